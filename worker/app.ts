@@ -1,0 +1,51 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./context";
+import { ApiError } from "./errors";
+import { errorResponse, handleError } from "./middleware/errors";
+import { requestContext } from "./middleware/request-id";
+import { apiKeyRoutes } from "./routes/api-keys";
+import { authRoutes } from "./routes/auth";
+import { renderDocs } from "./routes/docs";
+import { memberRoutes } from "./routes/members";
+import { validationHook } from "./routes/validation";
+import { workspaceRoutes } from "./routes/workspace";
+
+const OPENAPI_CONFIG = {
+	openapi: "3.1.0",
+	info: {
+		title: "Pulse API",
+		version: "1.0.0",
+		description: "Contacts, segments, templates, campaigns and live results for Pulse workspaces.",
+	},
+};
+
+function buildApp() {
+	const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+	app.use("*", requestContext);
+	app.onError(handleError);
+	app.notFound((c) =>
+		errorResponse(c, new ApiError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)),
+	);
+	app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", {
+		type: "apiKey",
+		in: "cookie",
+		name: "pulse_session",
+	});
+	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
+	const routes = app
+		.get("/health", (c) => c.json({ ok: true as const }))
+		.route("/api/v1/auth", authRoutes)
+		.route("/api/v1", workspaceRoutes)
+		.route("/api/v1/api-keys", apiKeyRoutes)
+		.route("/api/v1/members", memberRoutes);
+	return { app, routes };
+}
+
+export function createApp() {
+	const { app } = buildApp();
+	app.doc31("/api/openapi.json", OPENAPI_CONFIG);
+	app.get("/api/docs", (c) => c.html(renderDocs(app.getOpenAPI31Document(OPENAPI_CONFIG) as never)));
+	return app;
+}
+
+export type AppType = ReturnType<typeof buildApp>["routes"];

@@ -1,0 +1,67 @@
+import { z } from "@hono/zod-openapi";
+import { RoleSchema } from "./common";
+
+export const EmailSchema = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.pipe(z.email({ message: "Enter a valid email address" }).max(254))
+	.openapi({ example: "ada@example.com" });
+
+export const PasswordSchema = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
+
+export const UserSchema = z
+	.object({ id: z.string(), email: z.string(), name: z.string(), created_at: z.string() })
+	.openapi("User");
+
+export const WorkspaceSchema = z
+	.object({
+		id: z.string(),
+		name: z.string(),
+		postal_address: z.string(),
+		default_from_name: z.string(),
+		default_from_email: z.string(),
+		send_rate_per_second: z.number().int(),
+		created_at: z.string(),
+	})
+	.openapi("Workspace");
+
+export const SignupBodySchema = z
+	.object({
+		email: EmailSchema,
+		password: PasswordSchema,
+		name: z.string().trim().min(1, "Enter your name").max(100),
+		workspace_name: z.string().trim().min(1).max(100).optional(),
+		invite_token: z.string().min(10).max(200).optional(),
+	})
+	.refine((b) => b.workspace_name || b.invite_token, {
+		message: "Name your workspace",
+		path: ["workspace_name"],
+	})
+	.openapi("SignupBody");
+
+export const LoginBodySchema = z
+	.object({
+		email: EmailSchema,
+		password: z.string().min(1, "Enter your password").max(200),
+		workspace_id: z.string().optional(),
+	})
+	.openapi("LoginBody");
+
+export const AcceptInviteBodySchema = z.object({ token: z.string().min(10).max(200) }).openapi("AcceptInviteBody");
+
+export const SwitchWorkspaceBodySchema = z.object({ workspace_id: z.string().min(1) });
+
+export const SessionResultSchema = z
+	.object({ user: UserSchema, workspace: WorkspaceSchema, role: RoleSchema })
+	.openapi("Session");
+
+export const MeSchema = z
+	.object({
+		user: UserSchema.nullable(),
+		workspace: WorkspaceSchema,
+		role: RoleSchema,
+		auth: z.enum(["session", "api_key"]),
+		workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: RoleSchema })),
+	})
+	.openapi("Me");

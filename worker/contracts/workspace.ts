@@ -1,0 +1,62 @@
+import { z } from "@hono/zod-openapi";
+import { EmailSchema } from "./auth";
+import { RoleSchema } from "./common";
+
+export const UpdateWorkspaceBodySchema = z
+	.object({
+		name: z.string().trim().min(1).max(100).optional(),
+		postal_address: z.string().trim().max(500).optional(),
+		default_from_name: z.string().trim().max(100).optional(),
+		default_from_email: z.union([EmailSchema, z.literal("")]).optional(),
+		send_rate_per_second: z.number().int().min(1).max(10_000).optional(),
+	})
+	.strict()
+	.openapi("UpdateWorkspaceBody");
+
+export const ApiKeySchema = z
+	.object({
+		id: z.string(),
+		name: z.string(),
+		role: RoleSchema,
+		prefix: z.string(),
+		created_at: z.string(),
+		last_used_at: z.string().nullable(),
+	})
+	.openapi("ApiKey");
+
+export const CreateApiKeyBodySchema = z
+	.object({ name: z.string().trim().min(1, "Name the key").max(100), role: RoleSchema })
+	.openapi("CreateApiKeyBody");
+
+export const CreatedApiKeySchema = ApiKeySchema.extend({
+	key: z.string().openapi({ description: "The secret, shown only in this response" }),
+}).openapi("CreatedApiKey");
+
+export const MemberSchema = z
+	.object({
+		id: z.string(),
+		email: z.string(),
+		name: z.string().nullable(),
+		role: RoleSchema,
+		status: z.enum(["active", "invited"]),
+		created_at: z.string(),
+		invite_url: z.string().optional(),
+	})
+	.openapi("Member");
+
+export const InviteMemberBodySchema = z.object({ email: EmailSchema, role: RoleSchema }).openapi("InviteMemberBody");
+export const UpdateMemberBodySchema = z.object({ role: RoleSchema }).openapi("UpdateMemberBody");
+
+export const AuditEntrySchema = z
+	.object({
+		id: z.string(),
+		action: z.string(),
+		actor_type: z.string(),
+		actor_id: z.string().nullable(),
+		target_type: z.string().nullable(),
+		target_id: z.string().nullable(),
+		ip: z.string().nullable(),
+		metadata: z.record(z.string(), z.unknown()).nullable(),
+		created_at: z.string(),
+	})
+	.openapi("AuditEntry");

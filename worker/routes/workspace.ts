@@ -1,0 +1,70 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { and, desc, eq } from "drizzle-orm";
+import type { AppEnv } from "../context";
+import { MeSchema, WorkspaceSchema } from "../contracts/auth";
+import { PageQuerySchema, page } from "../contracts/common";
+import { AuditEntrySchema, UpdateWorkspaceBodySchema } from "../contracts/workspace";
+import { auditLog } from "../db/schema";
+import { clientIp } from "../middleware/auth";
+import { pageOf, whereAfter } from "../services/pagination";
+import { describeMe, updateWorkspace } from "../services/workspace";
+import { defineRoute, jsonBody, jsonResponse } from "./define";
+import { validationHook } from "./validation";
+
+const tags = ["Workspace"];
+
+export const workspaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/me",
+			tags,
+			summary: "The caller: user (null for API keys), current workspace and role",
+			responses: { 200: jsonResponse(MeSchema, "The caller") },
+		}),
+		async (c) => c.json(await describeMe(c.var.db, c.var.principal), 200),
+	)
+	.openapi(
+		defineRoute("admin", {
+			method: "patch",
+			path: "/workspace",
+			tags,
+			summary: "Update the workspace's name, postal address, default sender and send rate",
+			request: { body: jsonBody(UpdateWorkspaceBodySchema) },
+			responses: { 200: jsonResponse(WorkspaceSchema, "The updated workspace") },
+		}),
+		async (c) => c.json(await updateWorkspace(c.var.db, c.var.principal, c.req.valid("json"), clientIp(c)), 200),
+	)
+	.openapi(
+		defineRoute("admin", {
+			method: "get",
+			path: "/audit-log",
+			tags,
+			summary: "Security-relevant actions in this workspace, newest first",
+			request: { query: PageQuerySchema },
+			responses: { 200: jsonResponse(page(AuditEntrySchema), "A page of audit entries") },
+		}),
+		async (c) => {
+			const query = c.req.valid("query");
+			const rows = await c.var.db
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.workspaceId, c.var.principal.workspaceId), whereAfter(auditLog.id, query, "desc")))
+				.orderBy(desc(auditLog.id))
+				.limit(query.limit + 1);
+			return c.json(
+				pageOf(rows, query, (r) => ({
+					id: r.id,
+					action: r.action,
+					actor_type: r.actorType,
+					actor_id: r.actorId,
+					target_type: r.targetType,
+					target_id: r.targetId,
+					ip: r.ip,
+					metadata: r.metadata ?? null,
+					created_at: r.createdAt.toISOString(),
+				})),
+				200,
+			);
+		},
+	);

@@ -1,0 +1,13 @@
+// Secrets come from .dev.vars locally and `wrangler secret put` in production;
+// `wrangler types` cannot see them, so they are declared here.
+declare namespace Cloudflare {
+	interface Env {
+		TOKEN_SECRET?: string;
+		RESEND_API_KEY?: string;
+		RESEND_BASE_URL?: string;
+		RESEND_WEBHOOK_SECRET?: string;
+		AI_BASE_URL?: string;
+		AI_API_KEY?: string;
+		AI_MODEL?: string;
+	}
+}

@@ -1,0 +1,157 @@
+import { and, eq, gt } from "drizzle-orm";
+import type { Role } from "../contracts/common";
+import type { Db } from "../db/client";
+import { invitations, memberships, users, workspaces } from "../db/schema";
+import { sha256Hex } from "../domain/encoding";
+import { newId } from "../domain/ids";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../domain/password";
+import { ApiError } from "../errors";
+import { auditInsert, recordAudit } from "./audit";
+import { assertUnderLimits, clearLimit, countAttempt, type Limit } from "./rate-limit";
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+export const loginLimits = (email: string, ip: string | null): Limit[] => [
+	{ key: `login:email:${email}`, max: 5, windowMs: FIFTEEN_MINUTES },
+	...(ip ? [{ key: `login:ip:${ip}`, max: 30, windowMs: FIFTEEN_MINUTES }] : []),
+];
+const signupLimits = (ip: string | null): Limit[] =>
+	ip ? [{ key: `signup:ip:${ip}`, max: 10, windowMs: 60 * 60_000 }] : [];
+
+type SignupInput = { email: string; password: string; name: string; workspace_name?: string; invite_token?: string };
+
+export async function findInvitation(db: Db, token: string) {
+	const tokenHash = await sha256Hex(token);
+	const invitation = await db.query.invitations.findFirst({
+		where: and(eq(invitations.tokenHash, tokenHash), gt(invitations.expiresAt, new Date())),
+	});
+	if (!invitation) throw new ApiError("not_found", "This invitation is invalid or has expired");
+	return invitation;
+}
+
+/** Creates the user and either a new workspace they own or, with an invitation, joins its workspace. */
+export async function signup(db: Db, input: SignupInput, ip: string | null) {
+	await assertUnderLimits(db, signupLimits(ip));
+	await countAttempt(db, signupLimits(ip));
+	const existing = await db.query.users.findFirst({ where: eq(users.email, input.email) });
+	if (existing) {
+		throw new ApiError("conflict", "An account with this email already exists; sign in instead", [
+			{ path: "email", message: "Already registered" },
+		]);
+	}
+	const invitation = input.invite_token ? await findInvitation(db, input.invite_token) : null;
+	if (invitation && invitation.email !== input.email) {
+		throw new ApiError("forbidden", "This invitation was sent to another email address", [
+			{ path: "email", message: "Use the invited address" },
+		]);
+	}
+	const user = {
+		id: newId("usr"),
+		email: input.email,
+		name: input.name,
+		passwordHash: await hashPassword(input.password),
+		createdAt: new Date(),
+	};
+	const workspace = invitation
+		? await db.query.workspaces.findFirst({ where: eq(workspaces.id, invitation.workspaceId) })
+		: {
+				id: newId("ws"),
+				name: input.workspace_name ?? "My workspace",
+				postalAddress: "",
+				defaultFromName: input.name,
+				defaultFromEmail: "",
+				sendRatePerSecond: 200,
+				createdAt: new Date(),
+			};
+	if (!workspace) throw new ApiError("not_found", "This invitation is invalid or has expired");
+	const role: Role = invitation?.role ?? "owner";
+	const actor = { kind: "user" as const, userId: user.id };
+	await db.batch([
+		db.insert(users).values(user),
+		...(invitation
+			? [db.delete(invitations).where(eq(invitations.id, invitation.id))]
+			: [db.insert(workspaces).values(workspace)]),
+		db.insert(memberships).values({ id: newId("mem"), workspaceId: workspace.id, userId: user.id, role }),
+		auditInsert(db, {
+			workspaceId: workspace.id,
+			action: invitation ? "member.joined" : "auth.signup",
+			actor,
+			target: { type: "user", id: user.id },
+			ip,
+			metadata: { role },
+		}),
+	]);
+	return { user, workspace, role };
+}
+
+/** Checks the password under the login rate limits; failures are counted and audited. */
+export async function login(
+	db: Db,
+	input: { email: string; password: string; workspace_id?: string },
+	ip: string | null,
+) {
+	const limits = loginLimits(input.email, ip);
+	await assertUnderLimits(db, limits);
+	const user = await db.query.users.findFirst({ where: eq(users.email, input.email) });
+	const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+	if (!user || !valid) {
+		await countAttempt(db, limits);
+		await recordAudit(db, {
+			workspaceId: null,
+			action: "auth.login_failed",
+			actor: null,
+			ip,
+			metadata: { email: input.email },
+		});
+		throw new ApiError("unauthorized", "The email or password is incorrect");
+	}
+	const memberOf = await db
+		.select({ workspace: workspaces, role: memberships.role })
+		.from(memberships)
+		.innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+		.where(eq(memberships.userId, user.id))
+		.orderBy(memberships.id);
+	const chosen = memberOf.find((m) => m.workspace.id === input.workspace_id) ?? memberOf[0];
+	if (!chosen) throw new ApiError("forbidden", "This account is not a member of any workspace");
+	await clearLimit(db, limits[0]?.key ?? "");
+	await recordAudit(db, {
+		workspaceId: chosen.workspace.id,
+		action: "auth.login",
+		actor: { kind: "user", userId: user.id },
+		ip,
+	});
+	return { user, workspace: chosen.workspace, role: chosen.role };
+}
+
+export async function workspacesOf(db: Db, userId: string) {
+	return db
+		.select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
+		.from(memberships)
+		.innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+		.where(eq(memberships.userId, userId))
+		.orderBy(memberships.id);
+}
+
+/** A signed-in user accepts an invitation addressed to their email. */
+export async function acceptInvitation(db: Db, userId: string, token: string, ip: string | null) {
+	const invitation = await findInvitation(db, token);
+	const user = await db.query.users.findFirst({ where: eq(users.id, userId) });
+	if (!user || user.email !== invitation.email) {
+		throw new ApiError("forbidden", "This invitation was sent to another email address");
+	}
+	await db.batch([
+		db
+			.insert(memberships)
+			.values({ id: newId("mem"), workspaceId: invitation.workspaceId, userId, role: invitation.role })
+			.onConflictDoNothing(),
+		db.delete(invitations).where(eq(invitations.id, invitation.id)),
+		auditInsert(db, {
+			workspaceId: invitation.workspaceId,
+			action: "member.joined",
+			actor: { kind: "user", userId },
+			target: { type: "user", id: userId },
+			ip,
+			metadata: { role: invitation.role },
+		}),
+	]);
+	return invitation.workspaceId;
+}
