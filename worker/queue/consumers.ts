@@ -5,7 +5,7 @@ import { EventsQueueMessageSchema, SendsQueueMessageSchema } from "../contracts/
  * campaign engine and tracking issues; until then a message of an unknown shape is
  * acknowledged and logged rather than retried forever.
  */
-export async function handleQueueBatch(batch: MessageBatch<unknown>, _env: Env): Promise<void> {
+export async function handleQueueBatch(batch: MessageBatch<unknown>, _env: Env, _ctx: ExecutionContext): Promise<void> {
 	const schema = batch.queue.startsWith("pulse-events") ? EventsQueueMessageSchema : SendsQueueMessageSchema;
 	for (const message of batch.messages) {
 		const parsed = schema.safeParse(message.body);

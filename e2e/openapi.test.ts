@@ -1,0 +1,49 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, inject, it } from "vitest";
+
+const FOUNDATION_ROUTES = [
+	"post /api/v1/auth/signup",
+	"post /api/v1/auth/login",
+	"post /api/v1/auth/logout",
+	"post /api/v1/auth/accept-invite",
+	"post /api/v1/auth/switch-workspace",
+	"get /api/v1/me",
+	"patch /api/v1/workspace",
+	"get /api/v1/audit-log",
+	"get /api/v1/api-keys",
+	"post /api/v1/api-keys",
+	"delete /api/v1/api-keys/{id}",
+	"get /api/v1/members",
+	"post /api/v1/members",
+	"patch /api/v1/members/{id}",
+	"delete /api/v1/members/{id}",
+];
+
+describe("OpenAPI document", () => {
+	it("is a valid OpenAPI 3.1 document generated from the routes' schemas, listing every route", async () => {
+		const res = await fetch(`${inject("baseUrl")}/api/openapi.json`);
+		expect(res.status).toBe(200);
+		const doc = await res.json();
+		const validator = new Validator();
+		const result = await validator.validate(doc);
+		expect(result.errors ?? []).toEqual([]);
+		expect(result.valid).toBe(true);
+		expect(validator.version).toBe("3.1");
+
+		const listed = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+			Object.keys(ops).map((method) => `${method} ${path}`),
+		);
+		expect(listed.sort()).toEqual([...FOUNDATION_ROUTES].sort());
+		const signup = doc.paths["/api/v1/auth/signup"].post;
+		expect(signup.requestBody.content["application/json"].schema).toBeTruthy();
+		expect(doc.components.schemas.Error).toBeTruthy();
+	});
+
+	it("serves a readable reference page at /api/docs, offline", async () => {
+		const res = await fetch(`${inject("baseUrl")}/api/docs`);
+		expect(res.headers.get("content-type")).toMatch(/text\/html/);
+		const page = await res.text();
+		for (const route of FOUNDATION_ROUTES) expect(page).toContain(route.split(" ")[1]);
+		expect(page).not.toMatch(/<script[^>]+src=/);
+	});
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { addMember, call, createKey, env, signupOwner } from "./client";
+
+describe("API keys", () => {
+	it("shows the secret once, lists only its prefix, and the key works as a Bearer token", async () => {
+		const { cookie, workspace } = await signupOwner("Keys Inc");
+		const created = await call("POST", "/api/v1/api-keys", { name: "CI", role: "editor" }, { cookie });
+		expect(created.status).toBe(201);
+		expect(created.json.key).toMatch(/^pulse_[A-Za-z0-9_-]{43}$/);
+		expect(created.json.key.startsWith(created.json.prefix)).toBe(true);
+
+		const list = await call("GET", "/api/v1/api-keys", undefined, { cookie });
+		expect(list.json.data).toHaveLength(1);
+		expect(list.json.data[0]).toMatchObject({
+			name: "CI",
+			role: "editor",
+			prefix: created.json.prefix,
+			last_used_at: null,
+		});
+		expect(list.text).not.toContain(created.json.key);
+
+		const me = await call("GET", "/api/v1/me", undefined, { apiKey: created.json.key });
+		expect(me.status).toBe(200);
+		expect(me.json).toMatchObject({ auth: "api_key", role: "editor", user: null, workspace: { id: workspace.id } });
+	});
+
+	it("stores only a hash of the secret and records when the key was last used", async () => {
+		const { cookie } = await signupOwner();
+		const { id, key } = await createKey(cookie, "viewer");
+		const stored = await env.DB.prepare("select key_hash from api_keys where id = ?")
+			.bind(id)
+			.first<{ key_hash: string }>();
+		expect(stored?.key_hash).not.toContain(key.slice(6));
+		await call("GET", "/api/v1/me", undefined, { apiKey: key });
+		await new Promise((r) => setTimeout(r, 50));
+		const list = await call("GET", "/api/v1/api-keys", undefined, { cookie });
+		expect(list.json.data[0].last_used_at).not.toBeNull();
+	});
+
+	it("stops a revoked key at once", async () => {
+		const { cookie } = await signupOwner();
+		const { id, key } = await createKey(cookie, "admin");
+		expect((await call("DELETE", `/api/v1/api-keys/${id}`, undefined, { cookie })).status).toBe(200);
+		const res = await call("GET", "/api/v1/me", undefined, { apiKey: key });
+		expect(res.status).toBe(401);
+		expect((await call("GET", "/api/v1/api-keys", undefined, { cookie })).json.data).toHaveLength(0);
+	});
+
+	it("refuses an unknown or malformed key", async () => {
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: "pulse_nope" })).status).toBe(401);
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: "something-else" })).status).toBe(401);
+	});
+
+	it("never grants a role above the creator's own", async () => {
+		const { cookie } = await signupOwner();
+		const admin = await addMember(cookie, "admin");
+		const res = await call("POST", "/api/v1/api-keys", { name: "too strong", role: "owner" }, { cookie: admin.cookie });
+		expect(res.status).toBe(403);
+		expect(
+			(await call("POST", "/api/v1/api-keys", { name: "ok", role: "admin" }, { cookie: admin.cookie })).status,
+		).toBe(201);
+	});
+
+	it("validates the name and role", async () => {
+		const { cookie } = await signupOwner();
+		const res = await call("POST", "/api/v1/api-keys", { name: "", role: "superuser" }, { cookie });
+		expect(res.status).toBe(400);
+		expect(res.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["name", "role"]);
+	});
+
+	it("pages through keys newest first with a cursor", async () => {
+		const { cookie } = await signupOwner();
+		for (const n of [1, 2, 3]) await createKey(cookie, "viewer", `key ${n}`);
+		const first = await call("GET", "/api/v1/api-keys?limit=2", undefined, { cookie });
+		expect(first.json.data.map((k: { name: string }) => k.name)).toEqual(["key 3", "key 2"]);
+		expect(first.json.next_cursor).toBeTruthy();
+		const second = await call("GET", `/api/v1/api-keys?limit=2&cursor=${first.json.next_cursor}`, undefined, {
+			cookie,
+		});
+		expect(second.json.data.map((k: { name: string }) => k.name)).toEqual(["key 1"]);
+		expect(second.json.next_cursor).toBeNull();
+		const bad = await call("GET", "/api/v1/api-keys?limit=501", undefined, { cookie });
+		expect(bad.status).toBe(400);
+		expect(bad.error.issues[0].path).toBe("limit");
+		expect((await call("GET", "/api/v1/api-keys?cursor=garbage!", undefined, { cookie })).status).toBe(400);
+	});
+});

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { addMember, type Caller, call, createKey, signupOwner, uniqueEmail } from "./client";
+
+type Fixture = Awaited<ReturnType<typeof setup>>;
+
+/** Two workspaces: "ours" (owner + viewer + keys) and "theirs" (owner + an admin key). */
+async function setup() {
+	const ours = await signupOwner("Ours");
+	const viewer = await addMember(ours.cookie, "viewer");
+	const editor = await addMember(ours.cookie, "editor");
+	const theirs = await signupOwner("Theirs");
+	const theirKey = await createKey(theirs.cookie, "owner");
+	const ourKey = await createKey(ours.cookie, "viewer");
+	return { ours, viewer, editor, theirs, theirKey, ourKey };
+}
+
+/** Every route of the foundation, with a body that would succeed for a permitted caller. */
+const ROUTES = (f: Fixture) => [
+	{ method: "GET", path: "/api/v1/me", minRole: "viewer" },
+	{ method: "PATCH", path: "/api/v1/workspace", body: { name: "Changed" }, minRole: "admin" },
+	{ method: "GET", path: "/api/v1/audit-log", minRole: "admin" },
+	{ method: "GET", path: "/api/v1/api-keys", minRole: "admin" },
+	{ method: "POST", path: "/api/v1/api-keys", body: { name: "k", role: "viewer" }, minRole: "admin" },
+	{ method: "DELETE", path: `/api/v1/api-keys/${f.ourKey.id}`, minRole: "admin" },
+	{ method: "GET", path: "/api/v1/members", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/members", body: { email: uniqueEmail(), role: "viewer" }, minRole: "admin" },
+	{ method: "PATCH", path: `/api/v1/members/${f.editor.memberId}`, body: { role: "viewer" }, minRole: "admin" },
+	{ method: "DELETE", path: `/api/v1/members/${f.editor.memberId}`, minRole: "admin" },
+	{ method: "POST", path: "/api/v1/auth/logout", minRole: "self" },
+	{ method: "POST", path: "/api/v1/auth/accept-invite", body: { token: "x".repeat(20) }, minRole: "self" },
+	{ method: "POST", path: "/api/v1/auth/switch-workspace", body: { workspace_id: "ws_x" }, minRole: "self" },
+];
+const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
+
+describe("access control on every route", () => {
+	let f: Fixture;
+	beforeAll(async () => {
+		f = await setup();
+	});
+
+	it("covers every route the API documents", async () => {
+		const doc = await call("GET", "/api/openapi.json");
+		const documented = Object.entries(doc.json.paths as Record<string, Record<string, unknown>>).flatMap(
+			([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{id\}/, ":id")}`),
+		);
+		const tested = [
+			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem)_\w+$/, "/:id")}`),
+			...PUBLIC_ROUTES,
+		];
+		expect(new Set(documented)).toEqual(new Set(tested));
+	});
+
+	it("answers 401 to every protected route without credentials", async () => {
+		for (const route of ROUTES(f)) {
+			const res = await call(route.method, route.path, route.body);
+			expect(res.status, `${route.method} ${route.path}`).toBe(401);
+			expect(res.error.code).toBe("unauthorized");
+		}
+	});
+
+	it("refuses a viewer every write, with a session or an API key", async () => {
+		const callers: Caller[] = [{ cookie: f.viewer.cookie }, { apiKey: f.ourKey.key }];
+		for (const as of callers) {
+			for (const route of ROUTES(f).filter((r) => r.method !== "GET" && r.minRole !== "self")) {
+				const res = await call(route.method, route.path, route.body, as);
+				expect(res.status, `${route.method} ${route.path}`).toBe(403);
+			}
+		}
+	});
+
+	it("refuses an editor the admin routes", async () => {
+		for (const route of ROUTES(f).filter((r) => r.minRole === "admin")) {
+			const res = await call(route.method, route.path, route.body, { cookie: f.editor.cookie });
+			expect(res.status, `${route.method} ${route.path}`).toBe(403);
+		}
+	});
+
+	it("never lets another workspace's owner session or key read or change our data", async () => {
+		for (const as of [{ cookie: f.theirs.cookie }, { apiKey: f.theirKey.key }] as Caller[]) {
+			const keys = await call("GET", "/api/v1/api-keys", undefined, as);
+			expect(keys.text).not.toContain(f.ourKey.id);
+			const members = await call("GET", "/api/v1/members", undefined, as);
+			expect(members.text).not.toContain(f.ours.email);
+			const log = await call("GET", "/api/v1/audit-log", undefined, as);
+			expect(log.text).not.toContain(f.ours.workspace.id);
+			expect((await call("DELETE", `/api/v1/api-keys/${f.ourKey.id}`, undefined, as)).status).toBe(404);
+			expect((await call("PATCH", `/api/v1/members/${f.editor.memberId}`, { role: "admin" }, as)).status).toBe(404);
+			expect((await call("DELETE", `/api/v1/members/${f.editor.memberId}`, undefined, as)).status).toBe(404);
+			const switched = await call("POST", "/api/v1/auth/switch-workspace", { workspace_id: f.ours.workspace.id }, as);
+			expect([400, 404]).toContain(switched.status);
+		}
+		// Our data is untouched.
+		const me = await call("GET", "/api/v1/me", undefined, { apiKey: f.ourKey.key });
+		expect(me.status).toBe(200);
+		const members = await call("GET", "/api/v1/members", undefined, { cookie: f.ours.cookie });
+		expect(members.json.data.find((m: { id: string }) => m.id === f.editor.memberId)?.role).toBe("editor");
+	});
+});
+
+describe("error shape", () => {
+	it("answers unknown API paths with the JSON error body and a request id", async () => {
+		const res = await call("GET", "/api/v1/nope");
+		expect(res.status).toBe(404);
+		expect(res.error).toMatchObject({ code: "not_found" });
+		expect(res.error.request_id).toBeTruthy();
+		expect(res.headers.get("x-request-id")).toBe(res.error.request_id);
+	});
+});

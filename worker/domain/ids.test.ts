@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { constantTimeEqual, fromBase64Url, toBase64Url } from "./encoding";
+import { newId } from "./ids";
+
+describe("ids", () => {
+	it("sort by creation time, so ordering by id is a stable cursor", () => {
+		const ids = [1_700_000_000_000, 1_700_000_000_001, 1_800_000_000_000].map((t) => newId("ctc", t));
+		expect([...ids].sort()).toEqual(ids);
+		expect(ids[0]).toMatch(/^ctc_[0-9a-z]{26}$/);
+	});
+
+	it("never collide within the same millisecond", () => {
+		const ids = new Set(Array.from({ length: 1000 }, () => newId("x", 1)));
+		expect(ids.size).toBe(1000);
+	});
+});
+
+describe("encoding", () => {
+	it("round-trips base64url and refuses other alphabets", () => {
+		const bytes = new Uint8Array([0, 250, 251, 252, 253, 254, 255]);
+		expect(fromBase64Url(toBase64Url(bytes))).toEqual(bytes);
+		expect(fromBase64Url("a+b/")).toBeNull();
+	});
+
+	it("compares bytes exactly", () => {
+		expect(constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2]))).toBe(true);
+		expect(constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 3]))).toBe(false);
+		expect(constantTimeEqual(new Uint8Array([1]), new Uint8Array([1, 2]))).toBe(false);
+	});
+});
