@@ -5,8 +5,11 @@ import { errorResponse, handleError } from "./middleware/errors";
 import { requestContext } from "./middleware/request-id";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { authRoutes } from "./routes/auth";
+import { contactRoutes } from "./routes/contacts";
 import { renderDocs } from "./routes/docs";
+import { importRoutes } from "./routes/imports";
 import { memberRoutes } from "./routes/members";
+import { segmentRoutes } from "./routes/segments";
 import { validationHook } from "./routes/validation";
 import { workspaceRoutes } from "./routes/workspace";
 
@@ -37,7 +40,10 @@ function buildApp() {
 		.route("/api/v1/auth", authRoutes)
 		.route("/api/v1", workspaceRoutes)
 		.route("/api/v1/api-keys", apiKeyRoutes)
-		.route("/api/v1/members", memberRoutes);
+		.route("/api/v1/members", memberRoutes)
+		.route("/api/v1", contactRoutes)
+		.route("/api/v1", importRoutes)
+		.route("/api/v1/segments", segmentRoutes);
 	return { app, routes };
 }
 

@@ -2,6 +2,7 @@ import { createApp } from "./app";
 import { handleQueueBatch } from "./queue/consumers";
 
 export { CampaignDO } from "../durable-objects/campaign-do";
+export { ImportDO } from "../durable-objects/import-do";
 
 const app = createApp();
 

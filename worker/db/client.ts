@@ -1,5 +1,8 @@
 import { drizzle } from "drizzle-orm/d1";
-import * as schema from "./schema";
+import * as authSchema from "./schema";
+import * as contactSchema from "./schema-contacts";
+
+const schema = { ...authSchema, ...contactSchema };
 
 export type Db = ReturnType<typeof createDb>;
 

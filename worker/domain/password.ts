@@ -3,7 +3,7 @@ import { constantTimeEqual, fromBase64Url, toBase64Url } from "./encoding";
 const ITERATIONS = 100_000;
 const KEY_BITS = 256;
 
-async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
 	const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, ["deriveBits"]);
 	const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, key, KEY_BITS);
 	return new Uint8Array(bits);

@@ -1,0 +1,69 @@
+import { Route, Router, type RouteSectionProps } from "@solidjs/router";
+import { ErrorBoundary, lazy, Suspense } from "solid-js";
+import { Button } from "./components/Button";
+import { EmptyState } from "./components/EmptyState";
+import { LoadingState } from "./components/Spinner";
+import { Toaster } from "./components/Toasts";
+import { messageOf } from "./lib/api";
+
+const Login = lazy(() => import("./pages/auth/Login"));
+const Signup = lazy(() => import("./pages/auth/Signup"));
+const Invite = lazy(() => import("./pages/auth/Invite"));
+const Shell = lazy(() => import("./pages/shell/Shell"));
+const Overview = lazy(() => import("./pages/Overview"));
+const NotFound = lazy(() => import("./pages/NotFound"));
+const WorkspaceSettings = lazy(() => import("./pages/settings/WorkspaceSettings"));
+const ApiKeys = lazy(() => import("./pages/settings/ApiKeys"));
+const Members = lazy(() => import("./pages/settings/Members"));
+const area = (name: "Contacts" | "Segments" | "Templates" | "Campaigns" | "Outbox" | "Assistant") =>
+	lazy(async () => ({ default: (await import("./pages/areas/pages"))[name] }));
+
+function Root(props: RouteSectionProps) {
+	return (
+		<>
+			<ErrorBoundary
+				fallback={(error, reset) => (
+					<main class="centered">
+						<EmptyState title="Something went wrong" action={<Button onClick={reset}>Try again</Button>}>
+							{messageOf(error)}
+						</EmptyState>
+					</main>
+				)}
+			>
+				<Suspense
+					fallback={
+						<main class="centered">
+							<LoadingState />
+						</main>
+					}
+				>
+					{props.children}
+				</Suspense>
+			</ErrorBoundary>
+			<Toaster />
+		</>
+	);
+}
+
+export function App() {
+	return (
+		<Router root={Root}>
+			<Route path="/login" component={Login} />
+			<Route path="/signup" component={Signup} />
+			<Route path="/invite/:token" component={Invite} />
+			<Route path="/" component={Shell}>
+				<Route path="/" component={Overview} />
+				<Route path="/contacts" component={area("Contacts")} />
+				<Route path="/segments" component={area("Segments")} />
+				<Route path="/templates" component={area("Templates")} />
+				<Route path="/campaigns" component={area("Campaigns")} />
+				<Route path="/outbox" component={area("Outbox")} />
+				<Route path="/assistant" component={area("Assistant")} />
+				<Route path="/settings/workspace" component={WorkspaceSettings} />
+				<Route path="/settings/api-keys" component={ApiKeys} />
+				<Route path="/settings/members" component={Members} />
+				<Route path="*404" component={NotFound} />
+			</Route>
+		</Router>
+	);
+}

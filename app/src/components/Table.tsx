@@ -1,0 +1,47 @@
+import { For, type JSX, Show } from "solid-js";
+import { LoadingState } from "./Spinner";
+
+export type Column<T> = { header: string; cell: (row: T) => JSX.Element; class?: string };
+
+type Props<T> = {
+	label: string;
+	columns: Column<T>[];
+	rows: T[] | undefined;
+	loading?: boolean;
+	empty: JSX.Element;
+	rowKey?: (row: T) => string;
+};
+
+/** A data table with its loading and empty states; scrolls sideways on narrow screens. */
+export function Table<T>(props: Props<T>) {
+	return (
+		<Show when={!props.loading || (props.rows?.length ?? 0) > 0} fallback={<LoadingState />}>
+			<Show when={(props.rows?.length ?? 0) > 0} fallback={props.empty}>
+				<div class="table-wrap">
+					<table class="table" aria-label={props.label}>
+						<thead>
+							<tr>
+								<For each={props.columns}>{(column) => <th class={column.class}>{column.header}</th>}</For>
+							</tr>
+						</thead>
+						<tbody>
+							<For each={props.rows}>
+								{(row) => (
+									<tr data-row-key={props.rowKey?.(row)}>
+										<For each={props.columns}>
+											{(column) => (
+												<td class={column.class} data-label={column.header}>
+													{column.cell(row)}
+												</td>
+											)}
+										</For>
+									</tr>
+								)}
+							</For>
+						</tbody>
+					</table>
+				</div>
+			</Show>
+		</Show>
+	);
+}

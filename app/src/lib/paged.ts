@@ -1,0 +1,35 @@
+import { createSignal } from "solid-js";
+import { messageOf } from "./api";
+
+type Page<T> = { data: T[]; next_cursor: string | null };
+
+/** A cursor-paginated list: first page on `reload()`, more with `loadMore()`. */
+export function createPagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>) {
+	const [items, setItems] = createSignal<T[]>();
+	const [cursor, setCursor] = createSignal<string | null>(null);
+	const [loading, setLoading] = createSignal(false);
+	const [error, setError] = createSignal<string>();
+
+	const load = async (from?: string) => {
+		setLoading(true);
+		setError(undefined);
+		try {
+			const page = await fetchPage(from);
+			setItems((prev) => (from ? [...(prev ?? []), ...page.data] : page.data));
+			setCursor(page.next_cursor);
+		} catch (e) {
+			setError(messageOf(e));
+		} finally {
+			setLoading(false);
+		}
+	};
+
+	return {
+		items,
+		loading,
+		error,
+		hasMore: () => cursor() !== null,
+		reload: () => load(),
+		loadMore: () => load(cursor() ?? undefined),
+	};
+}

@@ -1,0 +1,43 @@
+import type { IconName } from "../../components/Icon";
+
+export type Area = { title: string; description: string; icon: IconName; coming: string[] };
+
+/** The parts of Pulse still to be built, and what each will hold. */
+export const AREAS = {
+	contacts: {
+		title: "Contacts",
+		icon: "contacts",
+		description: "Everyone you can email, with their attributes, tags, consent and subscription status.",
+		coming: ["Search and filter by status, tag or segment", "CSV import with a per-row report", "GDPR erase"],
+	},
+	segments: {
+		title: "Segments",
+		icon: "segments",
+		description: "Audiences defined by rules over attributes, tags, events and engagement.",
+		coming: ["A rule builder with a live count", "Preview of matching contacts", "Reuse in any campaign"],
+	},
+	templates: {
+		title: "Templates",
+		icon: "templates",
+		description: "Email designs with Liquid personalisation, previewed exactly as they will be sent.",
+		coming: ["Desktop and mobile preview", "Test sends to up to 5 addresses", "Parse errors with line numbers"],
+	},
+	campaigns: {
+		title: "Campaigns",
+		icon: "campaigns",
+		description: "Broadcasts to a segment: schedule, send, pause and watch results arrive live.",
+		coming: ["Scheduling and A/B variants", "Live progress, opens and clicks", "Per-recipient delivery log"],
+	},
+	outbox: {
+		title: "Outbox",
+		icon: "outbox",
+		description: "Messages captured by the built-in provider when no Resend key is configured.",
+		coming: ["Every rendered message with headers", "Filter by campaign", "HTML and text views"],
+	},
+	assistant: {
+		title: "Assistant",
+		icon: "assistant",
+		description: "Ask in plain words: draft a template, build a segment or check how a campaign did.",
+		coming: ["Chat with tools over your workspace", "Answers that link to what they changed"],
+	},
+} satisfies Record<string, Area>;

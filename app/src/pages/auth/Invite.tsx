@@ -1,0 +1,69 @@
+import { A, useNavigate, useParams } from "@solidjs/router";
+import { createResource, Match, Switch } from "solid-js";
+import { Button } from "../../components/Button";
+import { FormAlert } from "../../components/FormAlert";
+import { LoadingState } from "../../components/Spinner";
+import { toast } from "../../components/Toasts";
+import { ApiError, api, call } from "../../lib/api";
+import { createSubmission } from "../../lib/form";
+import { AuthLayout } from "./AuthLayout";
+
+/** `/invite/:token`: signed in → accept it; otherwise sign up with it, or sign in and come back. */
+export default function Invite() {
+	const params = useParams<{ token: string }>();
+	const navigate = useNavigate();
+	const next = () => encodeURIComponent(`/invite/${params.token}`);
+	const [me] = createResource(async () => {
+		try {
+			return await call(api.me.$get());
+		} catch (error) {
+			if (error instanceof ApiError && error.status === 401) return null;
+			throw error;
+		}
+	});
+	const accept = createSubmission(async () => {
+		await call(api.auth["accept-invite"].$post({ json: { token: params.token } }));
+		toast.success("You joined the workspace");
+		navigate("/", { replace: true });
+	});
+
+	return (
+		<AuthLayout title="You're invited to Pulse" subtitle="Join your team's workspace to work on campaigns together.">
+			<Switch>
+				<Match when={me.loading}>
+					<LoadingState label="Checking your session…" />
+				</Match>
+				<Match when={me.error}>
+					<FormAlert message="Could not check your session. Reload the page to try again." />
+				</Match>
+				<Match when={me()}>
+					{(current) => (
+						<div class="stack">
+							<p>
+								Signed in as <strong>{current().user?.email}</strong>. Accepting switches you to the invited workspace;
+								the invitation must have been sent to this address.
+							</p>
+							<FormAlert message={accept.formError()} />
+							<Button variant="primary" class="btn-block" loading={accept.pending()} onClick={() => accept.submit()}>
+								Accept invitation
+							</Button>
+							<A href="/" class="btn btn-ghost btn-md btn-block">
+								Not now
+							</A>
+						</div>
+					)}
+				</Match>
+				<Match when={me() === null}>
+					<div class="stack">
+						<A href={`/signup?next=${next()}`} class="btn btn-primary btn-md btn-block">
+							Create an account to join
+						</A>
+						<A href={`/login?next=${next()}`} class="btn btn-secondary btn-md btn-block">
+							I already have an account
+						</A>
+					</div>
+				</Match>
+			</Switch>
+		</AuthLayout>
+	);
+}

@@ -1,0 +1,71 @@
+import { createSignal } from "solid-js";
+import { Button } from "../../components/Button";
+import { Dialog } from "../../components/Dialog";
+import { FormAlert } from "../../components/FormAlert";
+import { SelectField } from "../../components/SelectField";
+import { TextField } from "../../components/TextField";
+import { api, call } from "../../lib/api";
+import { createSubmission } from "../../lib/form";
+import { grantable, roleOptions } from "../../lib/roles";
+import type { Role } from "../../lib/types";
+
+type Created = { name: string; key: string };
+
+export function CreateKeyDialog(props: {
+	open: boolean;
+	myRole: Role;
+	onClose: () => void;
+	onCreated: (key: Created) => void;
+}) {
+	const [name, setName] = createSignal("");
+	const [role, setRole] = createSignal<Role>("editor");
+	const form = createSubmission(async () => {
+		const created = await call(api["api-keys"].$post({ json: { name: name(), role: role() } }));
+		setName("");
+		props.onCreated(created);
+	}, ["name", "role"]);
+	const close = () => {
+		form.reset();
+		props.onClose();
+	};
+
+	return (
+		<Dialog
+			open={props.open}
+			title="Create API key"
+			description="The key acts with the role you choose. You will see the secret once."
+			onClose={close}
+			busy={form.pending()}
+		>
+			<form class="stack" onSubmit={form.submit} noValidate>
+				<FormAlert message={form.formError()} />
+				<TextField
+					label="Name"
+					name="name"
+					placeholder="e.g. Website signup sync"
+					autofocus
+					required
+					value={name()}
+					onInput={(e) => setName(e.currentTarget.value)}
+					error={form.field("name")}
+				/>
+				<SelectField
+					label="Role"
+					name="role"
+					options={roleOptions(grantable(props.myRole))}
+					value={role()}
+					onChange={(e) => setRole(e.currentTarget.value as Role)}
+					error={form.field("role")}
+				/>
+				<div class="dialog-actions">
+					<Button onClick={close} disabled={form.pending()}>
+						Cancel
+					</Button>
+					<Button type="submit" variant="primary" loading={form.pending()}>
+						Create key
+					</Button>
+				</div>
+			</form>
+		</Dialog>
+	);
+}

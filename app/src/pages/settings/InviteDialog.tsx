@@ -1,0 +1,89 @@
+import { createSignal, Show } from "solid-js";
+import { Button } from "../../components/Button";
+import { CopyField } from "../../components/CopyField";
+import { Dialog } from "../../components/Dialog";
+import { FormAlert } from "../../components/FormAlert";
+import { SelectField } from "../../components/SelectField";
+import { TextField } from "../../components/TextField";
+import { api, call } from "../../lib/api";
+import { createSubmission } from "../../lib/form";
+import { grantable, roleOptions } from "../../lib/roles";
+import type { Role } from "../../lib/types";
+
+/** Invite by email and role, then show the invitation link to share. */
+export function InviteDialog(props: { open: boolean; myRole: Role; onClose: () => void; onInvited: () => void }) {
+	const [email, setEmail] = createSignal("");
+	const [role, setRole] = createSignal<Role>("editor");
+	const [link, setLink] = createSignal<{ email: string; url: string }>();
+	const form = createSubmission(async () => {
+		const invited = await call(api.members.$post({ json: { email: email(), role: role() } }));
+		setLink({ email: invited.email, url: invited.invite_url ?? "" });
+		setEmail("");
+		props.onInvited();
+	}, ["email", "role"]);
+	const close = () => {
+		form.reset();
+		setLink(undefined);
+		props.onClose();
+	};
+
+	return (
+		<Dialog
+			open={props.open}
+			title={link() ? "Invitation created" : "Invite a member"}
+			description={link() ? undefined : "They join with the role you choose once they accept."}
+			onClose={close}
+			busy={form.pending()}
+		>
+			<Show
+				when={link()}
+				fallback={
+					<form class="stack" onSubmit={form.submit} noValidate>
+						<FormAlert message={form.formError()} />
+						<TextField
+							label="Email"
+							name="email"
+							type="email"
+							autofocus
+							required
+							placeholder="teammate@company.com"
+							value={email()}
+							onInput={(e) => setEmail(e.currentTarget.value)}
+							error={form.field("email")}
+						/>
+						<SelectField
+							label="Role"
+							name="role"
+							options={roleOptions(grantable(props.myRole))}
+							value={role()}
+							onChange={(e) => setRole(e.currentTarget.value as Role)}
+							error={form.field("role")}
+						/>
+						<div class="dialog-actions">
+							<Button onClick={close} disabled={form.pending()}>
+								Cancel
+							</Button>
+							<Button type="submit" variant="primary" loading={form.pending()}>
+								Create invitation
+							</Button>
+						</div>
+					</form>
+				}
+			>
+				{(invited) => (
+					<div class="stack">
+						<p>
+							Send this link to <strong>{invited().email}</strong>. It works for 7 days and only for that address.
+						</p>
+						<CopyField label="Invitation link" value={invited().url} testId="invite-url" />
+						<div class="dialog-actions">
+							<Button variant="primary" onClick={close}>
+								Done
+							</Button>
+						</div>
+					</div>
+				)}
+			</Show>
+		</Dialog>
+	);
+}

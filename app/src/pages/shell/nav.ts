@@ -1,0 +1,19 @@
+import type { IconName } from "../../components/Icon";
+
+export type NavItem = { href: string; label: string; icon: IconName };
+
+export const MAIN_NAV: NavItem[] = [
+	{ href: "/", label: "Overview", icon: "overview" },
+	{ href: "/contacts", label: "Contacts", icon: "contacts" },
+	{ href: "/segments", label: "Segments", icon: "segments" },
+	{ href: "/templates", label: "Templates", icon: "templates" },
+	{ href: "/campaigns", label: "Campaigns", icon: "campaigns" },
+	{ href: "/outbox", label: "Outbox", icon: "outbox" },
+	{ href: "/assistant", label: "Assistant", icon: "assistant" },
+];
+
+export const SETTINGS_NAV: NavItem[] = [
+	{ href: "/settings/workspace", label: "Workspace", icon: "workspace" },
+	{ href: "/settings/api-keys", label: "API keys", icon: "key" },
+	{ href: "/settings/members", label: "Members", icon: "members" },
+];

@@ -1,0 +1,34 @@
+import { z } from "@hono/zod-openapi";
+import { ContactSchema } from "./contacts";
+import { SegmentDefinitionSchema } from "./segments";
+
+// The definition is validated by the domain validator (precise paths into the rule tree);
+// the schema here documents its shape.
+const Definition = z.unknown().openapi({ $ref: "#/components/schemas/SegmentDefinition" } as never);
+
+export const SegmentSchema = z
+	.object({
+		id: z.string(),
+		name: z.string(),
+		definition: SegmentDefinitionSchema,
+		count: z.number().int(),
+		created_at: z.string(),
+		updated_at: z.string(),
+	})
+	.openapi("Segment");
+
+export const CreateSegmentBodySchema = z
+	.object({ name: z.string().trim().min(1, "Name the segment").max(200), definition: Definition })
+	.strict()
+	.openapi("CreateSegmentBody");
+
+export const UpdateSegmentBodySchema = z
+	.object({ name: z.string().trim().min(1).max(200).optional(), definition: Definition.optional() })
+	.strict()
+	.openapi("UpdateSegmentBody");
+
+export const PreviewSegmentBodySchema = z.object({ definition: Definition }).strict().openapi("PreviewSegmentBody");
+
+export const SegmentPreviewSchema = z
+	.object({ count: z.number().int(), sample: z.array(ContactSchema) })
+	.openapi("SegmentPreview");

@@ -1,0 +1,205 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ContactStatus } from "../contracts/contacts";
+import { workspaces } from "./schema";
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
+const workspaceId = () =>
+	text("workspace_id")
+		.notNull()
+		.references(() => workspaces.id, { onDelete: "cascade" });
+
+export const contacts = sqliteTable(
+	"contacts",
+	{
+		id: text("id").primaryKey(),
+		workspaceId: workspaceId(),
+		email: text("email").notNull(),
+		firstName: text("first_name"),
+		lastName: text("last_name"),
+		attributes: text("attributes", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+		timezone: text("timezone"),
+		locale: text("locale"),
+		status: text("status").$type<ContactStatus>().notNull().default("subscribed"),
+		consentSource: text("consent_source"),
+		consentText: text("consent_text"),
+		consentAt: timestamp("consent_at"),
+		consentIp: text("consent_ip"),
+		createdAt: timestamp("created_at").notNull().default(now),
+		updatedAt: timestamp("updated_at").notNull().default(now),
+	},
+	(t) => [
+		uniqueIndex("contacts_workspace_email").on(t.workspaceId, t.email),
+		index("contacts_workspace_status").on(t.workspaceId, t.status, t.id),
+	],
+);
+
+export const contactTags = sqliteTable(
+	"contact_tags",
+	{
+		workspaceId: workspaceId(),
+		contactId: text("contact_id")
+			.notNull()
+			.references(() => contacts.id, { onDelete: "cascade" }),
+		tag: text("tag").notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.contactId, t.tag] }), index("contact_tags_workspace_tag").on(t.workspaceId, t.tag)],
+);
+
+export const contactStatusHistory = sqliteTable(
+	"contact_status_history",
+	{
+		id: text("id").primaryKey(),
+		workspaceId: workspaceId(),
+		contactId: text("contact_id")
+			.notNull()
+			.references(() => contacts.id, { onDelete: "cascade" }),
+		fromStatus: text("from_status").$type<ContactStatus>(),
+		toStatus: text("to_status").$type<ContactStatus>().notNull(),
+		source: text("source").notNull(),
+		createdAt: timestamp("created_at").notNull().default(now),
+	},
+	(t) => [index("contact_status_history_contact").on(t.contactId, t.id)],
+);
+
+/** Addresses never to be mailed again in a workspace; survives the contact's erasure. */
+export const suppressions = sqliteTable(
+	"suppressions",
+	{
+		workspaceId: workspaceId(),
+		email: text("email").notNull(),
+		reason: text("reason").$type<"unsubscribed" | "bounced" | "complained" | "erased">().notNull(),
+		createdAt: timestamp("created_at").notNull().default(now),
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.email] })],
+);
+
+export const events = sqliteTable(
+	"events",
+	{
+		id: text("id").primaryKey(),
+		workspaceId: workspaceId(),
+		contactId: text("contact_id")
+			.notNull()
+			.references(() => contacts.id, { onDelete: "cascade" }),
+		name: text("name").notNull(),
+		properties: text("properties", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+		occurredAt: timestamp("occurred_at").notNull(),
+		idempotencyKey: text("idempotency_key"),
+		createdAt: timestamp("created_at").notNull().default(now),
+	},
+	(t) => [
+		uniqueIndex("events_workspace_idempotency").on(t.workspaceId, t.idempotencyKey),
+		index("events_contact_name_time").on(t.contactId, t.name, t.occurredAt),
+	],
+);
+
+export const imports = sqliteTable(
+	"imports",
+	{
+		id: text("id").primaryKey(),
+		workspaceId: workspaceId(),
+		status: text("status").$type<"running" | "completed" | "failed">().notNull(),
+		fileName: text("file_name"),
+		totalRows: integer("total_rows").notNull().default(0),
+		processedRows: integer("processed_rows").notNull().default(0),
+		created: integer("created").notNull().default(0),
+		updated: integer("updated").notNull().default(0),
+		skipped: integer("skipped").notNull().default(0),
+		suppressed: integer("suppressed").notNull().default(0),
+		errorCount: integer("error_count").notNull().default(0),
+		failure: text("failure"),
+		/** Where the next step resumes: character offset in the file and its line number. */
+		cursorOffset: integer("cursor_offset").notNull().default(0),
+		cursorLine: integer("cursor_line").notNull().default(2),
+		createdBy: text("created_by"),
+		createdAt: timestamp("created_at").notNull().default(now),
+		completedAt: timestamp("completed_at"),
+	},
+	(t) => [index("imports_workspace").on(t.workspaceId, t.id)],
+);
+
+export const importErrors = sqliteTable(
+	"import_errors",
+	{
+		importId: text("import_id")
+			.notNull()
+			.references(() => imports.id, { onDelete: "cascade" }),
+		line: integer("line").notNull(),
+		email: text("email"),
+		reason: text("reason").notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.importId, t.line] })],
+);
+
+/** Emails already read by a running import, so a later duplicate row is reported, not applied. */
+export const importSeen = sqliteTable(
+	"import_seen",
+	{
+		importId: text("import_id")
+			.notNull()
+			.references(() => imports.id, { onDelete: "cascade" }),
+		email: text("email").notNull(),
+		line: integer("line").notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.importId, t.email] })],
+);
+
+export const segments = sqliteTable(
+	"segments",
+	{
+		id: text("id").primaryKey(),
+		workspaceId: workspaceId(),
+		name: text("name").notNull(),
+		definition: text("definition", { mode: "json" }).$type<unknown>().notNull(),
+		createdAt: timestamp("created_at").notNull().default(now),
+		updatedAt: timestamp("updated_at").notNull().default(now),
+	},
+	(t) => [index("segments_workspace").on(t.workspaceId, t.id)],
+);
+
+/** One row per recipient of a campaign step; filled by the campaign engine. */
+export const messages = sqliteTable(
+	"messages",
+	{
+		id: text("id").primaryKey(),
+		workspaceId: workspaceId(),
+		campaignId: text("campaign_id").notNull(),
+		stepId: text("step_id").notNull().default("main"),
+		contactId: text("contact_id").notNull(),
+		email: text("email").notNull(),
+		status: text("status").notNull(),
+		chunkId: text("chunk_id"),
+		providerId: text("provider_id"),
+		attempts: integer("attempts").notNull().default(0),
+		lastError: text("last_error"),
+		sentAt: timestamp("sent_at"),
+		deliveredAt: timestamp("delivered_at"),
+		openedAt: timestamp("opened_at"),
+		clickedAt: timestamp("clicked_at"),
+		createdAt: timestamp("created_at").notNull().default(now),
+	},
+	(t) => [
+		uniqueIndex("messages_campaign_step_contact").on(t.campaignId, t.stepId, t.contactId),
+		index("messages_contact").on(t.contactId),
+	],
+);
+
+/** Opens, clicks, deliveries, bounces, complaints and unsubscribes; `flag` marks machine opens and bot clicks. */
+export const trackingEvents = sqliteTable(
+	"tracking_events",
+	{
+		id: text("id").primaryKey(),
+		workspaceId: workspaceId(),
+		messageId: text("message_id"),
+		campaignId: text("campaign_id"),
+		contactId: text("contact_id").notNull(),
+		kind: text("kind").$type<"delivered" | "open" | "click" | "bounce" | "complaint" | "unsubscribe">().notNull(),
+		flag: text("flag").$type<"machine" | "bot">(),
+		url: text("url"),
+		occurredAt: timestamp("occurred_at").notNull(),
+		dedupeKey: text("dedupe_key").unique(),
+	},
+	(t) => [index("tracking_events_contact_kind").on(t.contactId, t.kind, t.occurredAt)],
+);

@@ -1,0 +1,70 @@
+/** Contact fields a CSV column can fill; every other column becomes an attribute. */
+export type ContactColumn = "email" | "first_name" | "last_name" | "tags" | "status" | "timezone" | "locale";
+
+// Header names as Mailchimp, HubSpot, Brevo and spreadsheets export them, after normalizeHeader().
+const ALIASES: Record<ContactColumn, string[]> = {
+	email: ["email", "e mail", "email address", "e mail address", "emailaddress", "mail", "email addr"],
+	first_name: ["first name", "firstname", "first", "given name", "fname", "forename"],
+	last_name: ["last name", "lastname", "last", "surname", "family name", "lname"],
+	tags: ["tags", "tag", "labels"],
+	status: ["status", "subscription status", "member status"],
+	timezone: ["timezone", "time zone", "tz"],
+	locale: ["locale", "language", "lang"],
+};
+
+const LOOKUP = new Map<string, ContactColumn>(
+	Object.entries(ALIASES).flatMap(([field, names]) => names.map((n) => [n, field as ContactColumn] as const)),
+);
+
+export function normalizeHeader(header: string): string {
+	return header
+		.replace(/^\uFEFF/, "")
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_\-.]+/g, " ")
+		.trim();
+}
+
+/** A safe attribute key for a free-form column: "Favorite Color" → "favorite_color". */
+export function attributeKey(header: string): string {
+	const key = normalizeHeader(header)
+		.normalize("NFKD")
+		.replace(/[\u0300-\u036f]/g, "")
+		.replace(/[^a-z0-9]+/g, "_")
+		.replace(/^_+|_+$/g, "")
+		.slice(0, 64);
+	return /^[a-z_]/.test(key) ? key : `col_${key}`;
+}
+
+export type ColumnMap = {
+	fields: Partial<Record<ContactColumn, number>>;
+	attributes: { key: string; index: number }[];
+	width: number;
+};
+
+export type HeaderCheck = { ok: true; map: ColumnMap } | { ok: false; reason: string };
+
+/** Maps a header row to contact fields; the file is refused as a whole without an email column. */
+export function mapHeaders(headers: string[]): HeaderCheck {
+	const fields: Partial<Record<ContactColumn, number>> = {};
+	const attributes: { key: string; index: number }[] = [];
+	const usedKeys = new Set<string>();
+	headers.forEach((header, index) => {
+		const field = LOOKUP.get(normalizeHeader(header));
+		if (field && fields[field] === undefined) {
+			fields[field] = index;
+			return;
+		}
+		const key = attributeKey(header);
+		if (key === "col_" || usedKeys.has(key)) return;
+		usedKeys.add(key);
+		attributes.push({ key, index });
+	});
+	if (fields.email === undefined) {
+		return {
+			ok: false,
+			reason: `No email column found. Name one column "email" (found: ${headers.map((h) => `"${h.trim()}"`).join(", ") || "nothing"})`,
+		};
+	}
+	return { ok: true, map: { fields, attributes, width: headers.length } };
+}
