@@ -1,71 +1,10 @@
-// Request throughput of the API's authenticated paths against a baseline measured in the
-// same run (`GET /health`: routing only, no D1). Ratios, not absolute numbers, are the result:
-// they say what authentication and D1 cost per request on this machine.
-import { startLocalServer } from "../scripts/local-server.mjs";
+// `npm run bench [name...]`: runs the benchmarks in this folder (all by default).
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
-
-async function measure(name, makeRequest) {
-	let done = 0;
-	let failed = 0;
-	const deadline = Date.now() + DURATION_MS;
-	const started = performance.now();
-	await Promise.all(
-		Array.from({ length: CONCURRENCY }, async () => {
-			while (Date.now() < deadline) {
-				const res = await makeRequest();
-				await res.arrayBuffer();
-				if (res.ok) done++;
-				else failed++;
-			}
-		}),
-	);
-	const seconds = (performance.now() - started) / 1000;
-	return { name, requests_per_second: done / seconds, failed };
-}
-
-const server = await startLocalServer();
-try {
-	const { baseUrl } = server;
-	const json = { "content-type": "application/json", origin: baseUrl };
-	const signup = await fetch(`${baseUrl}/api/v1/auth/signup`, {
-		method: "POST",
-		headers: json,
-		body: JSON.stringify({
-			email: "bench@pulse.local",
-			password: "bench-password-1",
-			name: "Bench",
-			workspace_name: "Bench",
-		}),
-	});
-	const cookie = (signup.headers.get("set-cookie") ?? "").split(";")[0];
-	const key = await (
-		await fetch(`${baseUrl}/api/v1/api-keys`, {
-			method: "POST",
-			headers: { ...json, cookie },
-			body: JSON.stringify({ name: "bench", role: "viewer" }),
-		})
-	).json();
-
-	const results = [
-		await measure("GET /health (baseline)", () => fetch(`${baseUrl}/health`)),
-		await measure("GET /api/v1/me (API key)", () =>
-			fetch(`${baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${key.key}` } }),
-		),
-		await measure("GET /api/v1/me (session cookie)", () => fetch(`${baseUrl}/api/v1/me`, { headers: { cookie } })),
-		await measure("GET /api/v1/members (session cookie)", () =>
-			fetch(`${baseUrl}/api/v1/members`, { headers: { cookie } }),
-		),
-	];
-	const baseline = results[0].requests_per_second;
-	console.log(`concurrency ${CONCURRENCY}, ${DURATION_MS / 1000}s per scenario\n`);
-	for (const r of results) {
-		const ratio = r.requests_per_second / baseline;
-		console.log(
-			`${r.name.padEnd(40)} ${r.requests_per_second.toFixed(0).padStart(7)} req/s   ${ratio.toFixed(2)}x baseline${r.failed ? `   (${r.failed} failed)` : ""}`,
-		);
-	}
-} finally {
-	server.stop();
+const ALL = ["api-auth", "contacts"];
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+for (const name of chosen) {
+	console.log(`\n=== ${name} ===`);
+	execFileSync(process.execPath, [path.join(import.meta.dirname, `${name}.mjs`)], { stdio: "inherit" });
 }

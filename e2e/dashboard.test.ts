@@ -62,8 +62,8 @@ describe("dashboard", () => {
 		await screenshot(page, "03-overview");
 
 		await page.getByRole("link", { name: "Contacts" }).click();
-		await page.getByRole("heading", { name: "Contacts are on the way" }).waitFor();
-		await screenshot(page, "04-contacts-placeholder");
+		await page.getByRole("heading", { name: "No contacts yet" }).waitFor();
+		await screenshot(page, "04-contacts-empty");
 
 		// API keys: create an editor key and use its one-time secret from Node.
 		await page.getByRole("link", { name: "API keys" }).click();

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMember, type Caller, call, createKey, signupOwner, uniqueEmail } from "./client";
+import { importCsv } from "./import-helpers";
 
 type Fixture = Awaited<ReturnType<typeof setup>>;
 
@@ -11,7 +12,30 @@ async function setup() {
 	const theirs = await signupOwner("Theirs");
 	const theirKey = await createKey(theirs.cookie, "owner");
 	const ourKey = await createKey(ours.cookie, "viewer");
-	return { ours, viewer, editor, theirs, theirKey, ourKey };
+	const contact = await call(
+		"POST",
+		"/api/v1/contacts",
+		{ email: "secret@ours.example", first_name: "Secret" },
+		{ cookie: ours.cookie },
+	);
+	const segment = await call(
+		"POST",
+		"/api/v1/segments",
+		{ name: "Ours", definition: { all: [{ tag: "vip" }] } },
+		{ cookie: ours.cookie },
+	);
+	const started = await importCsv(ours.cookie, "email\nimported@ours.example\n");
+	return {
+		ours,
+		viewer,
+		editor,
+		theirs,
+		theirKey,
+		ourKey,
+		contactId: contact.json.id as string,
+		segmentId: segment.json.id as string,
+		importId: started.result.id as string,
+	};
 }
 
 /** Every route of the foundation, with a body that would succeed for a permitted caller. */
@@ -29,6 +53,22 @@ const ROUTES = (f: Fixture) => [
 	{ method: "POST", path: "/api/v1/auth/logout", minRole: "self" },
 	{ method: "POST", path: "/api/v1/auth/accept-invite", body: { token: "x".repeat(20) }, minRole: "self" },
 	{ method: "POST", path: "/api/v1/auth/switch-workspace", body: { workspace_id: "ws_x" }, minRole: "self" },
+	{ method: "GET", path: "/api/v1/contacts", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/contacts", body: { email: uniqueEmail() }, minRole: "editor" },
+	{ method: "GET", path: `/api/v1/contacts/${f.contactId}`, minRole: "viewer" },
+	{ method: "PATCH", path: `/api/v1/contacts/${f.contactId}`, body: { first_name: "X" }, minRole: "editor" },
+	{ method: "DELETE", path: `/api/v1/contacts/${f.contactId}`, minRole: "editor" },
+	{ method: "POST", path: "/api/v1/events", body: { email: "secret@ours.example", name: "x" }, minRole: "editor" },
+	{ method: "POST", path: "/api/v1/contacts/import", body: "email\nx@y.co\n", minRole: "editor" },
+	{ method: "GET", path: "/api/v1/imports", minRole: "viewer" },
+	{ method: "GET", path: `/api/v1/imports/${f.importId}`, minRole: "viewer" },
+	{ method: "GET", path: `/api/v1/imports/${f.importId}/errors.csv`, minRole: "viewer" },
+	{ method: "GET", path: "/api/v1/segments", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/segments", body: { name: "s", definition: { all: [] } }, minRole: "editor" },
+	{ method: "POST", path: "/api/v1/segments/preview", body: { definition: { all: [] } }, minRole: "viewer" },
+	{ method: "GET", path: `/api/v1/segments/${f.segmentId}`, minRole: "viewer" },
+	{ method: "PATCH", path: `/api/v1/segments/${f.segmentId}`, body: { name: "t" }, minRole: "editor" },
+	{ method: "DELETE", path: `/api/v1/segments/${f.segmentId}`, minRole: "editor" },
 ];
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
 
@@ -44,7 +84,7 @@ describe("access control on every route", () => {
 			([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{id\}/, ":id")}`),
 		);
 		const tested = [
-			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem)_\w+$/, "/:id")}`),
+			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp)_\w+/, "/:id")}`),
 			...PUBLIC_ROUTES,
 		];
 		expect(new Set(documented)).toEqual(new Set(tested));
@@ -61,7 +101,9 @@ describe("access control on every route", () => {
 	it("refuses a viewer every write, with a session or an API key", async () => {
 		const callers: Caller[] = [{ cookie: f.viewer.cookie }, { apiKey: f.ourKey.key }];
 		for (const as of callers) {
-			for (const route of ROUTES(f).filter((r) => r.method !== "GET" && r.minRole !== "self")) {
+			for (const route of ROUTES(f).filter(
+				(r) => r.method !== "GET" && r.minRole !== "self" && r.minRole !== "viewer",
+			)) {
 				const res = await call(route.method, route.path, route.body, as);
 				expect(res.status, `${route.method} ${route.path}`).toBe(403);
 			}
@@ -86,6 +128,23 @@ describe("access control on every route", () => {
 			expect((await call("DELETE", `/api/v1/api-keys/${f.ourKey.id}`, undefined, as)).status).toBe(404);
 			expect((await call("PATCH", `/api/v1/members/${f.editor.memberId}`, { role: "admin" }, as)).status).toBe(404);
 			expect((await call("DELETE", `/api/v1/members/${f.editor.memberId}`, undefined, as)).status).toBe(404);
+			for (const path of [
+				`/api/v1/contacts/${f.contactId}`,
+				`/api/v1/segments/${f.segmentId}`,
+				`/api/v1/imports/${f.importId}`,
+				`/api/v1/imports/${f.importId}/errors.csv`,
+			]) {
+				expect((await call("GET", path, undefined, as)).status, path).toBe(404);
+			}
+			expect((await call("PATCH", `/api/v1/contacts/${f.contactId}`, { first_name: "Pwned" }, as)).status).toBe(404);
+			expect((await call("DELETE", `/api/v1/contacts/${f.contactId}`, undefined, as)).status).toBe(404);
+			expect((await call("PATCH", `/api/v1/segments/${f.segmentId}`, { name: "Pwned" }, as)).status).toBe(404);
+			expect((await call("DELETE", `/api/v1/segments/${f.segmentId}`, undefined, as)).status).toBe(404);
+			expect((await call("GET", `/api/v1/contacts?segment_id=${f.segmentId}`, undefined, as)).status).toBe(404);
+			const theirContacts = await call("GET", "/api/v1/contacts?q=ours.example", undefined, as);
+			expect(theirContacts.json.data).toEqual([]);
+			const events = await call("POST", "/api/v1/events", { contact_id: f.contactId, name: "spoof" }, as);
+			expect(events.json.accepted).toBe(0);
 			const switched = await call("POST", "/api/v1/auth/switch-workspace", { workspace_id: f.ours.workspace.id }, as);
 			expect([400, 404]).toContain(switched.status);
 		}
@@ -94,6 +153,11 @@ describe("access control on every route", () => {
 		expect(me.status).toBe(200);
 		const members = await call("GET", "/api/v1/members", undefined, { cookie: f.ours.cookie });
 		expect(members.json.data.find((m: { id: string }) => m.id === f.editor.memberId)?.role).toBe("editor");
+		const contact = await call("GET", `/api/v1/contacts/${f.contactId}`, undefined, { cookie: f.ours.cookie });
+		expect(contact.json.first_name).toBe("Secret");
+		expect((await call("GET", `/api/v1/segments/${f.segmentId}`, undefined, { cookie: f.ours.cookie })).json.name).toBe(
+			"Ours",
+		);
 	});
 });
 

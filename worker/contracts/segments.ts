@@ -89,17 +89,19 @@ export type SegmentRule =
 	| EventRule
 	| EngagementRule;
 
-export const SegmentRuleSchema: z.ZodType<SegmentRule> = z.lazy(() =>
-	z.union([
-		z.object({ all: z.array(SegmentRuleSchema).max(MAX_RULES) }).strict(),
-		z.object({ any: z.array(SegmentRuleSchema).max(MAX_RULES) }).strict(),
-		z.object({ not: SegmentRuleSchema }).strict(),
-		AttributeRuleSchema,
-		TagRuleSchema,
-		EventRuleSchema,
-		EngagementRuleSchema,
-	]),
-);
+export const SegmentRuleSchema: z.ZodType<SegmentRule> = z
+	.lazy(() =>
+		z.union([
+			z.object({ all: z.array(SegmentRuleSchema).max(MAX_RULES) }).strict(),
+			z.object({ any: z.array(SegmentRuleSchema).max(MAX_RULES) }).strict(),
+			z.object({ not: SegmentRuleSchema }).strict(),
+			AttributeRuleSchema,
+			TagRuleSchema,
+			EventRuleSchema,
+			EngagementRuleSchema,
+		]),
+	)
+	.openapi("SegmentRule");
 
 /** The root of a segment is always a group, so "everyone" is `{ "all": [] }`. */
 export const SegmentDefinitionSchema = z

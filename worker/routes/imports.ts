@@ -10,6 +10,10 @@ import { validationHook } from "./validation";
 
 const tags = ["Imports"];
 
+const UploadSchema = z
+	.custom<File>((value) => value instanceof File, "Attach the CSV as the field `file`")
+	.openapi({ type: "string", format: "binary" });
+
 const ImportStartedSchema = z.object({ import_id: z.string(), status: z.literal("running") }).openapi("ImportStarted");
 
 export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -23,10 +27,11 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 				"Send the file as `text/csv` or as the multipart field `file`. UTF-8 with or without BOM, `,` `;` or tab delimited, a header row naming an email column (`email`, `E-mail Address`...). `first_name`, `last_name`, `tags` (`;`-separated), `status`, `timezone`, `locale` map to fields; other columns become attributes. Re-importing a file changes nothing; suppressed addresses are never resubscribed; erased addresses are not re-created. Whole-file problems (empty, binary, no email column) are 422 and import nothing.",
 			request: {
 				body: {
-					required: true,
+					// Not `required`: the handler reads the raw file itself, so no validator runs on it.
+					required: false,
 					content: {
 						"text/csv": { schema: z.string() },
-						"multipart/form-data": { schema: z.object({ file: z.string().openapi({ format: "binary" }) }) },
+						"multipart/form-data": { schema: z.object({ file: UploadSchema }) },
 					},
 				},
 			},

@@ -31,9 +31,12 @@ export async function recordEvents(d1: D1Database, workspaceId: string, items: E
 		occurred_at: number;
 		idempotency_key: string | null;
 	}[] = [];
-	items.forEach((item, index) => {
+	for (const [index, item] of items.entries()) {
 		const email = emails[index];
-		if (email && !email.ok) return rejected.push({ index, reason: email.reason });
+		if (email && !email.ok) {
+			rejected.push({ index, reason: email.reason });
+			continue;
+		}
 		const contactId = item.contact_id
 			? byId.has(item.contact_id)
 				? item.contact_id
@@ -41,7 +44,10 @@ export async function recordEvents(d1: D1Database, workspaceId: string, items: E
 			: email?.ok
 				? byEmail.get(email.email)
 				: undefined;
-		if (!contactId) return rejected.push({ index, reason: "unknown_contact: create the contact first (with consent)" });
+		if (!contactId) {
+			rejected.push({ index, reason: "unknown_contact: create the contact first (with consent)" });
+			continue;
+		}
 		rows.push({
 			id: newId("evt"),
 			contact_id: contactId,
@@ -50,7 +56,7 @@ export async function recordEvents(d1: D1Database, workspaceId: string, items: E
 			occurred_at: item.occurred_at ? Date.parse(item.occurred_at) : Date.now(),
 			idempotency_key: item.idempotency_key ?? null,
 		});
-	});
+	}
 	if (rows.length === 0) return { accepted: 0, duplicates: 0, rejected };
 	// One statement whatever the batch size: the rows travel as one JSON parameter.
 	const inserted = await d1

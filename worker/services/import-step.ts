@@ -140,7 +140,7 @@ export async function runImportStep(d1: D1Database, job: ImportJob, text: string
 		.prepare("SELECT status, cursor_offset, cursor_line FROM imports WHERE id = ?")
 		.bind(job.importId)
 		.first<ImportState>();
-	if (!state || state.status !== "running") return { done: true };
+	if (state?.status !== "running") return { done: true };
 	const page = readRows(text, {
 		offset: state.cursor_offset,
 		line: state.cursor_line,

@@ -1,0 +1,102 @@
+// Contacts at scale: a 100,000-row CSV import (seconds, workerd peak memory), then segment
+// counts over 100,000 contacts and 1,000,000 events against a baseline in the same run:
+// the same preview endpoint with an empty rule tree, i.e. a bare count(*) of the contacts.
+import { startLocalServer } from "../scripts/local-server.mjs";
+import { signIn, timeIt, workerdMemory } from "./lib.mjs";
+
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const CITIES = ["Berlin", "Paris", "Madrid", "Rome", "Vienna", "Lisbon", "Oslo", "Prague", "Dublin", "Warsaw"];
+
+function generateCsv() {
+	const lines = ["email,first_name,last_name,city,plan,orders,tags"];
+	for (let i = 0; i < CONTACTS; i++) {
+		lines.push(
+			`user${i}@bench.example,First${i},"Last, ${i}",${CITIES[i % 10]},${i % 3 === 0 ? "pro" : "free"},${i % 50},${i % 4 === 0 ? "vip;news" : "news"}`,
+		);
+	}
+	return `${lines.join("\n")}\n`;
+}
+
+const server = await startLocalServer();
+try {
+	const { api } = await signIn(server.baseUrl);
+	const csv = generateCsv();
+	const before = workerdMemory();
+	const started = performance.now();
+	const { import_id } = await api("POST", "/api/v1/contacts/import", csv, { "content-type": "text/csv" });
+	let state;
+	do {
+		await new Promise((r) => setTimeout(r, 250));
+		state = await api("GET", `/api/v1/imports/${import_id}`);
+	} while (state.status === "running");
+	const importSeconds = (performance.now() - started) / 1000;
+	const after = workerdMemory();
+	console.log(
+		`import: ${CONTACTS} rows, ${(csv.length / 1e6).toFixed(1)} MB in ${importSeconds.toFixed(1)} s (${Math.round(CONTACTS / importSeconds)} rows/s), status ${state.status}, created ${state.created}, errors ${state.error_count}`,
+	);
+	if (before && after)
+		console.log(
+			`workerd memory: ${before.rssMb.toFixed(0)} MB before, peak ${after.peakMb.toFixed(0)} MB during the import`,
+		);
+
+	const eventsStarted = performance.now();
+	const names = ["purchase", "page_view", "login", "cart"];
+	const batches = [];
+	for (let sent = 0; sent < EVENTS; sent += 500) {
+		batches.push(
+			Array.from({ length: Math.min(500, EVENTS - sent) }, (_, j) => {
+				const n = sent + j;
+				return {
+					email: `user${(n * 7919) % CONTACTS}@bench.example`,
+					name: names[n % 4],
+					occurred_at: new Date(Date.now() - (n % 90) * 86_400_000).toISOString(),
+					properties: { amount: n % 100 },
+				};
+			}),
+		);
+	}
+	for (let i = 0; i < batches.length; i += 8) {
+		await Promise.all(batches.slice(i, i + 8).map((batch) => api("POST", "/api/v1/events", { batch })));
+	}
+	console.log(`events: ${EVENTS} recorded in ${((performance.now() - eventsStarted) / 1000).toFixed(1)} s\n`);
+
+	const segments = {
+		"baseline: all contacts (bare count)": { all: [] },
+		"attribute city = Berlin": { all: [{ attribute: "city", op: "eq", value: "Berlin" }] },
+		"tag vip": { all: [{ tag: "vip" }] },
+		"purchase ≥ 1 in 30 days": { all: [{ event: "purchase", count: { op: "gte", value: 1 }, within_days: 30 }] },
+		"Berlin AND vip AND orders > 10": {
+			all: [
+				{ attribute: "city", op: "eq", value: "Berlin" },
+				{ tag: "vip" },
+				{ attribute: "orders", op: "gt", value: 10 },
+			],
+		},
+		"(Berlin OR Paris) AND NOT plan = pro AND purchase in 30 d": {
+			all: [
+				{
+					any: [
+						{ attribute: "city", op: "eq", value: "Berlin" },
+						{ attribute: "city", op: "eq", value: "Paris" },
+					],
+				},
+				{ not: { attribute: "plan", op: "eq", value: "pro" } },
+				{ event: "purchase", count: { op: "gte", value: 1 }, within_days: 30 },
+			],
+		},
+	};
+	let baseline = 0;
+	for (const [name, definition] of Object.entries(segments)) {
+		let count = 0;
+		const ms = await timeIt(async () => {
+			count = (await api("POST", "/api/v1/segments/preview", { definition })).count;
+		});
+		if (!baseline) baseline = ms;
+		console.log(
+			`${name.padEnd(58)} ${String(count).padStart(7)} contacts ${ms.toFixed(0).padStart(6)} ms  ${(ms / baseline).toFixed(2)}x baseline`,
+		);
+	}
+} finally {
+	server.stop();
+}

@@ -1,0 +1,260 @@
+import {
+	type AttributeRule,
+	type EngagementRule,
+	type EventRule,
+	FIELD_NAME_PATTERN,
+	type PropertyRule,
+	type SegmentDefinition,
+	type SegmentRule,
+} from "../../contracts/segments";
+import { parseIsoDate } from "./validate";
+
+/*
+ * Compiles a validated segment definition into a parameterized SQL boolean over `contacts c`.
+ *
+ * Safety: user values only ever travel as bound parameters. SQL text is built from compiler constants (column names
+ * from a fixed map, engagement kinds, operators); the `q` template turns every interpolated non-fragment into `?`.
+ *
+ * Parameter budget (D1 allows 100 per statement): each rule binds at most 3 parameters:
+ *   attribute: built-in 1 (value), custom 2 (JSON path, value); exists/not_exists bind no value
+ *   `in`: the whole list is one JSON-array parameter read with json_each
+ *   tag 1; engagement ≤ 2 (campaign, window start); event ≤ 3 (name, window start, count) + 2 per `where` rule,
+ *   and each `where` rule counts as a rule
+ * MAX_RULES = 30 rules x 3 = 90, plus the workspace id, cursor and limit of the page query = 93 ≤ 100.
+ * Anything bigger (a definition that skipped validation) throws SegmentTooComplexError instead of running.
+ *
+ * Semantics (the in-memory `evaluateSegment` implements the same, and a property test holds them together):
+ * - every leaf yields 0 or 1, never NULL, so `not` is plain negation
+ * - missing means absent or JSON null. `neq` matches a missing value; `exists` means present and not ""
+ * - custom attribute values keep their JSON type: "5" is not 5; true/false are 1/0; lists/objects compare as JSON text
+ * - eq/neq/in are exact (case-sensitive) except on `email`, whose value is lower-cased like stored emails;
+ *   contains/starts_with ignore ASCII case and only match text; tags, event names and campaign ids match exactly
+ * - gt/gte/lt/lte with a number match numeric values; with an ISO date they match text values that SQLite reads as a
+ *   date (YYYY-MM-DD...), compared as instants. `created_at` is integer ms, so dates are converted to ms
+ * - engagement is read from tracking events (opened/clicked ignore machine opens and bot clicks; bounced, unsubscribed)
+ *   and from messages for `received` (status sent/delivered, windowed on sent_at); contact status is not consulted
+ */
+
+export type SqlParam = string | number | null;
+export type CompiledSegment = { where: string; params: SqlParam[] };
+export type SegmentQuery = { sql: string; params: SqlParam[] };
+export type CompileContext = { workspaceId: string; now: number };
+
+/** Parameters a compiled `where` may bind, leaving room for the caller's workspace id, cursor and limit. */
+export const MAX_SEGMENT_PARAMS = 90;
+const DAY_MS = 86_400_000;
+
+export class SegmentTooComplexError extends Error {
+	constructor(readonly params: number) {
+		super(`This segment needs ${params} query parameters; the limit is ${MAX_SEGMENT_PARAMS}. Use fewer rules.`);
+		this.name = "SegmentTooComplexError";
+	}
+}
+
+class Fragment {
+	constructor(
+		readonly sql: string,
+		readonly params: SqlParam[],
+	) {}
+}
+
+/** SQL template: fragments are embedded, every other value becomes a bound parameter. */
+function q(strings: TemplateStringsArray, ...values: (Fragment | SqlParam)[]): Fragment {
+	let sql = strings[0] ?? "";
+	const params: SqlParam[] = [];
+	values.forEach((value, i) => {
+		if (value instanceof Fragment) {
+			sql += value.sql;
+			params.push(...value.params);
+		} else {
+			sql += "?";
+			params.push(value);
+		}
+		sql += strings[i + 1] ?? "";
+	});
+	return new Fragment(sql, params);
+}
+
+/** Compiler-owned SQL text only (never user input). */
+const raw = (sql: string) => new Fragment(sql, []);
+const join = (parts: Fragment[], separator: string) =>
+	new Fragment(
+		parts.map((p) => p.sql).join(separator),
+		parts.flatMap((p) => p.params),
+	);
+
+const COLUMNS = {
+	email: "c.email",
+	first_name: "c.first_name",
+	last_name: "c.last_name",
+	status: "c.status",
+	created_at: "c.created_at",
+	timezone: "c.timezone",
+	locale: "c.locale",
+} as const;
+type Builtin = keyof typeof COLUMNS;
+const isBuiltin = (name: string): name is Builtin => Object.hasOwn(COLUMNS, name);
+
+const ENGAGEMENT_KINDS = { opened: "open", clicked: "click", bounced: "bounce", unsubscribed: "unsubscribe" } as const;
+const COUNT_SQL = { eq: "=", neq: "<>", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
+const ORDER_SQL = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
+// Only text shaped like YYYY-MM-DD is read as a date: unixepoch() would also accept "now" or a bare number.
+const DATE_SHAPE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'";
+
+export function compileSegment(definition: SegmentDefinition, ctx: CompileContext): CompiledSegment {
+	const compiled = rule(definition, ctx);
+	if (compiled.params.length > MAX_SEGMENT_PARAMS) throw new SegmentTooComplexError(compiled.params.length);
+	return { where: compiled.sql, params: compiled.params };
+}
+
+export function countQuery(definition: SegmentDefinition, ctx: CompileContext): SegmentQuery {
+	const { where, params } = compileSegment(definition, ctx);
+	return {
+		sql: `SELECT count(*) AS count FROM contacts c WHERE c.workspace_id = ? AND (${where})`,
+		params: [ctx.workspaceId, ...params],
+	};
+}
+
+/** One keyset page of matching contacts, ordered by id; `afterId` is the last id of the previous page. */
+export function pageQuery(
+	definition: SegmentDefinition,
+	ctx: CompileContext,
+	page: { afterId?: string | null; limit: number },
+): SegmentQuery {
+	const { where, params } = compileSegment(definition, ctx);
+	return {
+		sql: `SELECT c.* FROM contacts c WHERE c.workspace_id = ? AND (${where}) AND c.id > ? ORDER BY c.id LIMIT ?`,
+		params: [ctx.workspaceId, ...params, page.afterId ?? "", page.limit],
+	};
+}
+
+function rule(node: SegmentRule, ctx: CompileContext): Fragment {
+	if ("all" in node) return group(node.all, "AND", ctx);
+	if ("any" in node) return group(node.any, "OR", ctx);
+	if ("not" in node) return q`NOT (${rule(node.not, ctx)})`;
+	if ("attribute" in node) return attribute(node);
+	if ("tag" in node)
+		return q`EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag = ${node.tag})`;
+	if ("event" in node) return event(node, ctx);
+	return engagement(node, ctx);
+}
+
+/** An empty `all` is everyone, an empty `any` nobody. */
+function group(rules: SegmentRule[], op: "AND" | "OR", ctx: CompileContext): Fragment {
+	if (rules.length === 0) return raw(op === "AND" ? "1" : "0");
+	return balanced(
+		rules.map((r) => rule(r, ctx)),
+		op,
+	);
+}
+
+/** `a AND b AND c ...` as a balanced tree: SQLite refuses expression trees deeper than 100. */
+function balanced(parts: Fragment[], op: "AND" | "OR"): Fragment {
+	const [first] = parts;
+	if (parts.length === 1 && first) return first;
+	const middle = Math.ceil(parts.length / 2);
+	return q`(${balanced(parts.slice(0, middle), op)} ${raw(op)} ${balanced(parts.slice(middle), op)})`;
+}
+
+function jsonPath(name: string): string {
+	// Validation already enforces this; re-checked because the name is spliced into a JSON path (still bound).
+	if (!FIELD_NAME_PATTERN.test(name)) throw new Error(`Invalid field name ${JSON.stringify(name)}`);
+	return `$."${name}"`;
+}
+
+function attribute(node: AttributeRule): Fragment {
+	const name = node.attribute;
+	if (!isBuiltin(name)) return customValue(raw("c.attributes"), name, node);
+	const column = raw(COLUMNS[name]);
+	if (name === "email") return comparison(column, lowerCased(node));
+	if (name === "created_at") return comparison(column, datesAsMs(node));
+	return comparison(column, node);
+}
+
+/** A JSON value is read once in a one-row subquery, so the path is bound once however often `v` is used. */
+function customValue(json: Fragment, name: string, node: AttributeRule | PropertyRule): Fragment {
+	return q`(SELECT ${comparison(raw("v"), node)} FROM (SELECT json_extract(${json}, ${jsonPath(name)}) AS v))`;
+}
+
+type Comparable = AttributeRule | PropertyRule;
+
+function lowerCased(node: AttributeRule): AttributeRule {
+	const lower = (v: string | number | boolean) => (typeof v === "string" ? v.toLowerCase() : v);
+	if (node.op === "eq" || node.op === "neq") return { ...node, value: lower(node.value) };
+	if (node.op === "in") return { ...node, value: node.value.map(lower) };
+	return node;
+}
+
+function datesAsMs(node: AttributeRule): AttributeRule {
+	const ms = <T>(v: T) => (typeof v === "string" ? (parseIsoDate(v) ?? v) : v);
+	if (node.op === "in") return { ...node, value: node.value.map(ms) };
+	if (node.op === "eq" || node.op === "neq") return { ...node, value: ms(node.value) };
+	if (node.op === "gt" || node.op === "gte" || node.op === "lt" || node.op === "lte") {
+		return { ...node, value: ms(node.value) };
+	}
+	return node;
+}
+
+const scalar = (v: string | number | boolean): SqlParam => (typeof v === "boolean" ? Number(v) : v);
+
+/** A 0/1 predicate comparing the expression `v` (a column or a JSON value) with the rule's value. */
+function comparison(v: Fragment, node: Comparable): Fragment {
+	switch (node.op) {
+		case "eq":
+			return q`${v} IS ${scalar(node.value)}`;
+		case "neq":
+			return q`${v} IS NOT ${scalar(node.value)}`;
+		case "in":
+			return q`coalesce(${v} IN (SELECT value FROM json_each(${JSON.stringify(node.value)})), 0)`;
+		case "contains":
+			return q`(typeof(${v}) = 'text' AND instr(lower(${v}), lower(${node.value})) > 0)`;
+		case "starts_with":
+			return q`(typeof(${v}) = 'text' AND instr(lower(${v}), lower(${node.value})) = 1)`;
+		case "exists":
+			return q`(${v} IS NOT NULL AND ${v} <> '')`;
+		case "not_exists":
+			return q`(${v} IS NULL OR ${v} = '')`;
+		default: {
+			const op = raw(ORDER_SQL[node.op]);
+			if (typeof node.value === "number") return q`(typeof(${v}) IN ('integer', 'real') AND ${v} ${op} ${node.value})`;
+			const ms = parseIsoDate(node.value);
+			if (ms === null) throw new Error(`"${node.op}" needs a number or an ISO date`);
+			const instant = q`round(unixepoch(${v}, 'subsec') * 1000)`;
+			return q`coalesce(typeof(${v}) = 'text' AND ${v} GLOB ${raw(DATE_SHAPE)} AND ${instant} ${op} ${ms}, 0)`;
+		}
+	}
+}
+
+const windowStart = (ctx: CompileContext, days: number | undefined) => (days ? ctx.now - days * DAY_MS : undefined);
+
+function event(node: EventRule, ctx: CompileContext): Fragment {
+	const filters = [q`e.contact_id = c.id AND e.name = ${node.event}`];
+	const since = windowStart(ctx, node.within_days);
+	if (since !== undefined) filters.push(q`e.occurred_at >= ${since}`);
+	for (const property of node.where ?? []) filters.push(customValue(raw("e.properties"), property.property, property));
+	const from = q`FROM events e WHERE ${join(filters, " AND ")}`;
+	const { op, value } = node.count;
+	// "at least one" and "none" are the common shapes; EXISTS stops at the first row of the index.
+	if ((op === "gte" && value === 1) || (op === "gt" && value === 0)) return q`EXISTS (SELECT 1 ${from})`;
+	if ((op === "eq" && value === 0) || (op === "lt" && value === 1) || (op === "lte" && value === 0)) {
+		return q`NOT EXISTS (SELECT 1 ${from})`;
+	}
+	return q`(SELECT count(*) ${from}) ${raw(COUNT_SQL[op])} ${value}`;
+}
+
+function engagement(node: EngagementRule, ctx: CompileContext): Fragment {
+	const since = windowStart(ctx, node.within_days);
+	if (node.engagement === "received") {
+		const filters = [raw("m.contact_id = c.id AND m.status IN ('sent', 'delivered')")];
+		if (node.campaign_id !== undefined) filters.push(q`m.campaign_id = ${node.campaign_id}`);
+		if (since !== undefined) filters.push(q`m.sent_at >= ${since}`);
+		return q`EXISTS (SELECT 1 FROM messages m WHERE ${join(filters, " AND ")})`;
+	}
+	const kind = ENGAGEMENT_KINDS[node.engagement];
+	const filters = [raw(`t.contact_id = c.id AND t.kind = '${kind}'`)];
+	// Machine opens (privacy proxies) and bot clicks (link scanners) are recorded but never count as engagement.
+	if (kind === "open" || kind === "click") filters.push(raw("t.flag IS NULL"));
+	if (node.campaign_id !== undefined) filters.push(q`t.campaign_id = ${node.campaign_id}`);
+	if (since !== undefined) filters.push(q`t.occurred_at >= ${since}`);
+	return q`EXISTS (SELECT 1 FROM tracking_events t WHERE ${join(filters, " AND ")})`;
+}

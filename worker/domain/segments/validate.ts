@@ -1,0 +1,374 @@
+import { CONTACT_STATUSES } from "../../contracts/contacts";
+import {
+	type AttributeRule,
+	BUILTIN_FIELDS,
+	COMPARISON_OPS,
+	ENGAGEMENTS,
+	type EngagementRule,
+	type EventRule,
+	FIELD_NAME_PATTERN,
+	MAX_DEPTH,
+	MAX_IN_VALUES,
+	MAX_RULES,
+	type PropertyRule,
+	type SegmentDefinition,
+	type SegmentRule,
+	type TagRule,
+} from "../../contracts/segments";
+
+export type SegmentIssue = { path: string; message: string };
+export type SegmentValidation = { ok: true; definition: SegmentDefinition } | { ok: false; issues: SegmentIssue[] };
+
+type Scalar = string | number | boolean;
+type Comparison = { op: (typeof COMPARISON_OPS)[number]; value?: Scalar | Scalar[] };
+
+const RULE_KEYS = ["all", "any", "not", "attribute", "tag", "event", "engagement"] as const;
+const COUNT_OPS = ["eq", "neq", "gt", "gte", "lt", "lte"] as const;
+const TEXT_BUILTINS = ["email", "first_name", "last_name", "timezone", "locale"];
+const MAX_WHERE = 20;
+const MAX_TEXT = 1000;
+
+/** The ISO dates a rule may compare with; no zone means UTC. This subset reads the same in SQLite's `unixepoch()`. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** Milliseconds since the epoch for an accepted ISO date, or null. */
+export function parseIsoDate(text: string): number | null {
+	const m = ISO_DATE.exec(text);
+	if (!m) return null;
+	const part = (i: number) => Number(m[i] ?? 0);
+	const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)];
+	if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+	const date = new Date(0);
+	date.setUTCFullYear(year, month - 1, day);
+	if (date.getUTCDate() !== day) return null; // 2024-02-30
+	date.setUTCHours(hour, minute, second, Number((m[7] ?? "").padEnd(3, "0")));
+	const zone = m[8];
+	const offset =
+		zone && zone !== "Z" ? (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4))) : 0;
+	return date.getTime() - offset * 60_000;
+}
+
+/**
+ * Checks an untrusted segment definition and explains every problem with a dotted path relative to the definition
+ * (the root is ""), e.g. `all.1.op: Unknown operator "equals"; use one of eq, neq, ...`.
+ */
+export function validateSegmentDefinition(input: unknown): SegmentValidation {
+	const walker = new Walker();
+	const definition = walker.root(input);
+	if (walker.rules > MAX_RULES) {
+		walker.issue(
+			"",
+			`Too many rules (${walker.rules}); a segment has at most ${MAX_RULES}, counting nested and where rules`,
+		);
+	}
+	if (walker.issues.length > 0 || !definition) return { ok: false, issues: walker.issues };
+	return { ok: true, definition };
+}
+
+const at = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const describe = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v);
+const list = (items: readonly string[]) => items.join(", ");
+const isScalar = (v: unknown): v is Scalar =>
+	(typeof v === "string" && v.length <= MAX_TEXT) ||
+	typeof v === "boolean" ||
+	(typeof v === "number" && Number.isFinite(v));
+const isWholeIn = (v: unknown, min: number, max: number): v is number =>
+	typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+
+class Walker {
+	readonly issues: SegmentIssue[] = [];
+	rules = 0;
+
+	issue(path: string, message: string) {
+		this.issues.push({ path, message });
+	}
+
+	root(input: unknown): SegmentDefinition | undefined {
+		if (isObject(input) && !("all" in input || "any" in input || "not" in input) && this.kinds(input).length > 0) {
+			this.issue("", 'The root must be a group: {"all": [...]}, {"any": [...]} or {"not": rule}');
+			return undefined;
+		}
+		const rule = this.rule(input, "", 1);
+		return rule && ("all" in rule || "any" in rule || "not" in rule) ? rule : undefined;
+	}
+
+	private kinds(input: Record<string, unknown>) {
+		return RULE_KEYS.filter((key) => key in input);
+	}
+
+	/** Extra keys are named so a typo ("valu") is not silently ignored. */
+	private onlyKeys(input: Record<string, unknown>, path: string, allowed: readonly string[], what: string) {
+		for (const key of Object.keys(input)) {
+			if (!allowed.includes(key))
+				this.issue(at(path, key), `Unknown key "${key}" in ${what}; allowed: ${list(allowed)}`);
+		}
+	}
+
+	rule(input: unknown, path: string, depth: number): SegmentRule | undefined {
+		if (!isObject(input)) {
+			this.issue(path, `Expected a rule object, got ${describe(input)}`);
+			return undefined;
+		}
+		const kinds = this.kinds(input);
+		if (kinds.length === 0) {
+			const found = Object.keys(input).length ? ` (found ${list(Object.keys(input).map((k) => `"${k}"`))})` : "";
+			this.issue(path, `Unknown rule; a rule has one of ${list(RULE_KEYS)}${found}`);
+			return undefined;
+		}
+		if (kinds.length > 1) {
+			this.issue(path, `A rule has exactly one of ${list(RULE_KEYS)}; found ${list(kinds)}`);
+			return undefined;
+		}
+		const kind = kinds[0];
+		if (kind === "all" || kind === "any" || kind === "not") return this.group(input, kind, path, depth);
+		if (kind === "attribute") return this.attribute(input, path);
+		if (kind === "tag") return this.tag(input, path);
+		if (kind === "event") return this.event(input, path);
+		return this.engagement(input, path);
+	}
+
+	private group(
+		input: Record<string, unknown>,
+		kind: "all" | "any" | "not",
+		path: string,
+		depth: number,
+	): SegmentRule | undefined {
+		this.onlyKeys(input, path, [kind], `a "${kind}" group`);
+		if (depth > MAX_DEPTH) {
+			this.issue(path, `Groups are nested too deeply; at most ${MAX_DEPTH} levels of all/any/not`);
+			return undefined;
+		}
+		const childPath = at(path, kind);
+		if (kind === "not") {
+			this.rules++;
+			const child = this.rule(input.not, childPath, depth + 1);
+			return child && { not: child };
+		}
+		const items = input[kind];
+		if (!Array.isArray(items)) {
+			this.issue(childPath, `"${kind}" needs a list of rules, got ${describe(items)}`);
+			return undefined;
+		}
+		this.rules += items.length;
+		const children = items.map((item, i) => this.rule(item, at(childPath, i), depth + 1));
+		const valid = children.filter((child): child is SegmentRule => child !== undefined);
+		if (valid.length !== children.length) return undefined;
+		return kind === "all" ? { all: valid } : { any: valid };
+	}
+
+	private tag(input: Record<string, unknown>, path: string): TagRule | undefined {
+		this.onlyKeys(input, path, ["tag"], "a tag rule");
+		if (typeof input.tag !== "string" || input.tag.length < 1 || input.tag.length > 100) {
+			this.issue(at(path, "tag"), "A tag is a non-empty text of at most 100 characters");
+			return undefined;
+		}
+		return { tag: input.tag };
+	}
+
+	private engagement(input: Record<string, unknown>, path: string): EngagementRule | undefined {
+		const before = this.issues.length;
+		this.onlyKeys(input, path, ["engagement", "campaign_id", "within_days"], "an engagement rule");
+		const kind = ENGAGEMENTS.find((e) => e === input.engagement);
+		if (!kind)
+			this.issue(
+				at(path, "engagement"),
+				`Unknown engagement ${show(input.engagement)}; use one of ${list(ENGAGEMENTS)}`,
+			);
+		const campaignId = input.campaign_id;
+		if (
+			campaignId !== undefined &&
+			(typeof campaignId !== "string" || campaignId.length < 1 || campaignId.length > 64)
+		) {
+			this.issue(at(path, "campaign_id"), "campaign_id is a non-empty text of at most 64 characters");
+		}
+		this.withinDays(input, path);
+		if (!kind || this.issues.length > before) return undefined;
+		const rule: EngagementRule = { engagement: kind };
+		if (typeof campaignId === "string") rule.campaign_id = campaignId;
+		if (typeof input.within_days === "number") rule.within_days = input.within_days;
+		return rule;
+	}
+
+	private withinDays(input: Record<string, unknown>, path: string) {
+		if (input.within_days !== undefined && !isWholeIn(input.within_days, 1, 3650)) {
+			this.issue(at(path, "within_days"), "within_days must be a whole number of days from 1 to 3650");
+		}
+	}
+
+	private event(input: Record<string, unknown>, path: string): EventRule | undefined {
+		const before = this.issues.length;
+		this.onlyKeys(input, path, ["event", "count", "within_days", "where"], "an event rule");
+		if (typeof input.event !== "string" || input.event.length < 1 || input.event.length > 100) {
+			this.issue(at(path, "event"), "An event name is a non-empty text of at most 100 characters");
+		}
+		const count = this.count(input.count, at(path, "count"));
+		this.withinDays(input, path);
+		const where: PropertyRule[] = [];
+		if (input.where !== undefined) {
+			const wherePath = at(path, "where");
+			if (!Array.isArray(input.where)) {
+				this.issue(wherePath, `"where" needs a list of property rules, got ${describe(input.where)}`);
+			} else if (input.where.length > MAX_WHERE) {
+				this.issue(wherePath, `"where" takes at most ${MAX_WHERE} property rules`);
+			} else {
+				this.rules += input.where.length;
+				input.where.forEach((item, i) => {
+					const rule = this.property(item, at(wherePath, i));
+					if (rule) where.push(rule);
+				});
+			}
+		}
+		if (this.issues.length > before || typeof input.event !== "string" || !count) return undefined;
+		const rule: EventRule = { event: input.event, count };
+		if (typeof input.within_days === "number") rule.within_days = input.within_days;
+		if (input.where !== undefined) rule.where = where;
+		return rule;
+	}
+
+	private count(input: unknown, path: string): EventRule["count"] | undefined {
+		if (!isObject(input)) {
+			this.issue(path, `"count" is required, like {"op": "gte", "value": 1}; got ${describe(input)}`);
+			return undefined;
+		}
+		this.onlyKeys(input, path, ["op", "value"], "count");
+		const op = COUNT_OPS.find((o) => o === input.op);
+		if (!op) this.issue(at(path, "op"), `Unknown count operator ${show(input.op)}; use one of ${list(COUNT_OPS)}`);
+		if (!isWholeIn(input.value, 0, Number.MAX_SAFE_INTEGER)) {
+			this.issue(at(path, "value"), "A count is a whole number, 0 or more");
+			return undefined;
+		}
+		return op && { op, value: input.value };
+	}
+
+	private attribute(input: Record<string, unknown>, path: string): AttributeRule | undefined {
+		this.onlyKeys(input, path, ["attribute", "op", "value"], "an attribute rule");
+		const name = input.attribute;
+		if (typeof name !== "string" || !FIELD_NAME_PATTERN.test(name)) {
+			this.issue(
+				at(path, "attribute"),
+				`${show(name)} is not a valid attribute name; use a built-in (${list(BUILTIN_FIELDS)}) or a custom name of letters, digits, _ or - (up to 64), starting with a letter or _`,
+			);
+			this.comparison(input, path, "");
+			return undefined;
+		}
+		const comparison = this.comparison(input, path, name);
+		return comparison && ({ attribute: name, ...comparison } as AttributeRule);
+	}
+
+	private property(input: unknown, path: string): PropertyRule | undefined {
+		if (!isObject(input)) {
+			this.issue(
+				path,
+				`Expected a property rule like {"property": "plan", "op": "eq", "value": "pro"}, got ${describe(input)}`,
+			);
+			return undefined;
+		}
+		this.onlyKeys(input, path, ["property", "op", "value"], "a property rule");
+		const name = input.property;
+		if (typeof name !== "string" || !FIELD_NAME_PATTERN.test(name)) {
+			this.issue(
+				at(path, "property"),
+				`${show(name)} is not a valid property name; use letters, digits, _ or - (up to 64), starting with a letter or _`,
+			);
+			this.comparison(input, path, "");
+			return undefined;
+		}
+		// Event properties have no built-ins: "email" in a where rule is the event's own property.
+		const comparison = this.comparison(input, path, `property:${name}`);
+		return comparison && ({ property: name, ...comparison } as PropertyRule);
+	}
+
+	/** Checks `op` and `value` together; `field` is the built-in attribute name when it is one. */
+	private comparison(input: Record<string, unknown>, path: string, field: string): Comparison | undefined {
+		const opPath = at(path, "op");
+		const valuePath = at(path, "value");
+		const op = COMPARISON_OPS.find((o) => o === input.op);
+		if (!op) {
+			this.issue(opPath, `Unknown operator ${show(input.op)}; use one of ${list(COMPARISON_OPS)}`);
+			return undefined;
+		}
+		const refusal = fieldRefusal(field, op);
+		if (refusal) {
+			this.issue(opPath, refusal);
+			return undefined;
+		}
+		const value = input.value;
+		if (op === "exists" || op === "not_exists") {
+			if (value !== undefined) this.issue(valuePath, `"${op}" takes no value`);
+			return value === undefined ? { op } : undefined;
+		}
+		if (value === undefined) {
+			this.issue(valuePath, `"${op}" needs a value`);
+			return undefined;
+		}
+		if (op === "in") {
+			if (!Array.isArray(value) || value.length === 0) {
+				this.issue(valuePath, `"in" needs a non-empty list, got ${describe(value)}`);
+				return undefined;
+			}
+			if (value.length > MAX_IN_VALUES) {
+				this.issue(valuePath, `"in" takes at most ${MAX_IN_VALUES} values, got ${value.length}`);
+				return undefined;
+			}
+			const before = this.issues.length;
+			value.forEach((item, i) => {
+				const problem = valueProblem(field, "in", item);
+				if (problem) this.issue(at(valuePath, i), problem);
+			});
+			return this.issues.length === before ? { op, value: value as Scalar[] } : undefined;
+		}
+		const problem = valueProblem(field, op, value);
+		if (problem) {
+			this.issue(valuePath, problem);
+			return undefined;
+		}
+		return { op, value: value as Scalar };
+	}
+}
+
+/** Operators that make no sense for a built-in column. */
+function fieldRefusal(field: string, op: Comparison["op"]): string | undefined {
+	if (field === "status" && !["eq", "neq", "in"].includes(op))
+		return `"${op}" does not apply to "status"; use eq, neq or in`;
+	if (field === "created_at" && (op === "contains" || op === "starts_with")) {
+		return `"${op}" does not apply to the date "created_at"; use eq, neq, in, gt, gte, lt or lte`;
+	}
+	if (TEXT_BUILTINS.includes(field) && ["gt", "gte", "lt", "lte"].includes(op)) {
+		return `"${op}" does not apply to the text attribute "${field}"; use eq, neq, in, contains, starts_with, exists or not_exists`;
+	}
+	return undefined;
+}
+
+/** Why `value` cannot be compared with `op` on `field`, if it cannot. */
+function valueProblem(field: string, op: Comparison["op"], value: unknown): string | undefined {
+	if (op === "contains" || op === "starts_with") {
+		return typeof value === "string" && value.length > 0 && value.length <= MAX_TEXT
+			? undefined
+			: `"${op}" needs a non-empty text of at most ${MAX_TEXT} characters, got ${describe(value)}`;
+	}
+	if (op === "gt" || op === "gte" || op === "lt" || op === "lte" || field === "created_at") {
+		if (typeof value === "number" && Number.isFinite(value)) return undefined;
+		if (typeof value === "string" && parseIsoDate(value) !== null) return undefined;
+		const what = field === "created_at" ? `"created_at" is a date, so "${op}"` : `"${op}"`;
+		return `${what} needs a number or an ISO date (2024-05-01, 2024-05-01T10:00:00Z), got ${show(value)}`;
+	}
+	if (field === "status") {
+		return CONTACT_STATUSES.some((s) => s === value)
+			? undefined
+			: `Unknown status ${show(value)}; use one of ${list(CONTACT_STATUSES)}`;
+	}
+	if (TEXT_BUILTINS.includes(field)) {
+		return typeof value === "string" && value.length <= MAX_TEXT
+			? undefined
+			: `"${field}" is text; compare it with a text of at most ${MAX_TEXT} characters, got ${describe(value)}`;
+	}
+	return isScalar(value)
+		? undefined
+		: `"${op}" needs a text (up to ${MAX_TEXT} characters), number or boolean, got ${describe(value)}`;
+}
+
+function show(value: unknown): string {
+	if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+	return value === undefined ? "(missing)" : describe(value);
+}
