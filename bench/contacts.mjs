@@ -22,7 +22,7 @@ const server = await startLocalServer();
 try {
 	const { api } = await signIn(server.baseUrl);
 	const csv = generateCsv();
-	const before = workerdMemory();
+	const before = workerdMemory(server.pid);
 	const started = performance.now();
 	const { import_id } = await api("POST", "/api/v1/contacts/import", csv, { "content-type": "text/csv" });
 	let state;
@@ -31,7 +31,7 @@ try {
 		state = await api("GET", `/api/v1/imports/${import_id}`);
 	} while (state.status === "running");
 	const importSeconds = (performance.now() - started) / 1000;
-	const after = workerdMemory();
+	const after = workerdMemory(server.pid);
 	console.log(
 		`import: ${CONTACTS} rows, ${(csv.length / 1e6).toFixed(1)} MB in ${importSeconds.toFixed(1)} s (${Math.round(CONTACTS / importSeconds)} rows/s), status ${state.status}, created ${state.created}, errors ${state.error_count}`,
 	);

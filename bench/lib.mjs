@@ -1,7 +1,6 @@
 // Helpers shared by the benchmarks: a signed-in client against a fresh local Pulse.
 
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 export async function signIn(baseUrl, email = "bench@pulse.local") {
 	const headers = { "content-type": "application/json", origin: baseUrl };
@@ -24,20 +23,42 @@ export async function signIn(baseUrl, email = "bench@pulse.local") {
 	return { cookie, api };
 }
 
-/** Resident memory of the workerd processes (current and peak), from /proc. */
-export function workerdMemory() {
-	let pids = [];
-	try {
-		pids = execFileSync("pgrep", ["-f", "workerd serve"], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
-	} catch {
-		return null;
+function descendants(rootPid) {
+	const parents = new Map();
+	for (const entry of readdirSync("/proc")) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+			parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+		} catch {
+			// the process ended while we looked
+		}
 	}
+	const found = [];
+	const walk = (pid) => {
+		for (const [child, parent] of parents) {
+			if (parent !== pid) continue;
+			found.push(child);
+			walk(child);
+		}
+	};
+	walk(rootPid);
+	return found;
+}
+
+/** Resident memory (now, and the peak so far) of the workerd processes under a local server. */
+export function workerdMemory(serverPid) {
 	let rss = 0;
 	let peak = 0;
-	for (const pid of pids) {
-		const status = readFileSync(`/proc/${pid}/status`, "utf8");
-		rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-		peak += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+	for (const pid of descendants(serverPid)) {
+		try {
+			const status = readFileSync(`/proc/${pid}/status`, "utf8");
+			if (!/^Name:\s+workerd/m.test(status)) continue;
+			rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+			peak += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+		} catch {
+			// gone
+		}
 	}
 	return { rssMb: rss / 1024, peakMb: peak / 1024 };
 }

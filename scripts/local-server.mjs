@@ -59,5 +59,5 @@ export async function startLocalServer(options = {}) {
 		stop();
 		throw new Error(`${error.message}\n--- wrangler output ---\n${output}`);
 	}
-	return { baseUrl, stop, output: () => output };
+	return { baseUrl, pid: child.pid, stop, output: () => output };
 }

@@ -15,7 +15,9 @@ export async function recordEvents(d1: D1Database, workspaceId: string, items: E
 	};
 	const { results } = await d1
 		.prepare(
-			"SELECT id, email FROM contacts WHERE workspace_id = ? AND (email IN (SELECT value FROM json_each(?)) OR id IN (SELECT value FROM json_each(?)))",
+			// Two indexed lookups joined by UNION: an OR across both lists would scan every contact.
+			`SELECT id, email FROM contacts WHERE workspace_id = ?1 AND email IN (SELECT value FROM json_each(?2))
+			 UNION SELECT id, email FROM contacts WHERE workspace_id = ?1 AND id IN (SELECT value FROM json_each(?3))`,
 		)
 		.bind(workspaceId, JSON.stringify(wanted.emails), JSON.stringify(wanted.ids))
 		.all<{ id: string; email: string }>();
