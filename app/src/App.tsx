@@ -15,7 +15,12 @@ const NotFound = lazy(() => import("./pages/NotFound"));
 const WorkspaceSettings = lazy(() => import("./pages/settings/WorkspaceSettings"));
 const ApiKeys = lazy(() => import("./pages/settings/ApiKeys"));
 const Members = lazy(() => import("./pages/settings/Members"));
-const area = (name: "Contacts" | "Segments" | "Templates" | "Campaigns" | "Outbox" | "Assistant") =>
+const Contacts = lazy(() => import("./pages/contacts/Contacts"));
+const ContactPage = lazy(() => import("./pages/contacts/ContactPage"));
+const ImportContacts = lazy(() => import("./pages/contacts/ImportContacts"));
+const Segments = lazy(() => import("./pages/segments/Segments"));
+const SegmentBuilder = lazy(() => import("./pages/segments/SegmentBuilder"));
+const area = (name: "Templates" | "Campaigns" | "Outbox" | "Assistant") =>
 	lazy(async () => ({ default: (await import("./pages/areas/pages"))[name] }));
 
 function Root(props: RouteSectionProps) {
@@ -53,8 +58,12 @@ export function App() {
 			<Route path="/invite/:token" component={Invite} />
 			<Route path="/" component={Shell}>
 				<Route path="/" component={Overview} />
-				<Route path="/contacts" component={area("Contacts")} />
-				<Route path="/segments" component={area("Segments")} />
+				<Route path="/contacts" component={Contacts} />
+				<Route path="/contacts/import" component={ImportContacts} />
+				<Route path="/contacts/:id" component={ContactPage} />
+				<Route path="/segments" component={Segments} />
+				<Route path="/segments/new" component={SegmentBuilder} />
+				<Route path="/segments/:id" component={SegmentBuilder} />
 				<Route path="/templates" component={area("Templates")} />
 				<Route path="/campaigns" component={area("Campaigns")} />
 				<Route path="/outbox" component={area("Outbox")} />

@@ -11,6 +11,8 @@ type Props = {
 	onConfirm: () => Promise<unknown>;
 	onClose: () => void;
 	children: JSX.Element;
+	/** Keeps the confirm button disabled, e.g. until a typed confirmation matches. */
+	confirmDisabled?: boolean;
 };
 
 /** Asks before a destructive action; stays open with the error if the action fails. */
@@ -45,7 +47,7 @@ export function ConfirmDialog(props: Props) {
 					<Button onClick={props.onClose} disabled={busy()}>
 						Cancel
 					</Button>
-					<Button variant="danger" onClick={confirm} loading={busy()}>
+					<Button variant="danger" onClick={confirm} loading={busy()} disabled={props.confirmDisabled}>
 						{props.confirmLabel}
 					</Button>
 				</>

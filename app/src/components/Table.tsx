@@ -10,6 +10,8 @@ type Props<T> = {
 	loading?: boolean;
 	empty: JSX.Element;
 	rowKey?: (row: T) => string;
+	/** Makes rows clickable (a link inside the row keeps it reachable by keyboard). */
+	onRowClick?: (row: T) => void;
 };
 
 /** A data table with its loading and empty states; scrolls sideways on narrow screens. */
@@ -27,7 +29,16 @@ export function Table<T>(props: Props<T>) {
 						<tbody>
 							<For each={props.rows}>
 								{(row) => (
-									<tr data-row-key={props.rowKey?.(row)}>
+									<tr
+										data-row-key={props.rowKey?.(row)}
+										classList={{ "row-link": Boolean(props.onRowClick) }}
+										onClick={(event) => {
+											// Let links, buttons and form controls inside the row do their own thing.
+											if (!props.onRowClick || (event.target as Element).closest("a, button, input, select, label"))
+												return;
+											props.onRowClick(row);
+										}}
+									>
 										<For each={props.columns}>
 											{(column) => (
 												<td class={column.class} data-label={column.header}>

@@ -64,3 +64,8 @@ export function messageOf(error: unknown): string {
 	if (error instanceof ApiError) return error.message;
 	return error instanceof Error ? error.message : "Something went wrong";
 }
+
+/** Starts a CSV import: the file goes as the multipart field `file` (its name is kept for the import's record). */
+export function uploadCsv(file: File) {
+	return call(api.contacts.import.$post({ form: { file } }));
+}

@@ -1,6 +1,9 @@
 import { createSignal } from "solid-js";
 import { ApiError, messageOf } from "./api";
 
+/** An issue belongs to a field when its path is the field's or lies inside it (`tags.2` belongs to `tags`). */
+const within = (issuePath: string, path: string) => issuePath === path || issuePath.startsWith(`${path}.`);
+
 /**
  * Runs a form's action and keeps what the UI needs: `pending`, the API's error per field
  * (`field("email")`) and a form-level message for whatever no shown field explains.
@@ -11,14 +14,14 @@ export function createSubmission<T>(action: () => Promise<T>, fields: readonly s
 
 	const field = (path: string): string | undefined => {
 		const e = error();
-		return e instanceof ApiError ? e.field(path) : undefined;
+		return e instanceof ApiError ? e.issues.find((issue) => within(issue.path, path))?.message : undefined;
 	};
 
 	const formError = (): string | undefined => {
 		const e = error();
 		if (!e) return undefined;
 		if (!(e instanceof ApiError) || e.code !== "validation_failed") return messageOf(e);
-		const unexplained = e.issues.filter((issue) => !fields.includes(issue.path));
+		const unexplained = e.issues.filter((issue) => !fields.some((path) => within(issue.path, path)));
 		if (e.issues.length > 0 && unexplained.length === 0) return undefined;
 		return unexplained.map((issue) => `${issue.path}: ${issue.message}`).join("; ") || e.message;
 	};

@@ -1,4 +1,5 @@
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const integer = new Intl.NumberFormat(undefined);
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
 
 export function formatDate(iso: string): string {
@@ -16,4 +17,16 @@ export function formatRelative(iso: string, now = Date.now()): string {
 	if (abs < 86_400) return relative.format(Math.round(seconds / 3600), "hour");
 	if (abs < 7 * 86_400) return relative.format(Math.round(seconds / 86_400), "day");
 	return formatDate(iso);
+}
+
+/** 12,345 */
+export function formatNumber(value: number): string {
+	return integer.format(value);
+}
+
+/** "1.2 MB" for a file size. */
+export function formatBytes(bytes: number): string {
+	if (bytes < 1024) return `${bytes} B`;
+	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -9,18 +9,22 @@ export function createPagedList<T>(fetchPage: (cursor?: string) => Promise<Page<
 	const [cursor, setCursor] = createSignal<string | null>(null);
 	const [loading, setLoading] = createSignal(false);
 	const [error, setError] = createSignal<string>();
+	// Each load gets a number; an answer to an older load (filters changed meanwhile) is dropped.
+	let generation = 0;
 
 	const load = async (from?: string) => {
+		const mine = ++generation;
 		setLoading(true);
 		setError(undefined);
 		try {
 			const page = await fetchPage(from);
+			if (mine !== generation) return;
 			setItems((prev) => (from ? [...(prev ?? []), ...page.data] : page.data));
 			setCursor(page.next_cursor);
 		} catch (e) {
-			setError(messageOf(e));
+			if (mine === generation) setError(messageOf(e));
 		} finally {
-			setLoading(false);
+			if (mine === generation) setLoading(false);
 		}
 	};
 

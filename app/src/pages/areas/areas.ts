@@ -4,18 +4,6 @@ export type Area = { title: string; description: string; icon: IconName; coming:
 
 /** The parts of Pulse still to be built, and what each will hold. */
 export const AREAS = {
-	contacts: {
-		title: "Contacts",
-		icon: "contacts",
-		description: "Everyone you can email, with their attributes, tags, consent and subscription status.",
-		coming: ["Search and filter by status, tag or segment", "CSV import with a per-row report", "GDPR erase"],
-	},
-	segments: {
-		title: "Segments",
-		icon: "segments",
-		description: "Audiences defined by rules over attributes, tags, events and engagement.",
-		coming: ["A rule builder with a live count", "Preview of matching contacts", "Reuse in any campaign"],
-	},
 	templates: {
 		title: "Templates",
 		icon: "templates",

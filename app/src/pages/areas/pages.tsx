@@ -1,8 +1,6 @@
 import { AREAS } from "./areas";
 import { ComingSoon } from "./ComingSoon";
 
-export const Contacts = () => <ComingSoon area={AREAS.contacts} />;
-export const Segments = () => <ComingSoon area={AREAS.segments} />;
 export const Templates = () => <ComingSoon area={AREAS.templates} />;
 export const Campaigns = () => <ComingSoon area={AREAS.campaigns} />;
 export const Outbox = () => <ComingSoon area={AREAS.outbox} />;

@@ -1,0 +1,204 @@
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
+import { createEffect, createResource, createSignal, on, Show } from "solid-js";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { FormAlert } from "../../components/FormAlert";
+import { PageHeader } from "../../components/PageHeader";
+import { SelectField } from "../../components/SelectField";
+import { StatusBadge, TagList } from "../../components/StatusBadge";
+import { type Column, Table } from "../../components/Table";
+import { TextField } from "../../components/TextField";
+import { toast } from "../../components/Toasts";
+import { api, call } from "../../lib/api";
+import { createDebounced } from "../../lib/debounce";
+import { formatDate } from "../../lib/format";
+import { createPagedList } from "../../lib/paged";
+import { atLeast } from "../../lib/roles";
+import { useMe } from "../../lib/session";
+import type { Contact, ContactStatus } from "../../lib/types";
+import { ContactDialog, STATUS_OPTIONS } from "./ContactDialog";
+
+type Filters = { q?: string; status?: string; tag?: string; segment?: string };
+
+const fullName = (c: Contact) => [c.first_name, c.last_name].filter(Boolean).join(" ");
+
+/** Everyone in the workspace: search, filters (kept in the URL), pages of 50, and adding a contact. */
+export default function Contacts() {
+	const me = useMe();
+	const navigate = useNavigate();
+	const canEdit = () => atLeast(me().role, "editor");
+	const [params, setParams] = useSearchParams<Filters>();
+	const [search, setSearch] = createSignal(params.q ?? "");
+	const [tag, setTag] = createSignal(params.tag ?? "");
+	const settledSearch = createDebounced(search, 300);
+	const settledTag = createDebounced(tag, 300);
+	const [adding, setAdding] = createSignal(false);
+	const [segments] = createResource(
+		() => me().workspace.id,
+		async () => (await call(api.segments.$get({ query: { limit: "200" } }))).data,
+	);
+
+	createEffect(on(settledSearch, (q) => setParams({ q: q.trim() || undefined }, { replace: true }), { defer: true }));
+	createEffect(on(settledTag, (t) => setParams({ tag: t.trim() || undefined }, { replace: true }), { defer: true }));
+
+	const contacts = createPagedList((cursor) =>
+		call(
+			api.contacts.$get({
+				query: {
+					limit: "50",
+					cursor,
+					q: params.q || undefined,
+					status: (params.status || undefined) as ContactStatus | undefined,
+					tag: params.tag || undefined,
+					segment_id: params.segment || undefined,
+				},
+			}),
+		),
+	);
+	createEffect(
+		on(
+			() => [me().workspace.id, params.q, params.status, params.tag, params.segment],
+			() => contacts.reload(),
+		),
+	);
+
+	const filtered = () => Boolean(params.q || params.status || params.tag || params.segment);
+	const clearFilters = () => {
+		setSearch("");
+		setTag("");
+		setParams({ q: undefined, status: undefined, tag: undefined, segment: undefined }, { replace: true });
+	};
+
+	const columns: Column<Contact>[] = [
+		{
+			header: "Email",
+			cell: (c) => (
+				<A href={`/contacts/${c.id}`} class="strong-link">
+					{c.email}
+				</A>
+			),
+		},
+		{ header: "Name", cell: (c) => fullName(c) || <span class="muted">—</span> },
+		{ header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
+		{ header: "Tags", cell: (c) => <TagList tags={c.tags} max={3} /> },
+		{ header: "Created", cell: (c) => <span title={c.created_at}>{formatDate(c.created_at)}</span> },
+	];
+
+	const actions = (
+		<Show when={canEdit()}>
+			<A href="/contacts/import" class="btn btn-secondary btn-md">
+				Import CSV
+			</A>
+			<Button variant="primary" onClick={() => setAdding(true)}>
+				Add contact
+			</Button>
+		</Show>
+	);
+
+	return (
+		<>
+			<PageHeader
+				title="Contacts"
+				description="Everyone you can email, with their attributes, tags, consent and subscription status."
+				actions={actions}
+			/>
+			<section class="card card-flush">
+				<search class="filter-bar">
+					<div class="filter-search">
+						<TextField
+							label="Search"
+							name="q"
+							type="search"
+							placeholder="Search by email or name"
+							value={search()}
+							onInput={(e) => setSearch(e.currentTarget.value)}
+						/>
+					</div>
+					<SelectField
+						label="Status"
+						name="status"
+						options={[{ value: "", label: "All statuses" }, ...STATUS_OPTIONS]}
+						value={params.status ?? ""}
+						onChange={(e) => setParams({ status: e.currentTarget.value || undefined }, { replace: true })}
+					/>
+					<TextField
+						label="Tag"
+						name="tag"
+						placeholder="Any tag"
+						value={tag()}
+						onInput={(e) => setTag(e.currentTarget.value)}
+					/>
+					<SelectField
+						label="Segment"
+						name="segment"
+						options={[
+							{ value: "", label: "All contacts" },
+							...(segments.latest ?? []).map((s) => ({ value: s.id, label: s.name })),
+						]}
+						value={params.segment ?? ""}
+						onChange={(e) => setParams({ segment: e.currentTarget.value || undefined }, { replace: true })}
+					/>
+				</search>
+				<FormAlert message={contacts.error()} />
+				<Table
+					label="Contacts"
+					columns={columns}
+					rows={contacts.items()}
+					loading={contacts.loading()}
+					rowKey={(c) => c.id}
+					onRowClick={(c) => navigate(`/contacts/${c.id}`)}
+					empty={
+						<Show
+							when={filtered()}
+							fallback={
+								<EmptyState
+									icon="contacts"
+									title="No contacts yet"
+									action={
+										<Show when={canEdit()}>
+											<div class="page-actions">
+												<A href="/contacts/import" class="btn btn-secondary btn-md">
+													Import CSV
+												</A>
+												<Button variant="primary" onClick={() => setAdding(true)}>
+													Add contact
+												</Button>
+											</div>
+										</Show>
+									}
+								>
+									Import a CSV exported from a spreadsheet, Mailchimp or HubSpot, add people one by one, or sync them
+									from your app with an API key.
+								</EmptyState>
+							}
+						>
+							<EmptyState
+								icon="contacts"
+								title="No contacts match"
+								action={<Button onClick={clearFilters}>Clear filters</Button>}
+							>
+								Try another search, or clear the filters to see everyone.
+							</EmptyState>
+						</Show>
+					}
+				/>
+				<Show when={contacts.hasMore()}>
+					<div class="table-more">
+						<Button onClick={contacts.loadMore} loading={contacts.loading()}>
+							Load more
+						</Button>
+					</div>
+				</Show>
+			</section>
+			<ContactDialog
+				open={adding()}
+				onClose={() => setAdding(false)}
+				onSaved={(contact, created) => {
+					setAdding(false);
+					toast.success(created ? `Added ${contact.email}` : `Updated ${contact.email}, who was already in your list`);
+					navigate(`/contacts/${contact.id}`);
+				}}
+			/>
+		</>
+	);
+}

@@ -1,0 +1,335 @@
+import { A, useNavigate, useParams } from "@solidjs/router";
+import { createEffect, createMemo, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
+import { createStore, produce, reconcile } from "solid-js/store";
+import { Button } from "../../components/Button";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { EmptyState } from "../../components/EmptyState";
+import { FormAlert } from "../../components/FormAlert";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadingState, Spinner } from "../../components/Spinner";
+import { StatusBadge } from "../../components/StatusBadge";
+import { TextField } from "../../components/TextField";
+import { toast } from "../../components/Toasts";
+import { ApiError, api, call, messageOf } from "../../lib/api";
+import { createDebounced } from "../../lib/debounce";
+import { createSubmission } from "../../lib/form";
+import { formatNumber } from "../../lib/format";
+import { atLeast } from "../../lib/roles";
+import { useMe } from "../../lib/session";
+import type { Segment, SegmentPreview } from "../../lib/types";
+import {
+	BUILTIN_ATTRIBUTES,
+	findNode,
+	fromDefinition,
+	type GroupNode,
+	newGroup,
+	newRule,
+	type PathIndex,
+	type PinnedIssue,
+	pinIssues,
+	toDefinition,
+} from "./model";
+import { RuleTree, type TreeEditor } from "./RuleTree";
+
+/** `/segments/new` and `/segments/:id`: loads the segment (if any), then the builder. */
+export default function SegmentBuilderPage() {
+	const params = useParams<{ id?: string }>();
+	const [segment, { refetch }] = createResource(
+		() => params.id ?? "new",
+		async (id) => (id === "new" ? null : await call(api.segments[":id"].$get({ param: { id } }))),
+	);
+	const notFound = () => segment.error instanceof ApiError && segment.error.status === 404;
+	return (
+		<Switch fallback={<LoadingState label="Loading segment…" />}>
+			<Match when={notFound()}>
+				<section class="card">
+					<EmptyState
+						icon="segments"
+						title="Segment not found"
+						action={
+							<A href="/segments" class="btn btn-secondary btn-md">
+								Back to segments
+							</A>
+						}
+					>
+						It may have been deleted.
+					</EmptyState>
+				</section>
+			</Match>
+			<Match when={segment.error}>
+				<section class="card">
+					<EmptyState title="Could not load this segment" action={<Button onClick={refetch}>Try again</Button>}>
+						{messageOf(segment.error)}
+					</EmptyState>
+				</section>
+			</Match>
+			<Match when={segment.state === "ready" && params.id === segment()?.id}>
+				<Builder segment={segment() ?? undefined} />
+			</Match>
+			<Match when={segment.state === "ready" && !params.id}>
+				<Builder />
+			</Match>
+		</Switch>
+	);
+}
+
+function Builder(props: { segment?: Segment }) {
+	const me = useMe();
+	const navigate = useNavigate();
+	const canEdit = () => atLeast(me().role, "editor");
+	const [name, setName] = createSignal(props.segment?.name ?? "");
+	const [tree, setTree] = createStore<{ root: GroupNode }>({
+		root: props.segment ? fromDefinition(props.segment.definition) : newGroup("all", [newRule()]),
+	});
+	const [showJson, setShowJson] = createSignal(false);
+	const [jsonDraft, setJsonDraft] = createSignal<string>();
+	const [jsonError, setJsonError] = createSignal<string>();
+	const [issues, setIssues] = createSignal<PinnedIssue[]>([]);
+	const [deleting, setDeleting] = createSignal(false);
+
+	const built = createMemo(() => toDefinition(tree.root));
+	const definitionText = createMemo(() => JSON.stringify(built().definition));
+
+	const edit: TreeEditor["edit"] = (id, change) => {
+		setJsonDraft(undefined);
+		setTree(
+			produce((state) => {
+				const found = findNode(state.root, id);
+				if (found) change(found.node);
+			}),
+		);
+	};
+	const remove = (id: string) => {
+		setJsonDraft(undefined);
+		setTree(
+			produce((state) => {
+				const found = findNode(state.root, id);
+				if (!found?.parent) return;
+				const at = found.parent.children.findIndex((c) => c.id === id);
+				if (at >= 0) found.parent.children.splice(at, 1);
+			}),
+		);
+	};
+
+	// ---- live count -------------------------------------------------------------------------------------------
+	const [preview, setPreview] = createSignal<SegmentPreview>();
+	const [previewError, setPreviewError] = createSignal<string>();
+	const [counting, setCounting] = createSignal(false);
+	let generation = 0;
+	const settled = createDebounced(definitionText, 300);
+	const pin = (error: unknown, index: PathIndex): boolean => {
+		if (!(error instanceof ApiError) || error.code !== "validation_failed") return false;
+		const pinned = pinIssues(error.issues, index, tree.root.id);
+		setIssues(pinned);
+		return pinned.length > 0;
+	};
+	createEffect(
+		on(settled, async (text) => {
+			const mine = ++generation;
+			const { index } = built();
+			setCounting(true);
+			try {
+				const result = await call(api.segments.preview.$post({ json: { definition: JSON.parse(text) } }));
+				if (mine !== generation) return;
+				setPreview(result);
+				setPreviewError(undefined);
+				setIssues([]);
+			} catch (error) {
+				if (mine !== generation) return;
+				setPreview(undefined);
+				setPreviewError(pin(error, index) ? "Fix the highlighted rules to see who matches." : messageOf(error));
+			} finally {
+				if (mine === generation) setCounting(false);
+			}
+		}),
+	);
+	const stale = () => counting() || settled() !== definitionText();
+
+	// ---- attribute names for the datalist: built-ins plus what recent and sample contacts carry ------------------
+	const [known] = createResource(async () => {
+		const page = await call(api.contacts.$get({ query: { limit: "20" } }));
+		return page.data.flatMap((c) => Object.keys(c.attributes));
+	});
+	const attributeNames = createMemo(() => [
+		...new Set([
+			...BUILTIN_ATTRIBUTES,
+			...(known.latest ?? []),
+			...(preview()?.sample ?? []).flatMap((c) => Object.keys(c.attributes)),
+		]),
+	]);
+
+	// ---- JSON view --------------------------------------------------------------------------------------------
+	const pretty = () => JSON.stringify(built().definition, null, 2);
+	const onJsonInput = (text: string) => {
+		setJsonDraft(text);
+		try {
+			const parsed: unknown = JSON.parse(text);
+			setJsonError(undefined);
+			setTree("root", reconcile(fromDefinition(parsed)));
+		} catch (error) {
+			setJsonError(`Not valid JSON yet: ${messageOf(error)}`);
+		}
+	};
+
+	// ---- save and delete --------------------------------------------------------------------------------------
+	const save = createSubmission(async () => {
+		const { definition, index } = built();
+		try {
+			const existing = props.segment;
+			if (existing) {
+				await call(api.segments[":id"].$patch({ param: { id: existing.id }, json: { name: name(), definition } }));
+				toast.success("Segment saved");
+			} else {
+				const created = await call(api.segments.$post({ json: { name: name(), definition } }));
+				toast.success(`Created “${created.name}”`);
+				navigate(`/segments/${created.id}`, { replace: true });
+			}
+		} catch (error) {
+			pin(error, index);
+			throw error;
+		}
+	}, ["name", "definition"]);
+
+	const readOnly = () => !canEdit();
+	const editor: TreeEditor = {
+		edit,
+		remove,
+		readOnly,
+		issuesOf: (id) => issues().filter((i) => i.nodeId === id),
+		attributeList: "segment-attributes",
+	};
+
+	return (
+		<>
+			<nav class="breadcrumb" aria-label="Breadcrumb">
+				<A href="/segments">Segments</A> <span aria-hidden="true">/</span>{" "}
+				<span>{props.segment?.name ?? "New segment"}</span>
+			</nav>
+			<PageHeader
+				title={props.segment ? props.segment.name : "New segment"}
+				description="Contacts who match these rules, counted live as you edit them."
+				actions={
+					<Show when={canEdit() && props.segment}>
+						<Button variant="ghost" class="text-danger" onClick={() => setDeleting(true)}>
+							Delete
+						</Button>
+					</Show>
+				}
+			/>
+			<datalist id="segment-attributes">
+				<For each={attributeNames()}>{(key) => <option value={key} />}</For>
+			</datalist>
+			<form class="builder-layout" onSubmit={save.submit} noValidate>
+				<div class="stack">
+					<section class="card stack">
+						<FormAlert message={save.formError()} />
+						<Show when={save.field("definition") && !save.formError()}>
+							<FormAlert message="The segment was not saved: fix the highlighted rules." />
+						</Show>
+						<fieldset class="stack" disabled={readOnly()}>
+							<TextField
+								label="Name"
+								name="name"
+								placeholder="e.g. Berlin customers"
+								value={name()}
+								onInput={(e) => setName(e.currentTarget.value)}
+								error={save.field("name")}
+							/>
+						</fieldset>
+						<div class="builder-head">
+							<h2 class="card-title">Rules</h2>
+							<button
+								type="button"
+								class="btn btn-ghost btn-sm"
+								aria-pressed={showJson()}
+								onClick={() => setShowJson((v) => !v)}
+							>
+								{showJson() ? "Hide JSON" : "JSON"}
+							</button>
+						</div>
+						<fieldset disabled={readOnly()} class="builder-tree">
+							<RuleTree root={tree.root} editor={editor} />
+						</fieldset>
+						<Show when={showJson()}>
+							<TextField
+								multiline
+								label="Definition (JSON)"
+								name="definition"
+								class="input textarea mono json-editor"
+								spellcheck={false}
+								readOnly={readOnly()}
+								value={jsonDraft() ?? pretty()}
+								onInput={(e) => onJsonInput(e.currentTarget.value)}
+								onBlur={() => {
+									if (!jsonError()) setJsonDraft(undefined);
+								}}
+								error={jsonError()}
+								hint="Edits here update the rules above as soon as they are valid JSON."
+							/>
+						</Show>
+					</section>
+					<Show when={canEdit()}>
+						<div class="form-actions">
+							<A href="/segments" class="btn btn-secondary btn-md">
+								Cancel
+							</A>
+							<Button type="submit" variant="primary" loading={save.pending()}>
+								{props.segment ? "Save changes" : "Save segment"}
+							</Button>
+						</div>
+					</Show>
+				</div>
+				<aside class="card preview-panel" aria-label="Live count">
+					<div class="preview-count" aria-live="polite" aria-busy={stale() ? "true" : "false"}>
+						<Show when={preview()} fallback={<span class="preview-number muted">—</span>}>
+							{(p) => (
+								<span class="preview-number" classList={{ stale: stale() }} data-testid="segment-count">
+									{formatNumber(p().count)}
+								</span>
+							)}
+						</Show>
+						<span class="muted">
+							{preview()?.count === 1 ? "contact matches" : "contacts match"}
+							<Show when={stale()}>
+								{" "}
+								<Spinner size="sm" />
+							</Show>
+						</span>
+					</div>
+					<FormAlert message={previewError()} tone="warning" />
+					<Show when={(preview()?.sample.length ?? 0) > 0}>
+						<h3 class="preview-title">Sample</h3>
+						<ul class="sample-list">
+							<For each={preview()?.sample}>
+								{(c) => (
+									<li>
+										<A href={`/contacts/${c.id}`}>{c.email}</A>
+										<StatusBadge status={c.status} />
+									</li>
+								)}
+							</For>
+						</ul>
+					</Show>
+				</aside>
+			</form>
+			<ConfirmDialog
+				open={deleting()}
+				title="Delete this segment?"
+				confirmLabel="Delete segment"
+				onClose={() => setDeleting(false)}
+				onConfirm={async () => {
+					const segment = props.segment;
+					if (!segment) return;
+					await call(api.segments[":id"].$delete({ param: { id: segment.id } }));
+					toast.success(`Deleted “${segment.name}”`);
+					navigate("/segments", { replace: true });
+				}}
+			>
+				<p>
+					<strong>{props.segment?.name}</strong> is removed. Its contacts stay as they are; campaigns that already went
+					out keep their recipients.
+				</p>
+			</ConfirmDialog>
+		</>
+	);
+}

@@ -1,0 +1,102 @@
+import { constantTimeEqual, fromBase64Url, toBase64Url } from "./encoding";
+
+/**
+ * What a link in an email carries: open pixel (`o`), click (`c`, with the link's index and
+ * original URL, so the redirect needs no database read) and unsubscribe (`u`).
+ */
+export type TokenPayload =
+	| { k: "o"; m: string }
+	| { k: "c"; m: string; l: number; u: string }
+	| { k: "u"; m: string; c: string; w: string };
+
+const VERSION = 1;
+const IV_BYTES = 12;
+const MAC_BYTES = 16;
+const encoder = new TextEncoder();
+
+type Keys = { enc: CryptoKey; mac: CryptoKey };
+const keyCache = new Map<string, Promise<Keys>>();
+
+/** Two keys from one secret (HKDF): one encrypts the payload, one signs the token. */
+function keysFor(secret: string): Promise<Keys> {
+	let keys = keyCache.get(secret);
+	if (!keys) {
+		keys = (async () => {
+			const base = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"]);
+			const derive = (
+				info: string,
+				algorithm: { name: string; length: number; hash?: string },
+				usages: ("encrypt" | "decrypt" | "sign")[],
+			) =>
+				crypto.subtle.deriveKey(
+					{ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: encoder.encode(info) },
+					base,
+					algorithm,
+					false,
+					usages,
+				) as Promise<CryptoKey>;
+			return {
+				enc: await derive("pulse-token-encrypt", { name: "AES-GCM", length: 256 }, ["encrypt", "decrypt"]),
+				mac: await derive("pulse-token-sign", { name: "HMAC", hash: "SHA-256", length: 256 }, ["sign"]),
+			};
+		})();
+		keyCache.set(secret, keys);
+	}
+	return keys;
+}
+
+async function mac(key: CryptoKey, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+	return new Uint8Array(await crypto.subtle.sign("HMAC", key, data)).slice(0, MAC_BYTES);
+}
+
+/**
+ * An opaque, signed token: the payload is encrypted (AES-256-GCM) so no address or URL shows
+ * in a link, and the whole token is signed with HMAC-SHA256 (encrypt-then-MAC).
+ */
+export async function signToken(secret: string, payload: TokenPayload): Promise<string> {
+	const keys = await keysFor(secret);
+	const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+	const sealed = new Uint8Array(
+		await crypto.subtle.encrypt({ name: "AES-GCM", iv }, keys.enc, encoder.encode(JSON.stringify(payload))),
+	);
+	const body = new Uint8Array(1 + IV_BYTES + sealed.length);
+	body.set([VERSION], 0);
+	body.set(iv, 1);
+	body.set(sealed, 1 + IV_BYTES);
+	const signature = await mac(keys.mac, body);
+	const token = new Uint8Array(body.length + MAC_BYTES);
+	token.set(body, 0);
+	token.set(signature, body.length);
+	return toBase64Url(token);
+}
+
+function isPayload(value: unknown): value is TokenPayload {
+	if (typeof value !== "object" || value === null) return false;
+	const p = value as Record<string, unknown>;
+	if (typeof p.m !== "string") return false;
+	if (p.k === "o") return true;
+	if (p.k === "c") return typeof p.l === "number" && typeof p.u === "string" && /^https?:\/\//i.test(p.u);
+	if (p.k === "u") return typeof p.c === "string" && typeof p.w === "string";
+	return false;
+}
+
+/** The payload of an authentic token, or null for anything tampered, truncated or foreign. */
+export async function verifyToken(secret: string, token: string): Promise<TokenPayload | null> {
+	if (token.length > 4096) return null;
+	const bytes = fromBase64Url(token);
+	if (!bytes || bytes.length < 1 + IV_BYTES + 16 + MAC_BYTES || bytes[0] !== VERSION) return null;
+	const keys = await keysFor(secret);
+	const body = bytes.slice(0, bytes.length - MAC_BYTES);
+	if (!constantTimeEqual(await mac(keys.mac, body), bytes.slice(bytes.length - MAC_BYTES))) return null;
+	try {
+		const plain = await crypto.subtle.decrypt(
+			{ name: "AES-GCM", iv: body.slice(1, 1 + IV_BYTES) },
+			keys.enc,
+			body.slice(1 + IV_BYTES),
+		);
+		const payload: unknown = JSON.parse(new TextDecoder().decode(plain));
+		return isPayload(payload) ? payload : null;
+	} catch {
+		return null;
+	}
+}
