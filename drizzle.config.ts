@@ -2,6 +2,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
 	dialect: "sqlite",
-	schema: ["./worker/db/schema.ts", "./worker/db/schema-contacts.ts"],
+	schema: ["./worker/db/schema.ts", "./worker/db/schema-contacts.ts", "./worker/db/schema-templates.ts"],
 	out: "./migrations",
 });

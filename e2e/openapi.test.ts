@@ -33,6 +33,17 @@ const DOCUMENTED_ROUTES = [
 	"get /api/v1/segments/{id}",
 	"patch /api/v1/segments/{id}",
 	"delete /api/v1/segments/{id}",
+	"get /api/v1/templates",
+	"get /api/v1/templates/starters",
+	"post /api/v1/templates",
+	"post /api/v1/templates/render",
+	"get /api/v1/templates/{id}",
+	"patch /api/v1/templates/{id}",
+	"delete /api/v1/templates/{id}",
+	"post /api/v1/templates/{id}/preview",
+	"post /api/v1/templates/{id}/test-send",
+	"get /api/v1/outbox",
+	"get /api/v1/outbox/{id}",
 ];
 
 describe("OpenAPI document", () => {

@@ -25,6 +25,16 @@ async function setup() {
 		{ cookie: ours.cookie },
 	);
 	const started = await importCsv(ours.cookie, "email\nimported@ours.example\n");
+	await call("PATCH", "/api/v1/workspace", { default_from_email: "a@ours.example" }, { cookie: ours.cookie });
+	const template = await call("POST", "/api/v1/templates", TEMPLATE, { cookie: ours.cookie });
+	if (template.status !== 201) throw new Error(template.text);
+	await call(
+		"POST",
+		`/api/v1/templates/${template.json.id}/test-send`,
+		{ to: ["qa@ours.example"] },
+		{ cookie: ours.cookie },
+	);
+	const outbox = await call("GET", "/api/v1/outbox", undefined, { cookie: ours.cookie });
 	return {
 		ours,
 		viewer,
@@ -35,6 +45,8 @@ async function setup() {
 		contactId: contact.json.id as string,
 		segmentId: segment.json.id as string,
 		importId: started.result.id as string,
+		templateId: template.json.id as string,
+		outboxId: outbox.json.data[0].id as string,
 	};
 }
 
@@ -65,11 +77,29 @@ const ROUTES = (f: Fixture) => [
 	{ method: "GET", path: `/api/v1/imports/${f.importId}/errors.csv`, minRole: "viewer" },
 	{ method: "GET", path: "/api/v1/segments", minRole: "viewer" },
 	{ method: "POST", path: "/api/v1/segments", body: { name: "s", definition: { all: [] } }, minRole: "editor" },
-	{ method: "POST", path: "/api/v1/segments/preview", body: { definition: { all: [] } }, minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/segments/preview", body: { definition: { all: [] } }, minRole: "read" },
 	{ method: "GET", path: `/api/v1/segments/${f.segmentId}`, minRole: "viewer" },
 	{ method: "PATCH", path: `/api/v1/segments/${f.segmentId}`, body: { name: "t" }, minRole: "editor" },
 	{ method: "DELETE", path: `/api/v1/segments/${f.segmentId}`, minRole: "editor" },
+	{ method: "GET", path: "/api/v1/templates", minRole: "viewer" },
+	{ method: "GET", path: "/api/v1/templates/starters", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/templates", body: TEMPLATE, minRole: "editor" },
+	{ method: "POST", path: "/api/v1/templates/render", body: { template: SOURCE }, minRole: "read" },
+	{ method: "GET", path: `/api/v1/templates/${f.templateId}`, minRole: "viewer" },
+	{ method: "PATCH", path: `/api/v1/templates/${f.templateId}`, body: { name: "t" }, minRole: "editor" },
+	{ method: "DELETE", path: `/api/v1/templates/${f.templateId}`, minRole: "editor" },
+	{ method: "POST", path: `/api/v1/templates/${f.templateId}/preview`, body: {}, minRole: "read" },
+	{
+		method: "POST",
+		path: `/api/v1/templates/${f.templateId}/test-send`,
+		body: { to: ["a@example.com"] },
+		minRole: "editor",
+	},
+	{ method: "GET", path: "/api/v1/outbox", minRole: "viewer" },
+	{ method: "GET", path: `/api/v1/outbox/${f.outboxId}`, minRole: "viewer" },
 ];
+const SOURCE = { subject: "S", html: "<p>secret template</p>" };
+const TEMPLATE = { name: "T", ...SOURCE };
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
 
 describe("access control on every route", () => {
@@ -84,7 +114,7 @@ describe("access control on every route", () => {
 			([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{id\}/, ":id")}`),
 		);
 		const tested = [
-			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp)_\w+/, "/:id")}`),
+			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp|tpl|out)_\w+/, "/:id")}`),
 			...PUBLIC_ROUTES,
 		];
 		expect(new Set(documented)).toEqual(new Set(tested));
@@ -102,7 +132,7 @@ describe("access control on every route", () => {
 		const callers: Caller[] = [{ cookie: f.viewer.cookie }, { apiKey: f.ourKey.key }];
 		for (const as of callers) {
 			for (const route of ROUTES(f).filter(
-				(r) => r.method !== "GET" && r.minRole !== "self" && r.minRole !== "viewer",
+				(r) => r.method !== "GET" && !["self", "read", "viewer"].includes(r.minRole),
 			)) {
 				const res = await call(route.method, route.path, route.body, as);
 				expect(res.status, `${route.method} ${route.path}`).toBe(403);
@@ -141,6 +171,11 @@ describe("access control on every route", () => {
 			expect((await call("PATCH", `/api/v1/segments/${f.segmentId}`, { name: "Pwned" }, as)).status).toBe(404);
 			expect((await call("DELETE", `/api/v1/segments/${f.segmentId}`, undefined, as)).status).toBe(404);
 			expect((await call("GET", `/api/v1/contacts?segment_id=${f.segmentId}`, undefined, as)).status).toBe(404);
+			expect((await call("POST", `/api/v1/templates/${f.templateId}/preview`, {}, as)).status).toBe(404);
+			expect(
+				(await call("POST", "/api/v1/templates/render", { template: SOURCE, contact_id: f.contactId }, as)).status,
+			).toBe(404);
+			expect((await call("GET", "/api/v1/outbox", undefined, as)).text).not.toContain("secret template");
 			const theirContacts = await call("GET", "/api/v1/contacts?q=ours.example", undefined, as);
 			expect(theirContacts.json.data).toEqual([]);
 			const events = await call("POST", "/api/v1/events", { contact_id: f.contactId, name: "spoof" }, as);

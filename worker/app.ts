@@ -9,7 +9,9 @@ import { contactRoutes } from "./routes/contacts";
 import { renderDocs } from "./routes/docs";
 import { importRoutes } from "./routes/imports";
 import { memberRoutes } from "./routes/members";
+import { outboxRoutes } from "./routes/outbox";
 import { segmentRoutes } from "./routes/segments";
+import { templateRoutes } from "./routes/templates";
 import { validationHook } from "./routes/validation";
 import { workspaceRoutes } from "./routes/workspace";
 
@@ -43,7 +45,9 @@ function buildApp() {
 		.route("/api/v1/members", memberRoutes)
 		.route("/api/v1", contactRoutes)
 		.route("/api/v1", importRoutes)
-		.route("/api/v1/segments", segmentRoutes);
+		.route("/api/v1/segments", segmentRoutes)
+		.route("/api/v1/templates", templateRoutes)
+		.route("/api/v1/outbox", outboxRoutes);
 	return { app, routes };
 }
 

@@ -3,6 +3,8 @@ import { z } from "@hono/zod-openapi";
 export const ApiIssueSchema = z.object({
 	path: z.string().openapi({ example: "email" }),
 	message: z.string(),
+	line: z.number().int().optional().openapi({ description: "For template errors: the line in that field" }),
+	column: z.number().int().optional(),
 });
 export type ApiIssue = z.infer<typeof ApiIssueSchema>;
 

@@ -1,8 +1,9 @@
 import { drizzle } from "drizzle-orm/d1";
 import * as authSchema from "./schema";
 import * as contactSchema from "./schema-contacts";
+import * as templateSchema from "./schema-templates";
 
-const schema = { ...authSchema, ...contactSchema };
+const schema = { ...authSchema, ...contactSchema, ...templateSchema };
 
 export type Db = ReturnType<typeof createDb>;
 

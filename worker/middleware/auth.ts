@@ -10,9 +10,10 @@ import { resolveSession, SESSION_COOKIE } from "../services/sessions";
 
 /**
  * What a route requires: nobody (`public`), any signed-in member acting on their own
- * session (`self`: logout, switching workspace), or a member of at least this role.
+ * session (`self`: logout, switching workspace), any member for a POST that changes
+ * nothing (`read`: previews, counts), or a member of at least this role.
  */
-export type Access = "public" | "self" | Role;
+export type Access = "public" | "self" | "read" | Role;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -62,7 +63,11 @@ export const authorize = (access: Access) =>
 		}
 		const principal = await authenticate(c);
 		const required: Role =
-			access === "self" ? "viewer" : access === "viewer" && !SAFE_METHODS.has(c.req.method) ? "editor" : access;
+			access === "self" || access === "read"
+				? "viewer"
+				: access === "viewer" && !SAFE_METHODS.has(c.req.method)
+					? "editor"
+					: access;
 		if (!hasRole(principal.role, required)) throw forbidden();
 		c.set("principal", principal);
 		await next();

@@ -41,7 +41,7 @@ export function defineRoute<P extends string, R extends Omit<RouteConfig, "path"
 		...config,
 		middleware: [authorize(access)] as const,
 		security: access === "public" ? [] : SECURITY,
-		description: `${config.description ?? ""}${config.description ? "\n\n" : ""}Requires: ${access === "public" ? "no authentication" : access === "self" ? "any member" : `role ${access} or above`}.`,
+		description: `${config.description ?? ""}${config.description ? "\n\n" : ""}Requires: ${access === "public" ? "no authentication" : access === "self" ? "any member" : access === "read" ? "any member (changes nothing)" : `role ${access} or above`}.`,
 		responses: { ...ERROR_RESPONSES, ...config.responses },
 	});
 }

@@ -46,7 +46,7 @@ export const segmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 		async (c) => c.json(await createSegment(c.env.DB, c.var.principal, c.req.valid("json")), 201),
 	)
 	.openapi(
-		defineRoute("viewer", {
+		defineRoute("read", {
 			method: "post",
 			path: "/preview",
 			tags,

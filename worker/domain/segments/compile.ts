@@ -171,8 +171,15 @@ function attribute(node: AttributeRule): Fragment {
 	return comparison(column, node);
 }
 
-/** A JSON value is read once in a one-row subquery, so the path is bound once however often `v` is used. */
+/**
+ * Operators that read the value once compare `json_extract` directly (the fast path: no
+ * subquery per row). The others read it in a one-row subquery, so the path is bound once
+ * however often `v` is used.
+ */
 function customValue(json: Fragment, name: string, node: AttributeRule | PropertyRule): Fragment {
+	if (node.op === "eq" || node.op === "neq" || node.op === "in") {
+		return comparison(q`json_extract(${json}, ${jsonPath(name)})`, node);
+	}
 	return q`(SELECT ${comparison(raw("v"), node)} FROM (SELECT json_extract(${json}, ${jsonPath(name)}) AS v))`;
 }
 

@@ -1,0 +1,101 @@
+import { z } from "@hono/zod-openapi";
+import { EmailSchema } from "./auth";
+import { AttributesSchema } from "./contacts";
+
+const Subject = z.string().trim().min(1, "Write a subject").max(998);
+
+export const TemplateInputSchema = z
+	.object({
+		name: z.string().trim().min(1, "Name the template").max(200),
+		subject: Subject,
+		preheader: z.string().max(500).nullable().optional(),
+		html: z.string().min(1, "Write the email's HTML").max(500_000),
+		text: z.string().max(200_000).nullable().optional().openapi({ description: "Derived from the HTML when absent" }),
+	})
+	.strict()
+	.openapi("TemplateInput");
+
+export const TemplatePatchSchema = TemplateInputSchema.partial().strict().openapi("TemplatePatch");
+
+export const TemplateSchema = z
+	.object({
+		id: z.string(),
+		name: z.string(),
+		subject: z.string(),
+		preheader: z.string().nullable(),
+		html: z.string(),
+		text: z.string().nullable(),
+		created_at: z.string(),
+		updated_at: z.string(),
+	})
+	.openapi("Template");
+
+export const StarterTemplateSchema = z
+	.object({
+		key: z.string(),
+		name: z.string(),
+		description: z.string(),
+		subject: z.string(),
+		preheader: z.string(),
+		html: z.string(),
+	})
+	.openapi("StarterTemplate");
+
+/** Who a preview is rendered for: a contact of the workspace, or sample data. */
+export const PreviewAsSchema = z
+	.object({
+		contact_id: z.string().max(64).optional(),
+		contact: z
+			.object({
+				email: z.string().max(320).optional(),
+				first_name: z.string().max(200).nullable().optional(),
+				last_name: z.string().max(200).nullable().optional(),
+				attributes: AttributesSchema.optional(),
+			})
+			.strict()
+			.optional(),
+	})
+	.strict()
+	.openapi("PreviewAs");
+
+export const RenderBodySchema = PreviewAsSchema.extend({
+	template: TemplateInputSchema.omit({ name: true }).extend({ subject: z.string().max(998) }),
+})
+	.strict()
+	.openapi("RenderBody");
+
+export const RenderedSchema = z
+	.object({ subject: z.string(), html: z.string(), text: z.string(), headers: z.record(z.string(), z.string()) })
+	.openapi("RenderedEmail");
+
+export const TestSendBodySchema = PreviewAsSchema.extend({
+	to: z.array(EmailSchema).min(1, "Add at least one address").max(5, "Send a test to at most 5 addresses"),
+})
+	.strict()
+	.openapi("TestSendBody");
+
+export const TestSendResultSchema = z
+	.object({ sent: z.number().int(), provider: z.enum(["resend", "capture"]), outbox_ids: z.array(z.string()) })
+	.openapi("TestSendResult");
+
+export const OutboxMessageSchema = z
+	.object({
+		id: z.string(),
+		campaign_id: z.string().nullable(),
+		message_id: z.string().nullable(),
+		to: z.string(),
+		from: z.string(),
+		reply_to: z.string().nullable(),
+		subject: z.string(),
+		html: z.string(),
+		text: z.string(),
+		headers: z.record(z.string(), z.string()),
+		created_at: z.string(),
+	})
+	.openapi("OutboxMessage");
+
+export const OutboxQuerySchema = z.object({
+	limit: z.coerce.number().int().min(1).max(500).default(50),
+	cursor: z.string().max(200).optional(),
+	campaign_id: z.string().max(64).optional(),
+});

@@ -1,0 +1,33 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../context";
+import { IdParamSchema, page } from "../contracts/common";
+import { OutboxMessageSchema, OutboxQuerySchema } from "../contracts/templates";
+import { getOutboxMessage, listOutbox } from "../services/outbox";
+import { defineRoute, jsonResponse } from "./define";
+import { validationHook } from "./validation";
+
+const tags = ["Outbox"];
+
+export const outboxRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/",
+			tags,
+			summary: "Messages captured by the capture provider (when no Resend key is configured), newest first",
+			request: { query: OutboxQuerySchema },
+			responses: { 200: jsonResponse(page(OutboxMessageSchema), "A page of captured messages") },
+		}),
+		async (c) => c.json(await listOutbox(c.env.DB, c.var.principal.workspaceId, c.req.valid("query")), 200),
+	)
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/{id}",
+			tags,
+			summary: "One captured message with its rendered HTML, text and headers",
+			request: { params: IdParamSchema },
+			responses: { 200: jsonResponse(OutboxMessageSchema, "The message") },
+		}),
+		async (c) => c.json(await getOutboxMessage(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id), 200),
+	);

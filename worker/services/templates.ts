@@ -1,0 +1,197 @@
+import type { Principal } from "../context";
+import { createDb } from "../db/client";
+import { normalizeEmail } from "../domain/contacts/email";
+import { newId } from "../domain/ids";
+import {
+	checkTemplate,
+	type RenderContact,
+	type RenderContext,
+	renderEmail,
+	TemplateError,
+	type TemplateSource,
+} from "../domain/templates/render";
+import { ApiError, notFound } from "../errors";
+import { type ContactRecord, presentContact, tagsOf } from "./contacts-present";
+import { decodeCursor, encodeCursor } from "./pagination";
+import { getWorkspace } from "./workspace";
+
+type TemplateRow = {
+	id: string;
+	name: string;
+	subject: string;
+	preheader: string | null;
+	html: string;
+	text: string | null;
+	created_at: number;
+	updated_at: number;
+};
+type TemplateFields = { name: string; subject: string; preheader?: string | null; html: string; text?: string | null };
+
+export const SAMPLE_CONTACT: RenderContact = {
+	id: "ctc_sample",
+	email: "ada@example.com",
+	first_name: "Ada",
+	last_name: "Lovelace",
+	attributes: { city: "London" },
+	tags: ["sample"],
+};
+
+/** Template syntax errors become 422 with the field, line and column of each. */
+export function asApiError(error: unknown): unknown {
+	if (!(error instanceof TemplateError)) return error;
+	const first = error.issues[0];
+	const where = first?.line ? ` (line ${first.line}, column ${first.column})` : "";
+	return new ApiError(
+		"unprocessable",
+		`The ${first?.path ?? "template"} does not render: ${first?.message ?? ""}${where}`,
+		error.issues,
+	);
+}
+
+function validate(source: TemplateSource) {
+	try {
+		checkTemplate(source);
+	} catch (error) {
+		throw asApiError(error);
+	}
+}
+
+const present = (r: TemplateRow) => ({
+	...r,
+	created_at: new Date(r.created_at).toISOString(),
+	updated_at: new Date(r.updated_at).toISOString(),
+});
+
+async function findTemplate(d1: D1Database, workspaceId: string, id: string) {
+	const row = await d1
+		.prepare("SELECT * FROM templates WHERE id = ? AND workspace_id = ?")
+		.bind(id, workspaceId)
+		.first<TemplateRow>();
+	if (!row) throw notFound("Template");
+	return row;
+}
+
+export async function getTemplate(d1: D1Database, workspaceId: string, id: string) {
+	return present(await findTemplate(d1, workspaceId, id));
+}
+
+export async function listTemplates(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
+	const after = page.cursor ? decodeCursor(page.cursor) : "~";
+	const { results } = await d1
+		.prepare("SELECT * FROM templates WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?")
+		.bind(workspaceId, after, page.limit + 1)
+		.all<TemplateRow>();
+	const rows = results.slice(0, page.limit);
+	const last = rows.at(-1);
+	return { data: rows.map(present), next_cursor: results.length > page.limit && last ? encodeCursor(last.id) : null };
+}
+
+export async function createTemplate(d1: D1Database, actor: Principal, input: TemplateFields) {
+	validate(input);
+	const id = newId("tpl");
+	const now = Date.now();
+	await d1
+		.prepare(
+			"INSERT INTO templates (id, workspace_id, name, subject, preheader, html, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		)
+		.bind(
+			id,
+			actor.workspaceId,
+			input.name,
+			input.subject,
+			input.preheader ?? null,
+			input.html,
+			input.text ?? null,
+			now,
+			now,
+		)
+		.run();
+	return getTemplate(d1, actor.workspaceId, id);
+}
+
+export async function updateTemplate(d1: D1Database, actor: Principal, id: string, patch: Partial<TemplateFields>) {
+	const current = await findTemplate(d1, actor.workspaceId, id);
+	const next = {
+		...current,
+		...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+	} as TemplateRow;
+	validate(next);
+	await d1
+		.prepare(
+			"UPDATE templates SET name = ?, subject = ?, preheader = ?, html = ?, text = ?, updated_at = ? WHERE id = ?",
+		)
+		.bind(next.name, next.subject, next.preheader, next.html, next.text, Date.now(), id)
+		.run();
+	return getTemplate(d1, actor.workspaceId, id);
+}
+
+export async function deleteTemplate(d1: D1Database, actor: Principal, id: string) {
+	await findTemplate(d1, actor.workspaceId, id);
+	await d1.prepare("DELETE FROM templates WHERE id = ? AND workspace_id = ?").bind(id, actor.workspaceId).run();
+}
+
+export type PreviewAs = {
+	contact_id?: string;
+	contact?: {
+		email?: string;
+		first_name?: string | null;
+		last_name?: string | null;
+		attributes?: Record<string, unknown>;
+	};
+};
+
+/** The contact a preview or test is rendered for: a real one of this workspace, or sample data. */
+export async function contactForPreview(d1: D1Database, workspaceId: string, as: PreviewAs): Promise<RenderContact> {
+	if (as.contact_id) {
+		const row = await d1
+			.prepare("SELECT * FROM contacts WHERE id = ? AND workspace_id = ?")
+			.bind(as.contact_id, workspaceId)
+			.first<ContactRecord>();
+		if (!row) throw notFound("Contact");
+		return presentContact(row, (await tagsOf(d1, [row.id])).get(row.id) ?? []);
+	}
+	if (!as.contact) return SAMPLE_CONTACT;
+	const attributes = Object.fromEntries(Object.entries(as.contact.attributes ?? {}).filter(([, v]) => v !== null));
+	return {
+		...SAMPLE_CONTACT,
+		email: as.contact.email ?? SAMPLE_CONTACT.email,
+		first_name: as.contact.first_name ?? null,
+		last_name: as.contact.last_name ?? null,
+		attributes,
+	};
+}
+
+type RenderEnv = { d1: D1Database; secret: string; baseUrl: string };
+
+/** Renders exactly as a send would, for one contact; `messageId` distinguishes previews and tests. */
+export async function renderFor(
+	env: RenderEnv,
+	workspaceId: string,
+	source: TemplateSource,
+	contact: RenderContact,
+	messageId: string,
+) {
+	const workspace = await getWorkspace(createDb(env.d1), workspaceId);
+	const ctx: RenderContext = {
+		contact,
+		workspace: { id: workspace.id, name: workspace.name, postal_address: workspace.postalAddress },
+		messageId,
+		baseUrl: env.baseUrl,
+		tracking: { opens: true, clicks: true },
+		secret: env.secret,
+	};
+	try {
+		return await renderEmail(source, ctx);
+	} catch (error) {
+		throw asApiError(error);
+	}
+}
+
+export function checkTestRecipients(to: string[]) {
+	return to.map((address, index) => {
+		const email = normalizeEmail(address);
+		if (!email.ok)
+			throw new ApiError("validation_failed", email.reason, [{ path: `to.${index}`, message: email.reason }]);
+		return email.email;
+	});
+}

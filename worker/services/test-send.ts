@@ -1,0 +1,58 @@
+import type { Principal } from "../context";
+import { createDb } from "../db/client";
+import { newId } from "../domain/ids";
+import type { RenderContact } from "../domain/templates/render";
+import { ApiError } from "../errors";
+import type { EmailProvider } from "../queue/providers/provider";
+import { checkTestRecipients, contactForPreview, getTemplate, type PreviewAs, renderFor } from "./templates";
+import { getWorkspace } from "./workspace";
+
+type TestSend = PreviewAs & { to: string[] };
+
+/**
+ * Sends a template to up to 5 addresses through the configured provider (the capture outbox
+ * without a Resend key), rendered exactly as a campaign would render it for the chosen contact.
+ */
+export async function sendTest(
+	env: { d1: D1Database; secret: string; baseUrl: string; provider: EmailProvider },
+	actor: Principal,
+	templateId: string,
+	input: TestSend,
+) {
+	const recipients = checkTestRecipients(input.to);
+	const workspace = await getWorkspace(createDb(env.d1), actor.workspaceId);
+	if (!workspace.defaultFromEmail) {
+		throw new ApiError("unprocessable", "Set a default sender email in workspace settings before sending tests", [
+			{ path: "from", message: "No default sender" },
+		]);
+	}
+	const template = await getTemplate(env.d1, actor.workspaceId, templateId);
+	const contact: RenderContact = await contactForPreview(env.d1, actor.workspaceId, input);
+	const from = workspace.defaultFromName
+		? `${workspace.defaultFromName} <${workspace.defaultFromEmail}>`
+		: workspace.defaultFromEmail;
+	const emails = [];
+	for (const to of recipients) {
+		const messageId = newId("test");
+		const rendered = await renderFor(env, actor.workspaceId, template, contact, messageId);
+		emails.push({
+			messageId,
+			workspaceId: actor.workspaceId,
+			campaignId: null,
+			to,
+			from,
+			replyTo: null,
+			subject: rendered.subject,
+			html: rendered.html,
+			text: rendered.text,
+			headers: rendered.headers,
+		});
+	}
+	const result = await env.provider.sendBatch(emails, newId("testsend"));
+	if (!result.ok) throw new ApiError("service_unavailable", `The email provider refused the test: ${result.error}`);
+	return {
+		sent: emails.length,
+		provider: env.provider.name,
+		outbox_ids: env.provider.name === "capture" ? result.providerIds : [],
+	};
+}
