@@ -2,6 +2,11 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
 	dialect: "sqlite",
-	schema: ["./worker/db/schema.ts", "./worker/db/schema-contacts.ts", "./worker/db/schema-templates.ts"],
+	schema: [
+		"./worker/db/schema.ts",
+		"./worker/db/schema-contacts.ts",
+		"./worker/db/schema-templates.ts",
+		"./worker/db/schema-campaigns.ts",
+	],
 	out: "./migrations",
 });

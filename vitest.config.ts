@@ -1,9 +1,13 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { freePort } from "./scripts/local-server.mjs";
 
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+	// The engine tests send through the real Resend SDK to a fake Resend server (test/engine/global-setup.ts).
+	const fakeResendPort = Number(process.env.FAKE_RESEND_PORT ?? (await freePort()));
+	process.env.FAKE_RESEND_PORT = String(fakeResendPort);
 	return {
 		test: {
 			projects: [
@@ -20,7 +24,36 @@ export default defineConfig(async () => {
 					test: {
 						name: "worker",
 						include: ["worker/**/*.test.ts", "durable-objects/**/*.test.ts", "test/**/*.test.ts"],
+						exclude: ["test/engine/**"],
 						setupFiles: ["./test/apply-migrations.ts"],
+					},
+				},
+				{
+					plugins: [
+						cloudflareTest({
+							main: "./worker/index.ts",
+							wrangler: { configPath: "./wrangler.toml" },
+							miniflare: {
+								bindings: {
+									TEST_MIGRATIONS: migrations,
+									TOKEN_SECRET: "engine-token-secret-0123456789abcdef",
+									RESEND_API_KEY: "re_test_engine",
+									RESEND_BASE_URL: `http://127.0.0.1:${fakeResendPort}`,
+									FAKE_RESEND_URL: `http://127.0.0.1:${fakeResendPort}`,
+									PROVIDER_REQUESTS_PER_SECOND: "1000",
+									PROVIDER_TIMEOUT_MS: "1000",
+								},
+							},
+						}),
+					],
+					test: {
+						name: "engine",
+						include: ["test/engine/**/*.test.ts"],
+						setupFiles: ["./test/apply-migrations.ts"],
+						globalSetup: ["./test/engine/global-setup.ts"],
+						testTimeout: 120_000,
+						hookTimeout: 60_000,
+						fileParallelism: false,
 					},
 				},
 				{

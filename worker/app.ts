@@ -5,6 +5,7 @@ import { errorResponse, handleError } from "./middleware/errors";
 import { requestContext } from "./middleware/request-id";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { authRoutes } from "./routes/auth";
+import { campaignRoutes } from "./routes/campaigns";
 import { contactRoutes } from "./routes/contacts";
 import { renderDocs } from "./routes/docs";
 import { importRoutes } from "./routes/imports";
@@ -47,7 +48,8 @@ function buildApp() {
 		.route("/api/v1", importRoutes)
 		.route("/api/v1/segments", segmentRoutes)
 		.route("/api/v1/templates", templateRoutes)
-		.route("/api/v1/outbox", outboxRoutes);
+		.route("/api/v1/outbox", outboxRoutes)
+		.route("/api/v1/campaigns", campaignRoutes);
 	return { app, routes };
 }
 

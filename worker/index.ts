@@ -3,6 +3,7 @@ import { handleQueueBatch } from "./queue/consumers";
 
 export { CampaignDO } from "../durable-objects/campaign-do";
 export { ImportDO } from "../durable-objects/import-do";
+export { RateLimiterDO } from "../durable-objects/rate-limiter-do";
 
 const app = createApp();
 

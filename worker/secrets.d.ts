@@ -6,6 +6,8 @@ declare namespace Cloudflare {
 		RESEND_API_KEY?: string;
 		RESEND_BASE_URL?: string;
 		RESEND_WEBHOOK_SECRET?: string;
+		/** How long a provider call may take before it counts as a (retryable) timeout; default 15000. */
+		PROVIDER_TIMEOUT_MS?: string;
 		AI_BASE_URL?: string;
 		AI_API_KEY?: string;
 		AI_MODEL?: string;

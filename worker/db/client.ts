@@ -1,9 +1,10 @@
 import { drizzle } from "drizzle-orm/d1";
 import * as authSchema from "./schema";
+import * as campaignSchema from "./schema-campaigns";
 import * as contactSchema from "./schema-contacts";
 import * as templateSchema from "./schema-templates";
 
-const schema = { ...authSchema, ...contactSchema, ...templateSchema };
+const schema = { ...authSchema, ...contactSchema, ...templateSchema, ...campaignSchema };
 
 export type Db = ReturnType<typeof createDb>;
 

@@ -183,6 +183,9 @@ export const messages = sqliteTable(
 	(t) => [
 		uniqueIndex("messages_campaign_step_contact").on(t.campaignId, t.stepId, t.contactId),
 		index("messages_contact").on(t.contactId),
+		index("messages_chunk").on(t.chunkId),
+		index("messages_campaign_status").on(t.campaignId, t.status),
+		index("messages_provider").on(t.providerId),
 	],
 );
 

@@ -1,19 +1,15 @@
-import { EventsQueueMessageSchema, SendsQueueMessageSchema } from "../contracts/queue";
+import { providerFor } from "./providers/select";
+import { handleSendsBatch, handleSendsDeadLetters } from "./sends-consumer";
 
-/**
- * Routes a batch to its queue's consumer. The send and event pipelines arrive with the
- * campaign engine and tracking issues; until then a message of an unknown shape is
- * acknowledged and logged rather than retried forever.
- */
-export async function handleQueueBatch(batch: MessageBatch<unknown>, _env: Env, _ctx: ExecutionContext): Promise<void> {
-	const schema = batch.queue.startsWith("pulse-events") ? EventsQueueMessageSchema : SendsQueueMessageSchema;
-	for (const message of batch.messages) {
-		const parsed = schema.safeParse(message.body);
-		if (!parsed.success) {
-			console.error(JSON.stringify({ queue: batch.queue, id: message.id, error: "unrecognized message" }));
-			message.ack();
-			continue;
-		}
-		message.retry();
+/** Routes a batch to its queue's consumer. */
+export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env, _ctx: ExecutionContext): Promise<void> {
+	if (batch.queue === "pulse-sends-dlq") return handleSendsDeadLetters(batch, env);
+	if (batch.queue.startsWith("pulse-sends")) {
+		const provider = providerFor(env);
+		// The capture outbox has no rate limit; Resend's is configurable (requests per second).
+		const requestsPerSecond = provider.name === "resend" ? Number(env.PROVIDER_REQUESTS_PER_SECOND || 2) : null;
+		return handleSendsBatch(batch, { env, provider, requestsPerSecond });
 	}
+	// The EVENTS pipeline arrives with the tracking issue; until then events are kept for retry, never dropped.
+	for (const message of batch.messages) message.retry();
 }

@@ -1,7 +1,7 @@
 import { Resend } from "resend";
 import type { BatchResult, EmailProvider, OutboundEmail } from "./provider";
 
-const TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 const RETRYABLE_CODES = new Set([
 	"rate_limit_exceeded",
 	"concurrent_idempotent_requests",
@@ -23,7 +23,11 @@ export class ResendProvider implements EmailProvider {
 	readonly name = "resend" as const;
 	private readonly client: Resend;
 
-	constructor(apiKey: string, baseUrl?: string) {
+	constructor(
+		apiKey: string,
+		baseUrl?: string,
+		private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
+	) {
 		this.client = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
 	}
 
@@ -40,7 +44,7 @@ export class ResendProvider implements EmailProvider {
 		}));
 		let response: Awaited<ReturnType<Resend["batch"]["send"]>>;
 		try {
-			response = await this.client.batch.send(payload, { idempotencyKey, signal: AbortSignal.timeout(TIMEOUT_MS) });
+			response = await this.client.batch.send(payload, { idempotencyKey, signal: AbortSignal.timeout(this.timeoutMs) });
 		} catch (error) {
 			return { ok: false, retryable: true, retryAfterMs: null, status: null, error: `network: ${String(error)}` };
 		}

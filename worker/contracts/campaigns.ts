@@ -1,0 +1,107 @@
+import { z } from "@hono/zod-openapi";
+import { EmailSchema } from "./auth";
+
+export const CAMPAIGN_STATUSES = ["draft", "scheduled", "sending", "paused", "completed", "cancelled"] as const;
+export const CampaignStatusSchema = z.enum(CAMPAIGN_STATUSES).openapi("CampaignStatus");
+export type CampaignStatus = z.infer<typeof CampaignStatusSchema>;
+
+export const MESSAGE_STATUSES = ["queued", "sent", "delivered", "failed", "suppressed", "cancelled"] as const;
+export const MessageStatusSchema = z.enum(MESSAGE_STATUSES).openapi("MessageStatus");
+
+const FromName = z.string().trim().max(100);
+
+export const CampaignInputSchema = z
+	.object({
+		name: z.string().trim().min(1, "Name the campaign").max(200),
+		audience: z
+			.object({ segment_id: z.string().max(64).nullable().optional() })
+			.strict()
+			.default({}),
+		template_id: z.string().min(1, "Choose a template").max(64),
+		from_email: EmailSchema.optional(),
+		from_name: FromName.optional(),
+		reply_to: EmailSchema.nullable().optional(),
+		schedule: z
+			.object({ send_at: z.iso.datetime({ offset: true }) })
+			.strict()
+			.optional(),
+		settings: z
+			.object({ track_opens: z.boolean().default(true), track_clicks: z.boolean().default(true) })
+			.strict()
+			.optional(),
+	})
+	.strict()
+	.openapi("CampaignInput");
+
+export const CampaignPatchSchema = CampaignInputSchema.partial().strict().openapi("CampaignPatch");
+
+export const CampaignSchema = z
+	.object({
+		id: z.string(),
+		name: z.string(),
+		status: CampaignStatusSchema,
+		audience: z.object({ segment_id: z.string().nullable() }),
+		template_id: z.string(),
+		from_email: z.string(),
+		from_name: z.string(),
+		reply_to: z.string().nullable(),
+		schedule: z.object({ send_at: z.string() }).nullable(),
+		settings: z.object({ track_opens: z.boolean(), track_clicks: z.boolean() }),
+		progress: z.object({ audience: z.number().int(), processed: z.number().int() }),
+		created_at: z.string(),
+		updated_at: z.string(),
+		started_at: z.string().nullable(),
+		completed_at: z.string().nullable(),
+	})
+	.openapi("Campaign");
+
+export const ScheduleBodySchema = z
+	.object({ send_at: z.iso.datetime({ offset: true }) })
+	.strict()
+	.openapi("ScheduleBody");
+export const CommandResultSchema = z.object({ id: z.string(), status: CampaignStatusSchema }).openapi("CommandResult");
+
+export const CampaignStatsSchema = z
+	.object({
+		status: CampaignStatusSchema,
+		audience: z.number().int(),
+		queued: z.number().int(),
+		sent: z.number().int(),
+		delivered: z.number().int(),
+		failed: z.number().int(),
+		suppressed: z.number().int(),
+		cancelled: z.number().int(),
+		bounced: z.number().int(),
+		complained: z.number().int(),
+		unsubscribed: z.number().int(),
+		opens: z.number().int(),
+		unique_opens: z.number().int(),
+		machine_opens: z.number().int(),
+		clicks: z.number().int(),
+		unique_clicks: z.number().int(),
+		bot_clicks: z.number().int(),
+		links: z.array(z.object({ url: z.string(), clicks: z.number().int(), unique_clicks: z.number().int() })),
+		timeline: z.array(z.object({ at: z.string(), opens: z.number().int(), clicks: z.number().int() })),
+	})
+	.openapi("CampaignStats");
+export type CampaignStats = z.infer<typeof CampaignStatsSchema>;
+
+export const CampaignMessageSchema = z
+	.object({
+		contact_id: z.string(),
+		email: z.string(),
+		status: MessageStatusSchema,
+		attempts: z.number().int(),
+		last_error: z.string().nullable(),
+		provider_id: z.string().nullable(),
+		sent_at: z.string().nullable(),
+		opened_at: z.string().nullable(),
+		clicked_at: z.string().nullable(),
+	})
+	.openapi("CampaignMessage");
+
+export const MessagesQuerySchema = z.object({
+	limit: z.coerce.number().int().min(1).max(500).default(50),
+	cursor: z.string().max(200).optional(),
+	status: MessageStatusSchema.optional(),
+});

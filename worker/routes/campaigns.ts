@@ -1,0 +1,194 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../context";
+import {
+	CampaignInputSchema,
+	CampaignMessageSchema,
+	CampaignPatchSchema,
+	CampaignSchema,
+	CampaignStatsSchema,
+	CommandResultSchema,
+	MessagesQuerySchema,
+	ScheduleBodySchema,
+} from "../contracts/campaigns";
+import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/common";
+import { clientIp } from "../middleware/auth";
+import { runCommand } from "../services/campaign-commands";
+import { campaignMessages, campaignStats } from "../services/campaign-stats";
+import {
+	createCampaign,
+	deleteCampaign,
+	findCampaign,
+	getCampaign,
+	listCampaigns,
+	updateCampaign,
+} from "../services/campaigns";
+import { defineRoute, jsonBody, jsonResponse } from "./define";
+import { validationHook } from "./validation";
+
+const tags = ["Campaigns"];
+const COMMANDS = ["send", "pause", "resume", "cancel"] as const;
+
+const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/",
+			tags,
+			summary: "Campaigns with status and progress, newest first",
+			request: { query: PageQuerySchema },
+			responses: { 200: jsonResponse(page(CampaignSchema), "A page of campaigns") },
+		}),
+		async (c) => c.json(await listCampaigns(c.env.DB, c.var.principal.workspaceId, c.req.valid("query")), 200),
+	)
+	.openapi(
+		defineRoute("editor", {
+			method: "post",
+			path: "/",
+			tags,
+			summary: "Create a draft campaign (audience: a segment, or all subscribed contacts when absent)",
+			request: { body: jsonBody(CampaignInputSchema) },
+			responses: { 201: jsonResponse(CampaignSchema, "The draft") },
+		}),
+		async (c) => {
+			const { schedule, ...input } = c.req.valid("json");
+			const created = await createCampaign(c.env.DB, c.var.principal, input);
+			if (!schedule) return c.json(created, 201);
+			await runCommand(
+				c.env,
+				c.var.principal,
+				created.id,
+				{ type: "schedule", sendAt: Date.parse(schedule.send_at) },
+				c.req.url,
+				clientIp(c),
+			);
+			return c.json(await getCampaign(c.env.DB, c.var.principal.workspaceId, created.id), 201);
+		},
+	)
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/{id}",
+			tags,
+			summary: "A campaign",
+			request: { params: IdParamSchema },
+			responses: { 200: jsonResponse(CampaignSchema, "The campaign") },
+		}),
+		async (c) => c.json(await getCampaign(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id), 200),
+	)
+	.openapi(
+		defineRoute("editor", {
+			method: "patch",
+			path: "/{id}",
+			tags,
+			summary: "Edit a draft or scheduled campaign (409 once sending has begun)",
+			request: { params: IdParamSchema, body: jsonBody(CampaignPatchSchema) },
+			responses: { 200: jsonResponse(CampaignSchema, "The campaign") },
+		}),
+		async (c) => {
+			const { schedule, ...patch } = c.req.valid("json");
+			const id = c.req.valid("param").id;
+			const updated = await updateCampaign(c.env.DB, c.var.principal, id, patch);
+			if (!schedule) return c.json(updated, 200);
+			await runCommand(
+				c.env,
+				c.var.principal,
+				id,
+				{ type: "schedule", sendAt: Date.parse(schedule.send_at) },
+				c.req.url,
+				clientIp(c),
+			);
+			return c.json(await getCampaign(c.env.DB, c.var.principal.workspaceId, id), 200);
+		},
+	)
+	.openapi(
+		defineRoute("editor", {
+			method: "delete",
+			path: "/{id}",
+			tags,
+			summary: "Delete a draft, scheduled or cancelled campaign",
+			request: { params: IdParamSchema },
+			responses: { 200: jsonResponse(OkSchema, "Deleted") },
+		}),
+		async (c) => {
+			const { id } = c.req.valid("param");
+			const row = await findCampaign(c.env.DB, c.var.principal.workspaceId, id);
+			if (row.status === "scheduled")
+				await runCommand(c.env, c.var.principal, id, { type: "cancel" }, c.req.url, clientIp(c));
+			await deleteCampaign(c.env.DB, c.var.principal, id);
+			return c.json({ ok: true as const }, 200);
+		},
+	)
+	.openapi(
+		defineRoute("editor", {
+			method: "post",
+			path: "/{id}/schedule",
+			tags,
+			summary: "Schedule the campaign for a time in the future",
+			request: { params: IdParamSchema, body: jsonBody(ScheduleBodySchema) },
+			responses: { 200: jsonResponse(CommandResultSchema, "Scheduled") },
+		}),
+		async (c) => {
+			const command = { type: "schedule" as const, sendAt: Date.parse(c.req.valid("json").send_at) };
+			return c.json(
+				await runCommand(c.env, c.var.principal, c.req.valid("param").id, command, c.req.url, clientIp(c)),
+				200,
+			);
+		},
+	)
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/{id}/stats",
+			tags,
+			summary: "Reconciled counts: audience = queued + sent + delivered + failed + suppressed + cancelled",
+			request: { params: IdParamSchema },
+			responses: { 200: jsonResponse(CampaignStatsSchema, "The numbers") },
+		}),
+		async (c) => {
+			const row = await findCampaign(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id);
+			return c.json(await campaignStats(c.env.DB, row.id, row.status), 200);
+		},
+	)
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/{id}/messages",
+			tags,
+			summary: "The per-recipient log (status, attempts, last error, times)",
+			request: { params: IdParamSchema, query: MessagesQuerySchema },
+			responses: { 200: jsonResponse(page(CampaignMessageSchema), "A page of recipients") },
+		}),
+		async (c) => {
+			const row = await findCampaign(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id);
+			return c.json(await campaignMessages(c.env.DB, row.id, c.req.valid("query")), 200);
+		},
+	);
+
+/** send, pause, resume and cancel share one shape: no body, the new status back. */
+function withCommand<T extends typeof base>(app: T, command: (typeof COMMANDS)[number]) {
+	return app.openapi(
+		defineRoute("editor", {
+			method: "post",
+			path: `/{id}/${command}`,
+			tags,
+			summary: {
+				send: "Start sending now",
+				pause: "Pause: stops enqueuing within a second",
+				resume: "Resume where it stopped",
+				cancel: "Cancel: nothing more is sent",
+			}[command],
+			request: { params: IdParamSchema },
+			responses: { 202: jsonResponse(CommandResultSchema, "The new status") },
+		}),
+		async (c) =>
+			c.json(
+				await runCommand(c.env, c.var.principal, c.req.valid("param").id, { type: command }, c.req.url, clientIp(c)),
+				202,
+			),
+	);
+}
+
+export const campaignRoutes = withCommand(
+	withCommand(withCommand(withCommand(base, "send"), "pause"), "resume"),
+	"cancel",
+);

@@ -1,0 +1,57 @@
+import type { CampaignCommand } from "../../durable-objects/campaign-do";
+import { publicBaseUrl, tokenSecret } from "../config";
+import type { Principal } from "../context";
+import { ApiError } from "../errors";
+import { auditStatement } from "./audit";
+import { findCampaign } from "./campaigns";
+
+/** A campaign must be lawful before it leaves: a postal address for the footer, a sender and a template. */
+async function assertReadyToSend(env: Env, workspaceId: string, campaignId: string) {
+	tokenSecret(env);
+	const campaign = await findCampaign(env.DB, workspaceId, campaignId);
+	const workspace = await env.DB.prepare("SELECT postal_address FROM workspaces WHERE id = ?")
+		.bind(workspaceId)
+		.first<{ postal_address: string }>();
+	if (!workspace?.postal_address) {
+		throw new ApiError(
+			"unprocessable",
+			"Add the workspace's postal address in settings: every marketing email must show it",
+			[{ path: "postal_address", message: "Required before sending" }],
+		);
+	}
+	const template = await env.DB.prepare("SELECT id FROM templates WHERE id = ?").bind(campaign.template_id).first();
+	if (!template)
+		throw new ApiError("unprocessable", "The campaign's template was deleted; choose another", [
+			{ path: "template_id", message: "Missing" },
+		]);
+}
+
+/** Runs a lifecycle command through the campaign's Durable Object; an illegal transition is 409. */
+export async function runCommand(
+	env: Env,
+	actor: Principal,
+	campaignId: string,
+	command: CampaignCommand,
+	requestUrl: string,
+	ip: string | null,
+) {
+	const campaign = await findCampaign(env.DB, actor.workspaceId, campaignId);
+	if (command.type === "send" || command.type === "schedule") {
+		await assertReadyToSend(env, actor.workspaceId, campaignId);
+		await env.DB.prepare("UPDATE campaigns SET base_url = ? WHERE id = ?")
+			.bind(publicBaseUrl(env, requestUrl), campaign.id)
+			.run();
+	}
+	const result = await env.CAMPAIGN.getByName(campaignId).command(campaignId, actor.workspaceId, command);
+	if (!result.ok) throw new ApiError("conflict", result.reason, [{ path: "status", message: result.reason }]);
+	await env.DB.batch([
+		auditStatement(env.DB, {
+			workspaceId: actor.workspaceId,
+			action: `campaign.${command.type}`,
+			actor,
+			target: { type: "campaign", id: campaignId },
+			ip,
+		}),
+	]);
+	return { id: campaignId, status: result.status };
+}
