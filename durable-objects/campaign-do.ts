@@ -107,7 +107,7 @@ export class CampaignDO extends DurableObject<Env> {
 
 	private async completeIfDone() {
 		const state = this.state;
-		if (!state || state.status !== "sending" || !state.fanoutDone) return;
+		if (state?.status !== "sending" || !state.fanoutDone) return;
 		const pending = await this.env.DB.prepare(
 			"SELECT count(*) AS n FROM chunks WHERE campaign_id = ? AND status IN ('queued', 'frozen', 'paused')",
 		)

@@ -44,6 +44,18 @@ const DOCUMENTED_ROUTES = [
 	"post /api/v1/templates/{id}/test-send",
 	"get /api/v1/outbox",
 	"get /api/v1/outbox/{id}",
+	"get /api/v1/campaigns",
+	"post /api/v1/campaigns",
+	"get /api/v1/campaigns/{id}",
+	"patch /api/v1/campaigns/{id}",
+	"delete /api/v1/campaigns/{id}",
+	"post /api/v1/campaigns/{id}/schedule",
+	"post /api/v1/campaigns/{id}/send",
+	"post /api/v1/campaigns/{id}/pause",
+	"post /api/v1/campaigns/{id}/resume",
+	"post /api/v1/campaigns/{id}/cancel",
+	"get /api/v1/campaigns/{id}/stats",
+	"get /api/v1/campaigns/{id}/messages",
 ];
 
 describe("OpenAPI document", () => {

@@ -35,6 +35,12 @@ async function setup() {
 		{ cookie: ours.cookie },
 	);
 	const outbox = await call("GET", "/api/v1/outbox", undefined, { cookie: ours.cookie });
+	const campaign = await call(
+		"POST",
+		"/api/v1/campaigns",
+		{ name: "Ours", template_id: template.json.id },
+		{ cookie: ours.cookie },
+	);
 	return {
 		ours,
 		viewer,
@@ -47,6 +53,7 @@ async function setup() {
 		importId: started.result.id as string,
 		templateId: template.json.id as string,
 		outboxId: outbox.json.data[0].id as string,
+		campaignId: campaign.json.id as string,
 	};
 }
 
@@ -97,6 +104,23 @@ const ROUTES = (f: Fixture) => [
 	},
 	{ method: "GET", path: "/api/v1/outbox", minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/outbox/${f.outboxId}`, minRole: "viewer" },
+	{ method: "GET", path: "/api/v1/campaigns", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/campaigns", body: { name: "c", template_id: f.templateId }, minRole: "editor" },
+	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}`, minRole: "viewer" },
+	{ method: "PATCH", path: `/api/v1/campaigns/${f.campaignId}`, body: { name: "x" }, minRole: "editor" },
+	{ method: "DELETE", path: `/api/v1/campaigns/${f.campaignId}`, minRole: "editor" },
+	{
+		method: "POST",
+		path: `/api/v1/campaigns/${f.campaignId}/schedule`,
+		body: { send_at: "2099-01-01T00:00:00Z" },
+		minRole: "editor",
+	},
+	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/send`, minRole: "editor" },
+	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/pause`, minRole: "editor" },
+	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/resume`, minRole: "editor" },
+	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/cancel`, minRole: "editor" },
+	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/stats`, minRole: "viewer" },
+	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/messages`, minRole: "viewer" },
 ];
 const SOURCE = { subject: "S", html: "<p>secret template</p>" };
 const TEMPLATE = { name: "T", ...SOURCE };
@@ -114,7 +138,7 @@ describe("access control on every route", () => {
 			([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{id\}/, ":id")}`),
 		);
 		const tested = [
-			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp|tpl|out)_\w+/, "/:id")}`),
+			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp)_\w+/, "/:id")}`),
 			...PUBLIC_ROUTES,
 		];
 		expect(new Set(documented)).toEqual(new Set(tested));
@@ -172,6 +196,12 @@ describe("access control on every route", () => {
 			expect((await call("DELETE", `/api/v1/segments/${f.segmentId}`, undefined, as)).status).toBe(404);
 			expect((await call("GET", `/api/v1/contacts?segment_id=${f.segmentId}`, undefined, as)).status).toBe(404);
 			expect((await call("POST", `/api/v1/templates/${f.templateId}/preview`, {}, as)).status).toBe(404);
+			for (const command of ["send", "pause", "cancel"]) {
+				expect((await call("POST", `/api/v1/campaigns/${f.campaignId}/${command}`, undefined, as)).status).toBe(404);
+			}
+			expect((await call("POST", "/api/v1/campaigns", { name: "steal", template_id: f.templateId }, as)).status).toBe(
+				400,
+			);
 			expect(
 				(await call("POST", "/api/v1/templates/render", { template: SOURCE, contact_id: f.contactId }, as)).status,
 			).toBe(404);
