@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 
-const ALL = ["api-auth", "contacts"];
+const ALL = ["api-auth", "contacts", "send"];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 for (const name of chosen) {
 	console.log(`\n=== ${name} ===`);

@@ -36,6 +36,12 @@ async function signUp(id: string) {
 	await page.getByRole("heading", { name: "Welcome, Tess" }).waitFor();
 }
 
+/** A full-page screenshot from the top (sticky bars would otherwise be drawn where the page was scrolled to). */
+async function shot(name: string) {
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await screenshot(page, name);
+}
+
 const previewFrame = () => page.getByTestId("email-preview-frame");
 const srcdoc = async () => (await previewFrame().getAttribute("srcdoc")) ?? "";
 /** Waits until the live preview's HTML satisfies `check` (it re-renders ~300 ms after typing stops). */
@@ -54,7 +60,7 @@ describe("templates", () => {
 		await page.waitForURL("**/outbox");
 		await page.getByRole("heading", { name: "The Outbox is empty" }).waitFor();
 		await page.getByText("RESEND_API_KEY").waitFor();
-		await screenshot(page, "70-outbox-empty");
+		await shot("70-outbox-empty");
 
 		// No templates yet: the starters are offered, with rendered thumbnails.
 		await main.getByRole("link", { name: "Templates" }).click();
@@ -67,7 +73,7 @@ describe("templates", () => {
 		await expect
 			.poll(async () => (await starters.locator("iframe").first().getAttribute("srcdoc")) ?? "")
 			.toContain(`Templates ${id} newsletter`);
-		await screenshot(page, "71-templates-starters");
+		await shot("71-templates-starters");
 
 		// Choosing the newsletter creates it and opens the editor.
 		await starters.getByRole("button", { name: /^Newsletter/ }).click();
@@ -78,10 +84,26 @@ describe("templates", () => {
 		const subjectShown = page.getByTestId("rendered-subject");
 		await subjectShown.filter({ hasText: `This month at Templates ${id}` }).waitFor();
 		await previewWhere((html) => html.includes("Hi Ada, here is what"));
-		await screenshot(page, "72-template-editor");
+		await shot("72-template-editor");
 
 		// The subject renders with Liquid as you type.
 		await page.getByLabel("Subject", { exact: true }).fill(`E2E ${id} for {{ contact.first_name }}`);
+		await subjectShown.filter({ hasText: `E2E ${id} for Ada` }).waitFor();
+
+		// Preview as a real contact: personalisation follows; then back to the sample contact.
+		const created = await page.request.post("/api/v1/contacts", {
+			headers: { origin: baseUrl },
+			data: { email: `grace-${id}@example.com`, first_name: "Grace", last_name: "Hopper" },
+		});
+		expect(created.status()).toBeLessThan(300);
+		await page.getByTestId("preview-as").click();
+		const picker = page.getByRole("dialog", { name: "Preview as a contact" });
+		await picker.getByLabel("Search contacts").fill(`grace-${id}`);
+		await picker.getByRole("button", { name: new RegExp(`grace-${id}@example.com`) }).click();
+		await subjectShown.filter({ hasText: `E2E ${id} for Grace` }).waitFor();
+		await previewWhere((html) => html.includes("Hi Grace, here is what"));
+		await page.getByTestId("preview-as").click();
+		await picker.getByRole("button", { name: /^Sample contact/ }).click();
 		await subjectShown.filter({ hasText: `E2E ${id} for Ada` }).waitFor();
 
 		// Type a heading into the code editor, inside the body: the preview follows.
@@ -91,7 +113,7 @@ describe("templates", () => {
 		await previewWhere((html) => html.includes(HEADING));
 		await page.frameLocator('[data-testid="email-preview-frame"]').getByRole("heading", { name: HEADING }).waitFor();
 		await page.getByTestId("save-state").filter({ hasText: "Unsaved changes" }).waitFor();
-		await screenshot(page, "73-template-live-preview");
+		await shot("73-template-live-preview");
 
 		// A Liquid syntax error shows its line and column under the editor; the last good preview stays.
 		await page.keyboard.type("{% if %}");
@@ -100,8 +122,17 @@ describe("templates", () => {
 		expect(await htmlError.textContent()).toMatch(/Line \d+, column \d+/);
 		await page.locator(".cm-error-line").waitFor();
 		expect(await srcdoc()).toContain(HEADING);
-		await screenshot(page, "74-template-syntax-error");
-		for (let i = 0; i < "{% if %}".length; i++) await page.keyboard.press("Backspace");
+		await shot("74-template-syntax-error");
+		// Saving it is refused with the same line and column.
+		await page.getByRole("button", { name: "Save", exact: true }).click();
+		await page.getByRole("alert").filter({ hasText: "The template was not saved" }).waitFor();
+		expect(await htmlError.textContent()).toMatch(/Line \d+, column \d+/);
+		await page.locator(".cm-content").focus();
+		await htmlError.getByRole("button", { name: /^Go to line/ }).click();
+		await page.keyboard.press("End");
+		await page.keyboard.press("Home");
+		await page.keyboard.press("Delete");
+		for (let i = 1; i < "{% if %}".length; i++) await page.keyboard.press("Delete");
 		await htmlError.waitFor({ state: "detached" });
 		await previewWhere((html) => html.includes(HEADING) && !html.includes("{% if"));
 
@@ -135,7 +166,7 @@ describe("templates", () => {
 		await to.fill(recipient);
 		await dialog.getByRole("button", { name: "Send test" }).click();
 		await dialog.getByTestId("no-sender").waitFor();
-		await screenshot(page, "75-send-test-no-sender");
+		await shot("75-send-test-no-sender");
 		await dialog.getByRole("link", { name: "Set one in workspace settings" }).click();
 		await page.waitForURL("**/settings/workspace");
 		await page.getByLabel("Default from email").fill(`news-${id}@example.com`);
@@ -151,7 +182,7 @@ describe("templates", () => {
 		await dialog.getByLabel("Send to").fill(recipient);
 		await dialog.getByRole("button", { name: "Send test" }).click();
 		await dialog.getByTestId("test-sent").filter({ hasText: recipient }).waitFor();
-		await screenshot(page, "76-send-test-sent");
+		await shot("76-send-test-sent");
 		await dialog.getByRole("link", { name: "Open it in the Outbox" }).click();
 		await page.waitForURL(/\/outbox\/.+/);
 		await page.getByRole("heading", { name: `E2E ${id} for Ada` }).waitFor();
@@ -166,7 +197,7 @@ describe("templates", () => {
 		await row.waitFor();
 		expect(await row.textContent()).toContain(`E2E ${id} for Ada`);
 		expect(await row.textContent()).toContain(`news-${id}@example.com`);
-		await screenshot(page, "77-outbox-list");
+		await shot("77-outbox-list");
 		await row.getByRole("link", { name: `E2E ${id} for Ada` }).click();
 		await page.waitForURL(/\/outbox\/.+/);
 		await page.getByRole("heading", { name: `E2E ${id} for Ada` }).waitFor();
@@ -176,9 +207,9 @@ describe("templates", () => {
 		await previewWhere((html) => html.includes(HEADING));
 		await page.frameLocator('[data-testid="email-preview-frame"]').getByRole("heading", { name: HEADING }).waitFor();
 		expect(await previewFrame().getAttribute("sandbox")).toBe("");
-		await screenshot(page, "78-outbox-message");
+		await shot("78-outbox-message");
 		await page.getByRole("button", { name: /^Mobile/ }).click();
-		await screenshot(page, "79-outbox-message-mobile");
+		await shot("79-outbox-message-mobile");
 		await page.getByRole("tab", { name: "Plain text" }).click();
 		expect(await page.getByTestId("email-preview-text").textContent()).toContain(HEADING);
 
@@ -189,11 +220,15 @@ describe("templates", () => {
 			.locator("tbody tr")
 			.filter({ hasText: "Newsletter" })
 			.waitFor();
-		await screenshot(page, "80-templates-list");
+		await shot("80-templates-list");
 		await page.setViewportSize({ width: 375, height: 800 });
 		await page.goto(`/templates/${templateId}`);
 		await page.locator('[data-testid="html-editor"][data-ready="true"]').waitFor();
-		await previewWhere((html) => html.includes(HEADING));
-		await screenshot(page, "81-template-editor-mobile");
+		await page.frameLocator('[data-testid="email-preview-frame"]').getByRole("heading", { name: HEADING }).waitFor();
+		expect(await previewFrame().evaluate((el) => (el as HTMLIFrameElement).style.width)).toBe("375px");
+		// Chromium does not paint sandboxed (cross-origin) frames outside the viewport: make it all visible.
+		const fullHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+		await page.setViewportSize({ width: 375, height: fullHeight });
+		await shot("81-template-editor-mobile");
 	});
 });

@@ -20,7 +20,12 @@ const ContactPage = lazy(() => import("./pages/contacts/ContactPage"));
 const ImportContacts = lazy(() => import("./pages/contacts/ImportContacts"));
 const Segments = lazy(() => import("./pages/segments/Segments"));
 const SegmentBuilder = lazy(() => import("./pages/segments/SegmentBuilder"));
-const area = (name: "Templates" | "Campaigns" | "Outbox" | "Assistant") =>
+const Templates = lazy(() => import("./pages/templates/Templates"));
+const NewTemplate = lazy(() => import("./pages/templates/NewTemplate"));
+const TemplateEditor = lazy(() => import("./pages/templates/TemplateEditor"));
+const Outbox = lazy(() => import("./pages/outbox/Outbox"));
+const OutboxMessage = lazy(() => import("./pages/outbox/OutboxMessagePage"));
+const area = (name: "Campaigns" | "Assistant") =>
 	lazy(async () => ({ default: (await import("./pages/areas/pages"))[name] }));
 
 function Root(props: RouteSectionProps) {
@@ -64,9 +69,12 @@ export function App() {
 				<Route path="/segments" component={Segments} />
 				<Route path="/segments/new" component={SegmentBuilder} />
 				<Route path="/segments/:id" component={SegmentBuilder} />
-				<Route path="/templates" component={area("Templates")} />
+				<Route path="/templates" component={Templates} />
+				<Route path="/templates/new" component={NewTemplate} />
+				<Route path="/templates/:id" component={TemplateEditor} />
 				<Route path="/campaigns" component={area("Campaigns")} />
-				<Route path="/outbox" component={area("Outbox")} />
+				<Route path="/outbox" component={Outbox} />
+				<Route path="/outbox/:id" component={OutboxMessage} />
 				<Route path="/assistant" component={area("Assistant")} />
 				<Route path="/settings/workspace" component={WorkspaceSettings} />
 				<Route path="/settings/api-keys" component={ApiKeys} />

@@ -95,8 +95,9 @@ export async function loadOrFreeze(
 		};
 		payloads.push({ message_id: row.message_id, position: payloads.length, payload: JSON.stringify(email) });
 	}
-	// Concurrent freezes of one chunk (a duplicate delivery) race here; the first insert wins and both read it back.
-	await d1.batch([
+	// Concurrent freezes of one chunk (a duplicate delivery) race here: the first insert wins,
+	// and a loser reads the winner's payloads back instead of using its own.
+	const [inserted] = await d1.batch([
 		d1
 			.prepare(
 				"INSERT INTO chunk_payloads (message_id, chunk_id, position, payload) SELECT j.value->>'$.message_id', ?, j.value->>'$.position', j.value->>'$.payload' FROM json_each(?) j WHERE true ON CONFLICT DO NOTHING",
@@ -111,5 +112,8 @@ export async function loadOrFreeze(
 			.prepare("UPDATE chunks SET status = 'frozen', updated_at = ? WHERE id = ? AND status = 'queued'")
 			.bind(Date.now(), chunkId),
 	]);
+	if ((inserted?.meta.changes ?? 0) === payloads.length) {
+		return { messageIds: payloads.map((p) => p.message_id), emails: payloads.map((p) => JSON.parse(p.payload) as OutboundEmail) };
+	}
 	return storedPayloads(d1, chunkId);
 }

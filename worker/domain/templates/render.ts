@@ -81,8 +81,7 @@ async function rewriteLinks(doc: Document, ctx: RenderContext) {
 }
 
 function ensureDocument(html: string): Document {
-	const doc = parseHtml(html);
-	if (elements(doc).some((el) => el.name.toLowerCase() === "body")) return doc;
+	if (/<body[\s>]/i.test(html)) return parseHtml(html);
 	return parseHtml(
 		`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head><body>${html}</body></html>`,
 	);

@@ -4,23 +4,11 @@ export type Area = { title: string; description: string; icon: IconName; coming:
 
 /** The parts of Pulse still to be built, and what each will hold. */
 export const AREAS = {
-	templates: {
-		title: "Templates",
-		icon: "templates",
-		description: "Email designs with Liquid personalisation, previewed exactly as they will be sent.",
-		coming: ["Desktop and mobile preview", "Test sends to up to 5 addresses", "Parse errors with line numbers"],
-	},
 	campaigns: {
 		title: "Campaigns",
 		icon: "campaigns",
 		description: "Broadcasts to a segment: schedule, send, pause and watch results arrive live.",
 		coming: ["Scheduling and A/B variants", "Live progress, opens and clicks", "Per-recipient delivery log"],
-	},
-	outbox: {
-		title: "Outbox",
-		icon: "outbox",
-		description: "Messages captured by the built-in provider when no Resend key is configured.",
-		coming: ["Every rendered message with headers", "Filter by campaign", "HTML and text views"],
 	},
 	assistant: {
 		title: "Assistant",

@@ -1,0 +1,116 @@
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
+import { createEffect, on, Show } from "solid-js";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { FormAlert } from "../../components/FormAlert";
+import { PageHeader } from "../../components/PageHeader";
+import { type Column, Table } from "../../components/Table";
+import { api, call } from "../../lib/api";
+import { formatRelative } from "../../lib/format";
+import { createPagedList } from "../../lib/paged";
+import { useMe } from "../../lib/session";
+import type { OutboxMessage } from "../../lib/types";
+
+/** Messages the capture provider kept instead of delivering (no Resend key), newest first. */
+export default function Outbox() {
+	const me = useMe();
+	const navigate = useNavigate();
+	const [params, setParams] = useSearchParams<{ campaign_id?: string }>();
+	const messages = createPagedList((cursor) =>
+		call(api.outbox.$get({ query: { limit: "50", cursor, campaign_id: params.campaign_id || undefined } })),
+	);
+	createEffect(
+		on(
+			() => [me().workspace.id, params.campaign_id],
+			() => messages.reload(),
+		),
+	);
+	const detail = (m: OutboxMessage) => `/outbox/${m.id}`;
+
+	const columns: Column<OutboxMessage>[] = [
+		{ header: "To", cell: (m) => <span class="cell-clip-text">{m.to}</span> },
+		{
+			header: "Subject",
+			class: "cell-clip",
+			cell: (m) => (
+				<A href={detail(m)} class="strong-link" title={m.subject}>
+					{m.subject || "(no subject)"}
+				</A>
+			),
+		},
+		{ header: "From", cell: (m) => <span class="muted cell-clip-text">{m.from}</span> },
+		{ header: "Captured", cell: (m) => <span title={m.created_at}>{formatRelative(m.created_at)}</span> },
+	];
+
+	return (
+		<>
+			<PageHeader
+				title="Outbox"
+				description="Every email Pulse would have delivered, captured with its headers, HTML and text, while no Resend key is configured."
+			/>
+			<section class="card card-flush">
+				<Show when={params.campaign_id}>
+					{(campaign) => (
+						<div class="filter-chips">
+							<span class="chip">
+								Campaign <code class="mono">{campaign()}</code>
+								<button
+									type="button"
+									class="chip-remove"
+									aria-label="Show messages of all campaigns"
+									onClick={() => setParams({ campaign_id: undefined })}
+								>
+									×
+								</button>
+							</span>
+						</div>
+					)}
+				</Show>
+				<FormAlert message={messages.error()} />
+				<Table
+					label="Captured messages"
+					columns={columns}
+					rows={messages.items()}
+					loading={messages.loading()}
+					rowKey={(m) => m.id}
+					onRowClick={(m) => navigate(detail(m))}
+					empty={
+						<Show
+							when={!params.campaign_id}
+							fallback={
+								<EmptyState
+									icon="outbox"
+									title="No captured messages for this campaign"
+									action={<Button onClick={() => setParams({ campaign_id: undefined })}>Show all messages</Button>}
+								>
+									It may not have sent yet, or it went out through Resend.
+								</EmptyState>
+							}
+						>
+							<EmptyState
+								icon="outbox"
+								title="The Outbox is empty"
+								action={
+									<A href="/templates" class="btn btn-secondary btn-md">
+										Send a test from a template
+									</A>
+								}
+							>
+								Without a <code class="mono">RESEND_API_KEY</code>, Pulse delivers nothing: every email, from test sends
+								to campaigns, lands here instead, rendered exactly as it would be sent. Set the key as a Worker secret
+								to deliver for real.
+							</EmptyState>
+						</Show>
+					}
+				/>
+				<Show when={messages.hasMore()}>
+					<div class="table-more">
+						<Button onClick={messages.loadMore} loading={messages.loading()}>
+							Load more
+						</Button>
+					</div>
+				</Show>
+			</section>
+		</>
+	);
+}

@@ -1,0 +1,132 @@
+import { useNavigate } from "@solidjs/router";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { EmailFrame } from "../../components/EmailFrame";
+import { FormAlert } from "../../components/FormAlert";
+import { LoadingState, Spinner } from "../../components/Spinner";
+import { api, call, messageOf } from "../../lib/api";
+import type { StarterTemplate } from "../../lib/types";
+
+const BLANK_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+</head>
+<body style="margin:0;padding:24px;background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:24px;color:#1c1c28;">
+<p>Hi {{ contact.first_name | default: "there" }},</p>
+<p>Write your message here.</p>
+<p>{{ workspace.name }}</p>
+</body>
+</html>
+`;
+
+/** A starter's thumbnail, rendered by the API with the sample contact (its Liquid filled in), scaled down. */
+function StarterThumb(props: { starter: StarterTemplate }) {
+	const [rendered] = createResource(
+		() => props.starter,
+		(s) =>
+			call(
+				api.templates.render.$post({
+					json: { template: { subject: s.subject, preheader: s.preheader, html: s.html } },
+				}),
+			),
+	);
+	return (
+		<EmailFrame
+			thumbnail
+			title={`${props.starter.name} preview`}
+			html={rendered.latest?.html ?? props.starter.html}
+			width={600}
+			height={560}
+		/>
+	);
+}
+
+/** "Start from a template": the built-in starters and a blank one; choosing creates the template and opens it. */
+export function StarterGallery() {
+	const navigate = useNavigate();
+	const [starters] = createResource(async () => (await call(api.templates.starters.$get())).data);
+	const [creating, setCreating] = createSignal<string>();
+	const [error, setError] = createSignal<string>();
+
+	const create = async (
+		key: string,
+		body: { name: string; subject: string; preheader: string | null; html: string },
+	) => {
+		if (creating()) return;
+		setCreating(key);
+		setError(undefined);
+		try {
+			const created = await call(api.templates.$post({ json: body }));
+			navigate(`/templates/${created.id}`);
+		} catch (e) {
+			setError(messageOf(e));
+			setCreating(undefined);
+		}
+	};
+
+	return (
+		<div class="stack">
+			<FormAlert message={error()} />
+			<FormAlert message={starters.error ? `Could not load the starters: ${messageOf(starters.error)}` : undefined} />
+			<Show when={starters.latest} fallback={<Show when={!starters.error}>{<LoadingState />}</Show>}>
+				{(list) => (
+					<ul class="starter-grid" aria-label="Starters">
+						<For each={list()}>
+							{(starter) => (
+								<li class="starter-card" classList={{ busy: creating() === starter.key }}>
+									<StarterThumb starter={starter} />
+									<button
+										type="button"
+										class="starter-pick"
+										aria-busy={creating() === starter.key ? "true" : undefined}
+										disabled={Boolean(creating())}
+										onClick={() =>
+											create(starter.key, {
+												name: starter.name,
+												subject: starter.subject,
+												preheader: starter.preheader,
+												html: starter.html,
+											})
+										}
+									>
+										<strong>
+											{starter.name}
+											<Show when={creating() === starter.key}>
+												{" "}
+												<Spinner size="sm" />
+											</Show>
+										</strong>
+										<span class="muted small">{starter.description}</span>
+									</button>
+								</li>
+							)}
+						</For>
+						<li class="starter-card starter-blank" classList={{ busy: creating() === "blank" }}>
+							<div class="starter-blank-mark" aria-hidden="true">
+								+
+							</div>
+							<button
+								type="button"
+								class="starter-pick"
+								disabled={Boolean(creating())}
+								onClick={() =>
+									create("blank", { name: "Untitled template", subject: "Hello", preheader: null, html: BLANK_HTML })
+								}
+							>
+								<strong>
+									Blank
+									<Show when={creating() === "blank"}>
+										{" "}
+										<Spinner size="sm" />
+									</Show>
+								</strong>
+								<span class="muted small">A minimal HTML page to write your own.</span>
+							</button>
+						</li>
+					</ul>
+				)}
+			</Show>
+		</div>
+	);
+}

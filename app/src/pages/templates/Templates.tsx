@@ -1,0 +1,97 @@
+import { A, useNavigate } from "@solidjs/router";
+import { createEffect, on, Show } from "solid-js";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { FormAlert } from "../../components/FormAlert";
+import { PageHeader } from "../../components/PageHeader";
+import { type Column, Table } from "../../components/Table";
+import { api, call } from "../../lib/api";
+import { formatRelative } from "../../lib/format";
+import { createPagedList } from "../../lib/paged";
+import { atLeast } from "../../lib/roles";
+import { useMe } from "../../lib/session";
+import type { Template } from "../../lib/types";
+import { StarterGallery } from "./StarterGallery";
+
+/** Email templates, newest first; an empty workspace is offered the starters. */
+export default function Templates() {
+	const me = useMe();
+	const navigate = useNavigate();
+	const canEdit = () => atLeast(me().role, "editor");
+	const templates = createPagedList((cursor) => call(api.templates.$get({ query: { limit: "50", cursor } })));
+	createEffect(
+		on(
+			() => me().workspace.id,
+			() => templates.reload(),
+		),
+	);
+	const empty = () => templates.items()?.length === 0 && !templates.loading() && !templates.error();
+
+	const columns: Column<Template>[] = [
+		{
+			header: "Name",
+			cell: (t) => (
+				<A href={`/templates/${t.id}`} class="strong-link">
+					{t.name}
+				</A>
+			),
+		},
+		{ header: "Subject", class: "cell-clip", cell: (t) => <span title={t.subject}>{t.subject}</span> },
+		{ header: "Updated", cell: (t) => <span title={t.updated_at}>{formatRelative(t.updated_at)}</span> },
+	];
+
+	return (
+		<>
+			<PageHeader
+				title="Templates"
+				description="Email designs with Liquid personalisation, previewed exactly as they will be sent."
+				actions={
+					<Show when={canEdit() && !empty()}>
+						<A href="/templates/new" class="btn btn-primary btn-md">
+							New template
+						</A>
+					</Show>
+				}
+			/>
+			<Show
+				when={empty() && canEdit()}
+				fallback={
+					<section class="card card-flush">
+						<FormAlert message={templates.error()} />
+						<Table
+							label="Templates"
+							columns={columns}
+							rows={templates.items()}
+							loading={templates.loading()}
+							rowKey={(t) => t.id}
+							onRowClick={(t) => navigate(`/templates/${t.id}`)}
+							empty={
+								<EmptyState icon="templates" title="No templates yet">
+									Editors create templates from a starter or from scratch; they will be listed here.
+								</EmptyState>
+							}
+						/>
+						<Show when={templates.hasMore()}>
+							<div class="table-more">
+								<Button onClick={templates.loadMore} loading={templates.loading()}>
+									Load more
+								</Button>
+							</div>
+						</Show>
+					</section>
+				}
+			>
+				<section class="card stack">
+					<div>
+						<h2 class="card-title">Start from a template</h2>
+						<p class="muted">
+							No templates yet. Pick a starter (tested layouts with inline styles, a footer and personalisation) or
+							start blank; you can change everything in the editor.
+						</p>
+					</div>
+					<StarterGallery />
+				</section>
+			</Show>
+		</>
+	);
+}
