@@ -6,7 +6,7 @@ import { startLocalServer } from "../scripts/local-server.mjs";
 import { signIn } from "./lib.mjs";
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
-const LIMIT = Number(process.env.BENCH_RATE ?? 10);
+const LIMIT = Number(process.env.BENCH_RATE ?? 3);
 
 async function run(label, requestsPerSecond, providerLimit) {
 	const fake = await startFakeResend(providerLimit ? { rateLimitPerSecond: providerLimit } : {});
