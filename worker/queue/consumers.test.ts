@@ -3,21 +3,26 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../index";
 
+const message = (id: string, body: unknown) => ({ id, timestamp: new Date(), attempts: 1, body });
+
 describe("queue consumers", () => {
-	it("keeps a well-formed send chunk for retry (never drops it) and acknowledges garbage", async () => {
+	it("acknowledges a chunk that no longer exists and garbage, instead of retrying them forever", async () => {
 		const batch = createMessageBatch("pulse-sends", [
-			{
-				id: "m1",
-				timestamp: new Date(),
-				attempts: 1,
-				body: { type: "send_chunk", workspace_id: "ws", campaign_id: "c", chunk_id: "k" },
-			},
-			{ id: "m2", timestamp: new Date(), attempts: 1, body: { hello: "world" } },
+			message("m1", { type: "send_chunk", workspace_id: "ws", campaign_id: "cmp_gone", chunk_id: "chk_gone" }),
+			message("m2", { hello: "world" }),
 		]);
 		const ctx = createExecutionContext();
 		await worker.queue(batch, env, ctx);
 		const result = await getQueueResult(batch, ctx);
-		expect(result.explicitAcks).toEqual(["m2"]);
-		expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(["m1"]);
+		expect(result.explicitAcks.sort()).toEqual(["m1", "m2"]);
+		expect(result.retryMessages).toEqual([]);
+	});
+
+	it("keeps tracking events for retry until their consumer exists, never dropping them", async () => {
+		const batch = createMessageBatch("pulse-events", [message("e1", { type: "tracking", kind: "open", token: "t", at: new Date().toISOString() })]);
+		const ctx = createExecutionContext();
+		await worker.queue(batch, env, ctx);
+		const result = await getQueueResult(batch, ctx);
+		expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(["e1"]);
 	});
 });
