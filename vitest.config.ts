@@ -26,6 +26,7 @@ export default defineConfig(async () => {
 						include: ["worker/**/*.test.ts", "durable-objects/**/*.test.ts", "test/**/*.test.ts"],
 						exclude: ["test/engine/**"],
 						setupFiles: ["./test/apply-migrations.ts"],
+						testTimeout: 30_000,
 					},
 				},
 				{

@@ -1,6 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CampaignStatus } from "../worker/contracts/campaigns";
+import type { LiveMessage } from "../worker/contracts/live";
 import { type CampaignEvent, transition } from "../worker/domain/campaigns/machine";
+import { campaignStats } from "../worker/services/campaign-stats";
 import { type FanoutPosition, fanoutStep } from "../worker/services/fanout";
 
 export type CampaignCommand =
@@ -21,6 +23,8 @@ type State = {
 };
 
 const TICK_MS = 1_000;
+/** Live updates are coalesced: a burst of thousands of opens becomes a few messages a second. */
+const LIVE_INTERVAL_MS = 250;
 
 /**
  * One per campaign (`CAMPAIGN.getByName(campaignId)`): decides every lifecycle change with the
@@ -29,6 +33,8 @@ const TICK_MS = 1_000;
  */
 export class CampaignDO extends DurableObject<Env> {
 	private state: State | null = null;
+	private lastPush = 0;
+	private pushTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
@@ -78,6 +84,67 @@ export class CampaignDO extends DurableObject<Env> {
 	/** Called by the SENDS consumer when a chunk settles; completes the campaign after the last one. */
 	async chunkSettled(): Promise<void> {
 		await this.completeIfDone();
+		this.schedulePush();
+	}
+
+	/** Called once per EVENTS batch (and by unsubscribes): dashboards get fresh numbers. */
+	async trackingChanged(): Promise<void> {
+		this.schedulePush();
+	}
+
+	/** `fetch` only upgrades the (already authorized) live socket; it hibernates between messages. */
+	override async fetch(request: Request): Promise<Response> {
+		if (request.headers.get("upgrade")?.toLowerCase() !== "websocket")
+			return new Response("Expected a WebSocket", { status: 426 });
+		const campaignId = new URL(request.url).searchParams.get("campaign") ?? this.state?.campaignId ?? "";
+		const pair = new WebSocketPair();
+		this.ctx.acceptWebSocket(pair[1]);
+		pair[1].send(
+			JSON.stringify({ type: "snapshot", stats: await this.currentStats(campaignId) } satisfies LiveMessage),
+		);
+		return new Response(null, { status: 101, webSocket: pair[0] });
+	}
+
+	override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+		if (message === "ping") ws.send("pong");
+	}
+
+	override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+		ws.close(code === 1005 ? 1000 : code, "closing");
+	}
+
+	private async currentStats(campaignId: string) {
+		const row = await this.env.DB.prepare("SELECT status FROM campaigns WHERE id = ?")
+			.bind(campaignId)
+			.first<{ status: CampaignStatus }>();
+		return campaignStats(this.env.DB, campaignId, row?.status ?? this.state?.status ?? "draft");
+	}
+
+	private schedulePush() {
+		if (this.pushTimer || this.ctx.getWebSockets().length === 0) return;
+		const wait = Math.max(0, this.lastPush + LIVE_INTERVAL_MS - Date.now());
+		this.pushTimer = setTimeout(() => {
+			this.pushTimer = null;
+			this.lastPush = Date.now();
+			void this.push();
+		}, wait);
+	}
+
+	private async push() {
+		const campaignId = this.state?.campaignId;
+		if (!campaignId) return;
+		this.broadcast({ type: "stats", stats: await this.currentStats(campaignId) });
+	}
+
+	private broadcast(message: LiveMessage) {
+		const text = JSON.stringify(message);
+		for (const ws of this.ctx.getWebSockets()) {
+			try {
+				ws.send(text);
+			} catch {
+				// a closing socket; the runtime removes it
+			}
+		}
 	}
 
 	private async tick() {
@@ -154,8 +221,13 @@ export class CampaignDO extends DurableObject<Env> {
 	}
 
 	private async save(state: State, now: number) {
+		const changed = this.state?.status !== state.status;
 		await this.ctx.storage.put("state", state);
 		this.state = state;
+		if (changed) {
+			this.broadcast({ type: "status", status: state.status });
+			this.schedulePush();
+		}
 		await this.env.DB.prepare(
 			`UPDATE campaigns SET status = ?, send_at = ?, updated_at = ?,
 			   started_at = CASE WHEN ? = 'sending' AND started_at IS NULL THEN ? ELSE started_at END,

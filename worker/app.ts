@@ -13,7 +13,10 @@ import { memberRoutes } from "./routes/members";
 import { outboxRoutes } from "./routes/outbox";
 import { segmentRoutes } from "./routes/segments";
 import { templateRoutes } from "./routes/templates";
+import { trackingRoutes } from "./routes/tracking";
+import { unsubscribeRoutes } from "./routes/unsubscribe";
 import { validationHook } from "./routes/validation";
+import { webhookRoutes } from "./routes/webhooks";
 import { workspaceRoutes } from "./routes/workspace";
 
 const OPENAPI_CONFIG = {
@@ -40,6 +43,9 @@ function buildApp() {
 	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
 	const routes = app
 		.get("/health", (c) => c.json({ ok: true as const }))
+		.route("/t", trackingRoutes)
+		.route("/u", unsubscribeRoutes)
+		.route("/webhooks", webhookRoutes)
 		.route("/api/v1/auth", authRoutes)
 		.route("/api/v1", workspaceRoutes)
 		.route("/api/v1/api-keys", apiKeyRoutes)

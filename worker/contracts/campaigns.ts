@@ -5,7 +5,17 @@ export const CAMPAIGN_STATUSES = ["draft", "scheduled", "sending", "paused", "co
 export const CampaignStatusSchema = z.enum(CAMPAIGN_STATUSES).openapi("CampaignStatus");
 export type CampaignStatus = z.infer<typeof CampaignStatusSchema>;
 
-export const MESSAGE_STATUSES = ["queued", "sent", "delivered", "failed", "suppressed", "cancelled"] as const;
+/** A message's status only moves forward: queued → sent → delivered → bounced/complained (or failed, suppressed, cancelled). */
+export const MESSAGE_STATUSES = [
+	"queued",
+	"sent",
+	"delivered",
+	"bounced",
+	"complained",
+	"failed",
+	"suppressed",
+	"cancelled",
+] as const;
 export const MessageStatusSchema = z.enum(MESSAGE_STATUSES).openapi("MessageStatus");
 
 const FromName = z.string().trim().max(100);

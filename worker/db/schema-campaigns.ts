@@ -67,3 +67,10 @@ export const chunkPayloads = sqliteTable(
 	},
 	(t) => [index("chunk_payloads_chunk").on(t.chunkId, t.position)],
 );
+
+/** Provider webhooks already applied (by `svix-id`), so a redelivery changes nothing. */
+export const webhookEvents = sqliteTable("webhook_events", {
+	id: text("id").primaryKey(),
+	type: text("type").notNull(),
+	receivedAt: timestamp("received_at").notNull().default(now),
+});

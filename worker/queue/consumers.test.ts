@@ -19,7 +19,9 @@ describe("queue consumers", () => {
 	});
 
 	it("keeps tracking events for retry until their consumer exists, never dropping them", async () => {
-		const batch = createMessageBatch("pulse-events", [message("e1", { type: "tracking", kind: "open", token: "t", at: new Date().toISOString() })]);
+		const batch = createMessageBatch("pulse-events", [
+			message("e1", { type: "tracking", kind: "open", token: "t", at: new Date().toISOString() }),
+		]);
 		const ctx = createExecutionContext();
 		await worker.queue(batch, env, ctx);
 		const result = await getQueueResult(batch, ctx);

@@ -1,3 +1,4 @@
+import { handleEventsBatch } from "./events-consumer";
 import { providerFor } from "./providers/select";
 import { handleSendsBatch, handleSendsDeadLetters } from "./sends-consumer";
 
@@ -10,6 +11,10 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env, _
 		const requestsPerSecond = provider.name === "resend" ? Number(env.PROVIDER_REQUESTS_PER_SECOND || 2) : null;
 		return handleSendsBatch(batch, { env, provider, requestsPerSecond });
 	}
-	// The EVENTS pipeline arrives with the tracking issue; until then events are kept for retry, never dropped.
-	for (const message of batch.messages) message.retry();
+	if (batch.queue === "pulse-events") return handleEventsBatch(batch, env);
+	// Events that exhausted their retries: kept in the log for an operator, never silently dropped.
+	for (const message of batch.messages) {
+		console.error(JSON.stringify({ queue: batch.queue, id: message.id, body: message.body }));
+		message.ack();
+	}
 }

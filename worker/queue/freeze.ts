@@ -113,7 +113,10 @@ export async function loadOrFreeze(
 			.bind(Date.now(), chunkId),
 	]);
 	if ((inserted?.meta.changes ?? 0) === payloads.length) {
-		return { messageIds: payloads.map((p) => p.message_id), emails: payloads.map((p) => JSON.parse(p.payload) as OutboundEmail) };
+		return {
+			messageIds: payloads.map((p) => p.message_id),
+			emails: payloads.map((p) => JSON.parse(p.payload) as OutboundEmail),
+		};
 	}
 	return storedPayloads(d1, chunkId);
 }

@@ -11,7 +11,8 @@ import {
 	ScheduleBodySchema,
 } from "../contracts/campaigns";
 import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/common";
-import { clientIp } from "../middleware/auth";
+import { ApiError } from "../errors";
+import { authorize, clientIp, isSameOrigin } from "../middleware/auth";
 import { runCommand } from "../services/campaign-commands";
 import { campaignMessages, campaignStats } from "../services/campaign-stats";
 import {

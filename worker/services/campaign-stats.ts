@@ -1,12 +1,16 @@
-import type { CampaignStats, CampaignStatus } from "../contracts/campaigns";
+import type { CampaignStats, CampaignStatus, MESSAGE_STATUSES } from "../contracts/campaigns";
 import { decodeCursor, encodeCursor } from "./pagination";
 
-type StatusCounts = Record<"queued" | "sent" | "delivered" | "failed" | "suppressed" | "cancelled", number>;
+type StatusCounts = Record<
+	"queued" | "sent" | "delivered" | "bounced" | "complained" | "failed" | "suppressed" | "cancelled",
+	number
+>;
 
 /**
- * A campaign's numbers, from D1 (the source of truth). They reconcile by construction:
- * audience = queued + sent + delivered + failed + suppressed + cancelled. Machine opens and
- * bot clicks are counted apart and never in the unique (engagement) figures.
+ * A campaign's numbers, from D1 (the source of truth). `sent` counts every message the provider
+ * accepted (some since delivered, bounced or complained), so they reconcile by construction:
+ * audience = queued + sent + failed + suppressed + cancelled. Machine opens and bot clicks are
+ * counted apart and never in the unique (engagement) figures.
  */
 export async function campaignStats(
 	d1: D1Database,
@@ -22,8 +26,6 @@ export async function campaignStats(
 				   sum(kind = 'open' AND flag = 'machine') AS machine_opens,
 				   sum(kind = 'click') AS clicks, count(DISTINCT CASE WHEN kind = 'click' AND flag IS NULL THEN contact_id END) AS unique_clicks,
 				   sum(kind = 'click' AND flag = 'bot') AS bot_clicks,
-				   count(DISTINCT CASE WHEN kind = 'bounce' THEN contact_id END) AS bounced,
-				   count(DISTINCT CASE WHEN kind = 'complaint' THEN contact_id END) AS complained,
 				   count(DISTINCT CASE WHEN kind = 'unsubscribe' THEN contact_id END) AS unsubscribed
 				 FROM tracking_events WHERE campaign_id = ?`,
 			)
@@ -39,7 +41,16 @@ export async function campaignStats(
 			)
 			.bind(campaignId),
 	]);
-	const counts: StatusCounts = { queued: 0, sent: 0, delivered: 0, failed: 0, suppressed: 0, cancelled: 0 };
+	const counts: StatusCounts = {
+		queued: 0,
+		sent: 0,
+		delivered: 0,
+		bounced: 0,
+		complained: 0,
+		failed: 0,
+		suppressed: 0,
+		cancelled: 0,
+	};
 	for (const row of (byStatus?.results ?? []) as { status: keyof StatusCounts; n: number }[])
 		counts[row.status] = row.n;
 	const t = ((tracking?.results ?? [])[0] ?? {}) as Record<string, number | null>;
@@ -47,9 +58,14 @@ export async function campaignStats(
 	return {
 		status,
 		audience: Object.values(counts).reduce((a, b) => a + b, 0),
-		...counts,
-		bounced: n("bounced"),
-		complained: n("complained"),
+		queued: counts.queued,
+		sent: counts.sent + counts.delivered + counts.bounced + counts.complained,
+		delivered: counts.delivered + counts.complained,
+		failed: counts.failed,
+		suppressed: counts.suppressed,
+		cancelled: counts.cancelled,
+		bounced: counts.bounced,
+		complained: counts.complained,
 		unsubscribed: n("unsubscribed"),
 		opens: n("opens"),
 		unique_opens: n("unique_opens"),
@@ -70,7 +86,7 @@ type MessageRow = {
 	id: string;
 	contact_id: string;
 	email: string;
-	status: "queued" | "sent" | "delivered" | "failed" | "suppressed" | "cancelled";
+	status: (typeof MESSAGE_STATUSES)[number];
 	attempts: number;
 	last_error: string | null;
 	provider_id: string | null;

@@ -252,7 +252,7 @@ function event(node: EventRule, ctx: CompileContext): Fragment {
 function engagement(node: EngagementRule, ctx: CompileContext): Fragment {
 	const since = windowStart(ctx, node.within_days);
 	if (node.engagement === "received") {
-		const filters = [raw("m.contact_id = c.id AND m.status IN ('sent', 'delivered')")];
+		const filters = [raw("m.contact_id = c.id AND m.status IN ('sent', 'delivered', 'complained')")];
 		if (node.campaign_id !== undefined) filters.push(q`m.campaign_id = ${node.campaign_id}`);
 		if (since !== undefined) filters.push(q`m.sent_at >= ${since}`);
 		return q`EXISTS (SELECT 1 FROM messages m WHERE ${join(filters, " AND ")})`;

@@ -196,7 +196,7 @@ function engagement(rule: EngagementRule, related: SegmentRelated, now: number):
 	if (rule.engagement === "received") {
 		return related.messages.some(
 			(m) =>
-				(m.status === "sent" || m.status === "delivered") &&
+				(m.status === "sent" || m.status === "delivered" || m.status === "complained") &&
 				campaign(m.campaign_id) &&
 				(rule.within_days === undefined || (m.sent_at !== null && m.sent_at >= from)),
 		);

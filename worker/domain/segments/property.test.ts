@@ -95,7 +95,7 @@ function generateData(): Data[] {
 			})),
 			messages: campaigns.map((campaign_id) => ({
 				campaign_id,
-				status: pick(["queued", "sent", "delivered", "bounced", "failed"]),
+				status: pick(["queued", "sent", "delivered", "bounced", "complained", "failed"]),
 				sent_at: chance(0.2) ? null : occurred(),
 			})),
 		};

@@ -1,0 +1,36 @@
+import { html, raw } from "hono/html";
+
+const STYLE = `body{margin:0;font:16px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:#f5f5f8;color:#1c1c28}
+main{max-width:440px;margin:10vh auto;background:#fff;border:1px solid #e6e6ee;border-radius:12px;padding:32px;text-align:center}
+h1{font-size:22px;margin:0 0 8px}p{color:#55556a;margin:0 0 20px}button{font:inherit;font-weight:600;background:#1c1c28;color:#fff;border:0;border-radius:8px;padding:12px 22px;cursor:pointer}
+button:focus-visible{outline:3px solid #8b7cff;outline-offset:2px}small{display:block;margin-top:24px;color:#8a8a99}`;
+
+const page = (title: string, body: ReturnType<typeof html>) =>
+	html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${raw(STYLE)}</style></head><body><main>${body}</main></body></html>`;
+
+/** "ada@example.com" → "a**@example.com": enough to recognise, not enough to harvest. */
+export function maskEmail(email: string): string {
+	const at = email.lastIndexOf("@");
+	if (at < 1) return "your address";
+	return `${email[0]}${"*".repeat(Math.min(6, Math.max(2, at - 1)))}${email.slice(at)}`;
+}
+
+export const invalidLinkPage = () =>
+	page(
+		"Link not found",
+		html`<h1>This link doesn't work</h1><p>It may have been copied incompletely. Open the email again and use the link from there.</p>`,
+	);
+
+/** Shows who is unsubscribing from what; nothing changes until the button is pressed. */
+export const unsubscribePage = (workspace: string, email: string | null, action: string) =>
+	page(
+		`Unsubscribe from ${workspace}`,
+		html`<h1>Unsubscribe from ${workspace}?</h1><p>${email ? html`You will stop receiving marketing emails at <strong>${maskEmail(email)}</strong>.` : "You will stop receiving these marketing emails."}</p>
+<form method="post" action="${action}"><button type="submit">Unsubscribe</button></form><small>Changed your mind? Just close this page.</small>`,
+	);
+
+export const unsubscribedPage = (workspace: string) =>
+	page(
+		"Unsubscribed",
+		html`<h1>You're unsubscribed</h1><p>${workspace} will not send you marketing emails any more.</p>`,
+	);

@@ -1,0 +1,28 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../context";
+import { verifySvix } from "../domain/webhooks/svix";
+import { ApiError } from "../errors";
+import { applyResendEvent, type ResendEvent } from "../services/webhooks";
+
+/** Resend's delivery events, Svix-signed; verified on the raw body before anything is parsed. */
+export const webhookRoutes = new Hono<AppEnv>().post("/resend", async (c) => {
+	const secret = c.env.RESEND_WEBHOOK_SECRET;
+	if (!secret) throw new ApiError("service_unavailable", "RESEND_WEBHOOK_SECRET is not configured");
+	const raw = await c.req.text();
+	const headers = {
+		id: c.req.header("svix-id") ?? null,
+		timestamp: c.req.header("svix-timestamp") ?? null,
+		signature: c.req.header("svix-signature") ?? null,
+	};
+	const check = await verifySvix(secret, headers, raw);
+	if (!check.ok) throw new ApiError("unauthorized", `Webhook refused: ${check.reason}`);
+	let event: ResendEvent;
+	try {
+		event = JSON.parse(raw) as ResendEvent;
+	} catch {
+		throw new ApiError("bad_request", "The webhook body is not JSON");
+	}
+	const result = await applyResendEvent(c.env.DB, headers.id ?? "", event);
+	if (result.campaignId) c.executionCtx.waitUntil(c.env.CAMPAIGN.getByName(result.campaignId).trackingChanged());
+	return c.json({ ok: true, applied: result.applied, reason: result.reason });
+});
