@@ -17,7 +17,12 @@ export default defineConfig(async () => {
 							main: "./worker/index.ts",
 							wrangler: { configPath: "./wrangler.toml" },
 							miniflare: {
-								bindings: { TEST_MIGRATIONS: migrations, TOKEN_SECRET: "test-token-secret-0123456789abcdef" },
+								bindings: {
+									TEST_MIGRATIONS: migrations,
+									TOKEN_SECRET: "test-token-secret-0123456789abcdef",
+									// A test-only Svix secret (test/webhooks.test.ts signs with it); never a real one.
+									RESEND_WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+								},
 							},
 						}),
 					],

@@ -192,4 +192,17 @@ function withCommand<T extends typeof base>(app: T, command: (typeof COMMANDS)[n
 export const campaignRoutes = withCommand(
 	withCommand(withCommand(withCommand(base, "send"), "pause"), "resume"),
 	"cancel",
-);
+)
+	// The live socket: a snapshot, then stats/status/event messages (worker/contracts/live.ts).
+	.get("/:id/live", authorize("viewer"), async (c) => {
+		if (c.req.header("upgrade")?.toLowerCase() !== "websocket")
+			throw new ApiError("bad_request", "Connect with a WebSocket");
+		// Browsers send cookies with cross-site WebSocket handshakes; only our own pages may open one.
+		if (c.var.principal.kind === "session" && !isSameOrigin(c)) {
+			throw new ApiError("csrf_failed", "This socket was not opened by the Pulse dashboard");
+		}
+		const row = await findCampaign(c.env.DB, c.var.principal.workspaceId, c.req.param("id"));
+		const url = new URL(c.req.url);
+		url.searchParams.set("campaign", row.id);
+		return c.env.CAMPAIGN.getByName(row.id).fetch(new Request(url, c.req.raw));
+	});

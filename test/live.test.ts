@@ -1,0 +1,79 @@
+import { abortAllDurableObjects, createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { type LiveMessage, LiveMessageSchema } from "../worker/contracts/live";
+import worker from "../worker/index";
+import { ORIGIN } from "./client";
+import { hit, pathsIn, sentCampaign, stats, waitUntil } from "./tracking-helpers";
+
+async function connect(cookie: string, campaignId: string, origin = ORIGIN) {
+	const res = await exports.default.fetch(`${ORIGIN}/api/v1/campaigns/${campaignId}/live`, {
+		headers: { upgrade: "websocket", cookie, origin },
+	});
+	const socket = res.webSocket;
+	if (!socket) return { status: res.status, messages: [] as LiveMessage[], close: () => {} };
+	const messages: LiveMessage[] = [];
+	socket.accept();
+	socket.addEventListener("message", (event) => messages.push(LiveMessageSchema.parse(JSON.parse(String(event.data)))));
+	return { status: res.status, messages, close: () => socket.close() };
+}
+
+describe("live campaign socket", () => {
+	it("sends a snapshot, then a stats update after a pixel hit", async () => {
+		const { cookie, campaignId, emails } = await sentCampaign(1);
+		const live = await connect(cookie, campaignId);
+		expect(live.status).toBe(101);
+		await waitUntil("the snapshot", async () => live.messages[0]?.type === "snapshot");
+		await hit(pathsIn(emails[0]?.html ?? "", "o")[0] ?? "");
+		const update = await waitUntil(
+			"a stats update",
+			async () => live.messages.find((m) => m.type === "stats" && m.stats.unique_opens === 1) ?? null,
+		);
+		expect(update.type).toBe("stats");
+		live.close();
+	});
+
+	it("gives a reconnecting client a fresh snapshot after its object was reset", async () => {
+		const { cookie, campaignId, emails } = await sentCampaign(1);
+		await hit(pathsIn(emails[0]?.html ?? "", "c")[0] ?? "");
+		await waitUntil("the click", async () => (await stats(cookie, campaignId)).clicks === 1);
+		await abortAllDurableObjects();
+		const live = await connect(cookie, campaignId);
+		const snapshot = await waitUntil("the snapshot", async () => live.messages[0] ?? null);
+		expect(snapshot).toMatchObject({ type: "snapshot", stats: { clicks: 1, unique_clicks: 1 } });
+		live.close();
+	});
+
+	it("refuses a socket without a session, or opened from another site", async () => {
+		const { cookie, campaignId } = await sentCampaign(1);
+		expect((await connect("", campaignId)).status).toBe(401);
+		expect((await connect(cookie, campaignId, "https://evil.example")).status).toBe(403);
+		const stranger = await sentCampaign(1);
+		expect((await connect(stranger.cookie, campaignId)).status).toBe(404);
+	});
+});
+
+describe("events pipeline", () => {
+	it("counts events once when the EVENTS batch is delivered twice", async () => {
+		const { cookie, campaignId, emails } = await sentCampaign(1);
+		const messageId = emails[0]?.message_id ?? "";
+		const body = {
+			type: "tracking",
+			kind: "open",
+			message_id: messageId,
+			method: "GET",
+			at: Date.now(),
+			user_agent: "Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 Version/17 Safari",
+			ip: "203.0.113.9",
+		};
+		for (let i = 0; i < 2; i++) {
+			const batch = createMessageBatch("pulse-events", [
+				{ id: `ev-${i}`, timestamp: new Date(), attempts: i + 1, body },
+			]);
+			const ctx = createExecutionContext();
+			await worker.queue(batch, env, ctx);
+			expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual([`ev-${i}`]);
+		}
+		expect(await stats(cookie, campaignId)).toMatchObject({ opens: 1, unique_opens: 1 });
+	});
+});
