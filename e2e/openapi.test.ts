@@ -56,6 +56,7 @@ const DOCUMENTED_ROUTES = [
 	"post /api/v1/campaigns/{id}/cancel",
 	"get /api/v1/campaigns/{id}/stats",
 	"get /api/v1/campaigns/{id}/messages",
+	"post /api/v1/campaigns/{id}/live-token",
 ];
 
 describe("OpenAPI document", () => {

@@ -121,6 +121,7 @@ const ROUTES = (f: Fixture) => [
 	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/cancel`, minRole: "editor" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/stats`, minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/messages`, minRole: "viewer" },
+	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/live-token`, minRole: "read" },
 ];
 const SOURCE = { subject: "S", html: "<p>secret template</p>" };
 const TEMPLATE = { name: "T", ...SOURCE };

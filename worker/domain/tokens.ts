@@ -7,7 +7,9 @@ import { constantTimeEqual, fromBase64Url, toBase64Url } from "./encoding";
 export type TokenPayload =
 	| { k: "o"; m: string }
 	| { k: "c"; m: string; l: number; u: string }
-	| { k: "u"; m: string; c: string; w: string };
+	| { k: "u"; m: string; c: string; w: string }
+	/** A short-lived pass to a campaign's live socket (`m` is the campaign, `e` the expiry in ms). */
+	| { k: "l"; m: string; w: string; e: number };
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -77,6 +79,7 @@ function isPayload(value: unknown): value is TokenPayload {
 	if (p.k === "o") return true;
 	if (p.k === "c") return typeof p.l === "number" && typeof p.u === "string" && /^https?:\/\//i.test(p.u);
 	if (p.k === "u") return typeof p.c === "string" && typeof p.w === "string";
+	if (p.k === "l") return typeof p.w === "string" && typeof p.e === "number";
 	return false;
 }
 

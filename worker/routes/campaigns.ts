@@ -1,4 +1,5 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { tokenSecret } from "../config";
 import type { AppEnv } from "../context";
 import {
 	CampaignInputSchema,
@@ -11,6 +12,7 @@ import {
 	ScheduleBodySchema,
 } from "../contracts/campaigns";
 import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/common";
+import { signToken, verifyToken } from "../domain/tokens";
 import { ApiError } from "../errors";
 import { authorize, clientIp, isSameOrigin } from "../middleware/auth";
 import { runCommand } from "../services/campaign-commands";
@@ -193,16 +195,47 @@ export const campaignRoutes = withCommand(
 	withCommand(withCommand(withCommand(base, "send"), "pause"), "resume"),
 	"cancel",
 )
+	.openapi(
+		defineRoute("read", {
+			method: "post",
+			path: "/{id}/live-token",
+			tags,
+			summary: "A 60-second pass for GET /{id}/live?token= (for clients that cannot send cookies or headers)",
+			request: { params: IdParamSchema },
+			responses: { 200: jsonResponse(z.object({ token: z.string(), expires_at: z.string() }), "The pass") },
+		}),
+		async (c) => {
+			const row = await findCampaign(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id);
+			const expires = Date.now() + 60_000;
+			const token = await signToken(tokenSecret(c.env), { k: "l", m: row.id, w: row.workspace_id, e: expires });
+			return c.json({ token, expires_at: new Date(expires).toISOString() }, 200);
+		},
+	)
 	// The live socket: a snapshot, then stats/status/event messages (worker/contracts/live.ts).
-	.get("/:id/live", authorize("viewer"), async (c) => {
-		if (c.req.header("upgrade")?.toLowerCase() !== "websocket")
-			throw new ApiError("bad_request", "Connect with a WebSocket");
-		// Browsers send cookies with cross-site WebSocket handshakes; only our own pages may open one.
-		if (c.var.principal.kind === "session" && !isSameOrigin(c)) {
-			throw new ApiError("csrf_failed", "This socket was not opened by the Pulse dashboard");
-		}
-		const row = await findCampaign(c.env.DB, c.var.principal.workspaceId, c.req.param("id"));
-		const url = new URL(c.req.url);
-		url.searchParams.set("campaign", row.id);
-		return c.env.CAMPAIGN.getByName(row.id).fetch(new Request(url, c.req.raw));
-	});
+	.get(
+		"/:id/live",
+		async (c, next) => {
+			if (c.req.header("upgrade")?.toLowerCase() !== "websocket")
+				throw new ApiError("bad_request", "Connect with a WebSocket");
+			const pass = c.req.query("token");
+			if (!pass) return authorize("viewer")(c, next);
+			const payload = await verifyToken(tokenSecret(c.env), pass);
+			if (payload?.k !== "l" || payload.m !== c.req.param("id") || payload.e < Date.now()) {
+				throw new ApiError("unauthorized", "The live token is invalid or expired");
+			}
+			return openLive(c.env, payload.m);
+		},
+		async (c) => {
+			// Browsers send cookies with cross-site WebSocket handshakes; only our own pages may open one.
+			if (c.var.principal.kind === "session" && !isSameOrigin(c)) {
+				throw new ApiError("csrf_failed", "This socket was not opened by the Pulse dashboard");
+			}
+			const row = await findCampaign(c.env.DB, c.var.principal.workspaceId, c.req.param("id"));
+			return openLive(c.env, row.id);
+		},
+	);
+
+function openLive(env: Env, campaignId: string) {
+	const url = `https://campaign.internal/live?campaign=${encodeURIComponent(campaignId)}`;
+	return env.CAMPAIGN.getByName(campaignId).fetch(new Request(url, { headers: { upgrade: "websocket" } }));
+}
