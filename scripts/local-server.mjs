@@ -53,6 +53,14 @@ export async function startLocalServer(options = {}) {
 		}
 		rmSync(persistTo, { recursive: true, force: true });
 	};
+	// Never leave a workerd behind, even when the caller is interrupted.
+	process.once("exit", stop);
+	for (const signal of ["SIGINT", "SIGTERM"]) {
+		process.once(signal, () => {
+			stop();
+			process.exit(130);
+		});
+	}
 	try {
 		await waitForHealth(baseUrl);
 	} catch (error) {
