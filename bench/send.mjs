@@ -11,14 +11,25 @@ const LIMIT = Number(process.env.BENCH_RATE ?? 3);
 async function run(label, requestsPerSecond, providerLimit) {
 	const fake = await startFakeResend(providerLimit ? { rateLimitPerSecond: providerLimit } : {});
 	const server = await startLocalServer({
-		vars: { RESEND_API_KEY: "re_bench", RESEND_BASE_URL: fake.url, PROVIDER_REQUESTS_PER_SECOND: String(requestsPerSecond) },
+		vars: {
+			RESEND_API_KEY: "re_bench",
+			RESEND_BASE_URL: fake.url,
+			PROVIDER_REQUESTS_PER_SECOND: String(requestsPerSecond),
+		},
 	});
 	try {
 		const { api } = await signIn(server.baseUrl);
-		await api("PATCH", "/api/v1/workspace", { postal_address: "1 Bench St", default_from_email: "bench@pulse.example", send_rate_per_second: 10_000 });
+		await api("PATCH", "/api/v1/workspace", {
+			postal_address: "1 Bench St",
+			default_from_email: "bench@pulse.example",
+			send_rate_per_second: 10_000,
+		});
 		const rows = Array.from({ length: RECIPIENTS }, (_, i) => `r${i}@bench.example,Reader ${i}`);
-		const { import_id } = await api("POST", "/api/v1/contacts/import", `email,first_name\n${rows.join("\n")}\n`, { "content-type": "text/csv" });
-		while ((await api("GET", `/api/v1/imports/${import_id}`)).status === "running") await new Promise((r) => setTimeout(r, 250));
+		const { import_id } = await api("POST", "/api/v1/contacts/import", `email,first_name\n${rows.join("\n")}\n`, {
+			"content-type": "text/csv",
+		});
+		while ((await api("GET", `/api/v1/imports/${import_id}`)).status === "running")
+			await new Promise((r) => setTimeout(r, 250));
 		const template = await api("POST", "/api/v1/templates", {
 			name: "Bench",
 			subject: "Hello {{ contact.first_name }}",
@@ -44,9 +55,17 @@ async function run(label, requestsPerSecond, providerLimit) {
 const limited = await run("limited", LIMIT, LIMIT);
 const active = (limited.provider.last_at - limited.provider.first_at) / 1000 + 1;
 const newRequests = limited.provider.accepted_requests - limited.provider.replayed_requests;
-console.log(`limited to ${LIMIT} requests/s (${LIMIT * 100} emails/s): ${limited.stats.sent}/${RECIPIENTS} sent in ${limited.seconds.toFixed(1)} s`);
-console.log(`  share of the limit used while sending: ${((100 * newRequests) / (active * LIMIT)).toFixed(1)}% (${newRequests} requests over ${active.toFixed(1)} s)`);
-console.log(`  busiest second: ${limited.provider.max_requests_in_any_second} requests; refused by the provider (429): ${limited.provider.rejected_requests}`);
+console.log(
+	`limited to ${LIMIT} requests/s (${LIMIT * 100} emails/s): ${limited.stats.sent}/${RECIPIENTS} sent in ${limited.seconds.toFixed(1)} s`,
+);
+console.log(
+	`  share of the limit used while sending: ${((100 * newRequests) / (active * LIMIT)).toFixed(1)}% (${newRequests} requests over ${active.toFixed(1)} s)`,
+);
+console.log(
+	`  busiest second: ${limited.provider.max_requests_in_any_second} requests; refused by the provider (429): ${limited.provider.rejected_requests}`,
+);
 
 const open = await run("unlimited", 100_000, null);
-console.log(`no limit: ${open.stats.sent}/${RECIPIENTS} sent in ${open.seconds.toFixed(1)} s = ${Math.round((open.stats.sent / open.seconds) * 60)} recipients/minute`);
+console.log(
+	`no limit: ${open.stats.sent}/${RECIPIENTS} sent in ${open.seconds.toFixed(1)} s = ${Math.round((open.stats.sent / open.seconds) * 60)} recipients/minute`,
+);

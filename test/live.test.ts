@@ -82,13 +82,20 @@ describe("live token", () => {
 	it("opens the socket with a short-lived pass instead of a cookie, and refuses a pass for another campaign", async () => {
 		const { cookie, campaignId } = await sentCampaign(1);
 		const other = await sentCampaign(1);
-		const pass = await exports.default.fetch(`${ORIGIN}/api/v1/campaigns/${campaignId}/live-token`, { method: "POST", headers: { cookie, origin: ORIGIN } });
+		const pass = await exports.default.fetch(`${ORIGIN}/api/v1/campaigns/${campaignId}/live-token`, {
+			method: "POST",
+			headers: { cookie, origin: ORIGIN },
+		});
 		const { token } = (await pass.json()) as { token: string };
-		const ok = await exports.default.fetch(`${ORIGIN}/api/v1/campaigns/${campaignId}/live?token=${token}`, { headers: { upgrade: "websocket" } });
+		const ok = await exports.default.fetch(`${ORIGIN}/api/v1/campaigns/${campaignId}/live?token=${token}`, {
+			headers: { upgrade: "websocket" },
+		});
 		expect(ok.status).toBe(101);
 		ok.webSocket?.accept();
 		ok.webSocket?.close();
-		const wrong = await exports.default.fetch(`${ORIGIN}/api/v1/campaigns/${other.campaignId}/live?token=${token}`, { headers: { upgrade: "websocket" } });
+		const wrong = await exports.default.fetch(`${ORIGIN}/api/v1/campaigns/${other.campaignId}/live?token=${token}`, {
+			headers: { upgrade: "websocket" },
+		});
 		expect(wrong.status).toBe(401);
 	});
 });

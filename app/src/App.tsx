@@ -25,8 +25,10 @@ const NewTemplate = lazy(() => import("./pages/templates/NewTemplate"));
 const TemplateEditor = lazy(() => import("./pages/templates/TemplateEditor"));
 const Outbox = lazy(() => import("./pages/outbox/Outbox"));
 const OutboxMessage = lazy(() => import("./pages/outbox/OutboxMessagePage"));
-const area = (name: "Campaigns" | "Assistant") =>
-	lazy(async () => ({ default: (await import("./pages/areas/pages"))[name] }));
+const Campaigns = lazy(() => import("./pages/campaigns/Campaigns"));
+const CampaignForm = lazy(() => import("./pages/campaigns/CampaignForm"));
+const CampaignPage = lazy(() => import("./pages/campaigns/CampaignPage"));
+const area = (name: "Assistant") => lazy(async () => ({ default: (await import("./pages/areas/pages"))[name] }));
 
 function Root(props: RouteSectionProps) {
 	return (
@@ -72,7 +74,10 @@ export function App() {
 				<Route path="/templates" component={Templates} />
 				<Route path="/templates/new" component={NewTemplate} />
 				<Route path="/templates/:id" component={TemplateEditor} />
-				<Route path="/campaigns" component={area("Campaigns")} />
+				<Route path="/campaigns" component={Campaigns} />
+				<Route path="/campaigns/new" component={CampaignForm} />
+				<Route path="/campaigns/:id" component={CampaignPage} />
+				<Route path="/campaigns/:id/edit" component={CampaignForm} />
 				<Route path="/outbox" component={Outbox} />
 				<Route path="/outbox/:id" component={OutboxMessage} />
 				<Route path="/assistant" component={area("Assistant")} />

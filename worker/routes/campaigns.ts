@@ -56,14 +56,14 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 			const { schedule, ...input } = c.req.valid("json");
 			const created = await createCampaign(c.env.DB, c.var.principal, input);
 			if (!schedule) return c.json(created, 201);
-			await runCommand(
-				c.env,
-				c.var.principal,
-				created.id,
-				{ type: "schedule", sendAt: Date.parse(schedule.send_at) },
-				c.req.url,
-				clientIp(c),
-			);
+			const command = { type: "schedule" as const, sendAt: Date.parse(schedule.send_at) };
+			try {
+				await runCommand(c.env, c.var.principal, created.id, command, c.req.url, clientIp(c));
+			} catch (error) {
+				// Creating with a schedule is one request: a refused schedule leaves no draft behind.
+				await deleteCampaign(c.env.DB, c.var.principal, created.id);
+				throw error;
+			}
 			return c.json(await getCampaign(c.env.DB, c.var.principal.workspaceId, created.id), 201);
 		},
 	)

@@ -43,7 +43,10 @@ export async function runCommand(
 			.run();
 	}
 	const result = await env.CAMPAIGN.getByName(campaignId).command(campaignId, actor.workspaceId, command);
-	if (!result.ok) throw new ApiError("conflict", result.reason, [{ path: "status", message: result.reason }]);
+	if (!result.ok) {
+		const path = command.type === "schedule" && /future/.test(result.reason) ? "send_at" : "status";
+		throw new ApiError("conflict", result.reason, [{ path, message: result.reason }]);
+	}
 	await env.DB.batch([
 		auditStatement(env.DB, {
 			workspaceId: actor.workspaceId,

@@ -13,6 +13,8 @@ type Props = {
 	children: JSX.Element;
 	/** Keeps the confirm button disabled, e.g. until a typed confirmation matches. */
 	confirmDisabled?: boolean;
+	/** The label of the button that closes without acting ("Cancel" unless told, e.g. when the action is a cancel). */
+	cancelLabel?: string;
 };
 
 /** Asks before a destructive action; stays open with the error if the action fails. */
@@ -45,7 +47,7 @@ export function ConfirmDialog(props: Props) {
 			footer={
 				<>
 					<Button onClick={props.onClose} disabled={busy()}>
-						Cancel
+						{props.cancelLabel ?? "Cancel"}
 					</Button>
 					<Button variant="danger" onClick={confirm} loading={busy()} disabled={props.confirmDisabled}>
 						{props.confirmLabel}

@@ -35,5 +35,7 @@ export function createPagedList<T>(fetchPage: (cursor?: string) => Promise<Page<
 		hasMore: () => cursor() !== null,
 		reload: () => load(),
 		loadMore: () => load(cursor() ?? undefined),
+		/** Replaces loaded rows in place (e.g. fresher copies from a poll), keeping the pages already loaded. */
+		update: (change: (rows: T[]) => T[]) => setItems((prev) => (prev ? change(prev) : prev)),
 	};
 }

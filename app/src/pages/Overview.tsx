@@ -1,7 +1,59 @@
 import { A } from "@solidjs/router";
-import { For } from "solid-js";
+import { createResource, For, Show } from "solid-js";
 import { PageHeader } from "../components/PageHeader";
+import { ProgressBar } from "../components/ProgressBar";
+import { api, call } from "../lib/api";
+import { formatNumber, formatRelative } from "../lib/format";
 import { useMe } from "../lib/session";
+import { CampaignStatusBadge } from "./campaigns/shared";
+
+/** The latest few campaigns, once there are any. */
+function RecentCampaigns() {
+	const me = useMe();
+	const [recent] = createResource(
+		() => me().workspace.id,
+		async () => (await call(api.campaigns.$get({ query: { limit: "5" } }))).data,
+	);
+	return (
+		<Show when={(recent.latest?.length ?? 0) > 0}>
+			<section class="card section-gap" aria-labelledby="recent-campaigns">
+				<div class="card-head">
+					<h2 class="card-title" id="recent-campaigns">
+						Recent campaigns
+					</h2>
+					<A href="/campaigns" class="small">
+						See all
+					</A>
+				</div>
+				<ul class="recent-list">
+					<For each={recent.latest}>
+						{(c) => (
+							<li>
+								<A href={`/campaigns/${c.id}`} class="strong-link cell-clip-text">
+									{c.name}
+								</A>
+								<CampaignStatusBadge status={c.status} />
+								<Show
+									when={c.status === "sending" || c.status === "paused"}
+									fallback={
+										<span class="muted small">
+											{c.progress.audience > 0
+												? `${formatNumber(c.progress.processed)} of ${formatNumber(c.progress.audience)} · `
+												: ""}
+											{formatRelative(c.completed_at ?? c.started_at ?? c.created_at)}
+										</span>
+									}
+								>
+									<ProgressBar label={`Progress of ${c.name}`} value={c.progress.processed} max={c.progress.audience} />
+								</Show>
+							</li>
+						)}
+					</For>
+				</ul>
+			</section>
+		</Show>
+	);
+}
 
 /** The home page: a welcome and the first steps to set a workspace up. */
 export default function Overview() {
@@ -63,6 +115,7 @@ export default function Overview() {
 					</For>
 				</ol>
 			</section>
+			<RecentCampaigns />
 		</>
 	);
 }

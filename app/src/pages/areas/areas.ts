@@ -4,12 +4,6 @@ export type Area = { title: string; description: string; icon: IconName; coming:
 
 /** The parts of Pulse still to be built, and what each will hold. */
 export const AREAS = {
-	campaigns: {
-		title: "Campaigns",
-		icon: "campaigns",
-		description: "Broadcasts to a segment: schedule, send, pause and watch results arrive live.",
-		coming: ["Scheduling and A/B variants", "Live progress, opens and clicks", "Per-recipient delivery log"],
-	},
 	assistant: {
 		title: "Assistant",
 		icon: "assistant",

@@ -1,5 +1,4 @@
 import { AREAS } from "./areas";
 import { ComingSoon } from "./ComingSoon";
 
-export const Campaigns = () => <ComingSoon area={AREAS.campaigns} />;
 export const Assistant = () => <ComingSoon area={AREAS.assistant} />;

@@ -1,0 +1,152 @@
+import { A, useNavigate } from "@solidjs/router";
+import { createEffect, on, Show } from "solid-js";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { FormAlert } from "../../components/FormAlert";
+import { PageHeader } from "../../components/PageHeader";
+import { ProgressBar } from "../../components/ProgressBar";
+import { type Column, Table } from "../../components/Table";
+import { api, call } from "../../lib/api";
+import { formatDate, formatNumber, formatRelative } from "../../lib/format";
+import { createPagedList } from "../../lib/paged";
+import { createPolling } from "../../lib/poll";
+import { atLeast } from "../../lib/roles";
+import { useMe } from "../../lib/session";
+import type { Campaign } from "../../lib/types";
+import { CampaignStatusBadge } from "./shared";
+
+const PAGE = 50;
+
+/** What the progress column says for a campaign that is not sending. */
+function ProgressCell(props: { campaign: Campaign }) {
+	const c = () => props.campaign;
+	return (
+		<Show
+			when={c().status === "sending" || c().status === "paused"}
+			fallback={
+				<Show
+					when={c().status === "scheduled" && c().schedule}
+					fallback={
+						<span class="muted" data-testid="campaign-processed">
+							{c().progress.audience > 0
+								? `${formatNumber(c().progress.processed)} of ${formatNumber(c().progress.audience)} processed`
+								: "—"}
+						</span>
+					}
+				>
+					{(s) => <span title={s().send_at}>Sends {formatDate(s().send_at)}</span>}
+				</Show>
+			}
+		>
+			<div class="cell-progress">
+				<ProgressBar
+					label={`Progress of ${c().name}`}
+					value={c().progress.processed}
+					max={c().progress.audience}
+					caption={`${formatNumber(c().progress.processed)} / ${formatNumber(c().progress.audience)}`}
+				/>
+			</div>
+		</Show>
+	);
+}
+
+/** Broadcasts, newest first, refreshed every 2 s while one of them is sending. */
+export default function Campaigns() {
+	const me = useMe();
+	const navigate = useNavigate();
+	const canEdit = () => atLeast(me().role, "editor");
+	const campaigns = createPagedList((cursor) => call(api.campaigns.$get({ query: { limit: String(PAGE), cursor } })));
+	createEffect(
+		on(
+			() => me().workspace.id,
+			() => campaigns.reload(),
+		),
+	);
+	const empty = () => campaigns.items()?.length === 0 && !campaigns.loading() && !campaigns.error();
+
+	// While something sends, refresh the rows already shown (one request for up to 500 of them), in place.
+	const sending = () => (campaigns.items() ?? []).some((c) => c.status === "sending");
+	createPolling(
+		sending,
+		async () => {
+			const shown = campaigns.items()?.length ?? 0;
+			const fresh = await call(api.campaigns.$get({ query: { limit: String(Math.min(500, Math.max(PAGE, shown))) } }));
+			const byId = new Map(fresh.data.map((c) => [c.id, c]));
+			campaigns.update((rows) => rows.map((row) => byId.get(row.id) ?? row));
+		},
+		2000,
+	);
+
+	const columns: Column<Campaign>[] = [
+		{
+			header: "Name",
+			class: "cell-clip",
+			cell: (c) => (
+				<A href={`/campaigns/${c.id}`} class="strong-link" title={c.name}>
+					{c.name}
+				</A>
+			),
+		},
+		{ header: "Status", cell: (c) => <CampaignStatusBadge status={c.status} /> },
+		{ header: "Progress", class: "cell-wide", cell: (c) => <ProgressCell campaign={c} /> },
+		{ header: "Created", cell: (c) => <span title={c.created_at}>{formatRelative(c.created_at)}</span> },
+		{
+			header: "Started",
+			cell: (c) => (
+				<Show when={c.started_at} fallback={<span class="muted">—</span>}>
+					{(at) => <span title={at()}>{formatRelative(at())}</span>}
+				</Show>
+			),
+		},
+	];
+
+	return (
+		<>
+			<PageHeader
+				title="Campaigns"
+				description="Broadcasts to all subscribed contacts or a segment: send now or schedule, then watch them go out."
+				actions={
+					<Show when={canEdit() && !empty()}>
+						<A href="/campaigns/new" class="btn btn-primary btn-md">
+							New campaign
+						</A>
+					</Show>
+				}
+			/>
+			<section class="card card-flush">
+				<FormAlert message={campaigns.error()} />
+				<Table
+					label="Campaigns"
+					columns={columns}
+					rows={campaigns.items()}
+					loading={campaigns.loading()}
+					rowKey={(c) => c.id}
+					onRowClick={(c) => navigate(`/campaigns/${c.id}`)}
+					empty={
+						<EmptyState
+							icon="campaigns"
+							title="No campaigns yet"
+							action={
+								<Show when={canEdit()}>
+									<A href="/campaigns/new" class="btn btn-primary btn-md">
+										Create your first campaign
+									</A>
+								</Show>
+							}
+						>
+							Pick an audience and a template, check the preview, then send it now or schedule it. Progress and results
+							show up here.
+						</EmptyState>
+					}
+				/>
+				<Show when={campaigns.hasMore()}>
+					<div class="table-more">
+						<Button onClick={campaigns.loadMore} loading={campaigns.loading()}>
+							Load more
+						</Button>
+					</div>
+				</Show>
+			</section>
+		</>
+	);
+}

@@ -1,0 +1,193 @@
+import { A } from "@solidjs/router";
+import { createEffect, createResource, createSignal, Match, on, Show, Switch } from "solid-js";
+import { Button } from "../../components/Button";
+import { Dialog } from "../../components/Dialog";
+import { FormAlert } from "../../components/FormAlert";
+import { LoadingState } from "../../components/Spinner";
+import { TextField } from "../../components/TextField";
+import { ApiError, api, call, messageOf } from "../../lib/api";
+import { formatDate, formatNumber } from "../../lib/format";
+import type { Campaign, CampaignStatus } from "../../lib/types";
+import { audienceSize, fromLocalInput, senderOf } from "./shared";
+
+export type SendMode = "now" | "schedule";
+
+type Props = {
+	open: boolean;
+	mode: SendMode;
+	/** The saved campaign to send (its audience, template and sender are what the dialog states). */
+	campaign: Pick<Campaign, "id" | "name" | "audience" | "template_id" | "from_name" | "from_email" | "reply_to">;
+	/** For `schedule`: the `datetime-local` value to start from. */
+	sendAt?: string;
+	onClose: () => void;
+	onDone: (status: CampaignStatus) => void;
+};
+
+const contacts = (n: number) => `${formatNumber(n)} ${n === 1 ? "contact" : "contacts"}`;
+
+/**
+ * The last step before anything leaves: the exact audience (counted when the dialog opens), the subject and
+ * the sender, then `send` or `schedule`. A workspace without a postal address is sent to its settings.
+ */
+export function SendDialog(props: Props) {
+	const [sendAt, setSendAt] = createSignal(props.sendAt ?? "");
+	const [busy, setBusy] = createSignal(false);
+	const [error, setError] = createSignal<unknown>();
+	const [whenError, setWhenError] = createSignal<string>();
+	createEffect(
+		on(
+			() => props.open,
+			(open) => {
+				if (!open) return;
+				setSendAt(props.sendAt ?? "");
+				setError(undefined);
+				setWhenError(undefined);
+			},
+		),
+	);
+
+	// Counted afresh each time the dialog opens: what it states is what the send will use.
+	const [facts] = createResource(
+		() => (props.open ? { ...props.campaign } : false),
+		async (c) => {
+			const [size, template, segment] = await Promise.all([
+				audienceSize(c.audience.segment_id),
+				call(api.templates[":id"].$get({ param: { id: c.template_id } })),
+				c.audience.segment_id
+					? call(api.segments[":id"].$get({ param: { id: c.audience.segment_id } }))
+					: Promise.resolve(null),
+			]);
+			return { size, template, segment };
+		},
+	);
+
+	const title = () => {
+		const f = facts.latest;
+		if (!f || facts.loading) return props.mode === "now" ? "Send this campaign now?" : "Schedule this campaign?";
+		return props.mode === "now"
+			? `Send to ${contacts(f.size.sendable)} now?`
+			: `Schedule for ${contacts(f.size.sendable)}?`;
+	};
+	const postalMissing = () => {
+		const e = error();
+		return e instanceof ApiError && e.issues.some((i) => i.path === "postal_address");
+	};
+
+	const confirm = async () => {
+		const id = props.campaign.id;
+		setError(undefined);
+		setWhenError(undefined);
+		let at: string | undefined;
+		if (props.mode === "schedule") {
+			at = fromLocalInput(sendAt());
+			if (!at) return setWhenError("Choose a date and time");
+			if (Date.parse(at) <= Date.now()) return setWhenError("Choose a time in the future");
+		}
+		setBusy(true);
+		try {
+			const result = at
+				? await call(api.campaigns[":id"].schedule.$post({ param: { id }, json: { send_at: at } }))
+				: await call(api.campaigns[":id"].send.$post({ param: { id } }));
+			props.onDone(result.status);
+		} catch (e) {
+			setError(e);
+		} finally {
+			setBusy(false);
+		}
+	};
+
+	return (
+		<Dialog
+			open={props.open}
+			title={title()}
+			onClose={props.onClose}
+			busy={busy()}
+			footer={
+				<>
+					<Button onClick={props.onClose} disabled={busy()}>
+						Cancel
+					</Button>
+					<Button
+						variant="primary"
+						onClick={confirm}
+						loading={busy()}
+						disabled={!facts.latest || facts.loading || facts.latest.size.sendable === 0}
+						data-testid="confirm-send"
+					>
+						{props.mode === "now" ? "Send now" : "Schedule"}
+					</Button>
+				</>
+			}
+		>
+			<div class="stack" data-testid="send-summary">
+				<Switch>
+					<Match when={facts.error}>
+						<FormAlert message={`Could not check the audience: ${messageOf(facts.error)}`} />
+					</Match>
+					<Match when={!facts.latest || facts.loading}>
+						<LoadingState label="Counting the audience…" />
+					</Match>
+					<Match when={facts.latest}>
+						{(f) => (
+							<>
+								<p>
+									<strong data-testid="send-audience">{contacts(f().size.sendable)}</strong>{" "}
+									{props.mode === "now" ? "will get" : "will get, at the time below,"} “{props.campaign.name}”.
+								</p>
+								<Show when={f().size.total > f().size.sendable}>
+									<p class="muted small">
+										The segment matches {contacts(f().size.total)}; {formatNumber(f().size.total - f().size.sendable)}{" "}
+										of them are not subscribed and are skipped (logged as suppressed).
+									</p>
+								</Show>
+								<Show when={f().size.sendable === 0}>
+									<FormAlert
+										tone="warning"
+										message="Nobody in this audience can receive it: choose another audience."
+									/>
+								</Show>
+								<dl class="props">
+									<dt>Audience</dt>
+									<dd>{f().segment ? `Segment “${f().segment?.name}”` : "All subscribed contacts"}</dd>
+									<dt>Subject</dt>
+									<dd data-testid="send-subject">{f().template.subject}</dd>
+									<dt>From</dt>
+									<dd data-testid="send-from">{senderOf(props.campaign)}</dd>
+									<Show when={props.campaign.reply_to}>
+										<dt>Reply-To</dt>
+										<dd>{props.campaign.reply_to}</dd>
+									</Show>
+									<Show when={props.mode === "now"}>
+										<dt>When</dt>
+										<dd>Now: it cannot be unsent, only paused or cancelled.</dd>
+									</Show>
+								</dl>
+							</>
+						)}
+					</Match>
+				</Switch>
+				<Show when={props.mode === "schedule"}>
+					<TextField
+						label="Send at"
+						name="send_at"
+						type="datetime-local"
+						value={sendAt()}
+						onInput={(e) => setSendAt(e.currentTarget.value)}
+						error={whenError()}
+						hint={
+							fromLocalInput(sendAt())
+								? `${formatDate(fromLocalInput(sendAt()) ?? "")}, your time (${Intl.DateTimeFormat().resolvedOptions().timeZone})`
+								: "Your local time"
+						}
+					/>
+				</Show>
+				<Show when={postalMissing()} fallback={<FormAlert message={error() ? messageOf(error()) : undefined} />}>
+					<div class="alert alert-danger" role="alert" data-testid="postal-missing">
+						Every marketing email must show your postal address.{" "}
+						<A href="/settings/workspace">Add it in workspace settings</A>, then send again.
+					</div>
+				</Show>
+			</div>
+		</Dialog>
+	);
+}

@@ -1,0 +1,91 @@
+import { Badge, type BadgeTone } from "../../components/Badge";
+import { api, call } from "../../lib/api";
+import type { CampaignStats, CampaignStatus, MessageStatus } from "../../lib/types";
+
+const TONES: Record<CampaignStatus, BadgeTone> = {
+	draft: "neutral",
+	scheduled: "accent",
+	sending: "accent",
+	paused: "warning",
+	completed: "success",
+	cancelled: "danger",
+};
+
+/** A campaign's lifecycle state. */
+export function CampaignStatusBadge(props: { status: CampaignStatus }) {
+	return (
+		<span data-testid="campaign-status">
+			<Badge tone={TONES[props.status]}>{props.status}</Badge>
+		</span>
+	);
+}
+
+const MESSAGE_TONES: Record<MessageStatus, BadgeTone> = {
+	queued: "neutral",
+	sent: "success",
+	delivered: "success",
+	bounced: "warning",
+	complained: "danger",
+	failed: "danger",
+	suppressed: "warning",
+	cancelled: "neutral",
+};
+
+/** One recipient's delivery state. */
+export function MessageStatusBadge(props: { status: MessageStatus }) {
+	return <Badge tone={MESSAGE_TONES[props.status]}>{props.status}</Badge>;
+}
+
+/** States whose numbers still change (or are about to): the page polls while a campaign is in one. */
+export const isLive = (status: CampaignStatus) => status === "sending" || status === "paused" || status === "scheduled";
+
+/** Only drafts and scheduled campaigns can be edited (the API answers 409 afterwards). */
+export const isEditable = (status: CampaignStatus) => status === "draft" || status === "scheduled";
+
+/**
+ * Recipients whose message is settled: everything but `queued`. `sent` already counts what was since delivered,
+ * bounced or complained of, so audience = queued + sent + failed + suppressed + cancelled.
+ */
+export const processedOf = (s: CampaignStats) => s.sent + s.failed + s.suppressed + s.cancelled;
+
+const SUBSCRIBED = { attribute: "status", op: "eq", value: "subscribed" } as const;
+
+/**
+ * The audience a send would have right now. `total` is every contact the campaign records a message for (all
+ * subscribed contacts, or everyone the segment matches); `sendable` is those still subscribed: the rest are
+ * recorded as suppressed and not sent to.
+ */
+export async function audienceSize(segmentId: string | null): Promise<{ total: number; sendable: number }> {
+	if (!segmentId) {
+		const { count } = await call(api.segments.preview.$post({ json: { definition: { all: [SUBSCRIBED] } } }));
+		return { total: count, sendable: count };
+	}
+	const segment = await call(api.segments[":id"].$get({ param: { id: segmentId } }));
+	try {
+		const subscribed = await call(
+			api.segments.preview.$post({ json: { definition: { all: [segment.definition, SUBSCRIBED] } } }),
+		);
+		return { total: segment.count, sendable: subscribed.count };
+	} catch {
+		return { total: segment.count, sendable: segment.count };
+	}
+}
+
+/** "Ada <news@example.com>", or just the address. */
+export const senderOf = (c: { from_name: string; from_email: string }) =>
+	c.from_name ? `${c.from_name} <${c.from_email}>` : c.from_email;
+
+/** A `datetime-local` value (local time, minutes) for an ISO instant. */
+export function toLocalInput(iso: string): string {
+	const d = new Date(iso);
+	if (Number.isNaN(d.getTime())) return "";
+	const pad = (n: number) => String(n).padStart(2, "0");
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The ISO instant of a `datetime-local` value (read in the browser's time zone), or undefined if it is not one. */
+export function fromLocalInput(value: string): string | undefined {
+	if (!value) return undefined;
+	const d = new Date(value);
+	return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
