@@ -4,14 +4,17 @@ import { newId } from "./ids";
 
 describe("ids", () => {
 	it("sort by creation time, so ordering by id is a stable cursor", () => {
-		const ids = [1_700_000_000_000, 1_700_000_000_001, 1_800_000_000_000].map((t) => newId("ctc", t));
+		const base = Date.now() + 120_000;
+		const ids = [base, base + 1, base + 100_000].map((t) => newId("ctc", t));
 		expect([...ids].sort()).toEqual(ids);
 		expect(ids[0]).toMatch(/^ctc_[0-9a-z]{26}$/);
 	});
 
-	it("never collide within the same millisecond", () => {
-		const ids = new Set(Array.from({ length: 1000 }, () => newId("x", 1)));
-		expect(ids.size).toBe(1000);
+	it("never collide, and keep creation order, within the same millisecond", () => {
+		const at = Date.now() + 60_000;
+		const ids = Array.from({ length: 1000 }, () => newId("x", at));
+		expect(new Set(ids).size).toBe(1000);
+		expect([...ids].sort()).toEqual(ids);
 	});
 });
 
