@@ -1,5 +1,5 @@
 import type { CampaignStats, CampaignStatus, MESSAGE_STATUSES } from "../contracts/campaigns";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { pageOf, startAfter } from "./pagination";
 
 type StatusCounts = Record<
 	"queued" | "sent" | "delivered" | "bounced" | "complained" | "failed" | "suppressed" | "cancelled",
@@ -103,7 +103,7 @@ export async function campaignMessages(
 	campaignId: string,
 	query: { limit: number; cursor?: string; status?: string },
 ) {
-	const after = query.cursor ? decodeCursor(query.cursor) : "";
+	const after = startAfter(query, "asc");
 	const { results } = await d1
 		.prepare(
 			`SELECT id, contact_id, email, status, attempts, last_error, provider_id, sent_at, opened_at, clicked_at FROM messages
@@ -111,16 +111,11 @@ export async function campaignMessages(
 		)
 		.bind(campaignId, after, ...(query.status ? [query.status] : []), query.limit + 1)
 		.all<MessageRow>();
-	const rows = results.slice(0, query.limit);
-	const last = rows.at(-1);
-	return {
-		data: rows.map((r) => ({
-			...r,
-			id: undefined,
-			sent_at: iso(r.sent_at),
-			opened_at: iso(r.opened_at),
-			clicked_at: iso(r.clicked_at),
-		})),
-		next_cursor: results.length > query.limit && last ? encodeCursor(last.id) : null,
-	};
+	return pageOf(results, query, (r) => ({
+		...r,
+		id: undefined,
+		sent_at: iso(r.sent_at),
+		opened_at: iso(r.opened_at),
+		clicked_at: iso(r.clicked_at),
+	}));
 }

@@ -2,7 +2,7 @@ import type { Principal } from "../context";
 import type { CampaignStatus } from "../contracts/campaigns";
 import { newId } from "../domain/ids";
 import { ApiError, notFound } from "../errors";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { pageOf, startAfter } from "./pagination";
 
 export type CampaignRow = {
 	id: string;
@@ -82,21 +82,16 @@ export async function getCampaign(d1: D1Database, workspaceId: string, id: strin
 }
 
 export async function listCampaigns(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
-	const after = page.cursor ? decodeCursor(page.cursor) : "~";
+	const after = startAfter(page, "desc");
 	const { results } = await d1
 		.prepare("SELECT * FROM campaigns WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?")
 		.bind(workspaceId, after, page.limit + 1)
 		.all<CampaignRow>();
-	const rows = results.slice(0, page.limit);
 	const progress = await progressOf(
 		d1,
-		rows.map((r) => r.id),
+		results.map((r) => r.id),
 	);
-	const last = rows.at(-1);
-	return {
-		data: rows.map((r) => presentCampaign(r, progress.get(r.id))),
-		next_cursor: results.length > page.limit && last ? encodeCursor(last.id) : null,
-	};
+	return pageOf(results, page, (r) => presentCampaign(r, progress.get(r.id)));
 }
 
 /** The template and segment must belong to the workspace; the sender defaults to the workspace's. */

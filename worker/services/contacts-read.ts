@@ -1,7 +1,7 @@
 import type { ContactStatus } from "../contracts/contacts";
 import { notFound } from "../errors";
 import { type ContactRecord, presentContact, tagsOf } from "./contacts-present";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { pageOf, startAfter } from "./pagination";
 import { segmentFilter } from "./segments";
 
 export type ContactListQuery = {
@@ -36,24 +36,17 @@ export async function listContacts(d1: D1Database, workspaceId: string, query: C
 		where.push(`(${filter.where})`);
 		params.push(...filter.params);
 	}
-	if (query.cursor) {
-		where.push("c.id < ?");
-		params.push(decodeCursor(query.cursor));
-	}
+	where.push("c.id < ?");
+	params.push(startAfter(query, "desc"));
 	const { results } = await d1
 		.prepare(`SELECT c.* FROM contacts c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ?`)
 		.bind(...params, query.limit + 1)
 		.all<ContactRecord>();
-	const rows = results.slice(0, query.limit);
 	const tags = await tagsOf(
 		d1,
-		rows.map((r) => r.id),
+		results.map((r) => r.id),
 	);
-	const last = rows.at(-1);
-	return {
-		data: rows.map((r) => presentContact(r, tags.get(r.id) ?? [])),
-		next_cursor: results.length > query.limit && last ? encodeCursor(last.id) : null,
-	};
+	return pageOf(results, query, (r) => presentContact(r, tags.get(r.id) ?? []));
 }
 
 export async function getContactDetail(d1: D1Database, workspaceId: string, id: string) {

@@ -3,7 +3,7 @@ import { mapHeaders } from "../domain/csv/columns";
 import { decodeCsv, readHeader } from "../domain/csv/reader";
 import { newId } from "../domain/ids";
 import { ApiError, notFound } from "../errors";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { pageOf, startAfter } from "./pagination";
 
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 const ERRORS_SHOWN = 100;
@@ -97,17 +97,12 @@ export async function getImport(d1: D1Database, workspaceId: string, id: string)
 }
 
 export async function listImports(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
-	const after = page.cursor ? decodeCursor(page.cursor) : "~";
+	const after = startAfter(page, "desc");
 	const { results } = await d1
 		.prepare(`SELECT ${COLUMNS} FROM imports WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?`)
 		.bind(workspaceId, after, page.limit + 1)
 		.all<ImportRow>();
-	const rows = results.slice(0, page.limit);
-	const last = rows.at(-1);
-	return {
-		data: rows.map((r) => present(r, [])),
-		next_cursor: results.length > page.limit && last ? encodeCursor(last.id) : null,
-	};
+	return pageOf(results, page, (r) => present(r, []));
 }
 
 const csvCell = (value: string | number | null) => {

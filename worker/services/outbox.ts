@@ -1,5 +1,5 @@
 import { notFound } from "../errors";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { pageOf, startAfter } from "./pagination";
 
 type OutboxRow = {
 	id: string;
@@ -34,16 +34,14 @@ export async function listOutbox(
 	workspaceId: string,
 	query: { limit: number; cursor?: string; campaign_id?: string },
 ) {
-	const after = query.cursor ? decodeCursor(query.cursor) : "~";
+	const after = startAfter(query, "desc");
 	const { results } = await d1
 		.prepare(
 			`SELECT * FROM outbox_messages WHERE workspace_id = ? AND id < ? ${query.campaign_id ? "AND campaign_id = ?" : ""} ORDER BY id DESC LIMIT ?`,
 		)
 		.bind(workspaceId, after, ...(query.campaign_id ? [query.campaign_id] : []), query.limit + 1)
 		.all<OutboxRow>();
-	const rows = results.slice(0, query.limit);
-	const last = rows.at(-1);
-	return { data: rows.map(present), next_cursor: results.length > query.limit && last ? encodeCursor(last.id) : null };
+	return pageOf(results, query, present);
 }
 
 export async function getOutboxMessage(d1: D1Database, workspaceId: string, id: string) {

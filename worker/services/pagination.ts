@@ -37,3 +37,8 @@ export function pageOf<Row extends { id: string }, T>(
 	const last = shown.at(-1);
 	return { data: shown.map(present), next_cursor: more && last ? encodeCursor(last.id) : null };
 }
+
+/** The id a raw-SQL page starts after: `"~"` (after every id) newest-first, `""` oldest-first. */
+export function startAfter(page: PageRequest, order: "asc" | "desc"): string {
+	return page.cursor ? decodeCursor(page.cursor) : order === "desc" ? "~" : "";
+}

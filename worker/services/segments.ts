@@ -5,7 +5,7 @@ import { compileSegment } from "../domain/segments/compile";
 import { validateSegmentDefinition } from "../domain/segments/validate";
 import { ApiError, notFound } from "../errors";
 import { type ContactRecord, presentContact, tagsOf } from "./contacts-present";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { pageOf, startAfter } from "./pagination";
 
 type SegmentRow = { id: string; name: string; definition: string; created_at: number; updated_at: number };
 
@@ -84,19 +84,14 @@ export async function getSegment(d1: D1Database, workspaceId: string, id: string
 }
 
 export async function listSegments(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
-	const after = page.cursor ? decodeCursor(page.cursor) : null;
 	const { results } = await d1
 		.prepare(
-			`SELECT id, name, definition, created_at, updated_at FROM segments WHERE workspace_id = ? ${after ? "AND id < ?" : ""} ORDER BY id DESC LIMIT ?`,
+			"SELECT id, name, definition, created_at, updated_at FROM segments WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
 		)
-		.bind(...(after ? [workspaceId, after] : [workspaceId]), page.limit + 1)
+		.bind(workspaceId, startAfter(page, "desc"), page.limit + 1)
 		.all<SegmentRow>();
-	const rows = results.slice(0, page.limit);
-	const last = rows.at(-1);
-	return {
-		data: await Promise.all(rows.map((r) => present(d1, workspaceId, r))),
-		next_cursor: results.length > page.limit && last ? encodeCursor(last.id) : null,
-	};
+	const rows = pageOf(results, page, (r) => r);
+	return { ...rows, data: await Promise.all(rows.data.map((r) => present(d1, workspaceId, r))) };
 }
 
 export async function createSegment(d1: D1Database, actor: Principal, input: { name: string; definition: unknown }) {

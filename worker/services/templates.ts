@@ -12,7 +12,7 @@ import {
 } from "../domain/templates/render";
 import { ApiError, notFound } from "../errors";
 import { type ContactRecord, presentContact, tagsOf } from "./contacts-present";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { pageOf, startAfter } from "./pagination";
 import { getWorkspace } from "./workspace";
 
 type TemplateRow = {
@@ -76,14 +76,12 @@ export async function getTemplate(d1: D1Database, workspaceId: string, id: strin
 }
 
 export async function listTemplates(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
-	const after = page.cursor ? decodeCursor(page.cursor) : "~";
+	const after = startAfter(page, "desc");
 	const { results } = await d1
 		.prepare("SELECT * FROM templates WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?")
 		.bind(workspaceId, after, page.limit + 1)
 		.all<TemplateRow>();
-	const rows = results.slice(0, page.limit);
-	const last = rows.at(-1);
-	return { data: rows.map(present), next_cursor: results.length > page.limit && last ? encodeCursor(last.id) : null };
+	return pageOf(results, page, present);
 }
 
 export async function createTemplate(d1: D1Database, actor: Principal, input: TemplateFields) {
