@@ -15,7 +15,7 @@ export const loginLimits = (email: string, ip: string | null): Limit[] => [
 	...(ip ? [{ key: `login:ip:${ip}`, max: 30, windowMs: FIFTEEN_MINUTES }] : []),
 ];
 const signupLimits = (ip: string | null): Limit[] =>
-	ip ? [{ key: `signup:ip:${ip}`, max: 10, windowMs: 60 * 60_000 }] : [];
+	ip ? [{ key: `signup:ip:${ip}`, max: 20, windowMs: 60 * 60_000 }] : [];
 
 type SignupInput = { email: string; password: string; name: string; workspace_name?: string; invite_token?: string };
 

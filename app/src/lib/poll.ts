@@ -3,7 +3,7 @@ import { type Accessor, createEffect, onCleanup } from "solid-js";
 /**
  * Runs `tick` every `ms` milliseconds while `active()` is true. The next tick is timed from the end of the
  * previous one, so a slow answer never piles requests up; polling stops when `active()` turns false or the
- * owner is disposed. (Stands in for the campaign socket until it exists.)
+ * owner is disposed. (Live numbers come over the campaign socket, lib/live.ts; this is the fallback.)
  */
 export function createPolling(active: Accessor<boolean>, tick: () => Promise<unknown>, ms: number): void {
 	createEffect(() => {

@@ -1,5 +1,5 @@
 import { A, useNavigate, useParams } from "@solidjs/router";
-import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
+import { createEffect, createResource, createSignal, For, Match, on, Show, Switch, untrack } from "solid-js";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
@@ -12,21 +12,15 @@ import { type Column, Table } from "../../components/Table";
 import { toast } from "../../components/Toasts";
 import { ApiError, api, call, messageOf } from "../../lib/api";
 import { formatDate, formatNumber, formatRelative } from "../../lib/format";
+import { createLiveCampaign } from "../../lib/live";
 import { createPagedList } from "../../lib/paged";
 import { createPolling } from "../../lib/poll";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import type { Campaign, CampaignMessage, CampaignStats, CampaignStatus, MessageStatus } from "../../lib/types";
+import { Funnel, percent, TimelineChart } from "./charts";
 import { SendDialog, type SendMode } from "./SendDialog";
-import {
-	audienceSize,
-	CampaignStatusBadge,
-	isEditable,
-	isLive,
-	MessageStatusBadge,
-	processedOf,
-	senderOf,
-} from "./shared";
+import { audienceSize, CampaignStatusBadge, isEditable, MessageStatusBadge, processedOf, senderOf } from "./shared";
 
 /** `/campaigns/:id`: loads the campaign, then its live view. */
 export default function CampaignPage() {
@@ -87,6 +81,8 @@ export default function CampaignPage() {
 }
 
 const LOG_PAGE = 50;
+/** Failed connection attempts in a row before the page falls back to polling (the socket keeps retrying). */
+const FALLBACK_AFTER = 3;
 /** Every message status, in lifecycle order (a Record, so the type check keeps it complete). */
 const MESSAGE_LABELS: Record<MessageStatus, string> = {
 	queued: "Queued",
@@ -111,25 +107,39 @@ function CampaignView(props: Props) {
 	const canEdit = () => atLeast(me().role, "editor");
 	const c = () => props.campaign;
 
-	// ---- numbers: polled every second while the campaign is live (the campaign socket will replace this) -------
+	// ---- numbers: one GET for the first paint, then the campaign socket (polling only if it cannot connect) ----
 	const [stats, setStats] = createSignal<CampaignStats>();
 	const [statsError, setStatsError] = createSignal<string>();
+	const live = createLiveCampaign(() => props.id);
 	const loadStats = async () => {
 		try {
 			const fresh = await call(api.campaigns[":id"].stats.$get({ param: { id: props.id } }));
-			setStats(fresh);
+			// A snapshot that arrived meanwhile is at least as new.
+			if (!live.connected()) setStats(fresh);
 			setStatsError(undefined);
-			if (fresh.status !== c().status) {
-				props.setStatus(fresh.status);
-				props.refetch();
-			}
 		} catch (e) {
-			setStatsError(messageOf(e));
+			if (!live.connected()) setStatsError(messageOf(e));
 		}
 	};
 	void loadStats();
+	createEffect(
+		on(live.stats, (fresh) => {
+			if (!fresh) return;
+			setStats(fresh);
+			setStatsError(undefined);
+		}),
+	);
+	// The live numbers carry the newest status; the campaign row (timestamps, schedule) is reloaded whenever the
+	// two disagree (a status message can arrive a moment before D1 has the change, so this repeats until it has).
 	const status = () => stats()?.status ?? c().status;
-	createPolling(() => isLive(status()), loadStats, 1000);
+	createEffect(
+		on(stats, (fresh) => {
+			if (fresh && fresh.status !== untrack(c).status) props.refetch();
+		}),
+	);
+	const polling = () => !live.connected() && live.failures() >= FALLBACK_AFTER;
+	createPolling(() => polling() && status() !== "draft", loadStats, 2000);
+	const liveState = (): LiveState => (live.connected() ? "live" : polling() ? "polling" : live.state());
 
 	// ---- the per-recipient log --------------------------------------------------------------------------------
 	const [filter, setFilter] = createSignal<MessageStatus | "">("");
@@ -155,6 +165,7 @@ function CampaignView(props: Props) {
 	const [busy, setBusy] = createSignal<"pause" | "resume">();
 	const after = (next: CampaignStatus) => {
 		props.setStatus(next);
+		setStats((prev) => (prev ? { ...prev, status: next } : prev));
 		props.refetch();
 		void loadStats();
 	};
@@ -209,13 +220,44 @@ function CampaignView(props: Props) {
 	const engagementCards = () => {
 		const s = stats();
 		return [
+			{ label: "Opens", value: s?.opens, tone: "" },
 			{ label: "Unique opens", value: s?.unique_opens, tone: "stat-accent" },
+			{ label: "Clicks", value: s?.clicks, tone: "" },
 			{ label: "Unique clicks", value: s?.unique_clicks, tone: "stat-accent" },
-			{ label: "Bounces", value: s?.bounced, tone: "stat-warning" },
-			{ label: "Complaints", value: s?.complained, tone: s?.complained ? "stat-danger" : "" },
-			{ label: "Unsubscribes", value: s?.unsubscribed, tone: "" },
+			{ label: "Click rate", text: s ? percent(s.unique_clicks, s.delivered || s.sent) : undefined, tone: "" },
 		];
 	};
+	const problemCards = () => {
+		const s = stats();
+		const base = s ? s.sent : 0;
+		return [
+			{ label: "Bounces", value: s?.bounced, rate: s ? percent(s.bounced, base) : "", tone: "stat-warning" },
+			{
+				label: "Complaints",
+				value: s?.complained,
+				rate: s ? percent(s.complained, base) : "",
+				tone: s?.complained ? "stat-danger" : "",
+			},
+			{ label: "Unsubscribes", value: s?.unsubscribed, rate: s ? percent(s.unsubscribed, base) : "", tone: "" },
+		];
+	};
+	const linkColumns: Column<CampaignStats["links"][number]>[] = [
+		{
+			header: "URL",
+			class: "cell-clip",
+			cell: (link) => (
+				<a href={link.url} target="_blank" rel="noopener noreferrer" class="mono small" title={link.url}>
+					{link.url}
+				</a>
+			),
+		},
+		{ header: "Clicks", class: "cell-num", cell: (link) => <span data-col="clicks">{formatNumber(link.clicks)}</span> },
+		{
+			header: "Unique clicks",
+			class: "cell-num",
+			cell: (link) => <span data-col="unique">{formatNumber(link.unique_clicks)}</span>,
+		},
+	];
 
 	const columns: Column<CampaignMessage>[] = [
 		{
@@ -351,9 +393,7 @@ function CampaignView(props: Props) {
 					>
 						<div class="card-head">
 							<h2 class="card-title">Progress</h2>
-							<Show when={status() === "sending"}>
-								<span class="live-dot muted small">Updating live</span>
-							</Show>
+							<LiveIndicator state={liveState()} />
 						</div>
 						<ProgressBar
 							label="Send progress"
@@ -372,23 +412,41 @@ function CampaignView(props: Props) {
 							)}
 						</For>
 					</dl>
-					<dl class="stats" aria-label="Engagement numbers">
-						<For each={engagementCards()}>
-							{(card) => (
-								<div class={`stat ${card.tone}`} data-stat={card.label.toLowerCase()}>
-									<dt>{card.label}</dt>
-									<dd>{card.value === undefined ? "—" : formatNumber(card.value)}</dd>
-								</div>
-							)}
-						</For>
-					</dl>
-					<p class="muted small">
-						{formatNumber(stats()?.opens ?? 0)} opens and {formatNumber(stats()?.clicks ?? 0)} clicks in all. Not
-						counted as engagement: <span data-testid="machine-opens">{formatNumber(stats()?.machine_opens ?? 0)}</span>{" "}
-						machine opens (privacy prefetches) and{" "}
-						<span data-testid="bot-clicks">{formatNumber(stats()?.bot_clicks ?? 0)}</span> bot clicks (link scanners).
-					</p>
 				</section>
+
+				<Show when={started()}>
+					<section class="card stack" aria-labelledby="engagement-title">
+						<div class="card-head">
+							<h2 class="card-title" id="engagement-title">
+								Engagement
+							</h2>
+						</div>
+						<dl class="stats" aria-label="Engagement numbers">
+							<For each={engagementCards()}>
+								{(card) => (
+									<div class={`stat ${card.tone}`} data-stat={card.label.toLowerCase()}>
+										<dt>{card.label}</dt>
+										<dd>
+											{"text" in card ? (card.text ?? "—") : card.value === undefined ? "—" : formatNumber(card.value)}
+										</dd>
+									</div>
+								)}
+							</For>
+						</dl>
+						<div class="engagement-grid">
+							<div class="stack">
+								<h3 class="sub-title">Funnel</h3>
+								<Show when={stats()} fallback={<p class="muted">Loading the numbers…</p>}>
+									{(s) => <Funnel stats={s()} />}
+								</Show>
+							</div>
+							<div class="stack">
+								<h3 class="sub-title">Opens and clicks over time</h3>
+								<TimelineChart timeline={stats()?.timeline ?? []} />
+							</div>
+						</div>
+					</section>
+				</Show>
 
 				<div class="detail-grid">
 					<section class="card" aria-label="Settings">
@@ -420,29 +478,49 @@ function CampaignView(props: Props) {
 							</dd>
 						</dl>
 					</section>
-					<section class="card" aria-label="Links">
-						<h2 class="card-title">Links clicked</h2>
-						<Show
-							when={(stats()?.links.length ?? 0) > 0}
-							fallback={<p class="muted">No clicks yet. Clicks on tracked links are counted here per URL.</p>}
-						>
-							<ul class="link-stats">
-								<For each={stats()?.links}>
-									{(link) => (
-										<li>
-											<span class="cell-clip-text mono small" title={link.url}>
-												{link.url}
-											</span>
-											<span class="muted small">
-												{formatNumber(link.unique_clicks)} unique · {formatNumber(link.clicks)} in all
-											</span>
-										</li>
-									)}
-								</For>
-							</ul>
-						</Show>
+					<section class="card stack" aria-label="Deliverability">
+						<h2 class="card-title">Bounces, complaints and unsubscribes</h2>
+						<dl class="stats stats-3" aria-label="Deliverability numbers">
+							<For each={problemCards()}>
+								{(card) => (
+									<div class={`stat ${card.tone}`} data-stat={card.label.toLowerCase()}>
+										<dt>{card.label}</dt>
+										<dd>{card.value === undefined ? "—" : formatNumber(card.value)}</dd>
+										<Show when={card.rate && card.rate !== "—"}>
+											<span class="muted small">{card.rate} of sent</span>
+										</Show>
+									</div>
+								)}
+							</For>
+						</dl>
+						<p class="muted small">
+							Bounced and complaining addresses are suppressed from later sends; unsubscribed contacts are not sent to
+							again.
+						</p>
 					</section>
 				</div>
+
+				<Show when={started()}>
+					<section class="card card-flush" aria-labelledby="links-title">
+						<div class="card-head pad">
+							<h2 class="card-title" id="links-title">
+								Links clicked
+							</h2>
+							<span class="muted small">All clicks, and unique people (bots left out)</span>
+						</div>
+						<Table
+							label="Links"
+							columns={linkColumns}
+							rows={stats()?.links}
+							rowKey={(link) => link.url}
+							empty={
+								<p class="muted pad" data-testid="links-empty">
+									No clicks yet. Clicks on tracked links are counted here per URL.
+								</p>
+							}
+						/>
+					</section>
+				</Show>
 
 				<section class="card card-flush" aria-label="Recipients">
 					<div class="card-head pad">
@@ -538,5 +616,29 @@ function CampaignView(props: Props) {
 				</p>
 			</ConfirmDialog>
 		</>
+	);
+}
+
+/** "Live" while the socket is open; otherwise says how the numbers are kept fresh. */
+type LiveState = "live" | "polling" | "connecting" | "reconnecting";
+const LIVE_TEXT: Record<LiveState, string> = {
+	live: "Live",
+	connecting: "Connecting…",
+	reconnecting: "Reconnecting…",
+	polling: "Reconnecting… (refreshing every few seconds)",
+};
+
+function LiveIndicator(props: { state: LiveState }) {
+	const text = () => LIVE_TEXT[props.state];
+	return (
+		<span
+			class={`live-indicator live-${props.state} small`}
+			data-testid="live-indicator"
+			data-state={props.state}
+			role="status"
+			title={props.state === "live" ? "Numbers update as they change" : undefined}
+		>
+			{text()}
+		</span>
 	);
 }

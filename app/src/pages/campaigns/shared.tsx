@@ -36,9 +36,6 @@ export function MessageStatusBadge(props: { status: MessageStatus }) {
 	return <Badge tone={MESSAGE_TONES[props.status]}>{props.status}</Badge>;
 }
 
-/** States whose numbers still change (or are about to): the page polls while a campaign is in one. */
-export const isLive = (status: CampaignStatus) => status === "sending" || status === "paused" || status === "scheduled";
-
 /** Only drafts and scheduled campaigns can be edited (the API answers 409 afterwards). */
 export const isEditable = (status: CampaignStatus) => status === "draft" || status === "scheduled";
 
