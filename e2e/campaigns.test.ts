@@ -292,6 +292,8 @@ describe("campaigns", () => {
 			.getByTestId("campaign-status")
 			.filter({ hasText: /^cancelled$/ })
 			.waitFor();
+		// The badge follows the live socket; the actions follow the reloaded record a moment later.
+		await page.getByRole("button", { name: "Cancel campaign", exact: true }).waitFor({ state: "detached" });
 		for (const name of ["Send now…", "Cancel campaign", "Pause", "Resume"])
 			expect(await page.getByRole("button", { name, exact: true }).count(), name).toBe(0);
 		expect(await page.getByRole("link", { name: "Edit", exact: true }).count()).toBe(0);

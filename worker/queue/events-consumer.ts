@@ -1,6 +1,6 @@
 import { type TrackingEventMessage, TrackingEventMessageSchema } from "../contracts/queue";
 import { newId } from "../domain/ids";
-import { burstClicks, classifyClick, classifyOpen } from "../domain/tracking/classify";
+import { ALL_LINKS_WINDOW_MS, burstClicks, classifyClick, classifyOpen } from "../domain/tracking/classify";
 
 type MessageInfo = {
 	id: string;
@@ -41,7 +41,8 @@ export async function handleEventsBatch(batch: MessageBatch<unknown>, env: Env) 
 			.all<MessageInfo>();
 		const messages = new Map(results.map((m) => [m.id, m]));
 		const rows = classify(events, messages);
-		if (rows.length > 0) await writeEvents(d1, rows);
+		const earlierBots = await flagBursts(d1, rows);
+		if (rows.length > 0) await writeEvents(d1, rows, earlierBots);
 		const campaigns = new Set(rows.map((r) => r.campaign_id));
 		await Promise.all([...campaigns].map((id) => env.CAMPAIGN.getByName(id).trackingChanged()));
 	}
@@ -64,7 +65,6 @@ type Row = {
 /** Events of messages Pulse never sent (previews, tests, erased contacts) are dropped here. */
 function classify(events: TrackingEventMessage[], messages: Map<string, MessageInfo>): Row[] {
 	const rows: Row[] = [];
-	const clicksByMessage = new Map<string, { link: number; at: number; row: number }[]>();
 	for (const event of events) {
 		const message = messages.get(event.message_id);
 		if (!message) continue;
@@ -84,24 +84,71 @@ function classify(events: TrackingEventMessage[], messages: Map<string, MessageI
 			occurred_at: event.at,
 			dedupe_key: dedupeKey(event),
 		});
-		if (event.kind === "click")
-			clicksByMessage.set(message.id, [
-				...(clicksByMessage.get(message.id) ?? []),
-				{ link: event.link ?? 0, at: event.at, row: rows.length - 1 },
-			]);
-	}
-	for (const clicks of clicksByMessage.values()) {
-		for (const i of burstClicks(clicks)) {
-			const row = rows[clicks[i]?.row ?? -1];
-			if (row) row.flag = "bot";
-		}
 	}
 	return rows;
 }
 
-async function writeEvents(d1: D1Database, rows: Row[]) {
+/**
+ * Clicks of one message on two or more different links within 2 seconds are a scanner walking
+ * the links. The window can span batches, so recent clicks already stored are looked at too;
+ * returns the ids of stored clicks that turn out to be part of a burst.
+ */
+async function flagBursts(d1: D1Database, rows: Row[]): Promise<string[]> {
+	const clicks = rows.filter((r) => r.kind === "click");
+	if (clicks.length === 0) return [];
+	const since = Math.min(...clicks.map((c) => c.occurred_at)) - ALL_LINKS_WINDOW_MS;
+	const { results } = await d1
+		.prepare(
+			"SELECT id, message_id, url, occurred_at, flag FROM tracking_events WHERE kind = 'click' AND occurred_at >= ? AND message_id IN (SELECT value FROM json_each(?))",
+		)
+		.bind(since, JSON.stringify([...new Set(clicks.map((c) => c.message_id))]))
+		.all<{ id: string; message_id: string; url: string | null; occurred_at: number; flag: string | null }>();
+	const stored = results.map((r) => ({ ...r, stored: true }));
+	const earlier: string[] = [];
+	const byMessage = new Map<
+		string,
+		{
+			id: string;
+			message_id: string;
+			url: string | null;
+			occurred_at: number;
+			stored: boolean;
+			row?: Row;
+			flag: string | null;
+		}[]
+	>();
+	for (const c of [
+		...stored,
+		...clicks.map((row) => ({
+			id: row.id,
+			message_id: row.message_id,
+			url: row.url,
+			occurred_at: row.occurred_at,
+			stored: false,
+			row,
+			flag: row.flag,
+		})),
+	]) {
+		byMessage.set(c.message_id, [...(byMessage.get(c.message_id) ?? []), c]);
+	}
+	for (const list of byMessage.values()) {
+		const urls = [...new Set(list.map((c) => c.url ?? ""))];
+		for (const i of burstClicks(list.map((c) => ({ link: urls.indexOf(c.url ?? ""), at: c.occurred_at })))) {
+			const click = list[i];
+			if (!click) continue;
+			if (click.row) click.row.flag = "bot";
+			else if (click.flag === null) earlier.push(click.id);
+		}
+	}
+	return earlier;
+}
+
+async function writeEvents(d1: D1Database, rows: Row[], earlierBots: string[]) {
 	const people = rows.filter((r) => r.flag === null);
 	await d1.batch([
+		d1
+			.prepare("UPDATE tracking_events SET flag = 'bot' WHERE id IN (SELECT value FROM json_each(?)) AND flag IS NULL")
+			.bind(JSON.stringify(earlierBots)),
 		d1
 			.prepare(
 				`INSERT INTO tracking_events (id, workspace_id, message_id, campaign_id, contact_id, kind, flag, url, occurred_at, dedupe_key)
