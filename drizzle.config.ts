@@ -7,6 +7,7 @@ export default defineConfig({
 		"./worker/db/schema-contacts.ts",
 		"./worker/db/schema-templates.ts",
 		"./worker/db/schema-campaigns.ts",
+		"./worker/db/schema-assistant.ts",
 	],
 	out: "./migrations",
 });

@@ -4,10 +4,13 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { FAKE_API_KEY, startFakeOpenAI } from "../scripts/fake-openai.mjs";
 
 declare module "vitest" {
 	export interface ProvidedContext {
 		baseUrl: string;
+		/** The fake OpenAI-compatible model server the assistant talks to (scripts/fake-openai.mjs). */
+		fakeOpenAiUrl: string;
 	}
 }
 
@@ -89,6 +92,7 @@ export default async function setup({ provide }: TestProject) {
 	const persistDir = mkdtempSync(path.join(tmpdir(), "pulse-e2e-"));
 	await run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir]);
 
+	const fakeOpenAi = await startFakeOpenAI();
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(
@@ -105,6 +109,12 @@ export default async function setup({ provide }: TestProject) {
 			persistDir,
 			"--var",
 			"TOKEN_SECRET:e2e-secret-0123456789abcdef",
+			"--var",
+			`AI_BASE_URL:${fakeOpenAi.url}/v1`,
+			"--var",
+			`AI_API_KEY:${FAKE_API_KEY}`,
+			"--var",
+			"AI_MODEL:fake-model",
 			"--show-interactive-dev-session=false",
 		],
 		{ cwd: ROOT, env: ENV, stdio: ["ignore", "pipe", "pipe"], detached: true },
@@ -123,6 +133,7 @@ export default async function setup({ provide }: TestProject) {
 			new Promise((resolve) => setTimeout(resolve, 5_000)),
 		]);
 		killGroup(child, "SIGKILL");
+		await fakeOpenAi.close();
 		rmSync(persistDir, { recursive: true, force: true });
 	};
 
@@ -134,5 +145,6 @@ export default async function setup({ provide }: TestProject) {
 	}
 	if (process.env.E2E_VERBOSE) child.stdout?.pipe(process.stdout);
 	provide("baseUrl", url);
+	provide("fakeOpenAiUrl", fakeOpenAi.url);
 	return teardown;
 }

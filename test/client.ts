@@ -2,7 +2,15 @@ import { env, exports } from "cloudflare:workers";
 
 export const ORIGIN = "http://pulse.test";
 
-export type Caller = { cookie?: string; apiKey?: string; origin?: string | null; ip?: string; https?: boolean };
+export type Caller = {
+	cookie?: string;
+	apiKey?: string;
+	origin?: string | null;
+	ip?: string;
+	https?: boolean;
+	/** Another instance of the app to call (e.g. one built with a test model); by default the worker itself. */
+	via?: (request: Request) => Promise<Response>;
+};
 
 /** Calls the real worker (Hono app, D1, bindings) the way a browser or a script would. */
 export async function call(method: string, path: string, body?: unknown, as: Caller = {}) {
@@ -14,11 +22,12 @@ export async function call(method: string, path: string, body?: unknown, as: Cal
 		headers.set("origin", as.origin ?? (as.https ? ORIGIN.replace("http:", "https:") : ORIGIN));
 	headers.set("cf-connecting-ip", as.ip ?? "203.0.113.7");
 	const base = as.https ? ORIGIN.replace("http:", "https:") : ORIGIN;
-	const res = await exports.default.fetch(`${base}${path}`, {
+	const request = new Request(`${base}${path}`, {
 		method,
 		headers,
 		body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
 	});
+	const res = await (as.via ? as.via(request) : exports.default.fetch(request));
 	const text = await res.text();
 	// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of many shapes
 	let json: any = null;

@@ -41,6 +41,7 @@ async function setup() {
 		{ name: "Ours", template_id: template.json.id },
 		{ cookie: ours.cookie },
 	);
+	const conversation = await call("POST", "/api/v1/assistant/conversations", {}, { cookie: ours.cookie });
 	return {
 		ours,
 		viewer,
@@ -54,6 +55,7 @@ async function setup() {
 		templateId: template.json.id as string,
 		outboxId: outbox.json.data[0].id as string,
 		campaignId: campaign.json.id as string,
+		conversationId: conversation.json.id as string,
 	};
 }
 
@@ -122,6 +124,20 @@ const ROUTES = (f: Fixture) => [
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/stats`, minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/messages`, minRole: "viewer" },
 	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/live-token`, minRole: "read" },
+	{ method: "GET", path: "/api/v1/assistant", minRole: "self" },
+	{ method: "GET", path: "/api/v1/assistant/conversations", minRole: "self" },
+	{ method: "POST", path: "/api/v1/assistant/conversations", body: {}, minRole: "self" },
+	{ method: "GET", path: `/api/v1/assistant/conversations/${f.conversationId}`, minRole: "self" },
+	{ method: "DELETE", path: `/api/v1/assistant/conversations/${f.conversationId}`, minRole: "self" },
+	{
+		method: "POST",
+		path: "/api/v1/assistant/chat",
+		body: {
+			conversation_id: f.conversationId,
+			message: { id: "m1", role: "user", parts: [{ type: "text", text: "hi" }] },
+		},
+		minRole: "self",
+	},
 ];
 const SOURCE = { subject: "S", html: "<p>secret template</p>" };
 const TEMPLATE = { name: "T", ...SOURCE };
@@ -139,7 +155,7 @@ describe("access control on every route", () => {
 			([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{id\}/, ":id")}`),
 		);
 		const tested = [
-			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp)_\w+/, "/:id")}`),
+			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv)_\w+/, "/:id")}`),
 			...PUBLIC_ROUTES,
 		];
 		expect(new Set(documented)).toEqual(new Set(tested));
@@ -207,6 +223,9 @@ describe("access control on every route", () => {
 				(await call("POST", "/api/v1/templates/render", { template: SOURCE, contact_id: f.contactId }, as)).status,
 			).toBe(404);
 			expect((await call("GET", "/api/v1/outbox", undefined, as)).text).not.toContain("secret template");
+			const conversationPath = `/api/v1/assistant/conversations/${f.conversationId}`;
+			expect((await call("GET", conversationPath, undefined, as)).status).toBe(404);
+			expect((await call("DELETE", conversationPath, undefined, as)).status).toBe(404);
 			const theirContacts = await call("GET", "/api/v1/contacts?q=ours.example", undefined, as);
 			expect(theirContacts.json.data).toEqual([]);
 			const events = await call("POST", "/api/v1/events", { contact_id: f.contactId, name: "spoof" }, as);

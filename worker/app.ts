@@ -1,9 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { type ModelResolver, resolveConfiguredModel } from "./ai/model";
 import type { AppEnv } from "./context";
 import { ApiError } from "./errors";
 import { errorResponse, handleError } from "./middleware/errors";
 import { requestContext } from "./middleware/request-id";
 import { apiKeyRoutes } from "./routes/api-keys";
+import { assistantRoutes } from "./routes/assistant";
 import { authRoutes } from "./routes/auth";
 import { campaignRoutes } from "./routes/campaigns";
 import { contactRoutes } from "./routes/contacts";
@@ -28,7 +30,12 @@ const OPENAPI_CONFIG = {
 	},
 };
 
-function buildApp() {
+export type AppOptions = {
+	/** Which language model the assistant uses; by default the one configured in the environment. */
+	resolveModel?: ModelResolver;
+};
+
+function buildApp(options: AppOptions = {}) {
 	const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 	app.use("*", requestContext);
 	app.onError(handleError);
@@ -55,12 +62,13 @@ function buildApp() {
 		.route("/api/v1/segments", segmentRoutes)
 		.route("/api/v1/templates", templateRoutes)
 		.route("/api/v1/outbox", outboxRoutes)
-		.route("/api/v1/campaigns", campaignRoutes);
+		.route("/api/v1/campaigns", campaignRoutes)
+		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel));
 	return { app, routes };
 }
 
-export function createApp() {
-	const { app } = buildApp();
+export function createApp(options: AppOptions = {}) {
+	const { app } = buildApp(options);
 	app.doc31("/api/openapi.json", OPENAPI_CONFIG);
 	app.get("/api/docs", (c) => c.html(renderDocs(app.getOpenAPI31Document(OPENAPI_CONFIG) as never)));
 	return app;

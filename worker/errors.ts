@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
 	rate_limited: 429,
 	internal_error: 500,
 	service_unavailable: 503,
+	assistant_not_configured: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

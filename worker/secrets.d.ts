@@ -8,8 +8,12 @@ declare namespace Cloudflare {
 		RESEND_WEBHOOK_SECRET?: string;
 		/** How long a provider call may take before it counts as a (retryable) timeout; default 15000. */
 		PROVIDER_TIMEOUT_MS?: string;
+		/** `openai-compatible` or `workers-ai`; unset = the first one configured. */
+		AI_PROVIDER?: string;
 		AI_BASE_URL?: string;
 		AI_API_KEY?: string;
 		AI_MODEL?: string;
+		/** Workers AI, when `[ai] binding = "AI"` is added to wrangler.toml. */
+		AI?: Ai;
 	}
 }

@@ -1,10 +1,11 @@
 import { drizzle } from "drizzle-orm/d1";
 import * as authSchema from "./schema";
+import * as assistantSchema from "./schema-assistant";
 import * as campaignSchema from "./schema-campaigns";
 import * as contactSchema from "./schema-contacts";
 import * as templateSchema from "./schema-templates";
 
-const schema = { ...authSchema, ...contactSchema, ...templateSchema, ...campaignSchema };
+const schema = { ...authSchema, ...assistantSchema, ...contactSchema, ...templateSchema, ...campaignSchema };
 
 export type Db = ReturnType<typeof createDb>;
 
