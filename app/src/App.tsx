@@ -28,7 +28,7 @@ const OutboxMessage = lazy(() => import("./pages/outbox/OutboxMessagePage"));
 const Campaigns = lazy(() => import("./pages/campaigns/Campaigns"));
 const CampaignForm = lazy(() => import("./pages/campaigns/CampaignForm"));
 const CampaignPage = lazy(() => import("./pages/campaigns/CampaignPage"));
-const area = (name: "Assistant") => lazy(async () => ({ default: (await import("./pages/areas/pages"))[name] }));
+const AssistantPage = lazy(() => import("./pages/assistant/AssistantPage"));
 
 function Root(props: RouteSectionProps) {
 	return (
@@ -80,7 +80,7 @@ export function App() {
 				<Route path="/campaigns/:id/edit" component={CampaignForm} />
 				<Route path="/outbox" component={Outbox} />
 				<Route path="/outbox/:id" component={OutboxMessage} />
-				<Route path="/assistant" component={area("Assistant")} />
+				<Route path="/assistant/:id?" component={AssistantPage} />
 				<Route path="/settings/workspace" component={WorkspaceSettings} />
 				<Route path="/settings/api-keys" component={ApiKeys} />
 				<Route path="/settings/members" component={Members} />

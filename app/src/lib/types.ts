@@ -22,3 +22,5 @@ export type CampaignStatus = Campaign["status"];
 export type CampaignStats = InferResponseType<(typeof api.campaigns)[":id"]["stats"]["$get"], 200>;
 export type CampaignMessage = InferResponseType<(typeof api.campaigns)[":id"]["messages"]["$get"], 200>["data"][number];
 export type MessageStatus = CampaignMessage["status"];
+export type AssistantStatus = InferResponseType<typeof api.assistant.$get, 200>;
+export type Conversation = InferResponseType<typeof api.assistant.conversations.$get, 200>["data"][number];

@@ -6,9 +6,13 @@ import { campaignStats } from "../../services/campaign-stats";
 import { findCampaign } from "../../services/campaigns";
 import { listContacts } from "../../services/contacts-read";
 import { parseDefinition, previewSegment } from "../../services/segments";
+import { getTemplate } from "../../services/templates";
 import { describeWorkspaceForAssistant } from "../workspace-summary";
 import { asTool, type ToolContext } from "./context";
 import { DefinitionInput } from "./definition-input";
+
+/** Enough of a template's source for the model to review it without flooding its context. */
+const MAX_TEMPLATE_CHARS = 20_000;
 
 /** Tools that only read: every role may use them. */
 export function readTools(ctx: ToolContext) {
@@ -53,6 +57,22 @@ export function readTools(ctx: ToolContext) {
 				asTool(async () => {
 					const preview = await previewSegment(ctx.d1, workspaceId, parseDefinition(definition), 5);
 					return { count: preview.count, sample: preview.sample.map((c) => c.email) };
+				}),
+		}),
+		get_template: tool({
+			description: "A template's name, subject, preheader and HTML source (Liquid included), to review or improve it.",
+			inputSchema: z.object({ template_id: z.string().max(100) }),
+			execute: ({ template_id }) =>
+				asTool(async () => {
+					const t = await getTemplate(ctx.d1, workspaceId, template_id);
+					return {
+						id: t.id,
+						name: t.name,
+						subject: t.subject,
+						preheader: t.preheader,
+						html: t.html.length > MAX_TEMPLATE_CHARS ? `${t.html.slice(0, MAX_TEMPLATE_CHARS)}…` : t.html,
+						url: `/templates/${t.id}`,
+					};
 				}),
 		}),
 		summarize_campaign: tool({

@@ -18,6 +18,7 @@ import { createPolling } from "../../lib/poll";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import type { Campaign, CampaignMessage, CampaignStats, CampaignStatus, MessageStatus } from "../../lib/types";
+import { AskAssistant } from "../assistant/AskAssistant";
 import { Funnel, percent, TimelineChart } from "./charts";
 import { SendDialog, type SendMode } from "./SendDialog";
 import { audienceSize, CampaignStatusBadge, isEditable, MessageStatusBadge, processedOf, senderOf } from "./shared";
@@ -320,41 +321,46 @@ function CampaignView(props: Props) {
 								: `Created ${formatRelative(c().created_at)}`
 				}
 				actions={
-					<Show when={canEdit()}>
-						<Show when={status() === "draft" || status() === "cancelled" || status() === "scheduled"}>
-							<Button variant="ghost" class="text-danger" onClick={() => setConfirming("delete")}>
-								Delete
-							</Button>
+					<>
+						<AskAssistant
+							prompt={`Summarize the results of the campaign "${c().name}" (${c().id}) and suggest what to try next.`}
+						/>
+						<Show when={canEdit()}>
+							<Show when={status() === "draft" || status() === "cancelled" || status() === "scheduled"}>
+								<Button variant="ghost" class="text-danger" onClick={() => setConfirming("delete")}>
+									Delete
+								</Button>
+							</Show>
+							<Show when={status() !== "completed" && status() !== "cancelled"}>
+								<Button variant="ghost" class="text-danger" onClick={() => setConfirming("cancel")}>
+									Cancel campaign
+								</Button>
+							</Show>
+							<Show when={isEditable(status())}>
+								<A href={`/campaigns/${props.id}/edit`} class="btn btn-secondary btn-md">
+									Edit
+								</A>
+							</Show>
+							<Show when={status() === "draft"}>
+								<Button onClick={() => setSending("schedule")}>Schedule…</Button>
+							</Show>
+							<Show when={status() === "draft" || status() === "scheduled"}>
+								<Button variant="primary" onClick={() => setSending("now")}>
+									Send now…
+								</Button>
+							</Show>
+							<Show when={status() === "sending"}>
+								<Button onClick={() => command("pause")} loading={busy() === "pause"}>
+									Pause
+								</Button>
+							</Show>
+							<Show when={status() === "paused"}>
+								<Button variant="primary" onClick={() => command("resume")} loading={busy() === "resume"}>
+									Resume
+								</Button>
+							</Show>
 						</Show>
-						<Show when={status() !== "completed" && status() !== "cancelled"}>
-							<Button variant="ghost" class="text-danger" onClick={() => setConfirming("cancel")}>
-								Cancel campaign
-							</Button>
-						</Show>
-						<Show when={isEditable(status())}>
-							<A href={`/campaigns/${props.id}/edit`} class="btn btn-secondary btn-md">
-								Edit
-							</A>
-						</Show>
-						<Show when={status() === "draft"}>
-							<Button onClick={() => setSending("schedule")}>Schedule…</Button>
-						</Show>
-						<Show when={status() === "draft" || status() === "scheduled"}>
-							<Button variant="primary" onClick={() => setSending("now")}>
-								Send now…
-							</Button>
-						</Show>
-						<Show when={status() === "sending"}>
-							<Button onClick={() => command("pause")} loading={busy() === "pause"}>
-								Pause
-							</Button>
-						</Show>
-						<Show when={status() === "paused"}>
-							<Button variant="primary" onClick={() => command("resume")} loading={busy() === "resume"}>
-								Resume
-							</Button>
-						</Show>
-					</Show>
+					</>
 				}
 			/>
 

@@ -17,6 +17,7 @@ import { formatRelative } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import type { RenderedEmail, Template } from "../../lib/types";
+import { AskAssistant } from "../assistant/AskAssistant";
 import { CodeEditor } from "./CodeEditor";
 import { ContactPicker, type PreviewAs } from "./ContactPicker";
 import { SendTestDialog } from "./SendTestDialog";
@@ -218,18 +219,23 @@ function Editor(props: { template: Template }) {
 				title={saved().name}
 				description={`Updated ${formatRelative(current().updated_at)}`}
 				actions={
-					<Show when={canEdit()}>
-						<span class="save-state muted small" aria-live="polite" data-testid="save-state">
-							{dirty() ? "Unsaved changes" : "All changes saved"}
-						</span>
-						<Button variant="ghost" class="text-danger" onClick={() => setDeleting(true)}>
-							Delete
-						</Button>
-						<Button onClick={() => setTesting(true)}>Send test</Button>
-						<Button variant="primary" type="submit" form="template-form" loading={save.pending()}>
-							Save
-						</Button>
-					</Show>
+					<>
+						<AskAssistant
+							prompt={`Suggest three better subject lines and one improvement to the copy of the template "${saved().name}" (${props.template.id}).`}
+						/>
+						<Show when={canEdit()}>
+							<span class="save-state muted small" aria-live="polite" data-testid="save-state">
+								{dirty() ? "Unsaved changes" : "All changes saved"}
+							</span>
+							<Button variant="ghost" class="text-danger" onClick={() => setDeleting(true)}>
+								Delete
+							</Button>
+							<Button onClick={() => setTesting(true)}>Send test</Button>
+							<Button variant="primary" type="submit" form="template-form" loading={save.pending()}>
+								Save
+							</Button>
+						</Show>
+					</>
 				}
 			/>
 			<Show when={!canEdit()}>
