@@ -60,6 +60,12 @@ export async function streamAssistantReply(req: ChatRequest): Promise<Response> 
 		messages: await convertToModelMessages(messages, { tools, ignoreIncompleteToolCalls: true }),
 		tools,
 		stopWhen: stepCountIs(MAX_STEPS),
+		// For the operator's log; the user sees `describeChatError`'s wording.
+		onError: ({ error }) =>
+			console.error(
+				"assistant: the model call failed:",
+				APICallError.isInstance(error) ? `HTTP ${error.statusCode ?? "-"} from ${error.url}` : error,
+			),
 	});
 	req.waitUntil(Promise.resolve(result.consumeStream()));
 	return result.toUIMessageStreamResponse({
