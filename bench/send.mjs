@@ -1,12 +1,15 @@
 // Sending at scale against the fake Resend server: a 100,000-recipient campaign
 //  (1) with a provider limit of R requests/s: the share of R used and the one-second windows over R;
 //  (2) without a limit: recipients per minute.
+import { writeFileSync } from "node:fs";
 import { startFakeResend } from "../scripts/fake-resend.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
 import { signIn } from "./lib.mjs";
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
 const LIMIT = Number(process.env.BENCH_RATE ?? 3);
+/** `limited` or `unlimited` runs one of the two; both by default. */
+const ONLY = process.env.BENCH_ONLY ?? "";
 
 async function run(label, requestsPerSecond, providerLimit) {
 	const fake = await startFakeResend(providerLimit ? { rateLimitPerSecond: providerLimit } : {});
@@ -45,6 +48,14 @@ async function run(label, requestsPerSecond, providerLimit) {
 		} while (stats.status === "sending");
 		const seconds = (performance.now() - started) / 1000;
 		const provider = await (await fetch(`${fake.url}/__admin/stats`)).json();
+		if (process.env.BENCH_DEBUG_FILE) {
+			const { requests } = await (await fetch(`${fake.url}/__admin/received`)).json();
+			writeFileSync(`${process.env.BENCH_DEBUG_FILE}.log`, server.output());
+			writeFileSync(
+				process.env.BENCH_DEBUG_FILE,
+				JSON.stringify(requests.map((r) => ({ at: r.at, status: r.status, key: r.idempotencyKey }))),
+			);
+		}
 		return { seconds, stats, provider };
 	} finally {
 		server.stop();
@@ -52,20 +63,24 @@ async function run(label, requestsPerSecond, providerLimit) {
 	}
 }
 
-const limited = await run("limited", LIMIT, LIMIT);
-const active = (limited.provider.last_at - limited.provider.first_at) / 1000 + 1;
-const newRequests = limited.provider.accepted_requests - limited.provider.replayed_requests;
-console.log(
-	`limited to ${LIMIT} requests/s (${LIMIT * 100} emails/s): ${limited.stats.sent}/${RECIPIENTS} sent in ${limited.seconds.toFixed(1)} s`,
-);
-console.log(
-	`  share of the limit used while sending: ${((100 * newRequests) / (active * LIMIT)).toFixed(1)}% (${newRequests} requests over ${active.toFixed(1)} s)`,
-);
-console.log(
-	`  busiest second: ${limited.provider.max_requests_in_any_second} requests; refused by the provider (429): ${limited.provider.rejected_requests}`,
-);
+if (ONLY !== "unlimited") {
+	const limited = await run("limited", LIMIT, LIMIT);
+	const active = (limited.provider.last_at - limited.provider.first_at) / 1000 + 1;
+	const newRequests = limited.provider.accepted_requests - limited.provider.replayed_requests;
+	console.log(
+		`limited to ${LIMIT} requests/s (${LIMIT * 100} emails/s): ${limited.stats.sent}/${RECIPIENTS} sent in ${limited.seconds.toFixed(1)} s`,
+	);
+	console.log(
+		`  share of the limit used while sending: ${((100 * newRequests) / (active * LIMIT)).toFixed(1)}% (${newRequests} requests over ${active.toFixed(1)} s)`,
+	);
+	console.log(
+		`  busiest second: ${limited.provider.max_requests_in_any_second} requests; refused by the provider (429): ${limited.provider.rejected_requests}`,
+	);
+}
 
-const open = await run("unlimited", 100_000, null);
-console.log(
-	`no limit: ${open.stats.sent}/${RECIPIENTS} sent in ${open.seconds.toFixed(1)} s = ${Math.round((open.stats.sent / open.seconds) * 60)} recipients/minute`,
-);
+if (ONLY !== "limited") {
+	const open = await run("unlimited", 100_000, null);
+	console.log(
+		`no limit: ${open.stats.sent}/${RECIPIENTS} sent in ${open.seconds.toFixed(1)} s = ${Math.round((open.stats.sent / open.seconds) * 60)} recipients/minute`,
+	);
+}

@@ -8,12 +8,16 @@ import { DurableObject } from "cloudflare:workers";
 export class RateLimiterDO extends DurableObject<Env> {
 	private nextFree = 0;
 
-	async acquire(requestsPerSecond: number): Promise<number> {
+	/**
+	 * Reserves the next slot; answers how many ms the caller waits for it. `notBeforeMs` (a provider's
+	 * `retry-after`) holds back every later slot too: when the provider says stop, the workspace stops.
+	 */
+	async acquire(requestsPerSecond: number, notBeforeMs = 0): Promise<number> {
 		const now = Date.now();
-		// 5% headroom absorbs the jitter between a slot and the request reaching the provider
-		// (a busy event loop delays timers), so no one-second window ever holds more than the limit.
-		const spacing = (1000 / requestsPerSecond) * 1.05;
-		const slot = Math.max(now, this.nextFree);
+		// 2.5% headroom absorbs the jitter between a slot and the request reaching the provider (a busy
+		// event loop delays timers), so no one-second window ever holds more than the limit.
+		const spacing = (1000 / requestsPerSecond) * 1.025;
+		const slot = Math.max(now, this.nextFree, now + notBeforeMs);
 		this.nextFree = slot + spacing;
 		return slot - now;
 	}

@@ -11,7 +11,7 @@ type Received = {
 		html: string;
 		headers: Record<string, string>;
 	}[];
-	requests: { status: number; idempotencyKey: string; error?: string | null; fault?: unknown }[];
+	requests: { at: number; status: number; idempotencyKey: string; error?: string | null; fault?: unknown }[];
 };
 
 /** Talks to the fake Resend server's admin API (over HTTP, as the worker does). */

@@ -25,7 +25,8 @@ async function chunkReadyToSend(cookie: string, templateId: string, size: number
 		{ cursor: "", seq: 0 },
 		size,
 	);
-	return { campaignId: id, chunkId: step.chunk?.chunk_id ?? "" };
+	if (!step.chunk) throw new Error("no chunk to send");
+	return { campaignId: id, chunkId: step.chunk.chunk_id, message: step.chunk };
 }
 
 /** Every recipient received exactly once: as many emails as distinct addresses as the audience. */
@@ -76,7 +77,7 @@ describe("campaign invariants", () => {
 
 	it("never sends twice when the consumer crashes after the provider accepted", async () => {
 		const { cookie, templateId } = await sendingWorkspace(80);
-		const { chunkId } = await chunkReadyToSend(cookie, templateId, 80);
+		const { chunkId, message } = await chunkReadyToSend(cookie, templateId, 80);
 		const crashing: EmailProvider = {
 			name: "resend",
 			async sendBatch(emails, key) {
@@ -85,10 +86,10 @@ describe("campaign invariants", () => {
 				return result;
 			},
 		};
-		await expect(sendChunk({ env, provider: crashing, requestsPerSecond: null }, chunkId, 1)).rejects.toThrow(
+		await expect(sendChunk({ env, provider: crashing, requestsPerSecond: null }, message, 1)).rejects.toThrow(
 			/crashed/,
 		);
-		expect(await sendChunk({ env, provider: provider(), requestsPerSecond: null }, chunkId, 2)).toEqual({ ack: true });
+		expect(await sendChunk({ env, provider: provider(), requestsPerSecond: null }, message, 2)).toEqual({ ack: true });
 		const received = await expectEachReceivedOnce(80);
 		expect(received.requests.filter((r) => r.status === 200)).toHaveLength(2);
 		const log = await env.DB.prepare("SELECT status, count(*) AS n FROM messages WHERE chunk_id = ? GROUP BY status")
@@ -113,10 +114,10 @@ describe("campaign invariants", () => {
 
 	it("keeps out a contact who unsubscribed before their chunk's first attempt", async () => {
 		const { cookie, templateId } = await sendingWorkspace(100);
-		const { chunkId } = await chunkReadyToSend(cookie, templateId, 100);
+		const { chunkId, message } = await chunkReadyToSend(cookie, templateId, 100);
 		const late = (await call("GET", "/api/v1/contacts?q=r00042", undefined, { cookie })).json.data[0];
 		await call("PATCH", `/api/v1/contacts/${late.id}`, { status: "unsubscribed" }, { cookie });
-		await sendChunk({ env, provider: provider(), requestsPerSecond: null }, chunkId, 1);
+		await sendChunk({ env, provider: provider(), requestsPerSecond: null }, message, 1);
 		const received = await expectEachReceivedOnce(99);
 		expect(received.emails.some((e) => e.to[0] === "r00042@engine.example")).toBe(false);
 		const row = await env.DB.prepare("SELECT status FROM messages WHERE chunk_id = ? AND contact_id = ?")

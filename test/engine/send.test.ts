@@ -31,6 +31,24 @@ describe("sending a campaign through Resend", () => {
 		).toBe(true);
 	});
 
+	it("retries a provider's 429 in the workspace's next slot, honouring retry-after, without a second attempt", async () => {
+		const { cookie, templateId } = await sendingWorkspace(50);
+		const id = await createCampaign(cookie, templateId);
+		await fake.faults({ queue: [{ kind: "429", retryAfter: 1 }] });
+		await call("POST", `/api/v1/campaigns/${id}/send`, undefined, { cookie });
+		const final = await waitForStatus(cookie, id, "completed");
+		expect(final).toMatchObject({ audience: 50, sent: 50, failed: 0 });
+
+		const received = await fake.received();
+		expect(received.requests.map((r) => r.status)).toEqual([429, 200]);
+		expect(new Set(received.requests.map((r) => r.idempotencyKey)).size).toBe(1);
+		const [refused, accepted] = received.requests;
+		expect((accepted?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+		// Retried in place: one attempt as far as the queue and the log are concerned.
+		const log = await call("GET", `/api/v1/campaigns/${id}/messages?limit=100`, undefined, { cookie });
+		expect(log.json.data.every((m: { attempts: number }) => m.attempts === 1)).toBe(true);
+	});
+
 	it("refuses an illegal transition with 409", async () => {
 		const { cookie, templateId } = await sendingWorkspace(1);
 		const id = await createCampaign(cookie, templateId);

@@ -1,11 +1,20 @@
 import { tokenSecret } from "../config";
-import { SendsQueueMessageSchema } from "../contracts/queue";
+import { type SendsQueueMessage, SendsQueueMessageSchema } from "../contracts/queue";
 import type { CampaignRow } from "../services/campaigns";
 import { retryDelaySeconds } from "./backoff";
 import { loadOrFreeze } from "./freeze";
-import type { EmailProvider } from "./providers/provider";
+import { reserveSlot, type SlotDeps, sendRetryingRateLimits, sleepUntil } from "./provider-slot";
 
-export type SendDeps = { env: Env; provider: EmailProvider; requestsPerSecond: number | null };
+export type SendDeps = SlotDeps;
+
+/**
+ * A chunk is read and rendered this long before its provider slot (and no slot is sooner than this),
+ * so that at the slot itself only the provider call is left: requests then reach the provider as evenly
+ * spaced as the slots are, and no one-second window holds more than the limit.
+ */
+const PREPARE_AHEAD_MS = 500;
+/** How late a request may leave after its slot; later than this, it waits for a new slot. */
+const LATE_TOLERANCE_MS = 15;
 
 type ChunkRow = { id: string; campaign_id: string; status: string; attempts: number };
 const json = JSON.stringify;
@@ -14,34 +23,12 @@ async function settle(env: Env, campaignId: string) {
 	await env.CAMPAIGN.getByName(campaignId).chunkSettled();
 }
 
-/** Waits for the workspace's provider slot (the token bucket shared by all its sends). */
-async function takeProviderSlot(deps: SendDeps, workspaceId: string) {
-	if (!deps.requestsPerSecond) return;
-	const wait = await deps.env.RATE_LIMITER.getByName(workspaceId).acquire(deps.requestsPerSecond);
-	if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-}
-
 /**
- * Sends one frozen chunk: at most one provider call, keyed by the chunk id, so a duplicate
- * delivery, a crash after the provider accepted, or a lost response can never send twice.
- * Returns what the queue should do with the message.
+ * A chunk of a cancelled campaign is dropped (its recipients `cancelled`); one of a paused campaign is
+ * parked, atomically with the status check, and re-enqueued on resume. Answers true when set aside.
  */
-export async function sendChunk(
-	deps: SendDeps,
-	chunkId: string,
-	attempt: number,
-): Promise<{ ack: true } | { retryAfterSeconds: number }> {
-	const { env } = deps;
+async function setAside(env: Env, chunkId: string, campaign: CampaignRow | null): Promise<boolean> {
 	const d1 = env.DB;
-	const chunk = await d1
-		.prepare("SELECT id, campaign_id, status, attempts FROM chunks WHERE id = ?")
-		.bind(chunkId)
-		.first<ChunkRow>();
-	if (!chunk || ["sent", "failed", "cancelled"].includes(chunk.status)) return { ack: true };
-	const campaign = await d1
-		.prepare("SELECT * FROM campaigns WHERE id = ?")
-		.bind(chunk.campaign_id)
-		.first<CampaignRow>();
 	if (!campaign || campaign.status === "cancelled") {
 		await d1.batch([
 			d1.prepare("UPDATE messages SET status = 'cancelled' WHERE chunk_id = ? AND status = 'queued'").bind(chunkId),
@@ -53,22 +40,68 @@ export async function sendChunk(
 			d1.prepare("DELETE FROM chunk_payloads WHERE chunk_id = ?").bind(chunkId),
 		]);
 		if (campaign) await settle(env, campaign.id);
-		return { ack: true };
+		return true;
 	}
 	if (campaign.status === "paused") {
-		// Set aside (atomically with the status check); the campaign re-enqueues it on resume.
 		const parked = await d1
 			.prepare(
 				"UPDATE chunks SET status = 'paused' WHERE id = ? AND status IN ('queued', 'frozen') AND (SELECT status FROM campaigns WHERE id = ?) = 'paused'",
 			)
 			.bind(chunkId, campaign.id)
 			.run();
-		if ((parked.meta.changes ?? 0) > 0) return { ack: true };
+		if ((parked.meta.changes ?? 0) > 0) return true;
 	}
+	return false;
+}
 
-	const frozen = await loadOrFreeze(d1, chunkId, campaign, tokenSecret(env));
+/**
+ * Freezes the chunk and sends it at its slot; no result when nobody in it is still sendable.
+ */
+async function freezeAndSend(deps: SendDeps, chunkId: string, campaign: CampaignRow, slot: number | null) {
+	const frozen = await loadOrFreeze(deps.env.DB, chunkId, campaign, tokenSecret(deps.env));
+	if (frozen.emails.length === 0) return { frozen, result: null };
+	if (slot !== null) {
+		await sleepUntil(slot);
+		// Rendering ran past the slot: sending now would crowd the next requests, so take a fresh slot.
+		if (Date.now() > slot + LATE_TOLERANCE_MS) await sleepUntil((await reserveSlot(deps, campaign.workspace_id)) ?? 0);
+	}
+	const result = await sendRetryingRateLimits(deps, campaign.workspace_id, frozen.emails, chunkId);
+	return { frozen, result };
+}
+
+/**
+ * Sends one frozen chunk: at most one provider call, keyed by the chunk id, so a duplicate
+ * delivery, a crash after the provider accepted, or a lost response can never send twice.
+ * Returns what the queue should do with the message.
+ */
+export async function sendChunk(
+	deps: SendDeps,
+	message: Pick<SendsQueueMessage, "chunk_id" | "workspace_id">,
+	attempt: number,
+): Promise<{ ack: true } | { retryAfterSeconds: number }> {
+	const { env } = deps;
+	const d1 = env.DB;
+	const chunkId = message.chunk_id;
+	// The slot comes first, before any work: a batch's chunks line up in order, and each one is read,
+	// checked and rendered just before its turn (a slot can be many seconds away).
+	// About two slots ahead, at most PREPARE_AHEAD_MS: at high rates the windows hold many requests anyway.
+	const lead = deps.requestsPerSecond ? Math.min(PREPARE_AHEAD_MS, 2000 / deps.requestsPerSecond) : 0;
+	const slot = await reserveSlot(deps, message.workspace_id, lead);
+	if (slot !== null) await sleepUntil(slot - lead);
+	const chunk = await d1
+		.prepare("SELECT id, campaign_id, status, attempts FROM chunks WHERE id = ?")
+		.bind(chunkId)
+		.first<ChunkRow>();
+	if (!chunk || ["sent", "failed", "cancelled"].includes(chunk.status)) return { ack: true };
+	const campaign = await d1
+		.prepare("SELECT * FROM campaigns WHERE id = ?")
+		.bind(chunk.campaign_id)
+		.first<CampaignRow>();
+	if (await setAside(env, chunkId, campaign)) return { ack: true };
+	if (!campaign) return { ack: true };
+	const { frozen, result } = await freezeAndSend(deps, chunkId, campaign, slot);
 	const attempts = chunk.attempts + 1;
-	if (frozen.emails.length === 0) {
+	if (!result) {
 		await d1
 			.prepare("UPDATE chunks SET status = 'sent', attempts = ?, updated_at = ? WHERE id = ?")
 			.bind(attempts, Date.now(), chunkId)
@@ -76,8 +109,6 @@ export async function sendChunk(
 		await settle(env, campaign.id);
 		return { ack: true };
 	}
-	await takeProviderSlot(deps, campaign.workspace_id);
-	const result = await deps.provider.sendBatch(frozen.emails, chunkId);
 	const now = Date.now();
 	const ids = json(frozen.messageIds);
 	if (result.ok) {
@@ -142,7 +173,7 @@ export async function handleSendsBatch(batch: MessageBatch<unknown>, deps: SendD
 				message.ack();
 				return;
 			}
-			const outcome = await sendChunk(deps, parsed.data.chunk_id, message.attempts);
+			const outcome = await sendChunk(deps, parsed.data, message.attempts);
 			if ("ack" in outcome) message.ack();
 			else message.retry({ delaySeconds: outcome.retryAfterSeconds });
 		}),

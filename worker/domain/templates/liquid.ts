@@ -38,20 +38,39 @@ function cleanMessage(error: unknown): string {
 		.replace(/^memory alloc limit exceeded/, "the template produces too much output (memory limit)");
 }
 
+/** Parsed templates are immutable, so a campaign's chunks parse each field once, not once per recipient. */
+const PARSED_CACHE_SIZE = 64;
+const parsedCache = new Map<Liquid, Map<string, Template[]>>();
+
+function cachedParse(engine: Liquid, source: string): Template[] {
+	let cache = parsedCache.get(engine);
+	if (!cache) parsedCache.set(engine, (cache = new Map()));
+	const hit = cache.get(source);
+	if (hit) return hit;
+	const parsed = engine.parse(source);
+	if (cache.size >= PARSED_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+	cache.set(source, parsed);
+	return parsed;
+}
+
 /** Parses a template field; a syntax error becomes an issue with its line and column. */
 export function parseField(engine: Liquid, path: string, source: string): Template[] {
 	try {
-		return engine.parse(source);
+		return cachedParse(engine, source);
 	} catch (error) {
 		throw new TemplateError([{ path, message: cleanMessage(error), ...position(error) }]);
 	}
 }
 
-/** Renders within the time and memory limits; a runaway template fails with a clear error. */
-export async function renderField(engine: Liquid, path: string, templates: Template[], scope: object): Promise<string> {
+/**
+ * Renders within the time and memory limits; a runaway template fails with a clear error. Rendering
+ * is synchronous (no tag or filter Pulse allows does I/O), which is several times faster than liquidjs's
+ * async path and matters when a campaign renders 100,000 emails.
+ */
+export function renderField(engine: Liquid, path: string, templates: Template[], scope: object): string {
 	let output: string;
 	try {
-		output = await engine.render(templates, scope);
+		output = engine.renderSync(templates, scope);
 	} catch (error) {
 		const message = /render limit|memory alloc limit/i.test(String(error))
 			? `rendering stopped: the template takes too long or produces too much output (${cleanMessage(error)})`

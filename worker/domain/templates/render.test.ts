@@ -190,3 +190,35 @@ describe("errors", () => {
 		expect(Date.now() - started).toBeLessThan(5_000);
 	});
 });
+
+describe("bounded rendering", () => {
+	it("stops a template that loops over a huge range, with a clear error", async () => {
+		const source = { subject: "S", html: "{% for i in (1..100000000) %}{{ i }}{% endfor %}" };
+		const error = await renderEmail(source, ctx()).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(TemplateError);
+		expect((error as TemplateError).issues[0]).toMatchObject({ path: "html" });
+		expect((error as TemplateError).message).toMatch(/rendering stopped|memory limit/);
+	});
+
+	it("stops a template whose output balloons (nested loops), with a clear error", async () => {
+		const source = {
+			subject: "S",
+			html: "{% for a in (1..1000) %}{% for b in (1..1000) %}<p>{{ contact.first_name }} {{ a }} {{ b }}</p>{% endfor %}{% endfor %}",
+		};
+		const error = await renderEmail(source, ctx()).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(TemplateError);
+		expect((error as TemplateError).message).toMatch(/rendering stopped|too much output|over 1000000 characters/);
+	});
+
+	it("renders the same template for many contacts with each one's own data", async () => {
+		const source = { subject: "Hi {{ contact.first_name }}", html: "<p>Hello {{ contact.first_name }}</p>" };
+		const names = ["Ada", "Grace", "Edsger"];
+		const outs = await Promise.all(
+			names.map((first_name, i) =>
+				renderEmail(source, ctx({ contact: { ...ctx().contact, first_name }, messageId: `msg_${i}` })),
+			),
+		);
+		expect(outs.map((o) => o.subject)).toEqual(["Hi Ada", "Hi Grace", "Hi Edsger"]);
+		expect(outs[1]?.html).toContain("<p>Hello Grace</p>");
+	});
+});

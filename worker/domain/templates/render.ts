@@ -109,15 +109,15 @@ export async function renderEmail(source: TemplateSource, ctx: RenderContext): P
 	const render = (engine: typeof htmlLiquid, path: string, value: string) =>
 		renderField(engine, path, parseField(engine, path, value), scope);
 
-	const subject = (await render(textLiquid, "subject", source.subject)).replace(/\s+/g, " ").trim();
-	const preheader = source.preheader ? (await render(textLiquid, "preheader", source.preheader)).trim() : "";
-	const doc = ensureDocument(await render(htmlLiquid, "html", source.html));
+	const subject = render(textLiquid, "subject", source.subject).replace(/\s+/g, " ").trim();
+	const preheader = source.preheader ? render(textLiquid, "preheader", source.preheader).trim() : "";
+	const doc = ensureDocument(render(htmlLiquid, "html", source.html));
 	stripActiveContent(doc);
 	const hasUnsubscribeLink = source.html.includes("unsubscribe_url") || source.html.includes("preferences_url");
 	const body = bodyOf(doc);
 	if (!hasUnsubscribeLink) append(body, footerHtml(ctx.workspace, unsubscribeUrl));
 
-	let text = source.text ? await render(textLiquid, "text", source.text) : htmlToText(doc);
+	let text = source.text ? render(textLiquid, "text", source.text) : htmlToText(doc);
 	if (source.text && !source.text.includes("unsubscribe_url")) {
 		text += `\n\n--\n${ctx.workspace.name}\n${ctx.workspace.postal_address}\nUnsubscribe: ${unsubscribeUrl}`;
 	}

@@ -1,0 +1,43 @@
+import type { EmailProvider, OutboundEmail } from "./providers/provider";
+
+export type SlotDeps = { env: Env; provider: EmailProvider; requestsPerSecond: number | null };
+
+/** A provider's "slow down" (429) is retried right here, in a later slot, this many times. */
+const RATE_LIMITED_RETRIES_IN_PLACE = 3;
+/** Longer waits than this go back to the queue instead of holding the consumer. */
+const MAX_IN_PLACE_WAIT_MS = 10_000;
+
+/** Waits until a time; always through a timer, so the clock reads fresh afterwards (Workers advance it on I/O). */
+export const sleepUntil = async (at: number) => {
+	await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+};
+
+/**
+ * Reserves the workspace's next provider slot (the token bucket shared by all its sends) and answers when
+ * it is, in ms since the epoch; null when sends are not limited. `notBeforeMs` honours a `retry-after`.
+ */
+export async function reserveSlot(deps: SlotDeps, workspaceId: string, notBeforeMs = 0): Promise<number | null> {
+	if (!deps.requestsPerSecond) return null;
+	const wait = await deps.env.RATE_LIMITER.getByName(workspaceId).acquire(deps.requestsPerSecond, notBeforeMs);
+	return Date.now() + wait;
+}
+
+/**
+ * Sends in the slot already waited for, retrying a 429 in the workspace's next slots (honouring
+ * `retry-after`): a refused batch sent nothing, and the idempotency key stays the same.
+ */
+export async function sendRetryingRateLimits(
+	deps: SlotDeps,
+	workspaceId: string,
+	emails: OutboundEmail[],
+	chunkId: string,
+) {
+	let result = await deps.provider.sendBatch(emails, chunkId);
+	for (let retry = 0; retry < RATE_LIMITED_RETRIES_IN_PLACE; retry++) {
+		if (result.ok || result.status !== 429 || (result.retryAfterMs ?? 0) > MAX_IN_PLACE_WAIT_MS) break;
+		const slot = await reserveSlot(deps, workspaceId, result.retryAfterMs ?? 1000);
+		await sleepUntil(slot ?? Date.now() + (result.retryAfterMs ?? 1000));
+		result = await deps.provider.sendBatch(emails, chunkId);
+	}
+	return result;
+}
