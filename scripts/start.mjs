@@ -4,6 +4,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { seedDemoData } from "./demo-data.mjs";
 import { ensureDevVars, OFFLINE_ENV, ROOT, WRANGLER, waitForHealth } from "./local-env.mjs";
 
 const PORT = Number(process.env.PORT ?? 8787);
@@ -46,7 +47,7 @@ async function api(method, route, body, cookie) {
 	const res = await fetch(`${BASE_URL}${route}`, {
 		method,
 		headers: { "content-type": "application/json", origin: BASE_URL, ...(cookie ? { cookie } : {}) },
-		body: JSON.stringify(body),
+		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	if (!res.ok) throw new Error(`${method} ${route} failed: ${res.status} ${await res.text()}`);
 	return res;
@@ -70,6 +71,7 @@ async function seedDemo() {
 		},
 		cookie,
 	);
+	await seedDemoData((method, route, body) => api(method, route, body, cookie));
 	mkdirSync(path.dirname(DEMO_FILE), { recursive: true });
 	writeFileSync(DEMO_FILE, JSON.stringify(login, null, 2), { mode: 0o600 });
 }

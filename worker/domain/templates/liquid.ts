@@ -44,7 +44,10 @@ const parsedCache = new Map<Liquid, Map<string, Template[]>>();
 
 function cachedParse(engine: Liquid, source: string): Template[] {
 	let cache = parsedCache.get(engine);
-	if (!cache) parsedCache.set(engine, (cache = new Map()));
+	if (!cache) {
+		cache = new Map();
+		parsedCache.set(engine, cache);
+	}
 	const hit = cache.get(source);
 	if (hit) return hit;
 	const parsed = engine.parse(source);
