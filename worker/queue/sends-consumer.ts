@@ -3,16 +3,11 @@ import { type SendsQueueMessage, SendsQueueMessageSchema } from "../contracts/qu
 import type { CampaignRow } from "../services/campaigns";
 import { retryDelaySeconds } from "./backoff";
 import { loadOrFreeze } from "./freeze";
+import { MAX_PREPARE_LEAD_MS, notePrepareTime, prepareLead } from "./prepare-lead";
 import { reserveSlot, type SlotDeps, sendRetryingRateLimits, sleepUntil } from "./provider-slot";
 
 export type SendDeps = SlotDeps;
 
-/**
- * A chunk is read and rendered this long before its provider slot (and no slot is sooner than this),
- * so that at the slot itself only the provider call is left: requests then reach the provider as evenly
- * spaced as the slots are, and no one-second window holds more than the limit.
- */
-const PREPARE_AHEAD_MS = 500;
 /** How late a request may leave after its slot; later than this, it waits for a new slot. */
 const LATE_TOLERANCE_MS = 15;
 
@@ -57,8 +52,15 @@ async function setAside(env: Env, chunkId: string, campaign: CampaignRow | null)
 /**
  * Freezes the chunk and sends it at its slot; no result when nobody in it is still sendable.
  */
-async function freezeAndSend(deps: SendDeps, chunkId: string, campaign: CampaignRow, slot: number | null) {
+async function freezeAndSend(
+	deps: SendDeps,
+	chunkId: string,
+	campaign: CampaignRow,
+	slot: number | null,
+	preparing: number,
+) {
 	const frozen = await loadOrFreeze(deps.env.DB, chunkId, campaign, tokenSecret(deps.env));
+	notePrepareTime(Date.now() - preparing);
 	if (frozen.emails.length === 0) return { frozen, result: null };
 	if (slot !== null) {
 		await sleepUntil(slot);
@@ -84,10 +86,12 @@ export async function sendChunk(
 	const chunkId = message.chunk_id;
 	// The slot comes first, before any work: a batch's chunks line up in order, and each one is read,
 	// checked and rendered just before its turn (a slot can be many seconds away).
-	// About two slots ahead, at most PREPARE_AHEAD_MS: at high rates the windows hold many requests anyway.
-	const lead = deps.requestsPerSecond ? Math.min(PREPARE_AHEAD_MS, 2000 / deps.requestsPerSecond) : 0;
-	const slot = await reserveSlot(deps, message.workspace_id, lead);
-	if (slot !== null) await sleepUntil(slot - lead);
+	const slot = await reserveSlot(deps, message.workspace_id, prepareLead(deps.requestsPerSecond));
+	if (slot !== null) {
+		await sleepUntil(slot - MAX_PREPARE_LEAD_MS);
+		await sleepUntil(slot - prepareLead(deps.requestsPerSecond));
+	}
+	const preparing = Date.now();
 	const chunk = await d1
 		.prepare("SELECT id, campaign_id, status, attempts FROM chunks WHERE id = ?")
 		.bind(chunkId)
@@ -99,7 +103,7 @@ export async function sendChunk(
 		.first<CampaignRow>();
 	if (await setAside(env, chunkId, campaign)) return { ack: true };
 	if (!campaign) return { ack: true };
-	const { frozen, result } = await freezeAndSend(deps, chunkId, campaign, slot);
+	const { frozen, result } = await freezeAndSend(deps, chunkId, campaign, slot, preparing);
 	const attempts = chunk.attempts + 1;
 	if (!result) {
 		await d1
