@@ -8,6 +8,12 @@ const RATE_LIMITED_RETRIES_IN_PLACE = 3;
 const MAX_IN_PLACE_WAIT_MS = 10_000;
 
 /** Waits until a time; always through a timer, so the clock reads fresh afterwards (Workers advance it on I/O). */
+/**
+ * Providers limit to a few, at most a few dozen, requests a second; a "limit" of this many means none,
+ * and the gate's two round trips per request are skipped.
+ */
+const UNGATED_RATE = 1000;
+
 export const sleepUntil = async (at: number) => {
 	await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
 };
@@ -23,7 +29,27 @@ export async function reserveSlot(deps: SlotDeps, workspaceId: string, notBefore
 }
 
 /**
- * Sends in the slot already waited for, retrying a 429 in the workspace's next slots (honouring
+ * One provider call through the workspace's gate: it leaves only when no one-second window would hold
+ * more than the limit, counting earlier requests until their answers came back.
+ */
+async function sendThroughGate(deps: SlotDeps, workspaceId: string, emails: OutboundEmail[], chunkId: string) {
+	const rate = deps.requestsPerSecond;
+	if (!rate || rate >= UNGATED_RATE) return deps.provider.sendBatch(emails, chunkId);
+	const limiter = deps.env.RATE_LIMITER.getByName(workspaceId);
+	let gate = await limiter.depart(rate);
+	while (gate.wait > 0) {
+		await new Promise((resolve) => setTimeout(resolve, gate.wait));
+		gate = await limiter.depart(rate);
+	}
+	try {
+		return await deps.provider.sendBatch(emails, chunkId);
+	} finally {
+		await limiter.landed(gate.at);
+	}
+}
+
+/**
+ * Sends at the slot already waited for, retrying a 429 in the workspace's next slots (honouring
  * `retry-after`): a refused batch sent nothing, and the idempotency key stays the same.
  */
 export async function sendRetryingRateLimits(
@@ -32,12 +58,12 @@ export async function sendRetryingRateLimits(
 	emails: OutboundEmail[],
 	chunkId: string,
 ) {
-	let result = await deps.provider.sendBatch(emails, chunkId);
+	let result = await sendThroughGate(deps, workspaceId, emails, chunkId);
 	for (let retry = 0; retry < RATE_LIMITED_RETRIES_IN_PLACE; retry++) {
 		if (result.ok || result.status !== 429 || (result.retryAfterMs ?? 0) > MAX_IN_PLACE_WAIT_MS) break;
 		const slot = await reserveSlot(deps, workspaceId, result.retryAfterMs ?? 1000);
 		await sleepUntil(slot ?? Date.now() + (result.retryAfterMs ?? 1000));
-		result = await deps.provider.sendBatch(emails, chunkId);
+		result = await sendThroughGate(deps, workspaceId, emails, chunkId);
 	}
 	return result;
 }

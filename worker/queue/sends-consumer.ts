@@ -8,9 +8,6 @@ import { reserveSlot, type SlotDeps, sendRetryingRateLimits, sleepUntil } from "
 
 export type SendDeps = SlotDeps;
 
-/** How late a request may leave after its slot; later than this, it waits for a new slot. */
-const LATE_TOLERANCE_MS = 15;
-
 type ChunkRow = { id: string; campaign_id: string; status: string; attempts: number };
 const json = JSON.stringify;
 
@@ -62,11 +59,8 @@ async function freezeAndSend(
 	const frozen = await loadOrFreeze(deps.env.DB, chunkId, campaign, tokenSecret(deps.env));
 	notePrepareTime(Date.now() - preparing);
 	if (frozen.emails.length === 0) return { frozen, result: null };
-	if (slot !== null) {
-		await sleepUntil(slot);
-		// Rendering ran past the slot: sending now would crowd the next requests, so take a fresh slot.
-		if (Date.now() > slot + LATE_TOLERANCE_MS) await sleepUntil((await reserveSlot(deps, campaign.workspace_id)) ?? 0);
-	}
+	// A late wake-up is safe: the gate in `sendRetryingRateLimits` holds it if the window is full.
+	if (slot !== null) await sleepUntil(slot);
 	const result = await sendRetryingRateLimits(deps, campaign.workspace_id, frozen.emails, chunkId);
 	return { frozen, result };
 }
@@ -87,10 +81,8 @@ export async function sendChunk(
 	// The slot comes first, before any work: a batch's chunks line up in order, and each one is read,
 	// checked and rendered just before its turn (a slot can be many seconds away).
 	const slot = await reserveSlot(deps, message.workspace_id, prepareLead(deps.requestsPerSecond));
-	if (slot !== null) {
-		await sleepUntil(slot - MAX_PREPARE_LEAD_MS);
-		await sleepUntil(slot - prepareLead(deps.requestsPerSecond));
-	}
+	if (slot !== null && slot - Date.now() > MAX_PREPARE_LEAD_MS) await sleepUntil(slot - MAX_PREPARE_LEAD_MS);
+	if (slot !== null) await sleepUntil(slot - prepareLead(deps.requestsPerSecond));
 	const preparing = Date.now();
 	const chunk = await d1
 		.prepare("SELECT id, campaign_id, status, attempts FROM chunks WHERE id = ?")
