@@ -1,28 +1,16 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot } from "./browser";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { screenshot } from "./browser";
+import { useBrowserPage } from "./browser-page";
 
 const baseUrl = inject("baseUrl");
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const HEADING = "Hello from the e2e test";
 
-let browser: Browser;
-let context: BrowserContext;
+const browser = useBrowserPage("39-templates-failure");
 let page: Page;
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-beforeEach(async () => {
-	context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
-	page = await context.newPage();
-	page.setDefaultTimeout(15_000);
-});
-afterEach(async () => {
-	await context?.close();
+beforeEach(() => {
+	page = browser.page();
 });
 
 async function signUp(id: string) {
