@@ -153,6 +153,9 @@ export const segments = sqliteTable(
 		workspaceId: workspaceId(),
 		name: text("name").notNull(),
 		definition: text("definition", { mode: "json" }).$type<unknown>().notNull(),
+		/** The last background count and when it was taken; null until first counted or after an edit. */
+		cachedCount: integer("cached_count"),
+		countedAt: timestamp("counted_at"),
 		createdAt: timestamp("created_at").notNull().default(now),
 		updatedAt: timestamp("updated_at").notNull().default(now),
 	},

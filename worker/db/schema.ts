@@ -119,3 +119,26 @@ export const rateLimits = sqliteTable("rate_limits", {
 	count: integer("count").notNull(),
 	windowEndsAt: integer("window_ends_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * Domains a workspace may send from. One Resend account serves every workspace, so a domain
+ * belongs to at most one workspace, and only a verified one may appear in a From address.
+ */
+export const sendingDomains = sqliteTable(
+	"sending_domains",
+	{
+		id: text("id").primaryKey(),
+		workspaceId: text("workspace_id")
+			.notNull()
+			.references(() => workspaces.id, { onDelete: "cascade" }),
+		domain: text("domain").notNull().unique(),
+		status: text("status").$type<"pending" | "verified" | "failed">().notNull(),
+		/** `provider`: verified through the provider's domains API; `operator`: listed by the operator. */
+		source: text("source").$type<"provider" | "operator">().notNull(),
+		providerId: text("provider_id"),
+		records: text("records", { mode: "json" }).$type<unknown[]>(),
+		verifiedAt: integer("verified_at", { mode: "timestamp_ms" }),
+		createdAt: createdAt(),
+	},
+	(t) => [index("sending_domains_workspace").on(t.workspaceId)],
+);
