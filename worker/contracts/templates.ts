@@ -91,6 +91,10 @@ export const OutboxMessageSchema = z
 		text: z.string(),
 		headers: z.record(z.string(), z.string()),
 		created_at: z.string(),
+		preview_html: z.string().optional().openapi({
+			description:
+				"(single message only) The HTML made safe to view in the dashboard: no open pixel, links pointing straight at their destinations, unsubscribe disabled; viewing it records nothing",
+		}),
 	})
 	.openapi("OutboxMessage");
 

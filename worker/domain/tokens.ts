@@ -2,14 +2,18 @@ import { constantTimeEqual, fromBase64Url, toBase64Url } from "./encoding";
 
 /**
  * What a link in an email carries: open pixel (`o`), click (`c`, with the link's index and
- * original URL, so the redirect needs no database read) and unsubscribe (`u`).
+ * original URL, so the redirect needs no database read) and unsubscribe (`u`). `p: 1` marks a
+ * link from a preview or test send: the public endpoints show what it would do and change nothing.
  */
 export type TokenPayload =
-	| { k: "o"; m: string }
-	| { k: "c"; m: string; l: number; u: string }
-	| { k: "u"; m: string; c: string; w: string }
+	| { k: "o"; m: string; p?: 1 }
+	| { k: "c"; m: string; l: number; u: string; p?: 1 }
+	| { k: "u"; m: string; c: string; w: string; p?: 1 }
 	/** A short-lived pass to a campaign's live socket (`m` is the campaign, `e` the expiry in ms). */
 	| { k: "l"; m: string; w: string; e: number };
+
+/** The tokens that go into an email: pixel, click and unsubscribe. */
+export type EmailLinkPayload = Exclude<TokenPayload, { k: "l" }>;
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -72,10 +76,27 @@ export async function signToken(secret: string, payload: TokenPayload): Promise<
 	return toBase64Url(token);
 }
 
+/** The longest destination a click token carries; longer links stay untracked (see render). */
+export const MAX_TRACKED_URL_CHARS = 4_000;
+/** Fits a click token for the longest tracked URL (base64url of IV, ciphertext and MAC). */
+const MAX_TOKEN_CHARS = 6_000;
+
+/** Message ids of real sends; anything else (previews, test sends) can never act. */
+const SENT_MESSAGE_ID = /^msg_/;
+
+/**
+ * A token that must never change anything: marked as a preview, or (for tokens signed before the
+ * mark existed) naming something other than a sent message.
+ */
+export function isPreviewToken(payload: EmailLinkPayload): boolean {
+	return payload.p === 1 || !SENT_MESSAGE_ID.test(payload.m);
+}
+
 function isPayload(value: unknown): value is TokenPayload {
 	if (typeof value !== "object" || value === null) return false;
 	const p = value as Record<string, unknown>;
 	if (typeof p.m !== "string") return false;
+	if (p.p !== undefined && p.p !== 1) return false;
 	if (p.k === "o") return true;
 	if (p.k === "c") return typeof p.l === "number" && typeof p.u === "string" && /^https?:\/\//i.test(p.u);
 	if (p.k === "u") return typeof p.c === "string" && typeof p.w === "string";
@@ -85,7 +106,7 @@ function isPayload(value: unknown): value is TokenPayload {
 
 /** The payload of an authentic token, or null for anything tampered, truncated or foreign. */
 export async function verifyToken(secret: string, token: string): Promise<TokenPayload | null> {
-	if (token.length > 4096) return null;
+	if (token.length > MAX_TOKEN_CHARS) return null;
 	const bytes = fromBase64Url(token);
 	if (!bytes || bytes.length < 1 + IV_BYTES + 16 + MAC_BYTES || bytes[0] !== VERSION) return null;
 	const keys = await keysFor(secret);

@@ -1,7 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { tokenSecret } from "../config";
 import type { AppEnv } from "../context";
 import { IdParamSchema, page } from "../contracts/common";
 import { OutboxMessageSchema, OutboxQuerySchema } from "../contracts/templates";
+import { neutraliseTracking } from "../domain/tracking/neutralise";
 import { getOutboxMessage, listOutbox } from "../services/outbox";
 import { defineRoute, jsonResponse } from "./define";
 import { validationHook } from "./validation";
@@ -25,9 +27,12 @@ export const outboxRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 			method: "get",
 			path: "/{id}",
 			tags,
-			summary: "One captured message with its rendered HTML, text and headers",
+			summary: "One captured message with its rendered HTML, text and headers, and `preview_html` that is safe to view",
 			request: { params: IdParamSchema },
 			responses: { 200: jsonResponse(OutboxMessageSchema, "The message") },
 		}),
-		async (c) => c.json(await getOutboxMessage(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id), 200),
+		async (c) => {
+			const message = await getOutboxMessage(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id);
+			return c.json({ ...message, preview_html: await neutraliseTracking(message.html, tokenSecret(c.env)) }, 200);
+		},
 	);

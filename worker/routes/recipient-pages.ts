@@ -34,3 +34,17 @@ export const unsubscribedPage = (workspace: string) =>
 		"Unsubscribed",
 		html`<h1>You're unsubscribed</h1><p>${workspace} will not send you marketing emails any more.</p>`,
 	);
+
+/** A link from a preview or test send: says where it would lead, and leads nowhere. */
+export const previewLinkPage = (destination: string) =>
+	page(
+		"Preview link",
+		html`<h1>This link is from a preview</h1><p>In the real email it opens:</p><p><code style="word-break:break-all">${destination}</code></p><small>Preview links are not tracked and do not redirect.</small>`,
+	);
+
+/** The unsubscribe link of a preview or test send: nobody is unsubscribed by it. */
+export const previewUnsubscribePage = () =>
+	page(
+		"Preview unsubscribe link",
+		html`<h1>This unsubscribe link is from a preview</h1><p>In the real email it unsubscribes the recipient. Nothing was changed.</p>`,
+	);

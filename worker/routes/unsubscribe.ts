@@ -1,39 +1,49 @@
 import { Hono } from "hono";
 import { tokenSecret } from "../config";
 import type { AppEnv } from "../context";
-import { verifyToken } from "../domain/tokens";
-import { describeTarget, unsubscribe } from "../services/unsubscribe";
-import { invalidLinkPage, unsubscribedPage, unsubscribePage } from "./recipient-pages";
+import { isPreviewToken, verifyToken } from "../domain/tokens";
+import { describeTarget, type UnsubscribeTarget, unsubscribe } from "../services/unsubscribe";
+import { invalidLinkPage, previewUnsubscribePage, unsubscribedPage, unsubscribePage } from "./recipient-pages";
 
-async function target(c: { env: Env; req: { param: (name: "token") => string } }) {
+type Target = { preview: true } | ({ preview: false } & UnsubscribeTarget);
+
+async function target(c: { env: Env; req: { param: (name: "token") => string } }): Promise<Target | null> {
 	const payload = await verifyToken(tokenSecret(c.env), c.req.param("token"));
-	return payload?.k === "u" ? { messageId: payload.m, contactId: payload.c, workspaceId: payload.w } : null;
+	if (payload?.k !== "u") return null;
+	if (isPreviewToken(payload)) return { preview: true };
+	return { preview: false, messageId: payload.m, contactId: payload.c, workspaceId: payload.w };
 }
+
+const NO_STORE = { "cache-control": "no-store" };
 
 /**
  * `GET /u/:token` only shows the page (mail scanners follow links; a GET must change nothing).
  * `POST /u/:token` unsubscribes: the page's button, or RFC 8058 one-click (`List-Unsubscribe=One-Click`,
- * no cookies, no auth), which answers 200 with an empty body.
+ * no cookies, no auth), which answers 200 with an empty body. Both act only for a message Pulse sent
+ * to that contact; a preview's or test send's link shows a notice and changes nothing (403 on POST).
  */
 export const unsubscribeRoutes = new Hono<AppEnv>()
 	.get("/:token", async (c) => {
 		const who = await target(c);
-		if (!who) return c.html(invalidLinkPage(), 404);
-		const { workspaceName, contact } = await describeTarget(c.env.DB, who);
+		if (!who) return c.html(invalidLinkPage(), 404, NO_STORE);
+		if (who.preview) return c.html(previewUnsubscribePage(), 200, NO_STORE);
+		const { workspaceName, contact, sent } = await describeTarget(c.env.DB, who);
+		if (!sent) return c.html(invalidLinkPage(), 404, NO_STORE);
 		return c.html(
 			unsubscribePage(workspaceName ?? "these emails", contact?.email ?? null, new URL(c.req.url).pathname),
 			200,
-			{ "cache-control": "no-store" },
+			NO_STORE,
 		);
 	})
 	.post("/:token", async (c) => {
 		const who = await target(c);
-		if (!who) return c.html(invalidLinkPage(), 404);
+		if (!who) return c.html(invalidLinkPage(), 404, NO_STORE);
 		const body = await c.req.text();
 		const oneClick = new URLSearchParams(body).get("List-Unsubscribe") === "One-Click";
-		const { campaignId } = await unsubscribe(c.env.DB, who, oneClick ? "one_click" : "link");
+		if (who.preview) return oneClick ? c.body(null, 403) : c.html(previewUnsubscribePage(), 403, NO_STORE);
+		const { workspaceName, sent, campaignId } = await unsubscribe(c.env.DB, who, oneClick ? "one_click" : "link");
+		if (!sent) return oneClick ? c.body(null, 404) : c.html(invalidLinkPage(), 404, NO_STORE);
 		if (campaignId) c.executionCtx.waitUntil(c.env.CAMPAIGN.getByName(campaignId).trackingChanged());
 		if (oneClick) return c.body(null, 200);
-		const { workspaceName } = await describeTarget(c.env.DB, who);
 		return c.html(unsubscribedPage(workspaceName ?? "The sender"), 200);
 	});

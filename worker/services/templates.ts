@@ -161,7 +161,11 @@ export async function contactForPreview(d1: D1Database, workspaceId: string, as:
 
 type RenderEnv = { d1: D1Database; secret: string; baseUrl: string };
 
-/** Renders exactly as a send would, for one contact; `messageId` distinguishes previews and tests. */
+/**
+ * Renders exactly as a send would, for one contact, with preview links: the pixel, tracked links and
+ * unsubscribe link look and behave like the real ones but never record or change anything. Used for
+ * every rendering that is not a campaign send (previews, the editor's live render, test sends).
+ */
 export async function renderFor(
 	env: RenderEnv,
 	workspaceId: string,
@@ -177,6 +181,7 @@ export async function renderFor(
 		baseUrl: env.baseUrl,
 		tracking: { opens: true, clicks: true },
 		secret: env.secret,
+		preview: true,
 	};
 	try {
 		return await renderEmail(source, ctx);

@@ -2,7 +2,10 @@ import { newId } from "../domain/ids";
 
 export type UnsubscribeTarget = { messageId: string; contactId: string; workspaceId: string };
 
-/** Who a link is for: the contact (if still there), the workspace, and the campaign of the message. */
+/**
+ * Who a link is for: the contact (if still there), the workspace, and the campaign of the message.
+ * `message` is null unless Pulse sent this message to this contact: such a link acts on nobody.
+ */
 export async function describeTarget(d1: D1Database, target: UnsubscribeTarget) {
 	const [workspace, contact, message] = await Promise.all([
 		d1.prepare("SELECT name FROM workspaces WHERE id = ?").bind(target.workspaceId).first<{ name: string }>(),
@@ -11,20 +14,28 @@ export async function describeTarget(d1: D1Database, target: UnsubscribeTarget) 
 			.bind(target.contactId, target.workspaceId)
 			.first<{ email: string; status: string }>(),
 		d1
-			.prepare("SELECT campaign_id FROM messages WHERE id = ? AND workspace_id = ?")
-			.bind(target.messageId, target.workspaceId)
+			.prepare("SELECT campaign_id FROM messages WHERE id = ? AND workspace_id = ? AND contact_id = ?")
+			.bind(target.messageId, target.workspaceId, target.contactId)
 			.first<{ campaign_id: string }>(),
 	]);
-	return { workspaceName: workspace?.name ?? null, contact, campaignId: message?.campaign_id ?? null };
+	return {
+		workspaceName: workspace?.name ?? null,
+		contact,
+		sent: message !== null,
+		campaignId: message?.campaign_id ?? null,
+	};
 }
 
 /**
  * Unsubscribes at once (status, suppression list, history, a tracking event for the campaign),
- * so the very next chunk of every running campaign leaves this contact out. Idempotent.
+ * so the very next chunk of every running campaign leaves this contact out. Idempotent. Changes
+ * nothing unless the message was sent to this contact (`sent` in the answer).
  */
 export async function unsubscribe(d1: D1Database, target: UnsubscribeTarget, source: "link" | "one_click") {
-	const { contact, campaignId } = await describeTarget(d1, target);
-	if (!contact) return { campaignId: null };
+	const described = await describeTarget(d1, target);
+	const { contact, sent } = described;
+	if (!contact || !sent) return described;
+	const { campaignId } = described;
 	const now = Date.now();
 	const statements = [
 		d1
@@ -65,5 +76,5 @@ export async function unsubscribe(d1: D1Database, target: UnsubscribeTarget, sou
 		);
 	}
 	await d1.batch(statements);
-	return { campaignId };
+	return described;
 }

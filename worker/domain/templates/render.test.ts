@@ -70,14 +70,22 @@ describe("personalization", () => {
 });
 
 describe("links", () => {
-	it("rewrites absolute http(s) links to signed click URLs that carry the original URL exactly", async () => {
+	it("rewrites absolute http(s) links to signed click URLs that carry the original URL (as the browser reads it)", async () => {
 		const html = `<a href="https://shop.example/a?x=1&amp;y=2#frag">A</a> <A HREF="http://Shop.example/B">B</A> <a href='https://shop.example/single'>C</a>`;
 		const targets = await clickTargets((await renderEmail({ subject: "s", html }, ctx())).html);
 		expect(targets.slice(0, 3)).toEqual([
 			{ k: "c", m: "msg_1", l: 0, u: "https://shop.example/a?x=1&y=2#frag" },
-			{ k: "c", m: "msg_1", l: 1, u: "http://Shop.example/B" },
+			{ k: "c", m: "msg_1", l: 1, u: "http://shop.example/B" },
 			{ k: "c", m: "msg_1", l: 2, u: "https://shop.example/single" },
 		]);
+	});
+
+	it("marks every link of a preview, so the public endpoints change nothing for it", async () => {
+		const html = `<a href="https://shop.example/a">A</a>`;
+		const out = await renderEmail({ subject: "s", html }, ctx({ preview: true }));
+		const tokens = [...out.html.matchAll(/pulse\.example\/(?:t\/[oc]|u)\/([\w-]+)/g)].map((m) => m[1] ?? "");
+		expect(tokens).toHaveLength(3);
+		for (const token of tokens) expect(await verifyToken(SECRET, token)).toMatchObject({ p: 1 });
 	});
 
 	it("leaves mailto:, tel:, anchors, relative links and the unsubscribe link alone", async () => {

@@ -1,4 +1,5 @@
-import { signToken } from "../tokens";
+import { type EmailLinkPayload, signToken } from "../tokens";
+import { trackableUrl } from "../tracking/links";
 import {
 	append,
 	bodyOf,
@@ -35,7 +36,12 @@ export type RenderContext = {
 	baseUrl: string;
 	tracking: { opens: boolean; clicks: boolean };
 	secret: string;
+	/** A preview or test send: its links are marked so the public endpoints change nothing. */
+	preview?: boolean;
 };
+
+/** More links than any real email has; past it a template is refused rather than rendered at length. */
+export const MAX_LINKS = 500;
 
 export type RenderedEmail = { subject: string; html: string; text: string; headers: Record<string, string> };
 
@@ -60,22 +66,37 @@ export function checkTemplate(source: TemplateSource): void {
 	if (issues.length) throw new TemplateError(issues);
 }
 
-const ABSOLUTE_HTTP = /^https?:\/\//i;
-
 function footerHtml(workspace: RenderContext["workspace"], unsubscribeUrl: string): string {
 	const address = workspace.postal_address ? `${escapeHtml(workspace.postal_address)}<br>` : "";
 	return `<div data-pulse="footer" style="margin:32px auto 0;max-width:600px;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:12px;line-height:18px;color:#6b7280;text-align:center">${escapeHtml(workspace.name)}<br>${address}<a href="${escapeHtml(unsubscribeUrl)}" style="color:#6b7280;text-decoration:underline">Unsubscribe</a></div>`;
 }
 
-/** Rewrites every absolute http(s) link to a signed click URL; mailto, tel, anchors, relative and our own links stay. */
-async function rewriteLinks(doc: Document, ctx: RenderContext) {
+const sign = (ctx: RenderContext, payload: EmailLinkPayload) =>
+	signToken(ctx.secret, ctx.preview ? { ...payload, p: 1 } : payload);
+
+function links(doc: Document): Element[] {
+	const found = elements(doc).filter((el) => el.name.toLowerCase() === "a");
+	if (found.length > MAX_LINKS) {
+		throw new TemplateError([
+			{ path: "html", message: `the email has ${found.length} links; at most ${MAX_LINKS} are allowed` },
+		]);
+	}
+	return found;
+}
+
+/**
+ * Rewrites every absolute http(s) link to a signed click URL; mailto, tel, anchors, relative and our
+ * own links stay, and so do links too long or malformed to carry in a token (they work, untracked).
+ */
+async function rewriteLinks(anchors: Element[], ctx: RenderContext) {
 	const ownPrefix = `${ctx.baseUrl}/u/`;
 	let index = 0;
-	for (const el of elements(doc)) {
-		if (el.name.toLowerCase() !== "a") continue;
+	for (const el of anchors) {
 		const href = (el.attribs.href ?? "").trim();
-		if (!ABSOLUTE_HTTP.test(href) || href.startsWith(ownPrefix)) continue;
-		const token = await signToken(ctx.secret, { k: "c", m: ctx.messageId, l: index++, u: href });
+		if (href.startsWith(ownPrefix)) continue;
+		const url = /^https?:/i.test(href) ? trackableUrl(href) : null;
+		if (!url) continue;
+		const token = await sign(ctx, { k: "c", m: ctx.messageId, l: index++, u: url });
 		el.attribs.href = `${ctx.baseUrl}/t/c/${token}`;
 	}
 }
@@ -93,7 +114,7 @@ function ensureDocument(html: string): Document {
  * when the template has no unsubscribe link, a plain-text part, and the RFC 8058 headers.
  */
 export async function renderEmail(source: TemplateSource, ctx: RenderContext): Promise<RenderedEmail> {
-	const unsubscribeToken = await signToken(ctx.secret, {
+	const unsubscribeToken = await sign(ctx, {
 		k: "u",
 		m: ctx.messageId,
 		c: ctx.contact.id,
@@ -129,9 +150,10 @@ export async function renderEmail(source: TemplateSource, ctx: RenderContext): P
 			`<div data-pulse="preheader" style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all">${escapeHtml(preheader)}${"&#8199;&#65279;&#847; ".repeat(20)}</div>`,
 		);
 	}
-	if (ctx.tracking.clicks) await rewriteLinks(doc, ctx);
+	const anchors = links(doc);
+	if (ctx.tracking.clicks) await rewriteLinks(anchors, ctx);
 	if (ctx.tracking.opens) {
-		const pixel = await signToken(ctx.secret, { k: "o", m: ctx.messageId });
+		const pixel = await sign(ctx, { k: "o", m: ctx.messageId });
 		append(
 			body,
 			`<img data-pulse="pixel" src="${ctx.baseUrl}/t/o/${pixel}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0">`,

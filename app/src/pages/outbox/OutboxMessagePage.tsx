@@ -87,7 +87,7 @@ export default function OutboxMessagePage() {
 							</section>
 							<section class="card" aria-label="Message">
 								<EmailPreview
-									html={m().html}
+									html={m().preview_html ?? m().html}
 									text={m().text}
 									headers={m().headers}
 									height={720}
