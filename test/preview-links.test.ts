@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { signToken } from "../worker/domain/tokens";
 import { addMember, call, ORIGIN } from "./client";
-import { hit, pathsIn, sentCampaign, unsubscribePath } from "./tracking-helpers";
+import { hit, pathsIn, sentCampaign, stats, unsubscribePath, waitUntil } from "./tracking-helpers";
 
 const SECRET = env.TOKEN_SECRET ?? "";
 
@@ -175,5 +175,46 @@ describe("viewing a sent message in the Outbox", () => {
 		expect(safe).not.toContain(`${ORIGIN}/u/`);
 		expect(safe).toContain('href="https://shop.example/b"');
 		expect(emails[0]?.html).toContain(`${ORIGIN}/t/o/`);
+	});
+});
+
+describe("looking at emails inside Pulse", () => {
+	it("leaves stats and engagement segments unchanged, whatever kind of view is opened", async () => {
+		const { cookie, campaignId, emails } = await sentCampaign(1);
+		const contact = await contactByEmail(cookie, emails[0]?.to ?? "");
+		const templateId = (await call("GET", "/api/v1/templates", undefined, { cookie })).json.data[0].id;
+		const preview = await call(
+			"POST",
+			`/api/v1/templates/${templateId}/preview`,
+			{ contact_id: contact.id },
+			{ cookie },
+		);
+		const test = await call(
+			"POST",
+			`/api/v1/templates/${templateId}/test-send`,
+			{ to: ["qa@track.example"], contact_id: contact.id },
+			{ cookie },
+		);
+		const captured = await call("GET", `/api/v1/outbox/${test.json.outbox_ids[0]}`, undefined, { cookie });
+		const sentCopy = (await call("GET", `/api/v1/outbox?campaign_id=${campaignId}`, undefined, { cookie })).json
+			.data[0];
+		const viewed = await call("GET", `/api/v1/outbox/${sentCopy.id}`, undefined, { cookie });
+		for (const html of [preview.json.html, captured.json.html, viewed.json.preview_html]) {
+			for (const path of [...pathsIn(html, "o"), ...pathsIn(html, "c")]) await hit(path);
+		}
+		// The recipient's own open, hit last: once it is counted, anything the views caused would be too.
+		await hit(pathsIn(emails[0]?.html ?? "", "o")[0] ?? "");
+		const after = await waitUntil("the recipient's open", async () => {
+			const s = await stats(cookie, campaignId);
+			return s.opens >= 1 ? s : null;
+		});
+		expect(after).toMatchObject({ opens: 1, unique_opens: 1, clicks: 0, unsubscribed: 0 });
+		const clickers = await call(
+			"POST",
+			"/api/v1/segments/preview",
+			{ definition: { all: [{ engagement: "clicked", within_days: 30 }] } },
+			{ cookie },
+		);
+		expect(clickers.json.count).toBe(0);
 	});
 });
