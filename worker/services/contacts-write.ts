@@ -4,7 +4,6 @@ import { normalizeEmail } from "../domain/contacts/email";
 import { decideStatus, isSuppressedStatus } from "../domain/contacts/status";
 import { newId } from "../domain/ids";
 import { ApiError, notFound } from "../errors";
-import { auditStatement } from "./audit";
 import { type ContactRecord, presentContact, tagsOf } from "./contacts-present";
 
 type Write = { actor: Principal; ip: string | null };
@@ -174,30 +173,5 @@ export async function patchContact(d1: D1Database, write: Write, id: string, pat
 	return writeContact(d1, write, existing.email, existing, { ...patch, tagMode: "replace" }, "api");
 }
 
-/**
- * GDPR erasure: the contact, their tags, events and tracking history are deleted and their
- * message log anonymized; the address stays on the suppression list so it is never mailed again.
- */
-export async function eraseContact(d1: D1Database, write: Write, id: string) {
-	const workspaceId = write.actor.workspaceId;
-	const existing = await d1
-		.prepare("SELECT id, email FROM contacts WHERE id = ? AND workspace_id = ?")
-		.bind(id, workspaceId)
-		.first<{ id: string; email: string }>();
-	if (!existing) throw notFound("Contact");
-	await d1.batch([
-		d1
-			.prepare("INSERT INTO suppressions (workspace_id, email, reason) VALUES (?, ?, 'erased') ON CONFLICT DO NOTHING")
-			.bind(workspaceId, existing.email),
-		d1.prepare("DELETE FROM tracking_events WHERE contact_id = ? AND workspace_id = ?").bind(id, workspaceId),
-		d1.prepare("UPDATE messages SET email = 'erased' WHERE contact_id = ? AND workspace_id = ?").bind(id, workspaceId),
-		d1.prepare("DELETE FROM contacts WHERE id = ?").bind(id),
-		auditStatement(d1, {
-			workspaceId,
-			action: "contact.erased",
-			actor: write.actor,
-			target: { type: "contact", id },
-			ip: write.ip,
-		}),
-	]);
-}
+/** GDPR erasure lives in ./erase (it touches every table that may hold a copy of the address). */
+export { eraseContact } from "./erase";

@@ -1,0 +1,290 @@
+import { and, eq, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { addressForms, ERASED_TEXT } from "../domain/contacts/erase";
+import type { Db } from "./client";
+import { auditLog } from "./schema";
+import { assistantConversations, assistantMessages } from "./schema-assistant";
+import {
+	contactStatusHistory,
+	contacts,
+	contactTags,
+	events,
+	importErrors,
+	importSeen,
+	imports,
+	messages,
+	segments,
+	suppressions,
+	trackingEvents,
+} from "./schema-contacts";
+import { outboxMessages } from "./schema-templates";
+
+/** One contact being erased: whose rows, which address, and the stand-in that replaces it. */
+export type Erasure = { workspaceId: string; contactId: string; email: string; placeholder: string };
+
+export async function findContact(db: Db, workspaceId: string, id: string) {
+	const [row] = await db
+		.select({ id: contacts.id, email: contacts.email })
+		.from(contacts)
+		.where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)));
+	return row ?? null;
+}
+
+/** The address stays on the suppression list (an earlier reason, e.g. `bounced`, is kept). */
+export function keepSuppressed(db: Db, e: Erasure) {
+	return db
+		.insert(suppressions)
+		.values({ workspaceId: e.workspaceId, email: e.email, reason: "erased" })
+		.onConflictDoNothing();
+}
+
+export function deleteContact(db: Db, e: Erasure) {
+	return db.delete(contacts).where(and(eq(contacts.id, e.contactId), eq(contacts.workspaceId, e.workspaceId)));
+}
+
+/** True when the column holds the address in any case, plain or URL-encoded. */
+const mentions = (column: SQLiteColumn | SQL, email: string) =>
+	or(...addressForms(email).map((form) => sql`instr(lower(${column}), ${form}) > 0`)) as SQL;
+
+const rowid = sql`rowid`;
+
+/**
+ * One bounded page of each row-level redaction. Every statement changes at most `limit` rows and
+ * returns them, and no row it changed matches it again, so running a page until it comes back
+ * short visits each row once; running them all again is harmless.
+ */
+export function redactionPages(db: Db, e: Erasure, limit: number) {
+	const ofContact = db
+		.select({ id: messages.id })
+		.from(messages)
+		.where(and(eq(messages.workspaceId, e.workspaceId), eq(messages.contactId, e.contactId)));
+	const importsOfWorkspace = db.select({ id: imports.id }).from(imports).where(eq(imports.workspaceId, e.workspaceId));
+	const blankOutbox = {
+		subject: ERASED_TEXT,
+		html: "",
+		text: "",
+		headers: {},
+	};
+	return [
+		// The message log keeps each row (campaign stats count them) with the address replaced.
+		db
+			.update(messages)
+			.set({ email: e.placeholder, lastError: sql`replace(${messages.lastError}, ${e.email}, ${e.placeholder})` })
+			.where(
+				inArray(
+					messages.id,
+					db
+						.select({ id: messages.id })
+						.from(messages)
+						.where(
+							and(
+								eq(messages.workspaceId, e.workspaceId),
+								eq(messages.contactId, e.contactId),
+								ne(messages.email, e.placeholder),
+							),
+						)
+						.limit(limit),
+				),
+			)
+			.returning({ id: messages.id }),
+		// What was "sent" to them: address, subject, bodies and headers.
+		db
+			.update(outboxMessages)
+			.set({ toEmail: e.placeholder, ...blankOutbox })
+			.where(
+				inArray(
+					outboxMessages.id,
+					db
+						.select({ id: outboxMessages.id })
+						.from(outboxMessages)
+						.where(
+							and(
+								eq(outboxMessages.workspaceId, e.workspaceId),
+								inArray(outboxMessages.messageId, ofContact),
+								ne(outboxMessages.toEmail, e.placeholder),
+							),
+						)
+						.limit(limit),
+				),
+			)
+			.returning({ id: outboxMessages.id }),
+		// Test sends to the address, or rendered with it.
+		db
+			.update(outboxMessages)
+			.set({
+				toEmail: sql`case when ${mentions(outboxMessages.toEmail, e.email)} then ${e.placeholder} else ${outboxMessages.toEmail} end`,
+				...blankOutbox,
+			})
+			.where(
+				inArray(
+					outboxMessages.id,
+					db
+						.select({ id: outboxMessages.id })
+						.from(outboxMessages)
+						.where(
+							and(
+								eq(outboxMessages.workspaceId, e.workspaceId),
+								isNull(outboxMessages.campaignId),
+								or(
+									mentions(outboxMessages.toEmail, e.email),
+									mentions(outboxMessages.subject, e.email),
+									mentions(outboxMessages.html, e.email),
+									mentions(outboxMessages.text, e.email),
+								),
+							),
+						)
+						.limit(limit),
+				),
+			)
+			.returning({ id: outboxMessages.id }),
+		// Import reports: the row's address and any reason that quotes it.
+		db
+			.update(importErrors)
+			.set({
+				email: sql`case when ${mentions(importErrors.email, e.email)} then ${e.placeholder} else ${importErrors.email} end`,
+				reason: sql`case when ${mentions(importErrors.reason, e.email)} then ${ERASED_TEXT} else ${importErrors.reason} end`,
+			})
+			.where(
+				inArray(
+					rowid,
+					db
+						.select({ rowid })
+						.from(importErrors)
+						.where(
+							and(
+								inArray(importErrors.importId, importsOfWorkspace),
+								or(mentions(importErrors.email, e.email), mentions(importErrors.reason, e.email)),
+							),
+						)
+						.limit(limit),
+				),
+			)
+			.returning({ line: importErrors.line }),
+		db
+			.update(importSeen)
+			.set({ email: e.placeholder })
+			.where(
+				inArray(
+					rowid,
+					db
+						.select({ rowid })
+						.from(importSeen)
+						.where(and(inArray(importSeen.importId, importsOfWorkspace), eq(importSeen.email, e.email)))
+						.limit(limit),
+				),
+			)
+			.returning({ line: importSeen.line }),
+		// Their own events, status history and tags go with them.
+		db
+			.delete(events)
+			.where(
+				inArray(
+					events.id,
+					db
+						.select({ id: events.id })
+						.from(events)
+						.where(and(eq(events.workspaceId, e.workspaceId), eq(events.contactId, e.contactId)))
+						.limit(limit),
+				),
+			)
+			.returning({ id: events.id }),
+		db
+			.delete(contactStatusHistory)
+			.where(
+				inArray(
+					contactStatusHistory.id,
+					db
+						.select({ id: contactStatusHistory.id })
+						.from(contactStatusHistory)
+						.where(eq(contactStatusHistory.contactId, e.contactId))
+						.limit(limit),
+				),
+			)
+			.returning({ id: contactStatusHistory.id }),
+		db
+			.delete(contactTags)
+			.where(
+				inArray(
+					rowid,
+					db.select({ rowid }).from(contactTags).where(eq(contactTags.contactId, e.contactId)).limit(limit),
+				),
+			)
+			.returning({ tag: contactTags.tag }),
+	] as const;
+}
+
+/** Free text that may quote the address anywhere inside it (JSON, URLs, chat messages). */
+type TextColumn = {
+	table: SQLiteTable;
+	column: SQLiteColumn;
+	scope: SQL;
+	/** The update that stores the redacted text back in the row. */
+	rewrite: (rowid: number, text: string) => BatchItem<"sqlite">;
+};
+
+const byRowid = (rowid: number) => sql`rowid = ${rowid}`;
+const raw = (text: string) => sql`${text}`;
+
+function textColumns(db: Db, e: Erasure): TextColumn[] {
+	const conversations = db
+		.select({ id: assistantConversations.id })
+		.from(assistantConversations)
+		.where(eq(assistantConversations.workspaceId, e.workspaceId));
+	return [
+		{
+			table: trackingEvents,
+			column: trackingEvents.url,
+			scope: and(eq(trackingEvents.workspaceId, e.workspaceId), eq(trackingEvents.contactId, e.contactId)) as SQL,
+			rewrite: (rowid, text) => db.update(trackingEvents).set({ url: text }).where(byRowid(rowid)),
+		},
+		{
+			table: assistantMessages,
+			column: assistantMessages.parts,
+			scope: inArray(assistantMessages.conversationId, conversations),
+			rewrite: (rowid, text) => db.update(assistantMessages).set({ parts: text }).where(byRowid(rowid)),
+		},
+		{
+			table: assistantConversations,
+			column: assistantConversations.title,
+			scope: eq(assistantConversations.workspaceId, e.workspaceId),
+			rewrite: (rowid, text) => db.update(assistantConversations).set({ title: text }).where(byRowid(rowid)),
+		},
+		{
+			table: auditLog,
+			column: auditLog.metadata,
+			scope: eq(auditLog.workspaceId, e.workspaceId),
+			rewrite: (rowid, text) =>
+				db
+					.update(auditLog)
+					.set({ metadata: raw(text) })
+					.where(byRowid(rowid)),
+		},
+		{
+			table: segments,
+			column: segments.definition,
+			scope: eq(segments.workspaceId, e.workspaceId),
+			rewrite: (rowid, text) =>
+				db
+					.update(segments)
+					.set({ definition: raw(text) })
+					.where(byRowid(rowid)),
+		},
+	];
+}
+
+export type Mention = { column: TextColumn; rowid: number; text: string };
+
+/** Up to `limit` rows of each free-text column that quote the address, with their raw text. */
+export async function findMentions(db: Db, e: Erasure, limit: number): Promise<Mention[]> {
+	const found: Mention[] = [];
+	for (const column of textColumns(db, e)) {
+		const rows = await db
+			.select({ rowid: sql<number>`${column.table}.rowid`, text: sql<string>`${column.column}` })
+			.from(column.table)
+			.where(and(column.scope, mentions(column.column, e.email)))
+			.limit(limit);
+		found.push(...rows.map((r) => ({ column, rowid: r.rowid, text: r.text })));
+	}
+	return found;
+}

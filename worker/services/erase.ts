@@ -1,0 +1,68 @@
+import type { Principal } from "../context";
+import { createDb, type Db } from "../db/client";
+import { deleteContact, type Erasure, findContact, findMentions, keepSuppressed, redactionPages } from "../db/erase";
+import { erasedAddress, redactAddress } from "../domain/contacts/erase";
+import { notFound } from "../errors";
+import { auditInsert } from "./audit";
+
+type Write = { actor: Principal; ip: string | null };
+
+/** Rows changed per statement: a contact with years of history is erased in many small steps. */
+const PAGE_ROWS = 500;
+const PAGE_MENTIONS = 100;
+
+/** Replaces the address in free text, a page at a time, until no row quotes it (or no row changes). */
+async function redactMentions(db: Db, erasure: Erasure) {
+	for (;;) {
+		const rewrites = (await findMentions(db, erasure, PAGE_MENTIONS)).flatMap((m) => {
+			const text = redactAddress(m.text, erasure.email, erasure.placeholder);
+			return text === m.text ? [] : [m.column.rewrite(m.rowid, text)];
+		});
+		const [first, ...rest] = rewrites;
+		if (!first) return;
+		await db.batch([first, ...rest]);
+	}
+}
+
+/**
+ * GDPR erasure. The address goes on the suppression list first (so nothing more is sent while the
+ * rest runs) and stays there: it is the only place the address is kept. Then, in bounded pages:
+ * the message log and the Outbox keep their rows (campaign stats count them) with the address
+ * replaced by a stand-in and subjects and bodies blanked; import reports lose the address; the
+ * contact's events, status history and tags are deleted; free text that quotes the address (click
+ * URLs, assistant chats, audit metadata, segment rules) has it replaced. Opens and clicks are kept,
+ * under the contact's id that no longer leads anywhere, so stats do not change. Last, in one batch
+ * with a final page of each step (for rows written meanwhile), the contact row goes. Every step
+ * can run again, so an erasure cut short is finished by asking again.
+ */
+export async function eraseContact(d1: D1Database, write: Write, id: string) {
+	const db = createDb(d1);
+	const workspaceId = write.actor.workspaceId;
+	const contact = await findContact(db, workspaceId, id);
+	if (!contact) throw notFound("Contact");
+	const erasure: Erasure = {
+		workspaceId,
+		contactId: contact.id,
+		email: contact.email,
+		placeholder: await erasedAddress(contact.id),
+	};
+	await keepSuppressed(db, erasure);
+	for (const page of redactionPages(db, erasure, PAGE_ROWS)) {
+		let changed: unknown[];
+		do changed = await page;
+		while (changed.length === PAGE_ROWS);
+	}
+	await redactMentions(db, erasure);
+	await db.batch([
+		...redactionPages(db, erasure, PAGE_ROWS),
+		keepSuppressed(db, erasure),
+		deleteContact(db, erasure),
+		auditInsert(db, {
+			workspaceId,
+			action: "contact.erased",
+			actor: write.actor,
+			target: { type: "contact", id },
+			ip: write.ip,
+		}),
+	]);
+}
