@@ -1,6 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CampaignStatus } from "../worker/contracts/campaigns";
 import type { LiveMessage } from "../worker/contracts/live";
+import { hasOutstandingChunks, stalledChunks, touchChunks, unpauseChunks } from "../worker/db/chunks";
+import { createDb } from "../worker/db/client";
 import { type CampaignEvent, transition } from "../worker/domain/campaigns/machine";
 import { campaignStats } from "../worker/services/campaign-stats";
 import { type FanoutPosition, fanoutStep } from "../worker/services/fanout";
@@ -23,6 +25,32 @@ type State = {
 };
 
 const TICK_MS = 1_000;
+/** After the fan-out, how often the object checks that its chunks are settling (and completes). */
+const SETTLE_CHECK_MS = 10 * TICK_MS;
+/**
+ * How long a chunk may wait for its SENDS message before it is taken for lost and enqueued again: well
+ * above queue latency and the backoff between retries (which touch the chunk). `STALE_CHUNK_MS` overrides it.
+ */
+const DEFAULT_STALE_CHUNK_MS = 5 * 60_000;
+/** Stalled chunks re-enqueued per check, at most. */
+const RECOVER_PER_CHECK = 500;
+
+function staleChunkMs(env: Env): number {
+	const configured = Number(env.STALE_CHUNK_MS);
+	return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_STALE_CHUNK_MS;
+}
+
+/** How often the stalled-chunk check runs: twice per threshold, between once a second and once a minute. */
+const stallCheckEvery = (staleMs: number) => Math.min(60_000, Math.max(TICK_MS, staleMs / 2));
+
+/**
+ * The close code to answer a client's close with. 1005, 1006 and 1015 only report what happened (no
+ * code, an abrupt drop, a TLS failure) and 1004 is reserved: none may be sent, so those get a normal 1000.
+ */
+export function closeCodeToEcho(code: number): number {
+	const sendable = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+	return sendable ? code : 1000;
+}
 /** Live updates are coalesced: a burst of thousands of opens becomes a few messages a second. */
 const LIVE_INTERVAL_MS = 250;
 
@@ -34,6 +62,8 @@ const LIVE_INTERVAL_MS = 250;
 export class CampaignDO extends DurableObject<Env> {
 	private state: State | null = null;
 	private lastPush = 0;
+	/** When this instance last looked for stalled chunks (0 after a restart: it looks at once). */
+	private lastStallCheck = 0;
 	private pushTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(ctx: DurableObjectState, env: Env) {
@@ -60,24 +90,34 @@ export class CampaignDO extends DurableObject<Env> {
 		if (command.type === "send" || command.type === "resume") await this.loadPace(next);
 		await this.save(next, now);
 		if (command.type === "cancel") await this.cancelPending();
-		if (command.type === "resume") await this.requeuePaused();
+		if (command.type === "resume") await this.requeuePaused(now);
 		await this.scheduleAlarm();
 		return { ok: true, status: next.status };
 	}
 
+	/**
+	 * The periodic check: starts a scheduled send, paces the fan-out, re-enqueues chunks whose SENDS
+	 * message was lost (a crash of a local queue, say) and completes the campaign. A failure is logged and
+	 * the next alarm is set regardless, so the check never stops while chunks are outstanding.
+	 */
 	override async alarm(): Promise<void> {
 		const state = this.state;
 		if (!state) return;
 		const now = Date.now();
-		if (state.status === "scheduled" && state.sendAt !== null && state.sendAt <= now) {
-			const started = transition(state.status, { type: "start" });
-			if (started.ok) {
-				const next = { ...state, status: started.status };
-				await this.loadPace(next);
-				await this.save(next, now);
+		try {
+			if (state.status === "scheduled" && state.sendAt !== null && state.sendAt <= now) {
+				const started = transition(state.status, { type: "start" });
+				if (started.ok) {
+					const next = { ...state, status: started.status };
+					await this.loadPace(next);
+					await this.save(next, now);
+				}
 			}
+			if (this.state?.status === "sending") await this.tick();
+			await this.recoverStalled(now);
+		} catch (error) {
+			console.error(JSON.stringify({ campaign: state.campaignId, alarm: "failed", error: String(error) }));
 		}
-		if (this.state?.status === "sending") await this.tick();
 		await this.scheduleAlarm();
 	}
 
@@ -109,8 +149,14 @@ export class CampaignDO extends DurableObject<Env> {
 		if (message === "ping") ws.send("pong");
 	}
 
+	/** Answers the client's close; an abrupt drop (1006) or a socket already closed never throws. */
 	override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-		ws.close(code === 1005 ? 1000 : code, "closing");
+		if (ws.readyState === WebSocket.CLOSED) return;
+		try {
+			ws.close(closeCodeToEcho(code), "closing");
+		} catch {
+			// already closed by the runtime: nothing left to answer
+		}
 	}
 
 	private async currentStats(campaignId: string) {
@@ -185,12 +231,39 @@ export class CampaignDO extends DurableObject<Env> {
 		if (done.ok) await this.save({ ...state, status: done.status }, Date.now());
 	}
 
+	/**
+	 * Chunks still queued or frozen whose SENDS message should long have been processed go back on the
+	 * queue. Safe to repeat: the chunk id and the provider's idempotency key are fixed, a frozen chunk sends
+	 * the same bytes, and the consumer skips a chunk already settled. A cancelled campaign's chunk is
+	 * re-enqueued too: the consumer then cancels it instead of leaving its recipients queued.
+	 */
+	private async recoverStalled(now: number) {
+		const state = this.state;
+		if (state?.status !== "sending" && state?.status !== "cancelled") return;
+		const staleMs = staleChunkMs(this.env);
+		// During the fan-out the alarm runs every second; the check needs to run only a few times per threshold.
+		const fanningOut = state.status === "sending" && !state.fanoutDone;
+		if (fanningOut && now - this.lastStallCheck < stallCheckEvery(staleMs)) return;
+		this.lastStallCheck = now;
+		const db = createDb(this.env.DB);
+		const ids = await stalledChunks(db, state.campaignId, now - staleMs, RECOVER_PER_CHECK);
+		if (ids.length === 0) return;
+		await this.enqueue(state, ids);
+		await touchChunks(db, ids, now);
+		console.warn(JSON.stringify({ campaign: state.campaignId, reenqueued_stalled_chunks: ids.length }));
+	}
+
 	private async scheduleAlarm() {
 		const state = this.state;
+		const now = Date.now();
+		const checkEvery = stallCheckEvery(staleChunkMs(this.env));
 		if (state?.status === "scheduled" && state.sendAt !== null) await this.ctx.storage.setAlarm(state.sendAt);
-		else if (state?.status === "sending" && !state.fanoutDone) await this.ctx.storage.setAlarm(Date.now() + TICK_MS);
+		else if (state?.status === "sending" && !state.fanoutDone) await this.ctx.storage.setAlarm(now + TICK_MS);
 		else if (state?.status === "sending")
-			await this.ctx.storage.setAlarm(Date.now() + 10 * TICK_MS); // completion check, in case a report was lost
+			// completion and stalled-chunk check, in case a report or a queue message was lost
+			await this.ctx.storage.setAlarm(now + Math.min(SETTLE_CHECK_MS, checkEvery));
+		else if (state?.status === "cancelled" && (await hasOutstandingChunks(createDb(this.env.DB), state.campaignId)))
+			await this.ctx.storage.setAlarm(now + checkEvery);
 		else await this.ctx.storage.deleteAlarm();
 	}
 
@@ -251,27 +324,26 @@ export class CampaignDO extends DurableObject<Env> {
 		]);
 	}
 
-	/** Chunks set aside while paused go back on the queue, in order. */
-	private async requeuePaused() {
+	/**
+	 * Chunks set aside while paused go back on the queue, in order. They are marked enqueued first: if the
+	 * process dies before the enqueue, the stalled-chunk check finds them.
+	 */
+	private async requeuePaused(now: number) {
 		const state = this.state;
 		if (!state) return;
-		const { results } = await this.env.DB.prepare(
-			"SELECT id FROM chunks WHERE campaign_id = ? AND status = 'paused' ORDER BY seq",
-		)
-			.bind(state.campaignId)
-			.all<{ id: string }>();
-		if (results.length === 0) return;
-		await this.env.DB.prepare("UPDATE chunks SET status = 'queued' WHERE campaign_id = ? AND status = 'paused'")
-			.bind(state.campaignId)
-			.run();
-		for (let i = 0; i < results.length; i += 100) {
+		const ids = await unpauseChunks(createDb(this.env.DB), state.campaignId, now);
+		await this.enqueue(state, ids);
+	}
+
+	private async enqueue(state: State, chunkIds: string[]) {
+		for (let i = 0; i < chunkIds.length; i += 100) {
 			await this.env.SENDS.sendBatch(
-				results.slice(i, i + 100).map((r) => ({
+				chunkIds.slice(i, i + 100).map((id) => ({
 					body: {
 						type: "send_chunk" as const,
 						workspace_id: state.workspaceId,
 						campaign_id: state.campaignId,
-						chunk_id: r.id,
+						chunk_id: id,
 					},
 				})),
 			);

@@ -1,6 +1,13 @@
-import { abortAllDurableObjects, createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import {
+	abortAllDurableObjects,
+	createExecutionContext,
+	createMessageBatch,
+	getQueueResult,
+	runInDurableObject,
+} from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { closeCodeToEcho } from "../durable-objects/campaign-do";
 import { type LiveMessage, LiveMessageSchema } from "../worker/contracts/live";
 import worker from "../worker/index";
 import { ORIGIN } from "./client";
@@ -11,11 +18,15 @@ async function connect(cookie: string, campaignId: string, origin = ORIGIN) {
 		headers: { upgrade: "websocket", cookie, origin },
 	});
 	const socket = res.webSocket;
-	if (!socket) return { status: res.status, messages: [] as LiveMessage[], close: () => {} };
+	const closed: { code: number | null } = { code: null };
+	if (!socket) return { status: res.status, messages: [] as LiveMessage[], closed, close: () => {} };
 	const messages: LiveMessage[] = [];
 	socket.accept();
 	socket.addEventListener("message", (event) => messages.push(LiveMessageSchema.parse(JSON.parse(String(event.data)))));
-	return { status: res.status, messages, close: () => socket.close() };
+	socket.addEventListener("close", (event) => {
+		closed.code = event.code;
+	});
+	return { status: res.status, messages, closed, close: () => socket.close() };
 }
 
 describe("live campaign socket", () => {
@@ -42,6 +53,41 @@ describe("live campaign socket", () => {
 		const snapshot = await waitUntil("the snapshot", async () => live.messages[0] ?? null);
 		expect(snapshot).toMatchObject({ type: "snapshot", stats: { clicks: 1, unique_clicks: 1 } });
 		live.close();
+	});
+
+	it("survives a browser that drops the connection without a close frame (1006), and answers with a normal close", async () => {
+		const { cookie, campaignId } = await sentCampaign(1);
+		const dropped = [1006, 1005, 1015, 4001, 1000];
+		const clients: Awaited<ReturnType<typeof connect>>[] = [];
+		for (const _ of dropped) {
+			const live = await connect(cookie, campaignId);
+			await waitUntil("the snapshot", async () => live.messages[0]?.type === "snapshot");
+			clients.push(live);
+		}
+		// The runtime reports the drop to the object as it would for a real client (which cannot send 1006 itself).
+		const errors = await runInDurableObject(env.CAMPAIGN.getByName(campaignId), async (instance, state) => {
+			const sockets = state.getWebSockets();
+			const failed: string[] = [];
+			for (const [i, code] of dropped.entries()) {
+				const ws = sockets[i];
+				if (!ws) throw new Error("socket missing");
+				await instance.webSocketClose(ws, code).catch((error) => failed.push(`${code}: ${error}`));
+			}
+			// A close for a socket already closed is a no-op, never an error.
+			const first = sockets[0];
+			if (first) await instance.webSocketClose(first, 1006).catch((error) => failed.push(`again: ${error}`));
+			return failed;
+		});
+		expect(errors).toEqual([]);
+		const codes = await waitUntil("every client closed", async () =>
+			clients.every((c) => c.closed.code !== null) ? clients.map((c) => c.closed.code) : null,
+		);
+		// Only the application's own code (4001) is echoed; the others are answered with a normal close.
+		expect([...codes].sort()).toEqual([1000, 1000, 1000, 1000, 4001]);
+		expect([1001, 1003, 1011, 3000, 4999].map(closeCodeToEcho)).toEqual([1001, 1003, 1011, 3000, 4999]);
+		expect([1004, 1005, 1006, 1015, 999, 2000, 5000].map(closeCodeToEcho)).toEqual([
+			1000, 1000, 1000, 1000, 1000, 1000, 1000,
+		]);
 	});
 
 	it("refuses a socket without a session, or opened from another site", async () => {

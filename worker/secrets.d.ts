@@ -8,6 +8,8 @@ declare namespace Cloudflare {
 		RESEND_WEBHOOK_SECRET?: string;
 		/** How long a provider call may take before it counts as a (retryable) timeout; default 15000. */
 		PROVIDER_TIMEOUT_MS?: string;
+		/** How long a chunk may wait for its queue message before it is enqueued again; default 300000 (5 min). */
+		STALE_CHUNK_MS?: string;
 		/** `openai-compatible` or `workers-ai`; unset = the first one configured. */
 		AI_PROVIDER?: string;
 		AI_BASE_URL?: string;
