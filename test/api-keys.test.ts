@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMember, call, createKey, env, signupOwner } from "./client";
+import { addMember, call, createKey, env, signupOwner, uniqueEmail } from "./client";
 
 describe("API keys", () => {
 	it("shows the secret once, lists only its prefix, and the key works as a Bearer token", async () => {
@@ -83,5 +83,119 @@ describe("API keys", () => {
 		expect(bad.status).toBe(400);
 		expect(bad.error.issues[0].path).toBe("limit");
 		expect((await call("GET", "/api/v1/api-keys?cursor=garbage!", undefined, { cookie })).status).toBe(400);
+	});
+});
+
+describe("a key never outlives or outranks the person who created it", () => {
+	it("revokes a removed admin's keys at once: they can no longer invite a new admin", async () => {
+		const { cookie } = await signupOwner();
+		const admin = await addMember(cookie, "admin");
+		const key = await createKey(admin.cookie, "admin");
+		const ownersKey = await createKey(cookie, "admin");
+		expect((await call("DELETE", `/api/v1/members/${admin.memberId}`, undefined, { cookie })).status).toBe(200);
+
+		const invite = await call(
+			"POST",
+			"/api/v1/members",
+			{ email: uniqueEmail("mole"), role: "admin" },
+			{ apiKey: key.key },
+		);
+		expect(invite.status).toBe(401);
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: key.key })).status).toBe(401);
+		const left = (await call("GET", "/api/v1/api-keys", undefined, { cookie })).json.data;
+		expect(left.map((k: { id: string }) => k.id)).toEqual([ownersKey.id]);
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: ownersKey.key })).status).toBe(200);
+
+		const audit = await call("GET", "/api/v1/audit-log", undefined, { cookie });
+		expect(audit.json.data).toContainEqual(
+			expect.objectContaining({
+				action: "api_key.revoked",
+				target_id: key.id,
+				metadata: expect.objectContaining({ reason: "creator_removed" }),
+			}),
+		);
+	});
+
+	it("caps a demoted admin's keys at their new role", async () => {
+		const { cookie } = await signupOwner();
+		const admin = await addMember(cookie, "admin");
+		const key = await createKey(admin.cookie, "admin");
+		const viewerKey = await createKey(admin.cookie, "viewer");
+		expect((await call("PATCH", `/api/v1/members/${admin.memberId}`, { role: "editor" }, { cookie })).status).toBe(200);
+
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: key.key })).json.role).toBe("editor");
+		const invite = await call(
+			"POST",
+			"/api/v1/members",
+			{ email: uniqueEmail("mole"), role: "admin" },
+			{ apiKey: key.key },
+		);
+		expect(invite.status).toBe(403);
+		const roles = (await call("GET", "/api/v1/api-keys", undefined, { cookie })).json.data.map(
+			(k: { id: string; role: string }) => [k.id, k.role],
+		);
+		expect(roles).toEqual(
+			expect.arrayContaining([
+				[key.id, "editor"],
+				[viewerKey.id, "viewer"],
+			]),
+		);
+
+		const audit = await call("GET", "/api/v1/audit-log", undefined, { cookie });
+		expect(audit.json.data).toContainEqual(
+			expect.objectContaining({
+				action: "api_key.role_capped",
+				target_id: key.id,
+				metadata: expect.objectContaining({ from: "admin", to: "editor" }),
+			}),
+		);
+	});
+
+	it("acts with the lower of the key's role and its creator's current role, even when the key was missed", async () => {
+		const { cookie, workspace } = await signupOwner();
+		const admin = await addMember(cookie, "admin");
+		const key = await createKey(admin.cookie, "admin");
+		// Someone's role changes without going through the members API (a missed cap).
+		await env.DB.prepare("update memberships set role = 'viewer' where id = ?").bind(admin.memberId).run();
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: key.key })).json.role).toBe("viewer");
+		expect((await call("PATCH", "/api/v1/workspace", { name: "Taken" }, { apiKey: key.key })).status).toBe(403);
+
+		// Their membership disappears without the keys being revoked (a missed revocation).
+		await env.DB.prepare("delete from memberships where id = ?").bind(admin.memberId).run();
+		const me = await call("GET", "/api/v1/me", undefined, { apiKey: key.key });
+		expect(me.status).toBe(401);
+		expect(me.error.code).toBe("unauthorized");
+		expect(workspace.id).toBeTruthy();
+	});
+
+	it("shows who created each key, also when a key created it", async () => {
+		const { cookie, email, user } = await signupOwner();
+		const parent = await createKey(cookie, "admin", "parent");
+		const child = await call("POST", "/api/v1/api-keys", { name: "child", role: "editor" }, { apiKey: parent.key });
+		expect(child.status).toBe(201);
+		const creator = { id: user.id, name: "Olive Owner", email };
+		expect(child.json.created_by).toEqual(creator);
+
+		const list = await call("GET", "/api/v1/api-keys", undefined, { cookie });
+		expect(list.json.data.map((k: { name: string; created_by: unknown }) => [k.name, k.created_by])).toEqual([
+			["child", creator],
+			["parent", creator],
+		]);
+		const stored = await env.DB.prepare("select created_by from api_keys where id = ?")
+			.bind(child.json.id)
+			.first<{ created_by: string }>();
+		expect(stored?.created_by).toBe(user.id);
+	});
+
+	it("follows keys made by keys before creators were recorded back to the person behind them", async () => {
+		const { cookie } = await signupOwner();
+		const admin = await addMember(cookie, "admin");
+		const parent = await createKey(admin.cookie, "admin");
+		const child = await createKey(cookie, "editor");
+		await env.DB.prepare("update api_keys set created_by = ? where id = ?").bind(parent.id, child.id).run();
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: child.key })).json.role).toBe("editor");
+
+		await env.DB.prepare("delete from memberships where id = ?").bind(admin.memberId).run();
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: child.key })).status).toBe(401);
 	});
 });

@@ -119,21 +119,48 @@ describe("login and logout", () => {
 });
 
 describe("login rate limiting", () => {
-	it("locks an email after 5 failures with 429 and retry-after, even for the right password", async () => {
+	const wrongLogin = (email: string, ip: string) =>
+		call("POST", "/api/v1/auth/login", { email, password: "wrong password" }, { ip });
+
+	it("evaluates at most 5 of 40 parallel wrong passwords from one address; the rest get 429 with retry-after", async () => {
 		const { email } = await signupOwner();
-		for (let i = 0; i < 5; i++) {
-			const res = await call(
-				"POST",
-				"/api/v1/auth/login",
-				{ email, password: "wrong password" },
-				{ ip: `192.0.2.${i}` },
-			);
-			expect(res.status).toBe(401);
-		}
-		const locked = await call("POST", "/api/v1/auth/login", { email, password: PASSWORD }, { ip: "192.0.2.99" });
+		const answers = await Promise.all(Array.from({ length: 40 }, () => wrongLogin(email, "192.0.2.10")));
+		const statuses = answers.map((a) => a.status);
+		expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+		expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+		const refused = answers.find((a) => a.status === 429);
+		expect(refused?.error.code).toBe("rate_limited");
+		expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(0);
+
+		// The attacker's address stays locked, even with the right password...
+		expect((await call("POST", "/api/v1/auth/login", { email, password: PASSWORD }, { ip: "192.0.2.10" })).status).toBe(
+			429,
+		);
+		// ...but the owner, elsewhere, is not locked out.
+		const owner = await call("POST", "/api/v1/auth/login", { email, password: PASSWORD }, { ip: "192.0.2.11" });
+		expect(owner.status).toBe(200);
+	});
+
+	it("caps failures for one email across all addresses at 50 an hour", async () => {
+		const { email } = await signupOwner();
+		const ips = Array.from({ length: 10 }, (_, i) => `198.18.0.${i + 1}`);
+		const answers = await Promise.all(ips.flatMap((ip) => Array.from({ length: 5 }, () => wrongLogin(email, ip))));
+		expect(answers.every((a) => a.status === 401)).toBe(true);
+		const locked = await call("POST", "/api/v1/auth/login", { email, password: PASSWORD }, { ip: "198.18.1.1" });
 		expect(locked.status).toBe(429);
-		expect(locked.error.code).toBe("rate_limited");
-		expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+		expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(15 * 60);
+	});
+
+	it("does not count successful sign-ins against anyone", async () => {
+		const { email } = await signupOwner();
+		for (let i = 0; i < 4; i++) expect((await wrongLogin(email, "192.0.2.20")).status).toBe(401);
+		for (let i = 0; i < 8; i++) {
+			const ok = await call("POST", "/api/v1/auth/login", { email, password: PASSWORD }, { ip: "192.0.2.20" });
+			expect(ok.status).toBe(200);
+		}
+		// The success forgave this address's failures: five more wrong guesses are evaluated again.
+		for (let i = 0; i < 5; i++) expect((await wrongLogin(email, "192.0.2.20")).status).toBe(401);
+		expect((await wrongLogin(email, "192.0.2.20")).status).toBe(429);
 	});
 
 	it("limits one IP trying many emails", async () => {
@@ -148,11 +175,58 @@ describe("login rate limiting", () => {
 
 	it("opens again once the window has passed", async () => {
 		const { email } = await signupOwner();
-		for (let i = 0; i < 5; i++) await call("POST", "/api/v1/auth/login", { email, password: "nope nope" });
-		await env.DB.prepare("update rate_limits set window_ends_at = ? where key = ?")
-			.bind(Date.now() - 1, `login:email:${email}`)
+		for (let i = 0; i < 5; i++) await wrongLogin(email, "192.0.2.30");
+		expect((await call("POST", "/api/v1/auth/login", { email, password: PASSWORD }, { ip: "192.0.2.30" })).status).toBe(
+			429,
+		);
+		await env.DB.prepare("update rate_limits set window_ends_at = ? where key like ?")
+			.bind(Date.now() - 1, `login:%${email}%`)
 			.run();
-		expect((await call("POST", "/api/v1/auth/login", { email, password: PASSWORD })).status).toBe(200);
+		expect((await call("POST", "/api/v1/auth/login", { email, password: PASSWORD }, { ip: "192.0.2.30" })).status).toBe(
+			200,
+		);
+	});
+});
+
+describe("password rules", () => {
+	it.each([
+		["ten spaces", " ".repeat(10)],
+		["tabs and newlines", "\t\t\n\n     \t\n"],
+		["short text padded with spaces", "   abc      "],
+	])("refuses a password of %s with 400 on the password field", async (_, password) => {
+		const res = await call("POST", "/api/v1/auth/signup", {
+			email: uniqueEmail(),
+			password,
+			name: "Ada",
+			workspace_name: "W",
+		});
+		expect(res.status).toBe(400);
+		expect(res.error.code).toBe("validation_failed");
+		expect(res.error.issues.map((i: { path: string }) => i.path)).toEqual(["password"]);
+	});
+
+	it("refuses a blank password when joining through an invitation", async () => {
+		const { cookie } = await signupOwner();
+		const email = uniqueEmail("invitee");
+		const invite = await call("POST", "/api/v1/members", { email, role: "editor" }, { cookie });
+		const token = invite.json.invite_url.split("/invite/")[1];
+		const res = await call("POST", "/api/v1/auth/signup", {
+			email,
+			password: " ".repeat(12),
+			name: "Ed",
+			invite_token: token,
+		});
+		expect(res.status).toBe(400);
+		expect(res.error.issues[0].path).toBe("password");
+	});
+
+	it("keeps spaces inside a long enough password as typed", async () => {
+		const email = uniqueEmail();
+		const password = "  a passphrase with spaces  ";
+		const res = await call("POST", "/api/v1/auth/signup", { email, password, name: "Ada", workspace_name: "W" });
+		expect(res.status).toBe(201);
+		expect((await call("POST", "/api/v1/auth/login", { email, password })).status).toBe(200);
+		expect((await call("POST", "/api/v1/auth/login", { email, password: password.trim() })).status).toBe(401);
 	});
 });
 

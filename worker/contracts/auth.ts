@@ -8,7 +8,16 @@ export const EmailSchema = z
 	.pipe(z.email({ message: "Enter a valid email address" }).max(254))
 	.openapi({ example: "ada@example.com" });
 
-export const PasswordSchema = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
+const PASSWORD_MIN = 10;
+
+/** A new password: at least 10 characters besides leading and trailing spaces; kept exactly as typed. */
+export const PasswordSchema = z
+	.string()
+	.min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
+	.max(200, "Use at most 200 characters")
+	.refine((p) => p.trim().length >= PASSWORD_MIN, {
+		message: `Use at least ${PASSWORD_MIN} characters that are not spaces`,
+	});
 
 export const UserSchema = z
 	.object({ id: z.string(), email: z.string(), name: z.string(), created_at: z.string() })

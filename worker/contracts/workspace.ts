@@ -21,6 +21,10 @@ export const ApiKeySchema = z
 		prefix: z.string(),
 		created_at: z.string(),
 		last_used_at: z.string().nullable(),
+		created_by: z
+			.object({ id: z.string(), name: z.string(), email: z.string() })
+			.nullable()
+			.openapi({ description: "The person who created the key (null when unknown); the key never outranks them" }),
 	})
 	.openapi("ApiKey");
 

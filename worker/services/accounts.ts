@@ -7,11 +7,17 @@ import { newId } from "../domain/ids";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../domain/password";
 import { ApiError } from "../errors";
 import { auditInsert, recordAudit } from "./audit";
-import { assertUnderLimits, clearLimit, countAttempt, type Limit } from "./rate-limit";
+import { type Limit, takeAttempt } from "./rate-limit";
 
 const FIFTEEN_MINUTES = 15 * 60_000;
+const ONE_HOUR = 60 * 60_000;
+/**
+ * Failed sign-ins are limited per email and address (so someone guessing elsewhere cannot
+ * lock the owner out), per email across all addresses (slower), and per address.
+ */
 export const loginLimits = (email: string, ip: string | null): Limit[] => [
-	{ key: `login:email:${email}`, max: 5, windowMs: FIFTEEN_MINUTES },
+	{ key: `login:email-ip:${email}|${ip ?? "-"}`, max: 5, windowMs: FIFTEEN_MINUTES },
+	{ key: `login:email:${email}`, max: 50, windowMs: ONE_HOUR },
 	...(ip ? [{ key: `login:ip:${ip}`, max: 30, windowMs: FIFTEEN_MINUTES }] : []),
 ];
 const signupLimits = (ip: string | null): Limit[] =>
@@ -30,8 +36,7 @@ export async function findInvitation(db: Db, token: string) {
 
 /** Creates the user and either a new workspace they own or, with an invitation, joins its workspace. */
 export async function signup(db: Db, input: SignupInput, ip: string | null) {
-	await assertUnderLimits(db, signupLimits(ip));
-	await countAttempt(db, signupLimits(ip));
+	await takeAttempt(db, signupLimits(ip));
 	const existing = await db.query.users.findFirst({ where: eq(users.email, input.email) });
 	if (existing) {
 		throw new ApiError("conflict", "An account with this email already exists; sign in instead", [
@@ -83,18 +88,20 @@ export async function signup(db: Db, input: SignupInput, ip: string | null) {
 	return { user, workspace, role };
 }
 
-/** Checks the password under the login rate limits; failures are counted and audited. */
+/**
+ * Checks the password under the login rate limits. The attempt is counted before the
+ * password is, so parallel guesses cannot outrun the limit; a success takes it back.
+ */
 export async function login(
 	db: Db,
 	input: { email: string; password: string; workspace_id?: string },
 	ip: string | null,
 ) {
 	const limits = loginLimits(input.email, ip);
-	await assertUnderLimits(db, limits);
+	const attempt = await takeAttempt(db, limits);
 	const user = await db.query.users.findFirst({ where: eq(users.email, input.email) });
 	const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
 	if (!user || !valid) {
-		await countAttempt(db, limits);
 		await recordAudit(db, {
 			workspaceId: null,
 			action: "auth.login_failed",
@@ -104,6 +111,8 @@ export async function login(
 		});
 		throw new ApiError("unauthorized", "The email or password is incorrect");
 	}
+	// The right password from this address forgives its earlier failures there.
+	await attempt.release({ reset: limits[0] ? [limits[0].key] : [] });
 	const memberOf = await db
 		.select({ workspace: workspaces, role: memberships.role })
 		.from(memberships)
@@ -112,7 +121,6 @@ export async function login(
 		.orderBy(memberships.id);
 	const chosen = memberOf.find((m) => m.workspace.id === input.workspace_id) ?? memberOf[0];
 	if (!chosen) throw new ApiError("forbidden", "This account is not a member of any workspace");
-	await clearLimit(db, limits[0]?.key ?? "");
 	await recordAudit(db, {
 		workspaceId: chosen.workspace.id,
 		action: "auth.login",

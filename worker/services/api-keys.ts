@@ -1,10 +1,24 @@
-import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Principal } from "../context";
 import type { Role } from "../contracts/common";
+import {
+	type ApiKeyRow,
+	findKeyCreatedBy,
+	findKeyCreator,
+	findLiveKeyWithCreatorRole,
+	findMembershipRole,
+	type KeyCreator,
+	listLiveKeysCreatedBy,
+	listLiveKeysWithCreators,
+	revokeKeysStatement,
+	setKeysRoleStatement,
+	touchKeyStatement,
+} from "../db/api-keys";
 import type { Db } from "../db/client";
 import { apiKeys } from "../db/schema";
 import { randomToken, sha256Hex } from "../domain/encoding";
 import { newId } from "../domain/ids";
+import { effectiveKeyRole } from "../domain/key-roles";
 import { hasRole } from "../domain/roles";
 import { forbidden, notFound } from "../errors";
 import { auditInsert } from "./audit";
@@ -14,10 +28,10 @@ const KEY_PREFIX = "pulse_";
 const PREFIX_SHOWN = KEY_PREFIX.length + 8;
 /** last_used_at is refreshed at most this often, so a busy key does not write on every request. */
 const LAST_USED_GRANULARITY_MS = 60_000;
+/** Keys made by keys before creators were tracked name that key; this many links are followed to a person. */
+const MAX_CREATOR_HOPS = 5;
 
-type ApiKeyRow = typeof apiKeys.$inferSelect;
-
-export function presentApiKey(row: ApiKeyRow) {
+export function presentApiKey(row: ApiKeyRow & { creator: KeyCreator | null }) {
 	return {
 		id: row.id,
 		name: row.name,
@@ -25,12 +39,26 @@ export function presentApiKey(row: ApiKeyRow) {
 		prefix: row.prefix,
 		created_at: row.createdAt.toISOString(),
 		last_used_at: row.lastUsedAt?.toISOString() ?? null,
+		created_by: row.creator,
 	};
+}
+
+/** The person behind a `created_by` value: a user id, or (older keys) the id of the key that made it. */
+async function creatorUserId(db: Db, createdBy: string | null): Promise<string | null> {
+	let id = createdBy;
+	for (let hop = 0; id?.startsWith("key_") && hop < MAX_CREATOR_HOPS; hop++) id = await findKeyCreatedBy(db, id);
+	return id && !id.startsWith("key_") ? id : null;
+}
+
+/** The person acting: the signed-in user, or the person who created the calling key. */
+async function actingUserId(db: Db, actor: Principal): Promise<string | null> {
+	return actor.kind === "session" ? actor.userId : creatorUserId(db, actor.apiKeyId);
 }
 
 export async function createApiKey(db: Db, actor: Principal, input: { name: string; role: Role }, ip: string | null) {
 	if (!hasRole(actor.role, input.role)) throw forbidden("You cannot create a key with a role above your own");
 	const key = KEY_PREFIX + randomToken(32);
+	const createdBy = await actingUserId(db, actor);
 	const row: ApiKeyRow = {
 		id: newId("key"),
 		workspaceId: actor.workspaceId,
@@ -38,7 +66,7 @@ export async function createApiKey(db: Db, actor: Principal, input: { name: stri
 		role: input.role,
 		prefix: key.slice(0, PREFIX_SHOWN),
 		keyHash: await sha256Hex(key),
-		createdBy: actor.kind === "session" ? actor.userId : actor.apiKeyId,
+		createdBy,
 		lastUsedAt: null,
 		revokedAt: null,
 		createdAt: new Date(),
@@ -54,7 +82,8 @@ export async function createApiKey(db: Db, actor: Principal, input: { name: stri
 			metadata: { name: row.name, role: row.role },
 		}),
 	]);
-	return { ...presentApiKey(row), key };
+	const creator = createdBy ? await findKeyCreator(db, createdBy) : null;
+	return { ...presentApiKey({ ...row, creator }), key };
 }
 
 export async function listApiKeys(
@@ -62,12 +91,7 @@ export async function listApiKeys(
 	workspaceId: string,
 	page: PageRequest,
 ): Promise<Page<ReturnType<typeof presentApiKey>>> {
-	const rows = await db
-		.select()
-		.from(apiKeys)
-		.where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt), whereAfter(apiKeys.id, page, "desc")))
-		.orderBy(desc(apiKeys.id))
-		.limit(page.limit + 1);
+	const rows = await listLiveKeysWithCreators(db, workspaceId, whereAfter(apiKeys.id, page, "desc"), page.limit + 1);
 	return pageOf(rows, page, presentApiKey);
 }
 
@@ -78,7 +102,7 @@ export async function revokeApiKey(db: Db, actor: Principal, id: string, ip: str
 	if (!row) throw notFound("API key");
 	if (!hasRole(actor.role, row.role)) throw forbidden("You cannot revoke a key with a role above your own");
 	await db.batch([
-		db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, id)),
+		revokeKeysStatement(db, [id], new Date()),
 		auditInsert(db, {
 			workspaceId: actor.workspaceId,
 			action: "api_key.revoked",
@@ -89,32 +113,91 @@ export async function revokeApiKey(db: Db, actor: Principal, id: string, ip: str
 	]);
 }
 
-/** Finds the live key behind a bearer secret; `touch` refreshes `last_used_at` and is meant for `waitUntil`. */
+/**
+ * The statements that revoke every live key a departing member created in the workspace,
+ * each audited; meant for the same batch as the removal.
+ */
+export async function revokeKeysOfStatements(
+	db: Db,
+	actor: Principal,
+	userId: string,
+	ip: string | null,
+): Promise<BatchItem<"sqlite">[]> {
+	const keys = await listLiveKeysCreatedBy(db, actor.workspaceId, userId);
+	if (keys.length === 0) return [];
+	return [
+		revokeKeysStatement(
+			db,
+			keys.map((k) => k.id),
+			new Date(),
+		),
+		...keys.map((k) =>
+			auditInsert(db, {
+				workspaceId: actor.workspaceId,
+				action: "api_key.revoked",
+				actor,
+				target: { type: "api_key", id: k.id },
+				ip,
+				metadata: { name: k.name, role: k.role, reason: "creator_removed", creator_id: userId },
+			}),
+		),
+	];
+}
+
+/**
+ * The statements that lower the keys a member created to their new role (a key never has
+ * more power than its creator), each audited; meant for the same batch as the role change.
+ */
+export async function capKeysOfStatements(
+	db: Db,
+	actor: Principal,
+	userId: string,
+	role: Role,
+	ip: string | null,
+): Promise<BatchItem<"sqlite">[]> {
+	const keys = (await listLiveKeysCreatedBy(db, actor.workspaceId, userId)).filter((k) => !hasRole(role, k.role));
+	if (keys.length === 0) return [];
+	return [
+		setKeysRoleStatement(
+			db,
+			keys.map((k) => k.id),
+			role,
+		),
+		...keys.map((k) =>
+			auditInsert(db, {
+				workspaceId: actor.workspaceId,
+				action: "api_key.role_capped",
+				actor,
+				target: { type: "api_key", id: k.id },
+				ip,
+				metadata: { name: k.name, from: k.role, to: role, reason: "creator_role_changed", creator_id: userId },
+			}),
+		),
+	];
+}
+
+/**
+ * Finds the live key behind a bearer secret and what it may do now: the lower of its role and
+ * its creator's current role; null when the creator is no longer a member of its workspace.
+ * `touch` refreshes `last_used_at` and is meant for `waitUntil`.
+ */
 export async function resolveApiKey(
 	db: Db,
 	secret: string,
 ): Promise<{ principal: Principal; touch: Promise<unknown> | null } | null> {
 	if (!secret.startsWith(KEY_PREFIX)) return null;
-	const keyHash = await sha256Hex(secret);
-	const row = await db.query.apiKeys.findFirst({
-		where: (k, { and, eq, isNull }) => and(eq(k.keyHash, keyHash), isNull(k.revokedAt)),
-	});
-	if (!row) return null;
+	const found = await findLiveKeyWithCreatorRole(db, await sha256Hex(secret));
+	if (!found) return null;
+	const row = found.key;
+	let creatorRole = found.creatorRole;
+	if (!creatorRole && row.createdBy?.startsWith("key_")) {
+		const userId = await creatorUserId(db, row.createdBy);
+		creatorRole = userId ? await findMembershipRole(db, row.workspaceId, userId) : null;
+	}
+	const role = effectiveKeyRole(row.role, creatorRole);
+	if (!role) return null;
 	const now = Date.now();
 	const stale = !row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS;
-	const touch = stale
-		? db
-				.update(apiKeys)
-				.set({ lastUsedAt: new Date(now) })
-				.where(
-					and(
-						eq(apiKeys.id, row.id),
-						row.lastUsedAt
-							? lt(apiKeys.lastUsedAt, new Date(now - LAST_USED_GRANULARITY_MS))
-							: isNull(apiKeys.lastUsedAt),
-					),
-				)
-				.run()
-		: null;
-	return { principal: { kind: "api_key", apiKeyId: row.id, workspaceId: row.workspaceId, role: row.role }, touch };
+	const touch = stale ? touchKeyStatement(db, row, now, LAST_USED_GRANULARITY_MS).run() : null;
+	return { principal: { kind: "api_key", apiKeyId: row.id, workspaceId: row.workspaceId, role }, touch };
 }

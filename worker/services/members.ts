@@ -7,6 +7,7 @@ import { randomToken, sha256Hex } from "../domain/encoding";
 import { newId } from "../domain/ids";
 import { canManageMember } from "../domain/roles";
 import { ApiError, forbidden, notFound } from "../errors";
+import { capKeysOfStatements, revokeKeysOfStatements } from "./api-keys";
 import { auditInsert } from "./audit";
 
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
@@ -152,8 +153,11 @@ export async function changeMemberRole(
 		throw new ApiError("conflict", "A workspace needs at least one owner");
 	}
 	const table = target.kind === "invitation" ? invitations : memberships;
+	// A demoted member's keys are lowered with them: a key never has more power than its creator.
+	const keyCaps = target.userId ? await capKeysOfStatements(db, actor, target.userId, role, ip) : [];
 	await db.batch([
 		db.update(table).set({ role }).where(eq(table.id, id)),
+		...keyCaps,
 		auditInsert(db, {
 			workspaceId: actor.workspaceId,
 			action: "member.role_changed",
@@ -177,8 +181,11 @@ export async function removeMember(db: Db, actor: Principal, id: string, ip: str
 	}
 	const table = target.kind === "invitation" ? invitations : memberships;
 	// Removing a membership also ends its sessions' access: sessions are checked against memberships.
+	// The keys they created are revoked with it (and refused anyway once their creator is gone).
+	const keyRevocations = target.userId ? await revokeKeysOfStatements(db, actor, target.userId, ip) : [];
 	await db.batch([
 		db.delete(table).where(eq(table.id, id)),
+		...keyRevocations,
 		auditInsert(db, {
 			workspaceId: actor.workspaceId,
 			action: "member.removed",

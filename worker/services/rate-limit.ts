@@ -1,39 +1,60 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { decrementCounters, deleteCounters, incrementCounters } from "../db/rate-limits";
 import { rateLimits } from "../db/schema";
+import { decideAttempt, type Limit } from "../domain/attempt-limits";
 import { ApiError } from "../errors";
 
-export type Limit = { key: string; max: number; windowMs: number };
+export type { Limit };
 
-/** Refuses with 429 (and `retry-after`) when any of the limits is already used up. */
+const rateLimited = (retryAfter: number) =>
+	new ApiError("rate_limited", `Too many attempts. Try again in ${retryAfter} seconds.`, undefined, {
+		"retry-after": String(retryAfter),
+	});
+
+/** A counted attempt; `release` takes it back (it succeeded), resetting the `reset` counters entirely. */
+export type Attempt = { release(options?: { reset?: string[] }): Promise<void> };
+
+/**
+ * Counts the attempt first (atomically), then decides: of any number of parallel attempts,
+ * at most `max` per limit are let through. A refused attempt is taken back at once, so
+ * refusals do not use up the budget; a let-through attempt stays counted until `release`.
+ */
+export async function takeAttempt(db: Db, limits: Limit[], now = Date.now()): Promise<Attempt> {
+	const keys = limits.map((l) => l.key);
+	const counts = await incrementCounters(db, limits, now);
+	const decision = decideAttempt(limits, counts, now);
+	if (!decision.allowed) {
+		await decrementCounters(db, keys);
+		throw rateLimited(decision.retryAfter);
+	}
+	return {
+		async release(options) {
+			const reset = new Set(options?.reset ?? []);
+			await Promise.all([
+				deleteCounters(db, [...reset]),
+				decrementCounters(
+					db,
+					keys.filter((k) => !reset.has(k)),
+				),
+			]);
+		},
+	};
+}
+
+/** Refuses with 429 (and `retry-after`) when any of the limits is already used up. Prefer `takeAttempt`. */
 export async function assertUnderLimits(db: Db, limits: Limit[], now = Date.now()): Promise<void> {
 	for (const limit of limits) {
 		const row = await db.query.rateLimits.findFirst({ where: (r, { eq }) => eq(r.key, limit.key) });
 		if (row && row.windowEndsAt.getTime() > now && row.count >= limit.max) {
-			const retryAfter = Math.ceil((row.windowEndsAt.getTime() - now) / 1000);
-			throw new ApiError("rate_limited", `Too many attempts. Try again in ${retryAfter} seconds.`, undefined, {
-				"retry-after": String(retryAfter),
-			});
+			throw rateLimited(Math.ceil((row.windowEndsAt.getTime() - now) / 1000));
 		}
 	}
 }
 
 /** Counts one attempt against each limit (a fixed window that starts at the first attempt). */
 export async function countAttempt(db: Db, limits: Limit[], now = Date.now()): Promise<void> {
-	if (limits.length === 0) return;
-	const statements = limits.map((limit) =>
-		db
-			.insert(rateLimits)
-			.values({ key: limit.key, count: 1, windowEndsAt: new Date(now + limit.windowMs) })
-			.onConflictDoUpdate({
-				target: rateLimits.key,
-				set: {
-					count: sql`case when ${rateLimits.windowEndsAt} <= ${now} then 1 else ${rateLimits.count} + 1 end`,
-					windowEndsAt: sql`case when ${rateLimits.windowEndsAt} <= ${now} then excluded.window_ends_at else ${rateLimits.windowEndsAt} end`,
-				},
-			}),
-	);
-	await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+	await incrementCounters(db, limits, now);
 }
 
 export async function clearLimit(db: Db, key: string): Promise<void> {

@@ -34,6 +34,11 @@ export default function ApiKeys() {
 		{ header: "Name", cell: (k) => <strong>{k.name}</strong> },
 		{ header: "Role", cell: (k) => <RoleBadge role={k.role} /> },
 		{ header: "Key", cell: (k) => <code class="mono">{k.prefix}…</code> },
+		{
+			header: "Created by",
+			cell: (k) =>
+				k.created_by ? <span title={k.created_by.email}>{k.created_by.name}</span> : <span class="muted">Unknown</span>,
+		},
 		{ header: "Created", cell: (k) => <span title={k.created_at}>{formatDate(k.created_at)}</span> },
 		{
 			header: "Last used",
