@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { type ModelResolver, resolveConfiguredModel } from "./ai/model";
 import type { AppEnv } from "./context";
 import { ApiError } from "./errors";
+import { bodyLimits } from "./middleware/body-limit";
 import { errorResponse, handleError } from "./middleware/errors";
 import { requestContext } from "./middleware/request-id";
 import { apiKeyRoutes } from "./routes/api-keys";
@@ -38,6 +39,7 @@ export type AppOptions = {
 function buildApp(options: AppOptions = {}) {
 	const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 	app.use("*", requestContext);
+	app.use("*", bodyLimits);
 	app.onError(handleError);
 	app.notFound((c) =>
 		errorResponse(c, new ApiError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)),

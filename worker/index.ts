@@ -1,5 +1,6 @@
 import { createApp } from "./app";
 import { handleQueueBatch } from "./queue/consumers";
+import { handleScheduled } from "./scheduled";
 
 export { CampaignDO } from "../durable-objects/campaign-do";
 export { ImportDO } from "../durable-objects/import-do";
@@ -10,4 +11,5 @@ const app = createApp();
 export default {
 	fetch: app.fetch,
 	queue: handleQueueBatch,
+	scheduled: handleScheduled,
 } satisfies ExportedHandler<Env>;

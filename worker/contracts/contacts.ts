@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { jsonBytes, MAX_ATTRIBUTES_BYTES, MAX_EVENT_PROPERTIES_BYTES, sizeText } from "./limits";
 
 export const CONTACT_STATUSES = ["subscribed", "unsubscribed", "bounced", "complained"] as const;
 export const ContactStatusSchema = z.enum(CONTACT_STATUSES).openapi("ContactStatus");
@@ -9,6 +10,10 @@ const AttributeKey = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, "Attribu
 export const AttributesSchema = z
 	.record(AttributeKey, AttributeValue)
 	.refine((a) => Object.keys(a).length <= 100, "At most 100 attributes")
+	.refine(
+		(a) => jsonBytes(a) <= MAX_ATTRIBUTES_BYTES,
+		`Attributes take at most ${sizeText(MAX_ATTRIBUTES_BYTES)} as JSON`,
+	)
 	.openapi({
 		description: "Free-form values; dates as ISO-8601 strings. `null` removes a key.",
 		example: { city: "Berlin", plan: "pro", orders: 3 },
@@ -93,7 +98,13 @@ export const EventInputSchema = z
 		email: z.string().max(320).optional(),
 		contact_id: z.string().max(64).optional(),
 		name: z.string().trim().min(1).max(100),
-		properties: z.record(z.string(), z.unknown()).optional(),
+		properties: z
+			.record(z.string(), z.unknown())
+			.refine(
+				(p) => jsonBytes(p) <= MAX_EVENT_PROPERTIES_BYTES,
+				`Properties take at most ${sizeText(MAX_EVENT_PROPERTIES_BYTES)} as JSON`,
+			)
+			.optional(),
 		occurred_at: z.iso.datetime({ offset: true }).optional(),
 		idempotency_key: z.string().min(1).max(200).optional(),
 	})

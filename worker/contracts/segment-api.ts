@@ -11,7 +11,11 @@ export const SegmentSchema = z
 		id: z.string(),
 		name: z.string(),
 		definition: SegmentDefinitionSchema,
-		count: z.number().int(),
+		count: z.number().int().openapi({ description: "The stored count, taken at `count_updated_at`" }),
+		count_updated_at: z
+			.string()
+			.nullable()
+			.openapi({ description: "When `count` was taken (ISO-8601); null until first counted" }),
 		created_at: z.string(),
 		updated_at: z.string(),
 	})

@@ -30,7 +30,8 @@ export const ENGAGEMENTS = ["opened", "clicked", "bounced", "unsubscribed", "rec
  */
 export const MAX_RULES = 30;
 export const MAX_DEPTH = 8;
-export const MAX_IN_VALUES = 10_000;
+/** Values in one `in` list (each up to 1,000 characters; the whole definition is also capped in bytes). */
+export const MAX_IN_VALUES = 500;
 export const FIELD_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 
 const Scalar = z.union([z.string().max(1000), z.number(), z.boolean()]);

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/common";
 import {
@@ -8,11 +9,15 @@ import {
 	SegmentSchema,
 	UpdateSegmentBodySchema,
 } from "../contracts/segment-api";
+import { refreshWorkspaceCounts } from "../services/segment-counts";
 import {
+	assertPreviewAllowed,
 	createSegment,
 	deleteSegment,
 	getSegment,
 	listSegments,
+	needsRecount,
+	PREVIEW_LIMIT,
 	parseDefinition,
 	previewSegment,
 	updateSegment,
@@ -22,17 +27,30 @@ import { validationHook } from "./validation";
 
 const tags = ["Segments"];
 
+const COUNT_NOTE =
+	"`count` is the stored count, taken at `count_updated_at` (null: not counted yet). Saving new rules counts at once; a count older than five minutes is refreshed in the background, so a later read shows the new one.";
+
+/** Stale counts are refreshed after the answer, never while it waits. */
+function refreshLater(c: Context<AppEnv>, segments: { count_updated_at: string | null }[]) {
+	if (needsRecount(segments)) c.executionCtx.waitUntil(refreshWorkspaceCounts(c.env.DB, c.var.principal.workspaceId));
+}
+
 export const segmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 	.openapi(
 		defineRoute("viewer", {
 			method: "get",
 			path: "/",
 			tags,
-			summary: "Saved segments with their current counts",
+			summary: "Saved segments with their stored counts",
+			description: COUNT_NOTE,
 			request: { query: PageQuerySchema },
 			responses: { 200: jsonResponse(page(SegmentSchema), "A page of segments") },
 		}),
-		async (c) => c.json(await listSegments(c.env.DB, c.var.principal.workspaceId, c.req.valid("query")), 200),
+		async (c) => {
+			const result = await listSegments(c.env.DB, c.var.principal.workspaceId, c.req.valid("query"));
+			refreshLater(c, result.data);
+			return c.json(result, 200);
+		},
 	)
 	.openapi(
 		defineRoute("editor", {
@@ -51,11 +69,13 @@ export const segmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			path: "/preview",
 			tags,
 			summary: "Count and sample the contacts a definition matches, without saving it",
+			description: `At most ${PREVIEW_LIMIT.max} previews a minute per member or API key (then 429 with \`retry-after\`); a definition that does not validate is not counted against it.`,
 			request: { body: jsonBody(PreviewSegmentBodySchema) },
 			responses: { 200: jsonResponse(SegmentPreviewSchema, "Count and up to 10 contacts") },
 		}),
 		async (c) => {
 			const definition = parseDefinition(c.req.valid("json").definition);
+			await assertPreviewAllowed(c.env.DB, c.var.principal);
 			return c.json(await previewSegment(c.env.DB, c.var.principal.workspaceId, definition), 200);
 		},
 	)
@@ -64,11 +84,16 @@ export const segmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			method: "get",
 			path: "/{id}",
 			tags,
-			summary: "A segment with its current count",
+			summary: "A segment with its stored count",
+			description: COUNT_NOTE,
 			request: { params: IdParamSchema },
 			responses: { 200: jsonResponse(SegmentSchema, "The segment") },
 		}),
-		async (c) => c.json(await getSegment(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id), 200),
+		async (c) => {
+			const segment = await getSegment(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id);
+			refreshLater(c, [segment]);
+			return c.json(segment, 200);
+		},
 	)
 	.openapi(
 		defineRoute("editor", {

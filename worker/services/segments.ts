@@ -1,13 +1,28 @@
 import type { Principal } from "../context";
 import type { SegmentDefinition } from "../contracts/segments";
+import { createDb } from "../db/client";
+import { take } from "../db/rate-counter";
+import {
+	deleteSegmentRow,
+	findSegmentRow,
+	insertSegment,
+	type SegmentRow,
+	segmentPage,
+	storeCount,
+	updateSegmentRow,
+} from "../db/segments";
 import { newId } from "../domain/ids";
 import { compileSegment } from "../domain/segments/compile";
 import { validateSegmentDefinition } from "../domain/segments/validate";
 import { ApiError, notFound } from "../errors";
 import { type ContactRecord, presentContact, tagsOf } from "./contacts-present";
 import { pageOf, startAfter } from "./pagination";
+import { countNow, countSegment, isStale } from "./segment-counts";
 
-type SegmentRow = { id: string; name: string; definition: string; created_at: number; updated_at: number };
+export { countSegment };
+
+/** Previews are live counts (a scan of the workspace's contacts); each member or key gets this many a minute. */
+export const PREVIEW_LIMIT = { max: 30, windowMs: 60_000 };
 
 /** Validates a rule tree; the issues name the exact place in the tree (e.g. `all.1.op`). */
 export function parseDefinition(input: unknown): SegmentDefinition {
@@ -22,13 +37,18 @@ export function parseDefinition(input: unknown): SegmentDefinition {
 	return result.definition;
 }
 
-export async function countSegment(d1: D1Database, workspaceId: string, definition: SegmentDefinition) {
-	const { where, params } = compileSegment(definition, { workspaceId, now: Date.now() });
-	const row = await d1
-		.prepare(`SELECT count(*) AS n FROM contacts c WHERE c.workspace_id = ? AND (${where})`)
-		.bind(workspaceId, ...params)
-		.first<{ n: number }>();
-	return row?.n ?? 0;
+/** Counts one preview of the caller; 429 with `retry-after` past PREVIEW_LIMIT. */
+export async function assertPreviewAllowed(d1: D1Database, principal: Principal) {
+	const who = principal.kind === "session" ? `user:${principal.userId}` : `key:${principal.apiKeyId}`;
+	const taken = await take(createDb(d1), `segment-preview:${principal.workspaceId}:${who}`, PREVIEW_LIMIT);
+	if (!taken.ok) {
+		throw new ApiError(
+			"rate_limited",
+			`Too many previews; try again in ${taken.retryAfterSeconds} seconds (at most ${PREVIEW_LIMIT.max} a minute)`,
+			undefined,
+			{ "retry-after": String(taken.retryAfterSeconds) },
+		);
+	}
 }
 
 export async function previewSegment(
@@ -53,10 +73,7 @@ export async function previewSegment(
 }
 
 async function findSegment(d1: D1Database, workspaceId: string, id: string) {
-	const row = await d1
-		.prepare("SELECT id, name, definition, created_at, updated_at FROM segments WHERE id = ? AND workspace_id = ?")
-		.bind(id, workspaceId)
-		.first<SegmentRow>();
+	const row = await findSegmentRow(createDb(d1), workspaceId, id);
 	if (!row) throw notFound("Segment");
 	return row;
 }
@@ -64,46 +81,54 @@ async function findSegment(d1: D1Database, workspaceId: string, id: string) {
 /** The compiled filter of a saved segment, for composing with other contact filters. */
 export async function segmentFilter(d1: D1Database, workspaceId: string, id: string) {
 	const row = await findSegment(d1, workspaceId, id);
-	return compileSegment(JSON.parse(row.definition), { workspaceId, now: Date.now() });
+	return compileSegment(row.definition as SegmentDefinition, { workspaceId, now: Date.now() });
 }
 
-async function present(d1: D1Database, workspaceId: string, row: SegmentRow) {
-	const definition = JSON.parse(row.definition) as SegmentDefinition;
+/** The stored count (never counted: 0 with `count_updated_at` null) and when it was taken. */
+function present(row: SegmentRow) {
 	return {
 		id: row.id,
 		name: row.name,
-		definition,
-		count: await countSegment(d1, workspaceId, definition),
-		created_at: new Date(row.created_at).toISOString(),
-		updated_at: new Date(row.updated_at).toISOString(),
+		definition: row.definition as SegmentDefinition,
+		count: row.cachedCount ?? 0,
+		count_updated_at: row.countedAt ? row.countedAt.toISOString() : null,
+		created_at: row.createdAt.toISOString(),
+		updated_at: row.updatedAt.toISOString(),
 	};
 }
 
+/** Whether any of these counts should be refreshed in the background. */
+export const needsRecount = (segments: { count_updated_at: string | null }[], now = Date.now()) =>
+	segments.some((s) => isStale(s.count_updated_at ? new Date(s.count_updated_at) : null, now));
+
+/** A segment with its stored count; one never counted (e.g. saved before counts were stored) is counted now. */
 export async function getSegment(d1: D1Database, workspaceId: string, id: string) {
-	return present(d1, workspaceId, await findSegment(d1, workspaceId, id));
+	const row = await findSegment(d1, workspaceId, id);
+	if (row.countedAt === null || row.cachedCount === null) {
+		const counted = await countNow(d1, workspaceId, row.definition as SegmentDefinition);
+		await storeCount(createDb(d1), row, counted);
+		return present({ ...row, cachedCount: counted.count, countedAt: counted.at });
+	}
+	return present(row);
 }
 
 export async function listSegments(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
-	const { results } = await d1
-		.prepare(
-			"SELECT id, name, definition, created_at, updated_at FROM segments WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
-		)
-		.bind(workspaceId, startAfter(page, "desc"), page.limit + 1)
-		.all<SegmentRow>();
-	const rows = pageOf(results, page, (r) => r);
-	return { ...rows, data: await Promise.all(rows.data.map((r) => present(d1, workspaceId, r))) };
+	const rows = await segmentPage(createDb(d1), workspaceId, startAfter(page, "desc"), page.limit + 1);
+	return pageOf(rows, page, present);
 }
 
 export async function createSegment(d1: D1Database, actor: Principal, input: { name: string; definition: unknown }) {
 	const definition = parseDefinition(input.definition);
+	const counted = await countNow(d1, actor.workspaceId, definition);
 	const id = newId("seg");
-	const now = Date.now();
-	await d1
-		.prepare(
-			"INSERT INTO segments (id, workspace_id, name, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-		)
-		.bind(id, actor.workspaceId, input.name, JSON.stringify(definition), now, now)
-		.run();
+	await insertSegment(createDb(d1), {
+		id,
+		workspaceId: actor.workspaceId,
+		name: input.name,
+		definition,
+		at: new Date(),
+		counted,
+	});
 	return getSegment(d1, actor.workspaceId, id);
 }
 
@@ -114,16 +139,16 @@ export async function updateSegment(
 	input: { name?: string; definition?: unknown },
 ) {
 	const row = await findSegment(d1, actor.workspaceId, id);
-	const definition =
-		input.definition === undefined ? row.definition : JSON.stringify(parseDefinition(input.definition));
-	await d1
-		.prepare("UPDATE segments SET name = ?, definition = ?, updated_at = ? WHERE id = ?")
-		.bind(input.name ?? row.name, definition, Date.now(), id)
-		.run();
+	const definition = input.definition === undefined ? undefined : parseDefinition(input.definition);
+	await updateSegmentRow(createDb(d1), actor.workspaceId, id, {
+		name: input.name ?? row.name,
+		at: new Date(),
+		definition: definition && { value: definition, counted: await countNow(d1, actor.workspaceId, definition) },
+	});
 	return getSegment(d1, actor.workspaceId, id);
 }
 
 export async function deleteSegment(d1: D1Database, actor: Principal, id: string) {
 	await findSegment(d1, actor.workspaceId, id);
-	await d1.prepare("DELETE FROM segments WHERE id = ? AND workspace_id = ?").bind(id, actor.workspaceId).run();
+	await deleteSegmentRow(createDb(d1), actor.workspaceId, id);
 }

@@ -342,6 +342,16 @@ describe("validateSegmentDefinition: errors", () => {
 			],
 		],
 		[
+			"an in list over 500 values",
+			{ all: [{ attribute: "code", op: "in", value: Array.from({ length: 501 }, (_, i) => i) }] },
+			[{ path: "all.0.value", message: '"in" takes at most 500 values, got 501' }],
+		],
+		[
+			"a definition over 32 KB",
+			{ any: Array.from({ length: 40 }, (_, i) => ({ attribute: "note", op: "eq", value: `${i}${"x".repeat(999)}` })) },
+			[{ path: "", message: "The definition is 41 KB; a segment takes at most 32 KB as JSON" }],
+		],
+		[
 			"several issues at once",
 			{ any: [{ attribute: "x", op: "gt" }, { tag: 5 }, { not: { foo: 1 } }] },
 			[

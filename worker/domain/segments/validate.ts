@@ -1,4 +1,5 @@
 import { CONTACT_STATUSES } from "../../contracts/contacts";
+import { jsonBytes, MAX_SEGMENT_DEFINITION_BYTES, sizeText } from "../../contracts/limits";
 import {
 	type AttributeRule,
 	BUILTIN_FIELDS,
@@ -53,6 +54,11 @@ export function parseIsoDate(text: string): number | null {
  * (the root is ""), e.g. `all.1.op: Unknown operator "equals"; use one of eq, neq, ...`.
  */
 export function validateSegmentDefinition(input: unknown): SegmentValidation {
+	const bytes = jsonBytes(input);
+	if (bytes > MAX_SEGMENT_DEFINITION_BYTES) {
+		const message = `The definition is ${sizeText(bytes)}; a segment takes at most ${sizeText(MAX_SEGMENT_DEFINITION_BYTES)} as JSON`;
+		return { ok: false, issues: [{ path: "", message }] };
+	}
 	const walker = new Walker();
 	const definition = walker.root(input);
 	if (walker.rules > MAX_RULES) {
