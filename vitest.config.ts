@@ -44,6 +44,8 @@ export default defineConfig(async () => {
 									TEST_MIGRATIONS: migrations,
 									TOKEN_SECRET: "engine-token-secret-0123456789abcdef",
 									RESEND_API_KEY: "re_test_engine",
+									// Every engine workspace may send from engine.example (test/engine/engine-helpers.ts).
+									SENDING_DOMAINS: "engine.example=*",
 									RESEND_BASE_URL: `http://127.0.0.1:${fakeResendPort}`,
 									FAKE_RESEND_URL: `http://127.0.0.1:${fakeResendPort}`,
 									PROVIDER_REQUESTS_PER_SECOND: "1000",

@@ -16,6 +16,7 @@ async function run(label, requestsPerSecond, providerLimit) {
 	const server = await startLocalServer({
 		vars: {
 			RESEND_API_KEY: "re_bench",
+			SENDING_DOMAINS: "pulse.example=*",
 			RESEND_BASE_URL: fake.url,
 			PROVIDER_REQUESTS_PER_SECOND: String(requestsPerSecond),
 		},

@@ -1,4 +1,4 @@
-// A local fake of Resend's `POST /emails/batch` for tests and benchmarks: same wire contract as the real API
+// A local fake of Resend's `POST /emails/batch` (and its domains API) for tests and benchmarks: same wire contract as the real API
 // (auth, validation, Idempotency-Key, rate limits, error bodies), an in-memory log of what was "sent", and an
 // admin API under /__admin/ for fault injection, so tests running inside workerd can steer it over HTTP.
 //
@@ -9,6 +9,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 import { handleAdmin } from "./fake-resend/admin.mjs";
+import { handleDomains } from "./fake-resend/domains.mjs";
 import { drawRandomFault } from "./fake-resend/faults.mjs";
 import { apiError, headerValue, parseJson, readBody, send } from "./fake-resend/http.mjs";
 import { rateLimit } from "./fake-resend/rate-limit.mjs";
@@ -16,6 +17,7 @@ import { validateBatchShape, validateEmail } from "./fake-resend/validate.mjs";
 
 /** @typedef {import("./fake-resend/faults.mjs").Fault} Fault */
 /** @typedef {import("./fake-resend/faults.mjs").RandomFaults} RandomFaults */
+/** @typedef {import("./fake-resend/domains.mjs").DomainState} DomainState */
 /** @typedef {import("node:http").IncomingMessage} IncomingMessage */
 /** @typedef {import("node:http").ServerResponse} ServerResponse */
 /**
@@ -33,7 +35,7 @@ import { validateBatchShape, validateEmail } from "./fake-resend/validate.mjs";
 /**
  * @typedef {{ emails: ReceivedEmail[]; requests: RequestRecord[]; faultQueue: Fault[]; random: RandomFaults | null;
  *   rateLimitPerSecond: number | null; idempotency: Map<string, IdempotencyEntry>; window: number[];
- *   held: Map<ServerResponse, NodeJS.Timeout> }} FakeState
+ *   held: Map<ServerResponse, NodeJS.Timeout> } & DomainState} FakeState
  */
 
 const HOLD_MS = 60_000;
@@ -50,6 +52,8 @@ export async function startFakeResend(options = {}) {
 		idempotency: new Map(),
 		window: [],
 		held: new Map(),
+		domains: new Map(),
+		verifyOutcomes: new Map(),
 	};
 
 	function releaseHeld() {
@@ -70,6 +74,8 @@ export async function startFakeResend(options = {}) {
 		state.rateLimitPerSecond = options.rateLimitPerSecond ?? null;
 		state.idempotency.clear();
 		state.window.length = 0;
+		state.domains.clear();
+		state.verifyOutcomes.clear();
 	}
 
 	/** @param {IncomingMessage} req @param {ServerResponse} res @param {string} raw */
@@ -212,6 +218,14 @@ export async function startFakeResend(options = {}) {
 				if (route === "POST /emails/batch") return handleBatch(req, res, raw);
 				if (path === "/emails/batch") return send(res, 405, apiError(405, "method_not_allowed", "Method not allowed."));
 				if (path.startsWith("/__admin/")) return handleAdmin(state, reset, route, raw, res);
+				if (path === "/domains" || path.startsWith("/domains/")) {
+					const auth = headerValue(req.headers.authorization);
+					if (!auth)
+						return send(res, 401, apiError(401, "missing_api_key", "Missing API key in the authorization header."));
+					if (!/^Bearer re_\S*$/.test(auth))
+						return send(res, 403, apiError(403, "invalid_api_key", "API key is invalid."));
+					return handleDomains(state, req.method ?? "GET", path, raw, res);
+				}
 				return send(res, 404, apiError(404, "not_found", "The requested endpoint does not exist."));
 			})
 			.catch((/** @type {unknown} */ error) => {

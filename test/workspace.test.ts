@@ -55,4 +55,77 @@ describe("workspace settings", () => {
 		expect(actions).toEqual(expect.arrayContaining(["workspace.updated", "auth.signup"]));
 		expect(actions[0]).toBe("workspace.updated");
 	});
+
+	it("refuses a default sender name that would smuggle in a header, naming default_from_name", async () => {
+		const { cookie } = await signupOwner();
+		for (const name of [
+			"Acme\r\nBcc: spy@evil.test <news@x.test>",
+			"Acme\nBcc: spy@evil.test",
+			"Acme\u0000",
+			"\u202eemca",
+			"Acme\u0085",
+		]) {
+			const res = await call("PATCH", "/api/v1/workspace", { default_from_name: name }, { cookie });
+			expect(res.status, JSON.stringify(name)).toBe(400);
+			expect(res.error.issues.map((i: { path: string }) => i.path)).toEqual(["default_from_name"]);
+		}
+		const me = await call("GET", "/api/v1/me", undefined, { cookie });
+		expect(me.json.workspace.default_from_name).not.toMatch(/Bcc/);
+	});
+
+	it("refuses sender addresses with NUL or text-direction characters", async () => {
+		const { cookie } = await signupOwner();
+		for (const email of ["news\u0000@acme.example", "news\u202e@acme.example", "news@acme\u202e.example"]) {
+			const res = await call("PATCH", "/api/v1/workspace", { default_from_email: email }, { cookie });
+			expect(res.status, JSON.stringify(email)).toBe(400);
+			expect(res.error.issues.map((i: { path: string }) => i.path)).toEqual(["default_from_email"]);
+		}
+	});
+
+	it("sends test emails with the default sender name quoted, so a quote or comma stays in the name", async () => {
+		const { cookie } = await signupOwner();
+		const patch = { default_from_name: 'Acme, "Best" Shop', default_from_email: "news@acme.example" };
+		expect((await call("PATCH", "/api/v1/workspace", patch, { cookie })).status).toBe(200);
+		const template = await call(
+			"POST",
+			"/api/v1/templates",
+			{ name: "T", subject: "Hi", html: "<p>Hi</p>" },
+			{ cookie },
+		);
+		const sent = await call(
+			"POST",
+			`/api/v1/templates/${template.json.id}/test-send`,
+			{ to: ["qa@example.com"] },
+			{ cookie },
+		);
+		expect(sent.status).toBe(200);
+		const outbox = await call("GET", "/api/v1/outbox", undefined, { cookie });
+		expect(outbox.json.data[0].from).toBe('"Acme, \\"Best\\" Shop" <news@acme.example>');
+	});
+
+	it("allows any sender domain in capture mode (no RESEND_API_KEY: nothing leaves the machine)", async () => {
+		const { cookie } = await signupOwner();
+		const res = await call(
+			"PATCH",
+			"/api/v1/workspace",
+			{ default_from_email: "news@never-verified.example" },
+			{ cookie },
+		);
+		expect(res.status).toBe(200);
+		const domains = await call("GET", "/api/v1/sending-domains", undefined, { cookie });
+		expect(domains.json).toEqual({ data: [], next_cursor: null, enforced: false });
+		const template = await call(
+			"POST",
+			"/api/v1/templates",
+			{ name: "T", subject: "Hi", html: "<p>Hi</p>" },
+			{ cookie },
+		);
+		const campaign = await call(
+			"POST",
+			"/api/v1/campaigns",
+			{ name: "C", template_id: template.json.id, from_email: "promo@also-unverified.example" },
+			{ cookie },
+		);
+		expect(campaign.status).toBe(201);
+	});
 });

@@ -15,6 +15,7 @@ import { importRoutes } from "./routes/imports";
 import { memberRoutes } from "./routes/members";
 import { outboxRoutes } from "./routes/outbox";
 import { segmentRoutes } from "./routes/segments";
+import { sendingDomainRoutes } from "./routes/sending-domains";
 import { templateRoutes } from "./routes/templates";
 import { trackingRoutes } from "./routes/tracking";
 import { unsubscribeRoutes } from "./routes/unsubscribe";
@@ -59,6 +60,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1", workspaceRoutes)
 		.route("/api/v1/api-keys", apiKeyRoutes)
 		.route("/api/v1/members", memberRoutes)
+		.route("/api/v1/sending-domains", sendingDomainRoutes)
 		.route("/api/v1", contactRoutes)
 		.route("/api/v1", importRoutes)
 		.route("/api/v1/segments", segmentRoutes)

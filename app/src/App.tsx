@@ -15,6 +15,7 @@ const NotFound = lazy(() => import("./pages/NotFound"));
 const WorkspaceSettings = lazy(() => import("./pages/settings/WorkspaceSettings"));
 const ApiKeys = lazy(() => import("./pages/settings/ApiKeys"));
 const Members = lazy(() => import("./pages/settings/Members"));
+const SendingDomains = lazy(() => import("./pages/settings/SendingDomains"));
 const Contacts = lazy(() => import("./pages/contacts/Contacts"));
 const ContactPage = lazy(() => import("./pages/contacts/ContactPage"));
 const ImportContacts = lazy(() => import("./pages/contacts/ImportContacts"));
@@ -84,6 +85,7 @@ export function App() {
 				<Route path="/settings/workspace" component={WorkspaceSettings} />
 				<Route path="/settings/api-keys" component={ApiKeys} />
 				<Route path="/settings/members" component={Members} />
+				<Route path="/settings/sending-domains" component={SendingDomains} />
 				<Route path="*404" component={NotFound} />
 			</Route>
 		</Router>

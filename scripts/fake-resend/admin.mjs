@@ -1,5 +1,6 @@
 // Admin API of the fake Resend server, so tests (including ones running inside workerd) can steer it over HTTP.
 
+import { setVerifyOutcome } from "./domains.mjs";
 import { parseFault, parseRandomFaults } from "./faults.mjs";
 import { apiError, parseJson, send } from "./http.mjs";
 import { computeStats } from "./stats.mjs";
@@ -9,7 +10,7 @@ import { computeStats } from "./stats.mjs";
 /** @typedef {import("node:http").ServerResponse} ServerResponse */
 
 /**
- * Handles `/__admin/*`: received, stats, faults (GET/POST), reset, config.
+ * Handles `/__admin/*`: received, stats, faults (GET/POST), reset, config, domains (GET/POST: verify outcomes).
  * @param {FakeState} state
  * @param {() => void} reset
  * @param {string} route "METHOD /path"
@@ -28,6 +29,15 @@ export function handleAdmin(state, reset, route, raw, res) {
 			return send(res, 200, computeStats(state.requests, state.emails));
 		case "GET /__admin/faults":
 			return send(res, 200, faultSettings(state));
+		case "GET /__admin/domains":
+			return send(res, 200, {
+				domains: [...state.domains.values()],
+				outcomes: Object.fromEntries(state.verifyOutcomes),
+			});
+		case "POST /__admin/domains": {
+			const error = setVerifyOutcome(state, body);
+			return error === null ? send(res, 200, { ok: true }) : bad(error);
+		}
 		case "POST /__admin/reset":
 			reset();
 			return send(res, 200, { ok: true });

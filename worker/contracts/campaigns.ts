@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { EmailSchema } from "./auth";
+import { DisplayNameSchema } from "./sender";
 
 export const CAMPAIGN_STATUSES = ["draft", "scheduled", "sending", "paused", "completed", "cancelled"] as const;
 export const CampaignStatusSchema = z.enum(CAMPAIGN_STATUSES).openapi("CampaignStatus");
@@ -18,7 +19,7 @@ export const MESSAGE_STATUSES = [
 ] as const;
 export const MessageStatusSchema = z.enum(MESSAGE_STATUSES).openapi("MessageStatus");
 
-const FromName = z.string().trim().max(100);
+const FromName = DisplayNameSchema;
 
 export const CampaignInputSchema = z
 	.object({
@@ -28,7 +29,10 @@ export const CampaignInputSchema = z
 			.strict()
 			.default({}),
 		template_id: z.string().min(1, "Choose a template").max(64),
-		from_email: EmailSchema.optional(),
+		from_email: EmailSchema.optional().openapi({
+			description:
+				"With a real email provider configured, its domain must be a verified sending domain of the workspace (422 otherwise)",
+		}),
 		from_name: FromName.optional(),
 		reply_to: EmailSchema.nullable().optional(),
 		schedule: z

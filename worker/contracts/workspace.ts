@@ -1,13 +1,20 @@
 import { z } from "@hono/zod-openapi";
 import { EmailSchema } from "./auth";
 import { RoleSchema } from "./common";
+import { DisplayNameSchema } from "./sender";
 
 export const UpdateWorkspaceBodySchema = z
 	.object({
 		name: z.string().trim().min(1).max(100).optional(),
 		postal_address: z.string().trim().max(500).optional(),
-		default_from_name: z.string().trim().max(100).optional(),
-		default_from_email: z.union([EmailSchema, z.literal("")]).optional(),
+		default_from_name: DisplayNameSchema.optional(),
+		default_from_email: z
+			.union([EmailSchema, z.literal("")])
+			.optional()
+			.openapi({
+				description:
+					"With a real email provider configured, its domain must be a verified sending domain of the workspace (422 otherwise); with the capture Outbox any domain is allowed",
+			}),
 		send_rate_per_second: z.number().int().min(1).max(10_000).optional(),
 	})
 	.strict()

@@ -1,3 +1,4 @@
+import { formatAddress } from "../domain/sender";
 import { renderEmail } from "../domain/templates/render";
 import type { CampaignRow } from "../services/campaigns";
 import type { ContactRecord } from "../services/contacts-present";
@@ -59,7 +60,7 @@ export async function loadOrFreeze(
 	const tagsOf = new Map<string, string[]>();
 	for (const t of tags.results) tagsOf.set(t.contact_id, [...(tagsOf.get(t.contact_id) ?? []), t.tag]);
 
-	const from = campaign.from_name ? `${campaign.from_name} <${campaign.from_email}>` : campaign.from_email;
+	const from = formatAddress(campaign.from_name, campaign.from_email);
 	const payloads: { message_id: string; position: number; payload: string }[] = [];
 	const suppressed: string[] = [];
 	for (const row of results) {

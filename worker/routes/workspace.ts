@@ -7,6 +7,7 @@ import { AuditEntrySchema, UpdateWorkspaceBodySchema } from "../contracts/worksp
 import { auditLog } from "../db/schema";
 import { clientIp } from "../middleware/auth";
 import { pageOf, whereAfter } from "../services/pagination";
+import { senderPolicy } from "../services/sending-domains";
 import { describeMe, updateWorkspace } from "../services/workspace";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
@@ -30,10 +31,16 @@ export const workspaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
 			path: "/workspace",
 			tags,
 			summary: "Update the workspace's name, postal address, default sender and send rate",
+			description:
+				"The default sender name is refused (400) with line breaks, control or text-direction characters. With a real email provider configured (RESEND_API_KEY), `default_from_email` must be on a verified sending domain of the workspace (422, see Sending domains); with the capture Outbox any domain is allowed.",
 			request: { body: jsonBody(UpdateWorkspaceBodySchema) },
 			responses: { 200: jsonResponse(WorkspaceSchema, "The updated workspace") },
 		}),
-		async (c) => c.json(await updateWorkspace(c.var.db, c.var.principal, c.req.valid("json"), clientIp(c)), 200),
+		async (c) =>
+			c.json(
+				await updateWorkspace(c.var.db, c.var.principal, c.req.valid("json"), clientIp(c), senderPolicy(c.env)),
+				200,
+			),
 	)
 	.openapi(
 		defineRoute("admin", {

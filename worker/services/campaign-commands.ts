@@ -4,6 +4,7 @@ import type { Principal } from "../context";
 import { ApiError } from "../errors";
 import { auditStatement } from "./audit";
 import { findCampaign } from "./campaigns";
+import { assertSenderAllowed, senderPolicy } from "./sending-domains";
 
 /** A campaign must be lawful before it leaves: a postal address for the footer, a sender and a template. */
 async function assertReadyToSend(env: Env, workspaceId: string, campaignId: string) {
@@ -24,6 +25,8 @@ async function assertReadyToSend(env: Env, workspaceId: string, campaignId: stri
 		throw new ApiError("unprocessable", "The campaign's template was deleted; choose another", [
 			{ path: "template_id", message: "Missing" },
 		]);
+	// The sending domain may have been removed since the campaign was written.
+	await assertSenderAllowed(env.DB, workspaceId, campaign.from_email, "from_email", senderPolicy(env));
 }
 
 /** Runs a lifecycle command through the campaign's Durable Object; an illegal transition is 409. */

@@ -1,8 +1,10 @@
 import type { Principal } from "../context";
 import type { CampaignStatus } from "../contracts/campaigns";
 import { newId } from "../domain/ids";
+import { displayNameProblem } from "../domain/sender";
 import { ApiError, notFound } from "../errors";
 import { pageOf, startAfter } from "./pagination";
+import { assertSenderAllowed, type SenderPolicy, senderPolicy } from "./sending-domains";
 
 export type CampaignRow = {
 	id: string;
@@ -119,11 +121,19 @@ async function checkReferences(d1: D1Database, workspaceId: string, fields: Camp
 	}
 }
 
+/** The sender name must be safe in a From header (the API checks too; the assistant's tools come here directly). */
+function checkSenderName(fields: CampaignFields) {
+	const problem = fields.from_name === undefined ? null : displayNameProblem(fields.from_name);
+	if (problem) throw new ApiError("validation_failed", problem, [{ path: "from_name", message: problem }]);
+}
+
 export async function createCampaign(
 	d1: D1Database,
 	actor: Principal,
 	input: CampaignFields & { name: string; template_id: string },
+	policy: SenderPolicy = senderPolicy(),
 ) {
+	checkSenderName(input);
 	await checkReferences(d1, actor.workspaceId, input);
 	const workspace = await d1
 		.prepare("SELECT default_from_email, default_from_name FROM workspaces WHERE id = ?")
@@ -135,6 +145,7 @@ export async function createCampaign(
 			{ path: "from_email", message: "Required" },
 		]);
 	}
+	await assertSenderAllowed(d1, actor.workspaceId, fromEmail, "from_email", policy);
 	const id = newId("cmp");
 	const now = Date.now();
 	await d1
@@ -161,12 +172,20 @@ export async function createCampaign(
 }
 
 /** Only drafts and scheduled campaigns change; what is sending or sent is history. */
-export async function updateCampaign(d1: D1Database, actor: Principal, id: string, patch: CampaignFields) {
+export async function updateCampaign(
+	d1: D1Database,
+	actor: Principal,
+	id: string,
+	patch: CampaignFields,
+	policy: SenderPolicy = senderPolicy(),
+) {
 	const row = await findCampaign(d1, actor.workspaceId, id);
 	if (row.status !== "draft" && row.status !== "scheduled") {
 		throw new ApiError("conflict", `A ${row.status} campaign cannot be edited`);
 	}
+	checkSenderName(patch);
 	await checkReferences(d1, actor.workspaceId, patch);
+	if (patch.from_email) await assertSenderAllowed(d1, actor.workspaceId, patch.from_email, "from_email", policy);
 	const segmentId = patch.audience ? (patch.audience.segment_id ?? null) : row.segment_id;
 	await d1
 		.prepare(

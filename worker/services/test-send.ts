@@ -4,6 +4,7 @@ import { newId } from "../domain/ids";
 import type { RenderContact } from "../domain/templates/render";
 import { ApiError } from "../errors";
 import type { EmailProvider } from "../queue/providers/provider";
+import { checkedFrom } from "./sending-domains";
 import { checkTestRecipients, contactForPreview, getTemplate, type PreviewAs, renderFor } from "./templates";
 import { getWorkspace } from "./workspace";
 
@@ -28,9 +29,13 @@ export async function sendTest(
 	}
 	const template = await getTemplate(env.d1, actor.workspaceId, templateId);
 	const contact: RenderContact = await contactForPreview(env.d1, actor.workspaceId, input);
-	const from = workspace.defaultFromName
-		? `${workspace.defaultFromName} <${workspace.defaultFromEmail}>`
-		: workspace.defaultFromEmail;
+	const from = await checkedFrom(
+		env.d1,
+		actor.workspaceId,
+		workspace.defaultFromName,
+		workspace.defaultFromEmail,
+		"default_from_email",
+	);
 	const emails = [];
 	for (const to of recipients) {
 		const messageId = newId("test");

@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import type { Principal } from "../context";
 import type { Db } from "../db/client";
 import { users, workspaces } from "../db/schema";
-import { notFound } from "../errors";
+import { displayNameProblem } from "../domain/sender";
+import { ApiError, notFound } from "../errors";
 import { workspacesOf } from "./accounts";
 import { auditInsert } from "./audit";
 import { presentUser, presentWorkspace } from "./presenters";
+import { assertSenderAllowed, type SenderPolicy, senderPolicy } from "./sending-domains";
 
 export async function getWorkspace(db: Db, workspaceId: string) {
 	const row = await db.query.workspaces.findFirst({ where: eq(workspaces.id, workspaceId) });
@@ -43,7 +45,20 @@ type WorkspacePatch = {
 	send_rate_per_second?: number;
 };
 
-export async function updateWorkspace(db: Db, actor: Principal, patch: WorkspacePatch, ip: string | null) {
+/** The default sender must be safe in a From header and, with a real provider, on a verified domain of the workspace. */
+export async function updateWorkspace(
+	db: Db,
+	actor: Principal,
+	patch: WorkspacePatch,
+	ip: string | null,
+	policy: SenderPolicy = senderPolicy(),
+) {
+	const nameProblem = patch.default_from_name === undefined ? null : displayNameProblem(patch.default_from_name);
+	if (nameProblem)
+		throw new ApiError("validation_failed", nameProblem, [{ path: "default_from_name", message: nameProblem }]);
+	if (patch.default_from_email) {
+		await assertSenderAllowed(db.$client, actor.workspaceId, patch.default_from_email, "default_from_email", policy);
+	}
 	const changes = {
 		name: patch.name,
 		postalAddress: patch.postal_address,

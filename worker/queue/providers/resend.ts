@@ -1,4 +1,6 @@
 import { Resend } from "resend";
+import type { DnsRecord } from "../../contracts/sender";
+import type { DomainResult, DomainsApi, ProviderDomain } from "./domains";
 import type { BatchResult, EmailProvider, OutboundEmail } from "./provider";
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -18,8 +20,55 @@ function retryAfterMs(headers: Record<string, string> | null): number | null {
 	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
 }
 
+type ResendAnswer<T> = {
+	data: T | null;
+	error: { message: string; statusCode: number | null; name: string } | null;
+};
+type ResendDomain = { id: string; status: string; records?: DnsRecord[] };
+
+/** Resend's states, folded to ours: only `verified` sends; `failed`/`partially_failed` need new DNS records. */
+function statusOf(status: string): ProviderDomain["status"] {
+	if (status === "verified") return "verified";
+	if (status === "failed" || status === "partially_failed") return "failed";
+	return "pending";
+}
+
+const recordsOf = (records: DnsRecord[] | undefined): DnsRecord[] =>
+	(records ?? []).map((r) => ({
+		record: String(r.record),
+		type: String(r.type),
+		name: String(r.name),
+		value: String(r.value),
+		...(r.ttl === undefined ? {} : { ttl: String(r.ttl) }),
+		...(typeof r.priority === "number" ? { priority: r.priority } : {}),
+		...(r.status === undefined ? {} : { status: String(r.status) }),
+	}));
+
+async function answer<T, U>(pending: Promise<ResendAnswer<T>>, map: (data: T) => U): Promise<DomainResult<U>> {
+	try {
+		const response = await pending;
+		if (response.error) {
+			return {
+				ok: false,
+				status: response.error.statusCode,
+				error: `${response.error.name}: ${response.error.message}`,
+			};
+		}
+		if (response.data === null) return { ok: false, status: null, error: "empty answer" };
+		return { ok: true, value: map(response.data) };
+	} catch (error) {
+		return { ok: false, status: null, error: `network: ${String(error)}` };
+	}
+}
+
+const domainOf = (d: ResendDomain): ProviderDomain => ({
+	id: d.id,
+	status: statusOf(d.status),
+	records: recordsOf(d.records),
+});
+
 /** Resend's batch API through the official SDK (base URL configurable, so tests point it at a fake). */
-export class ResendProvider implements EmailProvider {
+export class ResendProvider implements EmailProvider, DomainsApi {
 	readonly name = "resend" as const;
 	private readonly client: Resend;
 
@@ -70,5 +119,20 @@ export class ResendProvider implements EmailProvider {
 			};
 		}
 		return { ok: true, providerIds: ids };
+	}
+
+	createDomain(name: string): Promise<DomainResult<ProviderDomain>> {
+		return answer(this.client.domains.create({ name }, { signal: AbortSignal.timeout(this.timeoutMs) }), domainOf);
+	}
+
+	async verifyDomain(id: string): Promise<DomainResult<ProviderDomain>> {
+		const signal = AbortSignal.timeout(this.timeoutMs);
+		const asked = await answer(this.client.domains.verify(id, { signal }), () => null);
+		if (!asked.ok) return asked;
+		return answer(this.client.domains.get(id, { signal }), domainOf);
+	}
+
+	removeDomain(id: string): Promise<DomainResult<null>> {
+		return answer(this.client.domains.remove(id, { signal: AbortSignal.timeout(this.timeoutMs) }), () => null);
 	}
 }

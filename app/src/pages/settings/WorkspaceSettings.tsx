@@ -83,6 +83,7 @@ export default function WorkspaceSettings() {
 							name="default_from_email"
 							type="email"
 							placeholder="news@yourdomain.com"
+							hint="With an email provider configured, use a domain verified under Sending domains."
 							{...bind("default_from_email")}
 							error={form.field("default_from_email")}
 						/>
