@@ -1,40 +1,59 @@
 import { DurableObject } from "cloudflare:workers";
-import { countRows } from "../worker/domain/csv/reader";
+import { IMPORT_LIMITS } from "../worker/domain/csv/limits";
+import { type CsvFile, countRows } from "../worker/domain/csv/window";
 import { failImport, type ImportJob, runImportStep } from "../worker/services/import-step";
 
-const CHUNK_CHARS = 256 * 1024;
 const STEP_BUDGET_MS = 1_000;
 const MAX_FAILURES = 5;
+/** A file whose hand-off never finished is dropped after this long. */
+const ABANDONED_MS = 15 * 60 * 1000;
 
-type StoredJob = ImportJob & { chunks: number; bodyOffset: number; failures: number };
+type StoredJob = ImportJob & { size: number; counted: boolean; failures: number };
+export type StartResult = { ok: true } | { ok: false; reason: string };
 
 /**
- * One per CSV import: keeps the uploaded file in its own storage and works through it in
- * steps on alarms, so a 100,000-row file never meets a single request's CPU or memory limits.
+ * One per CSV import: keeps the uploaded file (normalized UTF-8) in its SQLite storage in
+ * pieces of at most 1 MiB and works through it in steps on alarms, reading a window of about
+ * 1 MiB per step, so a 30 MB file never meets a single call's CPU, memory or RPC limits.
  * Progress and results live in D1 (`imports`), where the API reads them.
  */
 export class ImportDO extends DurableObject<Env> {
-	private text: string | null = null;
+	/** Stores one part of the file, starting at byte `at`; parts arrive in calls of at most 4 MiB. */
+	async receive(at: number, part: ArrayBuffer): Promise<void> {
+		const sql = this.pieces();
+		const bytes = new Uint8Array(part);
+		for (let i = 0; i < bytes.byteLength; i += IMPORT_LIMITS.pieceBytes)
+			sql.exec(
+				"INSERT OR REPLACE INTO pieces (at, data) VALUES (?, ?)",
+				at + i,
+				bytes.slice(i, i + IMPORT_LIMITS.pieceBytes).buffer,
+			);
+		if (!(await this.ctx.storage.get("job"))) await this.ctx.storage.setAlarm(Date.now() + ABANDONED_MS);
+	}
 
-	async start(job: ImportJob, text: string, bodyOffset: number): Promise<void> {
-		const chunks = Math.ceil(text.length / CHUNK_CHARS);
-		for (let i = 0; i < chunks; i++)
-			await this.ctx.storage.put(`chunk:${i}`, text.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS));
-		await this.ctx.storage.put("job", { ...job, chunks, bodyOffset, failures: 0 } satisfies StoredJob);
-		this.text = text;
-		const total = countRows(text, { offset: bodyOffset, delimiter: job.delimiter });
-		await this.env.DB.prepare("UPDATE imports SET total_rows = ? WHERE id = ?").bind(total, job.importId).run();
+	/** Starts the import once every byte of the file has arrived. */
+	async start(job: ImportJob, size: number): Promise<StartResult> {
+		const received = this.receivedBytes();
+		if (received !== size) return { ok: false, reason: `received ${received} of ${size} bytes` };
+		await this.ctx.storage.put("job", { ...job, size, counted: false, failures: 0 } satisfies StoredJob);
 		await this.ctx.storage.setAlarm(Date.now());
+		return { ok: true };
 	}
 
 	override async alarm(): Promise<void> {
-		const job = await this.ctx.storage.get<StoredJob>("job");
-		if (!job) return;
+		let job = await this.ctx.storage.get<StoredJob>("job");
+		if (!job) return this.finish();
 		try {
-			const text = await this.loadText(job);
+			const file = this.file(job.size);
+			if (!job.counted) {
+				const total = countRows(file, { offset: job.bodyOffset, line: job.bodyLine, delimiter: job.delimiter });
+				await this.env.DB.prepare("UPDATE imports SET total_rows = ? WHERE id = ?").bind(total, job.importId).run();
+				job = { ...job, counted: true };
+				await this.ctx.storage.put("job", job);
+			}
 			const started = Date.now();
 			let done = false;
-			while (!done && Date.now() - started < STEP_BUDGET_MS) done = (await runImportStep(this.env.DB, job, text)).done;
+			while (!done && Date.now() - started < STEP_BUDGET_MS) done = (await runImportStep(this.env.DB, job, file)).done;
 			if (done) await this.finish();
 			else await this.ctx.storage.setAlarm(Date.now());
 		} catch (error) {
@@ -54,16 +73,45 @@ export class ImportDO extends DurableObject<Env> {
 		}
 	}
 
-	private async loadText(job: StoredJob): Promise<string> {
-		if (this.text !== null) return this.text;
-		const keys = Array.from({ length: job.chunks }, (_, i) => `chunk:${i}`);
-		const stored = await this.ctx.storage.get<string>(keys);
-		this.text = keys.map((k) => stored.get(k) ?? "").join("");
-		return this.text;
+	/** The stored pieces of the file (the table is created on first use and dropped with the rest by finish()). */
+	private pieces() {
+		const sql = this.ctx.storage.sql;
+		sql.exec("CREATE TABLE IF NOT EXISTS pieces (at INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+		return sql;
+	}
+
+	private receivedBytes(): number {
+		const row = this.pieces()
+			.exec<{ bytes: number }>("SELECT coalesce(sum(length(data)), 0) AS bytes FROM pieces")
+			.one();
+		return row.bytes;
+	}
+
+	/** The stored file, read a window at a time. */
+	private file(size: number): CsvFile {
+		const sql = this.pieces();
+		return {
+			size,
+			read: (offset, length) => {
+				const end = Math.min(offset + length, size);
+				const window = new Uint8Array(Math.max(0, end - offset));
+				const pieces = sql.exec<{ at: number; data: ArrayBuffer }>(
+					"SELECT at, data FROM pieces WHERE at < ? AND at + length(data) > ? ORDER BY at",
+					end,
+					offset,
+				);
+				for (const { at, data } of pieces) {
+					const piece = new Uint8Array(data);
+					const from = Math.max(offset, at);
+					const to = Math.min(end, at + piece.byteLength);
+					window.set(piece.subarray(from - at, to - at), from - offset);
+				}
+				return window;
+			},
+		};
 	}
 
 	private async finish() {
-		this.text = null;
 		await this.ctx.storage.deleteAll();
 	}
 }

@@ -5,11 +5,23 @@ export const CONTACT_STATUSES = ["subscribed", "unsubscribed", "bounced", "compl
 export const ContactStatusSchema = z.enum(CONTACT_STATUSES).openapi("ContactStatus");
 export type ContactStatus = z.infer<typeof ContactStatusSchema>;
 
-const AttributeValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
+/** Per-contact limits, shared by the API and CSV imports. */
+export const CONTACT_LIMITS = {
+	email: 320,
+	name: 200,
+	attributes: 100,
+	attributeValue: 2000,
+	tags: 100,
+	tag: 100,
+	timezone: 64,
+	locale: 35,
+} as const;
+
+const AttributeValue = z.union([z.string().max(CONTACT_LIMITS.attributeValue), z.number(), z.boolean(), z.null()]);
 const AttributeKey = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, "Attribute names use letters, digits, _ or -");
 export const AttributesSchema = z
 	.record(AttributeKey, AttributeValue)
-	.refine((a) => Object.keys(a).length <= 100, "At most 100 attributes")
+	.refine((a) => Object.keys(a).length <= CONTACT_LIMITS.attributes, `At most ${CONTACT_LIMITS.attributes} attributes`)
 	.refine(
 		(a) => jsonBytes(a) <= MAX_ATTRIBUTES_BYTES,
 		`Attributes take at most ${sizeText(MAX_ATTRIBUTES_BYTES)} as JSON`,
@@ -29,17 +41,17 @@ export const ConsentSchema = z
 	.strict()
 	.openapi("Consent");
 
-const TagList = z.array(z.string().trim().min(1).max(100)).max(100);
+const TagList = z.array(z.string().trim().min(1).max(CONTACT_LIMITS.tag)).max(CONTACT_LIMITS.tags);
 
 export const ContactInputSchema = z
 	.object({
-		email: z.string().max(320).openapi({ example: "ada@example.com" }),
-		first_name: z.string().trim().max(200).nullable().optional(),
-		last_name: z.string().trim().max(200).nullable().optional(),
+		email: z.string().max(CONTACT_LIMITS.email).openapi({ example: "ada@example.com" }),
+		first_name: z.string().trim().max(CONTACT_LIMITS.name).nullable().optional(),
+		last_name: z.string().trim().max(CONTACT_LIMITS.name).nullable().optional(),
 		attributes: AttributesSchema.optional(),
 		tags: TagList.optional(),
-		timezone: z.string().max(64).nullable().optional(),
-		locale: z.string().max(35).nullable().optional(),
+		timezone: z.string().max(CONTACT_LIMITS.timezone).nullable().optional(),
+		locale: z.string().max(CONTACT_LIMITS.locale).nullable().optional(),
 		status: ContactStatusSchema.optional(),
 		consent: ConsentSchema.optional(),
 	})

@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
-import { IdParamSchema, PageQuerySchema, page } from "../contracts/common";
+import { ErrorBodySchema, IdParamSchema, PageQuerySchema, page } from "../contracts/common";
 import { ImportSchema } from "../contracts/contacts";
 import { ApiError } from "../errors";
 import { clientIp } from "../middleware/auth";
@@ -24,7 +24,7 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 			tags,
 			summary: "Import contacts from a CSV file (runs in the background)",
 			description:
-				"Send the file as `text/csv` or as the multipart field `file`. UTF-8 with or without BOM, `,` `;` or tab delimited, a header row naming an email column (`email`, `E-mail Address`...). `first_name`, `last_name`, `tags` (`;`-separated), `status`, `timezone`, `locale` map to fields; other columns become attributes. Re-importing a file changes nothing; suppressed addresses are never resubscribed; erased addresses are not re-created. Whole-file problems (empty, binary, no email column) are 422 and import nothing.",
+				"Send the file as `text/csv` or as the multipart field `file`. UTF-8 with or without BOM, `,` `;` or tab delimited, a header row naming an email column (`email`, `E-mail Address`...). `first_name`, `last_name`, `tags` (`;`-separated), `status`, `timezone`, `locale` map to fields; other columns become attributes. Re-importing a file changes nothing; suppressed addresses are never resubscribed; erased addresses are not re-created. Files up to 50 MB (413 above) with up to 200 columns. Whole-file problems (empty, binary, no email column, too many columns) are 422 and import nothing. Rows over the same per-contact limits as the API (100 attributes, 2,000 characters per value, 32 KB of attributes as JSON, names 200, 100 tags of up to 100 characters) are reported as row errors; every other row is imported.",
 			request: {
 				body: {
 					// Not `required`: the handler reads the raw file itself, so no validator runs on it.
@@ -35,7 +35,15 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 					},
 				},
 			},
-			responses: { 202: jsonResponse(ImportStartedSchema, "The import started; poll GET /imports/{id}") },
+			responses: {
+				202: jsonResponse(ImportStartedSchema, "The import started; poll GET /imports/{id}"),
+				413: jsonResponse(ErrorBodySchema, "The file is larger than 50 MB"),
+				422: jsonResponse(
+					ErrorBodySchema,
+					"The file as a whole cannot be imported (empty, binary, no email column, over 200 columns)",
+				),
+				503: jsonResponse(ErrorBodySchema, "The file could not be handed to the importer; the import is marked failed"),
+			},
 		}),
 		async (c) => {
 			const type = c.req.header("content-type") ?? "";

@@ -1,7 +1,9 @@
 import { type ExistingContact, type ImportPlan, planImport } from "../domain/contacts/import-plan";
+import { jsonBatches } from "../domain/csv/batches";
 import type { ColumnMap } from "../domain/csv/columns";
-import { readRows } from "../domain/csv/reader";
+import { IMPORT_LIMITS } from "../domain/csv/limits";
 import { rowToContact } from "../domain/csv/rows";
+import { type CsvFile, readPage } from "../domain/csv/window";
 import { newId } from "../domain/ids";
 
 export type ImportJob = {
@@ -11,10 +13,10 @@ export type ImportJob = {
 	uploaderIp: string | null;
 	delimiter: string;
 	columns: ColumnMap;
+	/** Where the first data row starts: a byte offset into the normalized file, and its line. */
+	bodyOffset: number;
+	bodyLine: number;
 };
-
-/** Rows per D1 transaction: small enough for Worker CPU and D1 limits, large enough to be quick. */
-export const ROWS_PER_STEP = 500;
 
 type ImportState = { status: string; cursor_offset: number; cursor_line: number };
 
@@ -58,76 +60,68 @@ async function loadContext(d1: D1Database, workspaceId: string, importId: string
 	return { existing, suppressedOnly, seenBefore };
 }
 
+/** One statement per JSON batch of at most IMPORT_LIMITS.batchBytes, whatever the rows hold. */
+const perBatch = (items: readonly unknown[], statement: (batch: string) => D1PreparedStatement[]) =>
+	jsonBatches(items, IMPORT_LIMITS.batchBytes).flatMap(statement);
+
 /** The plan as statements; they run in one D1 transaction together with the cursor update. */
 function planStatements(d1: D1Database, job: ImportJob, plan: ImportPlan, now: number): D1PreparedStatement[] {
-	const statements: D1PreparedStatement[] = [];
 	const consent = `CSV import${job.fileName ? ` of ${job.fileName}` : ""}`;
-	if (plan.creates.length) {
-		statements.push(
+	const changes = plan.statusChanges.map((c) => ({ ...c, history_id: newId("csh") }));
+	return [
+		...perBatch(plan.creates, (batch) => [
 			d1
 				.prepare(
 					`INSERT INTO contacts (id, workspace_id, email, first_name, last_name, attributes, timezone, locale, status, consent_source, consent_text, consent_at, consent_ip, created_at, updated_at)
-					 SELECT j.value->>'$.id', ?1, j.value->>'$.email', j.value->>'$.first_name', j.value->>'$.last_name', j.value->>'$.attributes',
+					 SELECT j.value->>'$.id', ?1, j.value->>'$.email', j.value->>'$.first_name', j.value->>'$.last_name', j.value->'$.attributes',
 					        j.value->>'$.timezone', j.value->>'$.locale', j.value->>'$.status', 'import', ?2 || ' (line ' || (j.value->>'$.line') || ')', ?3, ?4, ?3, ?3
 					 FROM json_each(?5) j`,
 				)
-				.bind(job.workspaceId, consent, now, job.uploaderIp, json(plan.creates)),
-		);
-	}
-	if (plan.updates.length) {
-		statements.push(
+				.bind(job.workspaceId, consent, now, job.uploaderIp, batch),
+		]),
+		...perBatch(plan.updates, (batch) => [
 			d1
 				.prepare(
-					`UPDATE contacts SET first_name = j.value->>'$.first_name', last_name = j.value->>'$.last_name', attributes = j.value->>'$.attributes',
+					`UPDATE contacts SET first_name = j.value->>'$.first_name', last_name = j.value->>'$.last_name', attributes = j.value->'$.attributes',
 					   timezone = j.value->>'$.timezone', locale = j.value->>'$.locale', status = j.value->>'$.status', updated_at = ?1
 					 FROM json_each(?2) j WHERE contacts.id = j.value->>'$.id' AND contacts.workspace_id = ?3`,
 				)
-				.bind(now, json(plan.updates), job.workspaceId),
-		);
-	}
-	if (plan.tags.length) {
-		statements.push(
+				.bind(now, batch, job.workspaceId),
+		]),
+		...perBatch(plan.tags, (batch) => [
 			d1
 				.prepare(
 					"INSERT OR IGNORE INTO contact_tags (workspace_id, contact_id, tag) SELECT ?, j.value->>'$.contact_id', j.value->>'$.tag' FROM json_each(?) j",
 				)
-				.bind(job.workspaceId, json(plan.tags)),
-		);
-	}
-	if (plan.statusChanges.length) {
-		const changes = json(plan.statusChanges.map((c) => ({ ...c, history_id: newId("csh") })));
-		statements.push(
+				.bind(job.workspaceId, batch),
+		]),
+		...perBatch(changes, (batch) => [
 			d1
 				.prepare(
 					"INSERT INTO contact_status_history (id, workspace_id, contact_id, from_status, to_status, source, created_at) SELECT j.value->>'$.history_id', ?, j.value->>'$.id', j.value->>'$.from', j.value->>'$.to', 'import', ? FROM json_each(?) j",
 				)
-				.bind(job.workspaceId, now, changes),
+				.bind(job.workspaceId, now, batch),
 			d1
 				.prepare(
 					"INSERT INTO suppressions (workspace_id, email, reason, created_at) SELECT ?, j.value->>'$.email', j.value->>'$.to', ? FROM json_each(?) j WHERE j.value->>'$.to' <> 'subscribed' ON CONFLICT DO UPDATE SET reason = excluded.reason",
 				)
-				.bind(job.workspaceId, now, changes),
-		);
-	}
-	if (plan.errors.length) {
-		statements.push(
+				.bind(job.workspaceId, now, batch),
+		]),
+		...perBatch(plan.errors, (batch) => [
 			d1
 				.prepare(
 					"INSERT OR IGNORE INTO import_errors (import_id, line, email, reason) SELECT ?, j.value->>'$.line', j.value->>'$.email', j.value->>'$.reason' FROM json_each(?) j",
 				)
-				.bind(job.importId, json(plan.errors)),
-		);
-	}
-	if (plan.seen.length) {
-		statements.push(
+				.bind(job.importId, batch),
+		]),
+		...perBatch(plan.seen, (batch) => [
 			d1
 				.prepare(
 					"INSERT OR IGNORE INTO import_seen (import_id, email, line) SELECT ?, j.value->>'$.email', j.value->>'$.line' FROM json_each(?) j",
 				)
-				.bind(job.importId, json(plan.seen)),
-		);
-	}
-	return statements;
+				.bind(job.importId, batch),
+		]),
+	];
 }
 
 /**
@@ -135,17 +129,17 @@ function planStatements(d1: D1Database, job: ImportJob, plan: ImportPlan, now: n
  * transaction, so a crash or retry re-reads exactly the rows that did not commit. Steps of
  * one import never overlap: they run one at a time in its ImportDO.
  */
-export async function runImportStep(d1: D1Database, job: ImportJob, text: string): Promise<{ done: boolean }> {
+export async function runImportStep(d1: D1Database, job: ImportJob, file: CsvFile): Promise<{ done: boolean }> {
 	const state = await d1
 		.prepare("SELECT status, cursor_offset, cursor_line FROM imports WHERE id = ?")
 		.bind(job.importId)
 		.first<ImportState>();
 	if (state?.status !== "running") return { done: true };
-	const page = readRows(text, {
+	const page = readPage(file, {
 		offset: state.cursor_offset,
 		line: state.cursor_line,
 		delimiter: job.delimiter,
-		maxRows: ROWS_PER_STEP,
+		maxRows: IMPORT_LIMITS.stepRows,
 	});
 	const rows = page.rows.map((r) => ({ line: r.line, result: rowToContact(r.cells, job.columns) }));
 	const emails = rows.flatMap((r) => (r.result.ok ? [r.result.contact.email] : []));

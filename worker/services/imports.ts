@@ -1,34 +1,70 @@
 import type { Principal } from "../context";
 import { mapHeaders } from "../domain/csv/columns";
-import { decodeCsv, readHeader } from "../domain/csv/reader";
+import { IMPORT_LIMITS } from "../domain/csv/limits";
+import { decodeWindow, normalizeCsv, utf8Length } from "../domain/csv/normalize";
+import { readHeader } from "../domain/csv/reader";
 import { newId } from "../domain/ids";
 import { ApiError, notFound } from "../errors";
+import { failImport, type ImportJob } from "./import-step";
 import { pageOf, startAfter } from "./pagination";
 
-export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 const ERRORS_SHOWN = 100;
+const MB = 1024 * 1024;
 
 const refuse = (reason: string) => new ApiError("unprocessable", reason, [{ path: "file", message: reason }]);
 
+export const fileTooLarge = () =>
+	new ApiError(
+		"payload_too_large",
+		`Files up to ${IMPORT_LIMITS.fileBytes / MB} MB can be imported; split larger lists`,
+		[{ path: "file", message: `Larger than ${IMPORT_LIMITS.fileBytes / MB} MB` }],
+	);
+
+/** Reads the header row from the start of the normalized file. */
+function header(bytes: Uint8Array) {
+	const endOfFile = bytes.byteLength <= IMPORT_LIMITS.headerBytes;
+	const text = decodeWindow(bytes.subarray(0, IMPORT_LIMITS.headerBytes), endOfFile);
+	const read = readHeader(text);
+	if (!read.ok) return read;
+	if (!endOfFile && read.bodyOffset >= text.length) {
+		const reason =
+			read.headers.length > IMPORT_LIMITS.columns
+				? `The header row has more than ${(read.headers.length - 1).toLocaleString("en-US")} columns; the limit is ${IMPORT_LIMITS.columns}`
+				: `The header row is longer than ${IMPORT_LIMITS.headerBytes / 1024} KB`;
+		return { ok: false as const, reason };
+	}
+	const columns = mapHeaders(read.headers);
+	if (!columns.ok) return columns;
+	return { ...read, map: columns.map, bodyOffset: utf8Length(text.slice(0, read.bodyOffset)) };
+}
+
+/** Hands the file to the import's Durable Object in calls of at most `partBytes`, then starts it. */
+async function handOff(env: Env, job: ImportJob, bytes: Uint8Array, partBytes: number) {
+	const stub = env.IMPORTER.getByName(job.importId);
+	for (let at = 0; at < bytes.byteLength; at += partBytes)
+		await stub.receive(at, bytes.slice(at, at + partBytes).buffer);
+	const started = await stub.start(job, bytes.byteLength);
+	if (!started.ok) throw new Error(started.reason);
+}
+
 /**
- * Checks the file as a whole (text, header, an email column) and hands it to an ImportDO.
- * Whole-file problems are refused at once with 422 and nothing is imported; row problems
- * are reported per line by the import itself.
+ * Checks the file as a whole (size, text, header, an email column, the number of columns) and
+ * hands it to an ImportDO. Whole-file problems are refused at once (413 or 422) and nothing is
+ * imported; row problems are reported per line by the import itself. When the hand-off fails,
+ * the import is marked `failed` with the reason and the caller gets a 503.
  */
 export async function startImport(
 	env: Env,
 	actor: Principal,
 	file: { bytes: ArrayBuffer; name: string | null },
 	ip: string | null,
+	options: { partBytes?: number } = {},
 ) {
-	if (file.bytes.byteLength > MAX_IMPORT_BYTES)
-		throw new ApiError("payload_too_large", "Files up to 30 MB can be imported; split larger lists");
-	const decoded = decodeCsv(file.bytes);
-	if (!decoded.ok) throw refuse(decoded.reason);
-	const header = readHeader(decoded.text);
-	if (!header.ok) throw refuse(header.reason);
-	const columns = mapHeaders(header.headers);
-	if (!columns.ok) throw refuse(columns.reason);
+	if (file.bytes.byteLength > IMPORT_LIMITS.fileBytes) throw fileTooLarge();
+	const normalized = normalizeCsv(file.bytes);
+	if (!normalized.ok) throw refuse(normalized.reason);
+	const head = header(normalized.bytes);
+	if (!head.ok) throw refuse(head.reason);
 
 	const importId = newId("imp");
 	await env.DB.prepare(
@@ -38,20 +74,29 @@ export async function startImport(
 			importId,
 			actor.workspaceId,
 			file.name,
-			header.bodyOffset,
-			header.bodyLine,
+			head.bodyOffset,
+			head.bodyLine,
 			actor.kind === "session" ? actor.userId : actor.apiKeyId,
 		)
 		.run();
-	const job = {
+	const job: ImportJob = {
 		importId,
 		workspaceId: actor.workspaceId,
 		fileName: file.name,
 		uploaderIp: ip,
-		delimiter: header.delimiter,
-		columns: columns.map,
+		delimiter: head.delimiter,
+		columns: head.map,
+		bodyOffset: head.bodyOffset,
+		bodyLine: head.bodyLine,
 	};
-	await env.IMPORTER.getByName(importId).start(job, decoded.text, header.bodyOffset);
+	try {
+		await handOff(env, job, normalized.bytes, options.partBytes ?? IMPORT_LIMITS.handOffBytes);
+	} catch (error) {
+		const reason = "The file could not be handed to the importer, so nothing was imported; try again";
+		console.error(JSON.stringify({ import_id: importId, handoff_failed: String(error) }));
+		await failImport(env.DB, importId, reason);
+		throw new ApiError("service_unavailable", `${reason} (import ${importId})`);
+	}
 	return importId;
 }
 

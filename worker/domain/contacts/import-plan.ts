@@ -19,7 +19,8 @@ export type ContactWrite = {
 	email: string;
 	first_name: string | null;
 	last_name: string | null;
-	attributes: string;
+	/** Written as JSON inside the batch (not as a JSON string in it), so it is encoded once. */
+	attributes: Record<string, unknown>;
 	timezone: string | null;
 	locale: string | null;
 	status: ContactStatus;
@@ -98,7 +99,7 @@ function planCreate(plan: ImportPlan, row: ImportedContact, line: number, id: st
 		email: row.email,
 		first_name: row.firstName ?? null,
 		last_name: row.lastName ?? null,
-		attributes: JSON.stringify(row.attributes),
+		attributes: row.attributes,
 		timezone: row.timezone ?? null,
 		locale: row.locale ?? null,
 		status,
@@ -136,7 +137,6 @@ function planUpdate(plan: ImportPlan, current: ExistingContact, row: ImportedCon
 		...next,
 		id: current.id,
 		email: current.email,
-		attributes: JSON.stringify(next.attributes),
 		line,
 	});
 	if (status !== current.status)

@@ -1,3 +1,5 @@
+import { IMPORT_LIMITS } from "./limits";
+
 /** Contact fields a CSV column can fill; every other column becomes an attribute. */
 export type ContactColumn = "email" | "first_name" | "last_name" | "tags" | "status" | "timezone" | "locale";
 
@@ -66,8 +68,14 @@ export type ColumnMap = {
 
 export type HeaderCheck = { ok: true; map: ColumnMap } | { ok: false; reason: string };
 
-/** Maps a header row to contact fields; the file is refused as a whole without an email column. */
+/** Maps a header row to contact fields; the file is refused as a whole without an email column or with too many columns. */
 export function mapHeaders(headers: string[]): HeaderCheck {
+	if (headers.length > IMPORT_LIMITS.columns) {
+		return {
+			ok: false,
+			reason: `The header row has ${headers.length.toLocaleString("en-US")} columns; the limit is ${IMPORT_LIMITS.columns}`,
+		};
+	}
 	const fields: Partial<Record<ContactColumn, number>> = {};
 	const attributes: { key: string; index: number }[] = [];
 	const usedKeys = new Set<string>();

@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { jsonBatches } from "./batches";
 import { attributeKey, mapHeaders } from "./columns";
-import { countRows, decodeCsv, readHeader, readRows } from "./reader";
+import { normalizeCsv } from "./normalize";
+import { readHeader, readRows } from "./reader";
 import { rowToContact, typedValue } from "./rows";
+import { countRows, readPage } from "./window";
 
 const encode = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
+const decodeCsv = (bytes: ArrayBuffer) => {
+	const normalized = normalizeCsv(bytes);
+	return normalized.ok ? { ok: true, text: new TextDecoder().decode(normalized.bytes) } : normalized;
+};
+const inMemory = (text: string) => {
+	const bytes = new TextEncoder().encode(text);
+	return { size: bytes.byteLength, read: (offset: number, length: number) => bytes.slice(offset, offset + length) };
+};
 
 function readAll(text: string, maxRows = 1000) {
 	const header = readHeader(text);
@@ -56,7 +67,7 @@ describe("CSV reading", () => {
 		expect(rows.map((r) => r.cells[0])).toEqual(Array.from({ length: 25 }, (_, i) => `u${i}@x.co`));
 		expect(rows.map((r) => r.line)).toEqual(Array.from({ length: 25 }, (_, i) => 2 + 2 * i));
 		const header = readHeader(text);
-		expect(header.ok && countRows(text, { offset: header.bodyOffset, delimiter: header.delimiter })).toBe(25);
+		expect(header.ok && countRows(inMemory(text), { offset: header.bodyOffset, line: 2, delimiter: "," }, 16)).toBe(25);
 	});
 });
 
@@ -129,5 +140,44 @@ describe("CSV rows", () => {
 	it("keeps leading-zero codes as text", () => {
 		expect(typedValue("01234")).toBe("01234");
 		expect(typedValue("12.5")).toBe(12.5);
+	});
+});
+
+describe("CSV files read a window at a time", () => {
+	it("normalizes line endings and keeps characters whole, however the upload is cut into pieces", () => {
+		const text = '\uFEFFemail,name\r\nł@x.pl,Łukasz\r\n\r\nz@x.pl,"Zoë\r\nŻ"\r';
+		for (const piece of [1, 2, 3, 7, 1024]) {
+			const normalized = normalizeCsv(encode(text), piece);
+			expect(normalized.ok && new TextDecoder().decode(normalized.bytes)).toBe(
+				'email,name\nł@x.pl,Łukasz\n\nz@x.pl,"Zoë\nŻ"\n',
+			);
+		}
+		expect(normalizeCsv(new Uint8Array([0x61, 0xc5]).buffer, 1).ok).toBe(false);
+	});
+
+	it("reads the same rows and lines through windows of any size, rows longer than a window included", () => {
+		const lines = Array.from({ length: 30 }, (_, i) => `u${i}@x.pl,"Żółć ${"ą".repeat(i * 3)}\nline two",${i}`);
+		const text = `${lines.join("\n")}\n`;
+		const whole = readRows(text, { offset: 0, line: 2, delimiter: ",", maxRows: 1000 }).rows;
+		for (const window of [1, 5, 64, 100_000]) {
+			const rows = [];
+			let at = { offset: 0, line: 2, delimiter: ",", maxRows: 7 };
+			for (;;) {
+				const page = readPage(inMemory(text), at, window);
+				rows.push(...page.rows);
+				if (page.done) break;
+				at = { ...at, offset: page.offset, line: page.line };
+			}
+			expect(rows).toEqual(whole);
+		}
+	});
+
+	it("splits JSON batches by bytes, keeping every item and its order", () => {
+		const items = Array.from({ length: 50 }, (_, i) => ({ i, text: "ż".repeat(i * 10) }));
+		const batches = jsonBatches(items, 2_000);
+		expect(batches.length).toBeGreaterThan(1);
+		for (const batch of batches)
+			expect(new TextEncoder().encode(batch).byteLength <= 2_000 || JSON.parse(batch).length === 1).toBe(true);
+		expect(batches.flatMap((b) => JSON.parse(b))).toEqual(items);
 	});
 });

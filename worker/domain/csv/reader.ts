@@ -12,19 +12,6 @@ function countNewlines(text: string, from: number, to: number): number {
 	return n;
 }
 
-/** Decodes an upload as UTF-8 (with or without BOM); refuses binary files instead of importing garbage. */
-export function decodeCsv(bytes: ArrayBuffer): { ok: true; text: string } | { ok: false; reason: string } {
-	let text: string;
-	try {
-		text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-	} catch {
-		return { ok: false, reason: 'The file is not UTF-8 text. Export it as "CSV UTF-8" and try again' };
-	}
-	if (text.includes("\u0000")) return { ok: false, reason: "The file looks binary, not CSV" };
-	// One line-ending convention, so files that mix CRLF and LF (edited in two tools) still parse.
-	return { ok: true, text: text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n") };
-}
-
 /** Reads the header row and guesses the delimiter (`,` `;` tab or `|`). */
 export function readHeader(text: string): CsvCheck {
 	if (text.trim() === "") return { ok: false, reason: "The file is empty" };
@@ -50,10 +37,12 @@ export function readHeader(text: string): CsvCheck {
 /**
  * Reads up to `maxRows` data rows from `offset`, each with the line it starts on (quoted
  * fields may span lines). Returns where to continue, so a long import resumes exactly.
+ * With `complete: false` the text is a window of a longer file: a row that reaches the end
+ * of the window may be cut, so it is left for the next window.
  */
 export function readRows(
 	text: string,
-	from: { offset: number; line: number; delimiter: string; maxRows: number },
+	from: { offset: number; line: number; delimiter: string; maxRows: number; complete?: boolean },
 ): { rows: CsvRow[]; offset: number; line: number; done: boolean } {
 	const rows: CsvRow[] = [];
 	const body = text.slice(from.offset);
@@ -64,7 +53,7 @@ export function readRows(
 		delimiter: from.delimiter,
 		newline: "\n",
 		step: (result, parser) => {
-			if (rows.length >= from.maxRows) {
+			if (rows.length >= from.maxRows || (from.complete === false && result.meta.cursor >= body.length)) {
 				done = false;
 				parser.abort();
 				return;
@@ -77,17 +66,4 @@ export function readRows(
 		},
 	});
 	return { rows, offset: from.offset + consumed, line, done };
-}
-
-/** Counts data rows without keeping them, for the progress bar's denominator. */
-export function countRows(text: string, from: { offset: number; delimiter: string }): number {
-	let count = 0;
-	Papa.parse<string[]>(text.slice(from.offset), {
-		delimiter: from.delimiter,
-		newline: "\n",
-		step: (result) => {
-			if (!(result.data.length === 1 && result.data[0]?.trim() === "")) count++;
-		},
-	});
-	return count;
 }
