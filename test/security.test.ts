@@ -42,6 +42,8 @@ async function setup() {
 		{ cookie: ours.cookie },
 	);
 	const conversation = await call("POST", "/api/v1/assistant/conversations", {}, { cookie: ours.cookie });
+	const domain = await call("POST", "/api/v1/sending-domains", { domain: "ours.example" }, { cookie: ours.cookie });
+	if (domain.status !== 201) throw new Error(domain.text);
 	return {
 		ours,
 		viewer,
@@ -56,6 +58,7 @@ async function setup() {
 		outboxId: outbox.json.data[0].id as string,
 		campaignId: campaign.json.id as string,
 		conversationId: conversation.json.id as string,
+		domainId: domain.json.id as string,
 	};
 }
 
@@ -124,6 +127,10 @@ const ROUTES = (f: Fixture) => [
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/stats`, minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/messages`, minRole: "viewer" },
 	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/live-token`, minRole: "read" },
+	{ method: "GET", path: "/api/v1/sending-domains", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/sending-domains", body: { domain: "news.ours.example" }, minRole: "admin" },
+	{ method: "POST", path: `/api/v1/sending-domains/${f.domainId}/verify`, minRole: "admin" },
+	{ method: "DELETE", path: `/api/v1/sending-domains/${f.domainId}`, minRole: "admin" },
 	{ method: "GET", path: "/api/v1/assistant", minRole: "self" },
 	{ method: "GET", path: "/api/v1/assistant/conversations", minRole: "self" },
 	{ method: "POST", path: "/api/v1/assistant/conversations", body: {}, minRole: "self" },
@@ -155,7 +162,7 @@ describe("access control on every route", () => {
 			([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{id\}/, ":id")}`),
 		);
 		const tested = [
-			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv)_\w+/, "/:id")}`),
+			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm)_\w+/, "/:id")}`),
 			...PUBLIC_ROUTES,
 		];
 		expect(new Set(documented)).toEqual(new Set(tested));
