@@ -162,7 +162,9 @@ describe("access control on every route", () => {
 			([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{id\}/, ":id")}`),
 		);
 		const tested = [
-			...ROUTES(f).map((r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm)_\w+/, "/:id")}`),
+			...ROUTES(f).map(
+				(r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm)_\w+/, "/:id")}`,
+			),
 			...PUBLIC_ROUTES,
 		];
 		expect(new Set(documented)).toEqual(new Set(tested));
