@@ -63,6 +63,10 @@ const DOCUMENTED_ROUTES = [
 	"get /api/v1/campaigns/{id}/stats",
 	"get /api/v1/campaigns/{id}/messages",
 	"post /api/v1/campaigns/{id}/live-token",
+	"get /api/v1/sending-domains",
+	"post /api/v1/sending-domains",
+	"post /api/v1/sending-domains/{id}/verify",
+	"delete /api/v1/sending-domains/{id}",
 ];
 
 describe("OpenAPI document", () => {
