@@ -43,6 +43,9 @@ function staleChunkMs(env: Env): number {
 /** How often the stalled-chunk check runs: twice per threshold, between once a second and once a minute. */
 const stallCheckEvery = (staleMs: number) => Math.min(60_000, Math.max(TICK_MS, staleMs / 2));
 
+/** Live updates are coalesced: a burst of thousands of opens becomes a few messages a second. */
+const LIVE_INTERVAL_MS = 250;
+
 /**
  * The close code to answer a client's close with. 1005, 1006 and 1015 only report what happened (no
  * code, an abrupt drop, a TLS failure) and 1004 is reserved: none may be sent, so those get a normal 1000.
@@ -51,8 +54,6 @@ export function closeCodeToEcho(code: number): number {
 	const sendable = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
 	return sendable ? code : 1000;
 }
-/** Live updates are coalesced: a burst of thousands of opens becomes a few messages a second. */
-const LIVE_INTERVAL_MS = 250;
 
 /**
  * One per campaign (`CAMPAIGN.getByName(campaignId)`): decides every lifecycle change with the
