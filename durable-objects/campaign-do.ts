@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import type { CampaignCommand, CommandResult } from "../worker/contracts/campaign-commands";
 import type { CampaignStatus } from "../worker/contracts/campaigns";
 import type { LiveMessage } from "../worker/contracts/live";
 import { hasOutstandingChunks, stalledChunks, touchChunks, unpauseChunks } from "../worker/db/chunks";
@@ -6,11 +7,6 @@ import { createDb } from "../worker/db/client";
 import { type CampaignEvent, transition } from "../worker/domain/campaigns/machine";
 import { campaignStats } from "../worker/services/campaign-stats";
 import { type FanoutPosition, fanoutStep } from "../worker/services/fanout";
-
-export type CampaignCommand =
-	| { type: "schedule"; sendAt: number }
-	| { type: "unschedule" | "send" | "pause" | "resume" | "cancel" };
-export type CommandResult = { ok: true; status: CampaignStatus } | { ok: false; reason: string };
 
 type State = {
 	campaignId: string;

@@ -1,6 +1,6 @@
-import type { CampaignCommand } from "../../durable-objects/campaign-do";
 import { publicBaseUrl, tokenSecret } from "../config";
 import type { Principal } from "../context";
+import type { CampaignCommand } from "../contracts/campaign-commands";
 import { ApiError } from "../errors";
 import { auditStatement } from "./audit";
 import { findCampaign } from "./campaigns";
