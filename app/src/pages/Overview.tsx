@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { createEffect, createResource, createSignal, For, on, Show } from "solid-js";
 import { PageHeader } from "../components/PageHeader";
 import { ProgressBar } from "../components/ProgressBar";
-import { api, call } from "../lib/api";
+import { listCampaigns } from "../lib/api";
 import { formatNumber, formatRelative } from "../lib/format";
 import { createLiveCampaign } from "../lib/live";
 import { createPolling } from "../lib/poll";
@@ -68,7 +68,7 @@ function SendingNow() {
 	const me = useMe();
 	const [shown, setShown] = createSignal<Campaign[]>([]);
 	const refresh = async () => {
-		const { data } = await call(api.campaigns.$get({ query: { limit: "100" } }));
+		const { data } = await listCampaigns({ limit: 100 });
 		const active = data.filter((c) => c.status === "sending" || c.status === "paused");
 		setShown((prev) => {
 			const known = new Set(prev.map((c) => c.id));
@@ -109,7 +109,7 @@ function RecentCampaigns() {
 	const me = useMe();
 	const [recent, { refetch }] = createResource(
 		() => me().workspace.id,
-		async () => (await call(api.campaigns.$get({ query: { limit: "5" } }))).data,
+		async () => (await listCampaigns({ limit: 5 })).data,
 	);
 	// Rows still sending are refreshed now and then (the "Sending now" section above has their live numbers).
 	createPolling(

@@ -5,7 +5,14 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { FormAlert } from "../../components/FormAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
-import { api, call, messageOf } from "../../lib/api";
+import {
+	createConversation,
+	deleteConversation,
+	getAssistantStatus,
+	getConversation,
+	listConversations,
+	messageOf,
+} from "../../lib/api";
 import { Chat, chatErrorMessage, type PulseMessage } from "../../lib/chat";
 import { formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
@@ -20,10 +27,8 @@ export default function AssistantPage() {
 	const [search] = useSearchParams<{ prompt?: string }>();
 	const navigate = useNavigate();
 	const me = useMe();
-	const [status] = createResource(() => call(api.assistant.$get()));
-	const conversations = createPagedList((cursor) =>
-		call(api.assistant.conversations.$get({ query: { limit: "50", cursor } })),
-	);
+	const [status] = createResource(() => getAssistantStatus());
+	const conversations = createPagedList((cursor) => listConversations(cursor));
 	const [chat, setChat] = createSignal<Chat>();
 	const [loading, setLoading] = createSignal(false);
 	const [error, setError] = createSignal<string>();
@@ -52,7 +57,7 @@ export default function AssistantPage() {
 				if (chat()?.id === id) return;
 				setLoading(true);
 				try {
-					const saved = await call(api.assistant.conversations[":id"].$get({ param: { id } }));
+					const saved = await getConversation(id);
 					setChat(open(id, saved.messages as PulseMessage[]));
 				} catch (e) {
 					setChat(undefined);
@@ -69,7 +74,7 @@ export default function AssistantPage() {
 		let current = chat();
 		if (!current) {
 			try {
-				const created = await call(api.assistant.conversations.$post({ json: {} }));
+				const created = await createConversation();
 				current = open(created.id);
 				setChat(current);
 				navigate(`/assistant/${created.id}`);
@@ -160,7 +165,7 @@ export default function AssistantPage() {
 				onConfirm={async () => {
 					const current = chat();
 					if (!current) return;
-					await call(api.assistant.conversations[":id"].$delete({ param: { id: current.id } }));
+					await deleteConversation(current.id);
 					setChat(undefined);
 					conversations.reload();
 					navigate("/assistant");

@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { createResource, For, type JSX, Match, Show, Switch } from "solid-js";
 import { EmailFrame } from "../../components/EmailFrame";
 import { Spinner } from "../../components/Spinner";
-import { api, call } from "../../lib/api";
+import { previewTemplate } from "../../lib/api";
 import type { PulsePart } from "../../lib/chat";
 import { formatNumber } from "../../lib/format";
 
@@ -96,7 +96,7 @@ function SegmentCard(props: { output: Output<"tool-create_segment"> }) {
 function EmailCard(props: { output: Output<"tool-draft_email"> }) {
 	const [preview] = createResource(
 		() => props.output.template.id,
-		(id) => call(api.templates[":id"].preview.$post({ param: { id }, json: {} })),
+		(id) => previewTemplate(id),
 	);
 	return (
 		<>

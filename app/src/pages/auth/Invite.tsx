@@ -4,7 +4,7 @@ import { Button } from "../../components/Button";
 import { FormAlert } from "../../components/FormAlert";
 import { LoadingState } from "../../components/Spinner";
 import { toast } from "../../components/Toasts";
-import { ApiError, api, call } from "../../lib/api";
+import { ApiError, acceptInvite, getMe } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { AuthLayout } from "./AuthLayout";
 
@@ -15,14 +15,14 @@ export default function Invite() {
 	const next = () => encodeURIComponent(`/invite/${params.token}`);
 	const [me] = createResource(async () => {
 		try {
-			return await call(api.me.$get());
+			return await getMe();
 		} catch (error) {
 			if (error instanceof ApiError && error.status === 401) return null;
 			throw error;
 		}
 	});
 	const accept = createSubmission(async () => {
-		await call(api.auth["accept-invite"].$post({ json: { token: params.token } }));
+		await acceptInvite(params.token);
 		toast.success("You joined the workspace");
 		navigate("/", { replace: true });
 	});

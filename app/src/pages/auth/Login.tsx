@@ -3,7 +3,7 @@ import { createSignal } from "solid-js";
 import { Button } from "../../components/Button";
 import { FormAlert } from "../../components/FormAlert";
 import { TextField } from "../../components/TextField";
-import { api, call } from "../../lib/api";
+import { login } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { safeNext } from "../../lib/next";
 import { AuthLayout } from "./AuthLayout";
@@ -14,7 +14,7 @@ export default function Login() {
 	const [email, setEmail] = createSignal("");
 	const [password, setPassword] = createSignal("");
 	const form = createSubmission(async () => {
-		await call(api.auth.login.$post({ json: { email: email(), password: password() } }));
+		await login(email(), password());
 		navigate(safeNext(params.next), { replace: true });
 	}, ["email", "password"]);
 

@@ -3,7 +3,7 @@ import { createSignal, Show } from "solid-js";
 import { Button } from "../../components/Button";
 import { FormAlert } from "../../components/FormAlert";
 import { TextField } from "../../components/TextField";
-import { api, call } from "../../lib/api";
+import { signup } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { inviteTokenOf } from "../../lib/next";
 import { AuthLayout } from "./AuthLayout";
@@ -22,7 +22,7 @@ export default function Signup() {
 		const { workspace_name, ...rest } = values();
 		const token = invite();
 		const json = token ? { ...rest, invite_token: token } : { ...rest, workspace_name };
-		await call(api.auth.signup.$post({ json }));
+		await signup(json);
 		navigate("/", { replace: true });
 	}, FIELDS);
 

@@ -5,7 +5,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { type Column, Table } from "../../components/Table";
-import { api, call } from "../../lib/api";
+import { listOutbox } from "../../lib/api";
 import { formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
 import { useMe } from "../../lib/session";
@@ -16,9 +16,7 @@ export default function Outbox() {
 	const me = useMe();
 	const navigate = useNavigate();
 	const [params, setParams] = useSearchParams<{ campaign_id?: string }>();
-	const messages = createPagedList((cursor) =>
-		call(api.outbox.$get({ query: { limit: "50", cursor, campaign_id: params.campaign_id || undefined } })),
-	);
+	const messages = createPagedList((cursor) => listOutbox({ cursor, campaign_id: params.campaign_id || undefined }));
 	createEffect(
 		on(
 			() => [me().workspace.id, params.campaign_id],

@@ -5,7 +5,7 @@ import { EmailPreview } from "../../components/EmailPreview";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
-import { ApiError, api, call, messageOf } from "../../lib/api";
+import { ApiError, getOutboxMessage, messageOf } from "../../lib/api";
 import { formatDate } from "../../lib/format";
 
 /** `/outbox/:id`: one captured message, its envelope and headers, the HTML as sent and the text version. */
@@ -13,7 +13,7 @@ export default function OutboxMessagePage() {
 	const params = useParams<{ id: string }>();
 	const [message, { refetch }] = createResource(
 		() => params.id,
-		(id) => call(api.outbox[":id"].$get({ param: { id } })),
+		(id) => getOutboxMessage(id),
 	);
 	const notFound = () => message.error instanceof ApiError && message.error.status === 404;
 

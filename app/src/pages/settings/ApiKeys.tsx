@@ -7,7 +7,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { RoleBadge } from "../../components/RoleBadge";
 import { type Column, Table } from "../../components/Table";
 import { toast } from "../../components/Toasts";
-import { api, call } from "../../lib/api";
+import { listApiKeys, revokeApiKey } from "../../lib/api";
 import { formatDate, formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
 import { atLeast } from "../../lib/roles";
@@ -19,7 +19,7 @@ import { KeySecretDialog } from "./KeySecretDialog";
 export default function ApiKeys() {
 	const me = useMe();
 	const canManage = () => atLeast(me().role, "admin");
-	const keys = createPagedList((cursor) => call(api["api-keys"].$get({ query: { limit: "50", cursor } })));
+	const keys = createPagedList(listApiKeys);
 	const [creating, setCreating] = createSignal(false);
 	const [secret, setSecret] = createSignal<{ name: string; key: string }>();
 	const [revoking, setRevoking] = createSignal<ApiKey>();
@@ -134,7 +134,7 @@ export default function ApiKeys() {
 				onConfirm={async () => {
 					const key = revoking();
 					if (!key) return;
-					await call(api["api-keys"][":id"].$delete({ param: { id: key.id } }));
+					await revokeApiKey(key.id);
 					toast.success(`Revoked “${key.name}”`);
 					await keys.reload();
 				}}

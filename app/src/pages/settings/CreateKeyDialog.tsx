@@ -4,7 +4,7 @@ import { Dialog } from "../../components/Dialog";
 import { FormAlert } from "../../components/FormAlert";
 import { SelectField } from "../../components/SelectField";
 import { TextField } from "../../components/TextField";
-import { api, call } from "../../lib/api";
+import { createApiKey } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { grantable, roleOptions } from "../../lib/roles";
 import type { Role } from "../../lib/types";
@@ -20,7 +20,7 @@ export function CreateKeyDialog(props: {
 	const [name, setName] = createSignal("");
 	const [role, setRole] = createSignal<Role>("editor");
 	const form = createSubmission(async () => {
-		const created = await call(api["api-keys"].$post({ json: { name: name(), role: role() } }));
+		const created = await createApiKey({ name: name(), role: role() });
 		setName("");
 		props.onCreated(created);
 	}, ["name", "role"]);

@@ -5,7 +5,7 @@ import { Dialog } from "../../components/Dialog";
 import { FormAlert } from "../../components/FormAlert";
 import { SelectField } from "../../components/SelectField";
 import { TextField } from "../../components/TextField";
-import { api, call } from "../../lib/api";
+import { inviteMember } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { grantable, roleOptions } from "../../lib/roles";
 import type { Role } from "../../lib/types";
@@ -16,7 +16,7 @@ export function InviteDialog(props: { open: boolean; myRole: Role; onClose: () =
 	const [role, setRole] = createSignal<Role>("editor");
 	const [link, setLink] = createSignal<{ email: string; url: string }>();
 	const form = createSubmission(async () => {
-		const invited = await call(api.members.$post({ json: { email: email(), role: role() } }));
+		const invited = await inviteMember({ email: email(), role: role() });
 		setLink({ email: invited.email, url: invited.invite_url ?? "" });
 		setEmail("");
 		props.onInvited();

@@ -2,7 +2,7 @@ import { createSignal, Show } from "solid-js";
 import { RoleBadge } from "../../components/RoleBadge";
 import { SelectField } from "../../components/SelectField";
 import { toast } from "../../components/Toasts";
-import { api, call, messageOf } from "../../lib/api";
+import { messageOf, updateMember } from "../../lib/api";
 import { grantable } from "../../lib/roles";
 import type { Member, Role } from "../../lib/types";
 
@@ -17,7 +17,7 @@ export function MemberRoleCell(props: { member: Member; editable: boolean; myRol
 		setRole(next);
 		setSaving(true);
 		try {
-			await call(api.members[":id"].$patch({ param: { id: props.member.id }, json: { role: next } }));
+			await updateMember(props.member.id, { role: next });
 			toast.success(`${props.member.email} is now ${next}`);
 		} catch (error) {
 			setRole(previous);

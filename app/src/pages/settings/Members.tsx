@@ -7,7 +7,7 @@ import { FormAlert } from "../../components/FormAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { type Column, Table } from "../../components/Table";
 import { toast } from "../../components/Toasts";
-import { api, call } from "../../lib/api";
+import { listMembers, removeMember } from "../../lib/api";
 import { formatDate } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
 import { atLeast } from "../../lib/roles";
@@ -19,7 +19,7 @@ import { MemberRoleCell } from "./MemberRoleCell";
 export default function Members() {
 	const me = useMe();
 	const canManage = () => atLeast(me().role, "admin");
-	const members = createPagedList(() => call(api.members.$get()));
+	const members = createPagedList(() => listMembers());
 	const [inviting, setInviting] = createSignal(false);
 	const [removing, setRemoving] = createSignal<Member>();
 	createEffect(
@@ -113,7 +113,7 @@ export default function Members() {
 				onConfirm={async () => {
 					const member = removing();
 					if (!member) return;
-					await call(api.members[":id"].$delete({ param: { id: member.id } }));
+					await removeMember(member.id);
 					toast.success(`${member.email} ${member.status === "invited" ? "will not be able to join" : "was removed"}`);
 					await members.reload();
 				}}

@@ -1,4 +1,3 @@
-import type { InferResponseType } from "hono/client";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { Badge, type BadgeTone } from "../../components/Badge";
 import { Button } from "../../components/Button";
@@ -11,13 +10,19 @@ import { PageHeader } from "../../components/PageHeader";
 import { type Column, Table } from "../../components/Table";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { api, call, messageOf } from "../../lib/api";
+import {
+	addSendingDomain,
+	listSendingDomains,
+	messageOf,
+	removeSendingDomain,
+	verifySendingDomain,
+} from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { formatDate } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 
-type SendingDomain = InferResponseType<(typeof api)["sending-domains"]["$get"], 200>["data"][number];
+type SendingDomain = Awaited<ReturnType<typeof listSendingDomains>>["data"][number];
 
 const TONE: Record<SendingDomain["status"], BadgeTone> = { verified: "success", pending: "warning", failed: "danger" };
 
@@ -36,7 +41,7 @@ export default function SendingDomains() {
 	const reload = async () => {
 		setLoadError(undefined);
 		try {
-			const list = await call(api["sending-domains"].$get());
+			const list = await listSendingDomains();
 			setDomains(list.data);
 			setEnforced(list.enforced);
 		} catch (e) {
@@ -51,7 +56,7 @@ export default function SendingDomains() {
 	);
 
 	const add = createSubmission(async () => {
-		const added = await call(api["sending-domains"].$post({ json: { domain: domain() } }));
+		const added = await addSendingDomain(domain());
 		setDomain("");
 		toast.success(`${added.domain} added: publish its DNS records, then verify it`);
 		await reload();
@@ -61,7 +66,7 @@ export default function SendingDomains() {
 	const verify = async (d: SendingDomain) => {
 		setVerifying(d.id);
 		try {
-			const checked = await call(api["sending-domains"][":id"].verify.$post({ param: { id: d.id } }));
+			const checked = await verifySendingDomain(d.id);
 			if (checked.status === "verified") toast.success(`${checked.domain} is verified: you can send from it`);
 			else toast.error(`${checked.domain} is ${checked.status}: check its DNS records and try again in a few minutes`);
 			await reload();
@@ -207,7 +212,7 @@ export default function SendingDomains() {
 				onConfirm={async () => {
 					const d = removing();
 					if (!d) return;
-					await call(api["sending-domains"][":id"].$delete({ param: { id: d.id } }));
+					await removeSendingDomain(d.id);
 					toast.success(`${d.domain} was removed`);
 					await reload();
 				}}

@@ -4,7 +4,7 @@ import { FormAlert } from "../../components/FormAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { api, call } from "../../lib/api";
+import { updateWorkspace } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { atLeast } from "../../lib/roles";
 import { useMe, useSession } from "../../lib/session";
@@ -46,7 +46,7 @@ export default function WorkspaceSettings() {
 
 	const form = createSubmission(async () => {
 		const { rate, ...rest } = values();
-		await call(api.workspace.$patch({ json: { ...rest, send_rate_per_second: Number(rate) } }));
+		await updateWorkspace({ ...rest, send_rate_per_second: Number(rate) });
 		toast.success("Workspace settings saved");
 		refetch();
 	}, FIELDS);

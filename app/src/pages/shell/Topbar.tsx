@@ -3,7 +3,7 @@ import { createSignal } from "solid-js";
 import { Button } from "../../components/Button";
 import { RoleBadge } from "../../components/RoleBadge";
 import { toast } from "../../components/Toasts";
-import { api, call, messageOf } from "../../lib/api";
+import { logout as endSession, messageOf } from "../../lib/api";
 import { useMe } from "../../lib/session";
 
 export function Topbar(props: { navOpen: boolean; onToggleNav: () => void }) {
@@ -14,7 +14,7 @@ export function Topbar(props: { navOpen: boolean; onToggleNav: () => void }) {
 	const logout = async () => {
 		setLeaving(true);
 		try {
-			await call(api.auth.logout.$post());
+			await endSession();
 			navigate("/login", { replace: true });
 		} catch (error) {
 			toast.error(messageOf(error));

@@ -1,7 +1,7 @@
 import { useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { toast } from "../../components/Toasts";
-import { api, call, messageOf } from "../../lib/api";
+import { messageOf, switchWorkspace } from "../../lib/api";
 import { useMe, useSession } from "../../lib/session";
 
 /** The current workspace; a switcher when the user belongs to more than one. */
@@ -15,7 +15,7 @@ export function WorkspaceSwitcher() {
 		if (workspaceId === me().workspace.id) return;
 		setBusy(true);
 		try {
-			await call(api.auth["switch-workspace"].$post({ json: { workspace_id: workspaceId } }));
+			await switchWorkspace(workspaceId);
 			navigate("/");
 			refetch();
 		} catch (error) {

@@ -1,7 +1,7 @@
 import { type ClientResponse, hc } from "hono/client";
 import type { SuccessStatusCode } from "hono/utils/http-status";
-import type { AppType } from "../../../worker/app";
-import type { ApiIssue, ErrorBody } from "../../../worker/contracts/common";
+import type { AppType } from "../../../../worker/app";
+import type { ApiIssue, ErrorBody } from "../../../../worker/contracts/common";
 
 /** The one typed client for the Pulse API; the session cookie travels with every same-origin request. */
 export const api = hc<AppType>("/", { init: { credentials: "same-origin" } }).api.v1;
@@ -63,9 +63,4 @@ export async function call<R extends AnyResponse>(pending: Promise<R>): Promise<
 export function messageOf(error: unknown): string {
 	if (error instanceof ApiError) return error.message;
 	return error instanceof Error ? error.message : "Something went wrong";
-}
-
-/** Starts a CSV import: the file goes as the multipart field `file` (its name is kept for the import's record). */
-export function uploadCsv(file: File) {
-	return call(api.contacts.import.$post({ form: { file } }));
 }

@@ -1,0 +1,11 @@
+/** Every call the dashboard makes to the Pulse API, one module per resource. Pages import from here only. */
+
+export * from "./assistant";
+export * from "./auth";
+export * from "./campaigns";
+export { ApiError, api, call, messageOf } from "./client";
+export * from "./contacts";
+export * from "./outbox";
+export * from "./segments";
+export * from "./settings";
+export * from "./templates";
