@@ -4,7 +4,7 @@ import { Dialog } from "../../components/Dialog";
 import { FormAlert } from "../../components/FormAlert";
 import { SelectField } from "../../components/SelectField";
 import { TextField } from "../../components/TextField";
-import { api, call } from "../../lib/api";
+import { updateContact, upsertContact } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import type { Contact, ContactStatus } from "../../lib/types";
 
@@ -75,13 +75,12 @@ export function ContactDialog(props: {
 		const existing = props.contact;
 		if (existing) {
 			const json = { ...common, timezone: orNull(timezone()), locale: orNull(locale()) };
-			const saved = await call(api.contacts[":id"].$patch({ param: { id: existing.id }, json }));
+			const saved = await updateContact(existing.id, json);
 			props.onSaved(saved, false);
 			return;
 		}
-		const pending = api.contacts.$post({ json: { ...common, email: email().trim() } });
-		const saved = await call(pending);
-		props.onSaved(saved, (await pending).status === 201);
+		const { contact, created } = await upsertContact({ ...common, email: email().trim() });
+		props.onSaved(contact, created);
 	}, FIELDS);
 
 	const close = () => {

@@ -8,7 +8,7 @@ import { LoadingState } from "../../components/Spinner";
 import { StatusBadge, TagList } from "../../components/StatusBadge";
 import { type Column, Table } from "../../components/Table";
 import { toast } from "../../components/Toasts";
-import { ApiError, api, call, messageOf } from "../../lib/api";
+import { ApiError, deleteContact, getContact, messageOf } from "../../lib/api";
 import { formatDate, formatRelative } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
@@ -27,7 +27,7 @@ export default function ContactPage() {
 	const canEdit = () => atLeast(me().role, "editor");
 	const [contact, { refetch, mutate }] = createResource(
 		() => params.id,
-		(id) => call(api.contacts[":id"].$get({ param: { id } })),
+		(id) => getContact(id),
 	);
 	const [editing, setEditing] = createSignal(false);
 	const [erasing, setErasing] = createSignal(false);
@@ -204,7 +204,7 @@ export default function ContactPage() {
 								setTyped("");
 							}}
 							onConfirm={async () => {
-								await call(api.contacts[":id"].$delete({ param: { id: c().id } }));
+								await deleteContact(c().id);
 								toast.success(`Erased ${c().email}`);
 								navigate("/contacts", { replace: true });
 							}}

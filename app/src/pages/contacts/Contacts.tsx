@@ -9,7 +9,7 @@ import { StatusBadge, TagList } from "../../components/StatusBadge";
 import { type Column, Table } from "../../components/Table";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { api, call } from "../../lib/api";
+import { listContacts, listSegments } from "../../lib/api";
 import { createDebounced } from "../../lib/debounce";
 import { formatDate } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
@@ -35,25 +35,21 @@ export default function Contacts() {
 	const [adding, setAdding] = createSignal(false);
 	const [segments] = createResource(
 		() => me().workspace.id,
-		async () => (await call(api.segments.$get({ query: { limit: "200" } }))).data,
+		async () => (await listSegments({ limit: 200 })).data,
 	);
 
 	createEffect(on(settledSearch, (q) => setParams({ q: q.trim() || undefined }, { replace: true }), { defer: true }));
 	createEffect(on(settledTag, (t) => setParams({ tag: t.trim() || undefined }, { replace: true }), { defer: true }));
 
 	const contacts = createPagedList((cursor) =>
-		call(
-			api.contacts.$get({
-				query: {
-					limit: "50",
-					cursor,
-					q: params.q || undefined,
-					status: (params.status || undefined) as ContactStatus | undefined,
-					tag: params.tag || undefined,
-					segment_id: params.segment || undefined,
-				},
-			}),
-		),
+		listContacts({
+			limit: "50",
+			cursor,
+			q: params.q || undefined,
+			status: (params.status || undefined) as ContactStatus | undefined,
+			tag: params.tag || undefined,
+			segment_id: params.segment || undefined,
+		}),
 	);
 	createEffect(
 		on(

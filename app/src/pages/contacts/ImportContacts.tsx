@@ -9,7 +9,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { ProgressBar } from "../../components/ProgressBar";
 import { type Column, Table } from "../../components/Table";
 import { toast } from "../../components/Toasts";
-import { api, call, messageOf, uploadCsv } from "../../lib/api";
+import { getImport, listImports, messageOf, uploadCsv } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { formatBytes, formatNumber, formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
@@ -34,7 +34,7 @@ export default function ImportContacts() {
 	const [params, setParams] = useSearchParams<{ import?: string }>();
 	const [file, setFile] = createSignal<File>();
 	const [dragging, setDragging] = createSignal(false);
-	const history = createPagedList((cursor) => call(api.imports.$get({ query: { limit: "10", cursor } })));
+	const history = createPagedList(listImports);
 	createEffect(
 		on(
 			() => me().workspace.id,
@@ -214,7 +214,7 @@ function ImportProgress(props: { id: string; onFinished: () => void }) {
 
 	const poll = async () => {
 		try {
-			const next = await call(api.imports[":id"].$get({ param: { id: props.id } }));
+			const next = await getImport(props.id);
 			if (stopped) return;
 			const wasRunning = job()?.status === "running";
 			setJob(next);

@@ -10,7 +10,16 @@ import { LoadingState, Spinner } from "../../components/Spinner";
 import { StatusBadge } from "../../components/StatusBadge";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { ApiError, api, call, messageOf } from "../../lib/api";
+import {
+	ApiError,
+	createSegment,
+	deleteSegment,
+	getSegment,
+	listContacts,
+	messageOf,
+	previewSegment,
+	updateSegment,
+} from "../../lib/api";
 import { createDebounced } from "../../lib/debounce";
 import { createSubmission } from "../../lib/form";
 import { formatNumber } from "../../lib/format";
@@ -36,7 +45,7 @@ export default function SegmentBuilderPage() {
 	const params = useParams<{ id?: string }>();
 	const [segment, { refetch }] = createResource(
 		() => params.id ?? "new",
-		async (id) => (id === "new" ? null : await call(api.segments[":id"].$get({ param: { id } }))),
+		async (id) => (id === "new" ? null : await getSegment(id)),
 	);
 	const notFound = () => segment.error instanceof ApiError && segment.error.status === 404;
 	return (
@@ -129,7 +138,7 @@ function Builder(props: { segment?: Segment }) {
 			const { index } = built();
 			setCounting(true);
 			try {
-				const result = await call(api.segments.preview.$post({ json: { definition: JSON.parse(text) } }));
+				const result = await previewSegment(JSON.parse(text));
 				if (mine !== generation) return;
 				setPreview(result);
 				setPreviewError(undefined);
@@ -147,7 +156,7 @@ function Builder(props: { segment?: Segment }) {
 
 	// ---- attribute names for the datalist: built-ins plus what recent and sample contacts carry ------------------
 	const [known] = createResource(async () => {
-		const page = await call(api.contacts.$get({ query: { limit: "20" } }));
+		const page = await listContacts({ limit: "20" });
 		return page.data.flatMap((c) => Object.keys(c.attributes));
 	});
 	const attributeNames = createMemo(() => [
@@ -177,10 +186,10 @@ function Builder(props: { segment?: Segment }) {
 		try {
 			const existing = props.segment;
 			if (existing) {
-				await call(api.segments[":id"].$patch({ param: { id: existing.id }, json: { name: name(), definition } }));
+				await updateSegment(existing.id, { name: name(), definition });
 				toast.success("Segment saved");
 			} else {
-				const created = await call(api.segments.$post({ json: { name: name(), definition } }));
+				const created = await createSegment({ name: name(), definition });
 				toast.success(`Created “${created.name}”`);
 				navigate(`/segments/${created.id}`, { replace: true });
 			}
@@ -320,7 +329,7 @@ function Builder(props: { segment?: Segment }) {
 				onConfirm={async () => {
 					const segment = props.segment;
 					if (!segment) return;
-					await call(api.segments[":id"].$delete({ param: { id: segment.id } }));
+					await deleteSegment(segment.id);
 					toast.success(`Deleted “${segment.name}”`);
 					navigate("/segments", { replace: true });
 				}}

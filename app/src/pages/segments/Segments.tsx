@@ -5,7 +5,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { type Column, Table } from "../../components/Table";
-import { api, call } from "../../lib/api";
+import { listSegments } from "../../lib/api";
 import { formatNumber, formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
 import { atLeast } from "../../lib/roles";
@@ -17,7 +17,7 @@ export default function Segments() {
 	const me = useMe();
 	const navigate = useNavigate();
 	const canEdit = () => atLeast(me().role, "editor");
-	const segments = createPagedList((cursor) => call(api.segments.$get({ query: { limit: "50", cursor } })));
+	const segments = createPagedList((cursor) => listSegments({ limit: 50, cursor }));
 	createEffect(
 		on(
 			() => me().workspace.id,

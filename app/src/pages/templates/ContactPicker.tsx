@@ -5,7 +5,7 @@ import { FormAlert } from "../../components/FormAlert";
 import { LoadingState } from "../../components/Spinner";
 import { StatusBadge } from "../../components/StatusBadge";
 import { TextField } from "../../components/TextField";
-import { api, call, messageOf } from "../../lib/api";
+import { listContacts, messageOf } from "../../lib/api";
 import { createDebounced } from "../../lib/debounce";
 import type { Contact } from "../../lib/types";
 
@@ -23,7 +23,7 @@ export function ContactPicker(props: { value: PreviewAs; onChange: (value: Previ
 	const settled = createDebounced(query, 250);
 	const [results] = createResource(
 		() => (open() ? settled().trim() : false),
-		async (q) => (await call(api.contacts.$get({ query: { limit: "8", q: q || undefined } }))).data,
+		async (q) => (await listContacts({ limit: "8", q: q || undefined })).data,
 	);
 	const choose = (value: PreviewAs) => {
 		props.onChange(value);

@@ -4,7 +4,7 @@ import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { FormAlert } from "../../components/FormAlert";
 import { TextField } from "../../components/TextField";
-import { ApiError, api, call } from "../../lib/api";
+import { ApiError, sendTestEmail } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import type { TestSendResult } from "../../lib/types";
 import { type PreviewAs, SAMPLE_LABEL } from "./ContactPicker";
@@ -47,12 +47,10 @@ export function SendTestDialog(props: Props) {
 		if (!(await props.beforeSend())) {
 			return setLocalError("The template has errors, so it was not saved or sent. Fix them and try again.");
 		}
-		const sent = await call(
-			api.templates[":id"]["test-send"].$post({
-				param: { id: props.templateId },
-				json: { to: recipients, ...(props.previewAs ? { contact_id: props.previewAs.id } : {}) },
-			}),
-		);
+		const sent = await sendTestEmail(props.templateId, {
+			to: recipients,
+			...(props.previewAs ? { contact_id: props.previewAs.id } : {}),
+		});
 		setResult({ ...sent, to: recipients });
 	}, ["to", "from"]);
 

@@ -3,7 +3,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { EmailFrame } from "../../components/EmailFrame";
 import { FormAlert } from "../../components/FormAlert";
 import { LoadingState, Spinner } from "../../components/Spinner";
-import { api, call, messageOf } from "../../lib/api";
+import { createTemplate, listStarters, messageOf, renderTemplate } from "../../lib/api";
 import type { StarterTemplate } from "../../lib/types";
 
 const BLANK_HTML = `<!doctype html>
@@ -24,12 +24,7 @@ const BLANK_HTML = `<!doctype html>
 function StarterThumb(props: { starter: StarterTemplate }) {
 	const [rendered] = createResource(
 		() => props.starter,
-		(s) =>
-			call(
-				api.templates.render.$post({
-					json: { template: { subject: s.subject, preheader: s.preheader, html: s.html } },
-				}),
-			),
+		(s) => renderTemplate({ template: { subject: s.subject, preheader: s.preheader, html: s.html } }),
 	);
 	return (
 		<EmailFrame
@@ -45,7 +40,7 @@ function StarterThumb(props: { starter: StarterTemplate }) {
 /** "Start from a template": the built-in starters and a blank one; choosing creates the template and opens it. */
 export function StarterGallery() {
 	const navigate = useNavigate();
-	const [starters] = createResource(async () => (await call(api.templates.starters.$get())).data);
+	const [starters] = createResource(async () => (await listStarters()).data);
 	const [creating, setCreating] = createSignal<string>();
 	const [error, setError] = createSignal<string>();
 
@@ -57,7 +52,7 @@ export function StarterGallery() {
 		setCreating(key);
 		setError(undefined);
 		try {
-			const created = await call(api.templates.$post({ json: body }));
+			const created = await createTemplate(body);
 			navigate(`/templates/${created.id}`);
 		} catch (e) {
 			setError(messageOf(e));

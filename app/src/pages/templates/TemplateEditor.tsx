@@ -10,7 +10,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { LoadingState, Spinner } from "../../components/Spinner";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { ApiError, api, call, messageOf } from "../../lib/api";
+import { ApiError, deleteTemplate, getTemplate, messageOf, renderTemplate, updateTemplate } from "../../lib/api";
 import { createDebounced } from "../../lib/debounce";
 import { createSubmission } from "../../lib/form";
 import { formatRelative } from "../../lib/format";
@@ -27,7 +27,7 @@ export default function TemplateEditorPage() {
 	const params = useParams<{ id: string }>();
 	const [template, { refetch }] = createResource(
 		() => params.id,
-		(id) => call(api.templates[":id"].$get({ param: { id } })),
+		(id) => getTemplate(id),
 	);
 	const notFound = () => template.error instanceof ApiError && template.error.status === 404;
 	return (
@@ -104,9 +104,7 @@ function Editor(props: { template: Template }) {
 
 	// ---- save, delete ---------------------------------------------------------------------------------------
 	const save = createSubmission(async () => {
-		const updated = await call(
-			api.templates[":id"].$patch({ param: { id: props.template.id }, json: bodyOf(draft()) }),
-		);
+		const updated = await updateTemplate(props.template.id, bodyOf(draft()));
 		setCurrent(updated);
 		setSaved(draftOf(updated));
 		toast.success("Template saved");
@@ -161,9 +159,7 @@ function Editor(props: { template: Template }) {
 			}
 			setRendering(true);
 			try {
-				const result = await call(
-					api.templates.render.$post({ json: { template, ...(as ? { contact_id: as.id } : {}) } }),
-				);
+				const result = await renderTemplate({ template, ...(as ? { contact_id: as.id } : {}) });
 				if (mine !== generation) return;
 				setRendered(result);
 				setRenderIssues([]);
@@ -383,7 +379,7 @@ function Editor(props: { template: Template }) {
 				confirmLabel="Delete template"
 				onClose={() => setDeleting(false)}
 				onConfirm={async () => {
-					await call(api.templates[":id"].$delete({ param: { id: props.template.id } }));
+					await deleteTemplate(props.template.id);
 					toast.success(`Deleted “${saved().name}”`);
 					leaving = true;
 					navigate("/templates", { replace: true });

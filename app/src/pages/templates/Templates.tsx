@@ -5,7 +5,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { type Column, Table } from "../../components/Table";
-import { api, call } from "../../lib/api";
+import { listTemplates } from "../../lib/api";
 import { formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
 import { atLeast } from "../../lib/roles";
@@ -18,7 +18,7 @@ export default function Templates() {
 	const me = useMe();
 	const navigate = useNavigate();
 	const canEdit = () => atLeast(me().role, "editor");
-	const templates = createPagedList((cursor) => call(api.templates.$get({ query: { limit: "50", cursor } })));
+	const templates = createPagedList((cursor) => listTemplates({ limit: 50, cursor }));
 	createEffect(
 		on(
 			() => me().workspace.id,
