@@ -207,7 +207,7 @@ export const campaignRoutes = withCommand(
 		async (c) => {
 			const row = await findCampaign(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id);
 			const expires = Date.now() + 60_000;
-			const token = await signToken(tokenSecret(c.env), { k: "l", m: row.id, w: row.workspace_id, e: expires });
+			const token = await signToken(tokenSecret(c.env), { k: "l", m: row.id, w: row.workspaceId, e: expires });
 			return c.json({ token, expires_at: new Date(expires).toISOString() }, 200);
 		},
 	)

@@ -1,5 +1,5 @@
 import type { Principal } from "../context";
-import { createDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import { auditLog } from "../db/schema";
 import { newId } from "../domain/ids";
 
@@ -34,10 +34,4 @@ export function auditInsert(db: Db, entry: AuditEntry) {
 
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 	await auditInsert(db, entry);
-}
-
-/** The same insert as a raw D1 statement, for batches written with `D1Database` directly. */
-export function auditStatement(d1: D1Database, entry: AuditEntry): D1PreparedStatement {
-	const { sql, params } = auditInsert(createDb(d1), entry).toSQL();
-	return d1.prepare(sql).bind(...params);
 }

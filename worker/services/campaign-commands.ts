@@ -1,32 +1,34 @@
 import { publicBaseUrl, tokenSecret } from "../config";
 import type { Principal } from "../context";
 import type { CampaignCommand } from "../contracts/campaign-commands";
+import { setCampaignBaseUrl } from "../db/campaigns";
+import { createDb } from "../db/client";
+import { findTemplateRow } from "../db/templates";
 import { ApiError } from "../errors";
-import { auditStatement } from "./audit";
+import { recordAudit } from "./audit";
 import { findCampaign } from "./campaigns";
 import { assertSenderAllowed, senderPolicy } from "./sending-domains";
+import { getWorkspace } from "./workspace";
 
 /** A campaign must be lawful before it leaves: a postal address for the footer, a sender and a template. */
 async function assertReadyToSend(env: Env, workspaceId: string, campaignId: string) {
 	tokenSecret(env);
 	const campaign = await findCampaign(env.DB, workspaceId, campaignId);
-	const workspace = await env.DB.prepare("SELECT postal_address FROM workspaces WHERE id = ?")
-		.bind(workspaceId)
-		.first<{ postal_address: string }>();
-	if (!workspace?.postal_address) {
+	const db = createDb(env.DB);
+	const workspace = await getWorkspace(db, workspaceId);
+	if (!workspace.postalAddress) {
 		throw new ApiError(
 			"unprocessable",
 			"Add the workspace's postal address in settings: every marketing email must show it",
 			[{ path: "postal_address", message: "Required before sending" }],
 		);
 	}
-	const template = await env.DB.prepare("SELECT id FROM templates WHERE id = ?").bind(campaign.template_id).first();
-	if (!template)
+	if (!(await findTemplateRow(db, workspaceId, campaign.templateId)))
 		throw new ApiError("unprocessable", "The campaign's template was deleted; choose another", [
 			{ path: "template_id", message: "Missing" },
 		]);
 	// The sending domain may have been removed since the campaign was written.
-	await assertSenderAllowed(env.DB, workspaceId, campaign.from_email, "from_email", senderPolicy(env));
+	await assertSenderAllowed(env.DB, workspaceId, campaign.fromEmail, "from_email", senderPolicy(env));
 }
 
 /** Runs a lifecycle command through the campaign's Durable Object; an illegal transition is 409. */
@@ -41,23 +43,19 @@ export async function runCommand(
 	const campaign = await findCampaign(env.DB, actor.workspaceId, campaignId);
 	if (command.type === "send" || command.type === "schedule") {
 		await assertReadyToSend(env, actor.workspaceId, campaignId);
-		await env.DB.prepare("UPDATE campaigns SET base_url = ? WHERE id = ?")
-			.bind(publicBaseUrl(env, requestUrl), campaign.id)
-			.run();
+		await setCampaignBaseUrl(createDb(env.DB), campaign.id, publicBaseUrl(env, requestUrl));
 	}
 	const result = await env.CAMPAIGN.getByName(campaignId).command(campaignId, actor.workspaceId, command);
 	if (!result.ok) {
 		const path = command.type === "schedule" && /future/.test(result.reason) ? "send_at" : "status";
 		throw new ApiError("conflict", result.reason, [{ path, message: result.reason }]);
 	}
-	await env.DB.batch([
-		auditStatement(env.DB, {
-			workspaceId: actor.workspaceId,
-			action: `campaign.${command.type}`,
-			actor,
-			target: { type: "campaign", id: campaignId },
-			ip,
-		}),
-	]);
+	await recordAudit(createDb(env.DB), {
+		workspaceId: actor.workspaceId,
+		action: `campaign.${command.type}`,
+		actor,
+		target: { type: "campaign", id: campaignId },
+		ip,
+	});
 	return { id: campaignId, status: result.status };
 }

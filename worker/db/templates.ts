@@ -1,0 +1,46 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { Db } from "./client";
+import { templates } from "./schema-templates";
+
+export type TemplateRow = typeof templates.$inferSelect;
+export type NewTemplate = typeof templates.$inferInsert;
+export type TemplateChange = Pick<TemplateRow, "name" | "subject" | "preheader" | "html" | "text" | "updatedAt">;
+
+export async function findTemplateRow(db: Db, workspaceId: string, id: string): Promise<TemplateRow | undefined> {
+	const [row] = await db
+		.select()
+		.from(templates)
+		.where(and(eq(templates.id, id), eq(templates.workspaceId, workspaceId)))
+		.limit(1);
+	return row;
+}
+
+/** Newest first, ids below `beforeId`. */
+export function templatePage(db: Db, workspaceId: string, beforeId: string, limit: number): Promise<TemplateRow[]> {
+	return db
+		.select()
+		.from(templates)
+		.where(and(eq(templates.workspaceId, workspaceId), lt(templates.id, beforeId)))
+		.orderBy(desc(templates.id))
+		.limit(limit);
+}
+
+export async function insertTemplate(db: Db, row: NewTemplate): Promise<void> {
+	await db.insert(templates).values(row);
+}
+
+export async function updateTemplateRow(
+	db: Db,
+	workspaceId: string,
+	id: string,
+	change: TemplateChange,
+): Promise<void> {
+	await db
+		.update(templates)
+		.set(change)
+		.where(and(eq(templates.id, id), eq(templates.workspaceId, workspaceId)));
+}
+
+export async function deleteTemplateRow(db: Db, workspaceId: string, id: string): Promise<void> {
+	await db.delete(templates).where(and(eq(templates.id, id), eq(templates.workspaceId, workspaceId)));
+}
