@@ -3,6 +3,8 @@ import { messageOf } from "./api";
 
 type Page<T> = { data: T[]; next_cursor: string | null };
 
+export type PagedList<T> = ReturnType<typeof createPagedList<T>>;
+
 /** A cursor-paginated list: first page on `reload()`, more with `loadMore()`. */
 export function createPagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>) {
 	const [items, setItems] = createSignal<T[]>();

@@ -1,11 +1,10 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createEffect, on, Show } from "solid-js";
-import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
-import { FormAlert } from "../../components/FormAlert";
+import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import { ProgressBar } from "../../components/ProgressBar";
-import { type Column, Table } from "../../components/Table";
+import type { Column } from "../../components/Table";
 import { api, call } from "../../lib/api";
 import { formatDate, formatNumber, formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
@@ -114,12 +113,10 @@ export default function Campaigns() {
 				}
 			/>
 			<section class="card card-flush">
-				<FormAlert message={campaigns.error()} />
-				<Table
+				<PagedTable
 					label="Campaigns"
 					columns={columns}
-					rows={campaigns.items()}
-					loading={campaigns.loading()}
+					list={campaigns}
 					rowKey={(c) => c.id}
 					onRowClick={(c) => navigate(`/campaigns/${c.id}`)}
 					empty={
@@ -139,13 +136,6 @@ export default function Campaigns() {
 						</EmptyState>
 					}
 				/>
-				<Show when={campaigns.hasMore()}>
-					<div class="table-more">
-						<Button onClick={campaigns.loadMore} loading={campaigns.loading()}>
-							Load more
-						</Button>
-					</div>
-				</Show>
 			</section>
 		</>
 	);

@@ -2,11 +2,11 @@ import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, on, Show } from "solid-js";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
-import { FormAlert } from "../../components/FormAlert";
+import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import { SelectField } from "../../components/SelectField";
 import { StatusBadge, TagList } from "../../components/StatusBadge";
-import { type Column, Table } from "../../components/Table";
+import type { Column } from "../../components/Table";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
 import { listContacts, listSegments } from "../../lib/api";
@@ -135,12 +135,10 @@ export default function Contacts() {
 						onChange={(e) => setParams({ segment: e.currentTarget.value || undefined }, { replace: true })}
 					/>
 				</search>
-				<FormAlert message={contacts.error()} />
-				<Table
+				<PagedTable
 					label="Contacts"
 					columns={columns}
-					rows={contacts.items()}
-					loading={contacts.loading()}
+					list={contacts}
 					rowKey={(c) => c.id}
 					onRowClick={(c) => navigate(`/contacts/${c.id}`)}
 					empty={
@@ -178,13 +176,6 @@ export default function Contacts() {
 						</Show>
 					}
 				/>
-				<Show when={contacts.hasMore()}>
-					<div class="table-more">
-						<Button onClick={contacts.loadMore} loading={contacts.loading()}>
-							Load more
-						</Button>
-					</div>
-				</Show>
 			</section>
 			<ContactDialog
 				open={adding()}

@@ -5,6 +5,7 @@ import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { describedBy, FieldShell } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
+import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import { ProgressBar } from "../../components/ProgressBar";
 import { type Column, Table } from "../../components/Table";
@@ -164,23 +165,14 @@ export default function ImportContacts() {
 			</Show>
 			<section class="card card-flush section-gap">
 				<h2 class="card-title card-title-pad">Recent imports</h2>
-				<FormAlert message={history.error()} />
-				<Table
+				<PagedTable
 					label="Recent imports"
 					columns={historyColumns((id) => setParams({ import: id }))}
-					rows={history.items()}
-					loading={history.loading()}
+					list={history}
 					rowKey={(i) => i.id}
 					onRowClick={(i) => setParams({ import: i.id })}
 					empty={<p class="muted pad">No imports yet.</p>}
 				/>
-				<Show when={history.hasMore()}>
-					<div class="table-more">
-						<Button onClick={history.loadMore} loading={history.loading()}>
-							Load more
-						</Button>
-					</div>
-				</Show>
 			</section>
 		</>
 	);

@@ -2,9 +2,9 @@ import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, on, Show } from "solid-js";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
-import { FormAlert } from "../../components/FormAlert";
+import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
-import { type Column, Table } from "../../components/Table";
+import type { Column } from "../../components/Table";
 import { listOutbox } from "../../lib/api";
 import { formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
@@ -64,12 +64,10 @@ export default function Outbox() {
 						</div>
 					)}
 				</Show>
-				<FormAlert message={messages.error()} />
-				<Table
+				<PagedTable
 					label="Captured messages"
 					columns={columns}
-					rows={messages.items()}
-					loading={messages.loading()}
+					list={messages}
 					rowKey={(m) => m.id}
 					onRowClick={(m) => navigate(detail(m))}
 					empty={
@@ -101,13 +99,6 @@ export default function Outbox() {
 						</Show>
 					}
 				/>
-				<Show when={messages.hasMore()}>
-					<div class="table-more">
-						<Button onClick={messages.loadMore} loading={messages.loading()}>
-							Load more
-						</Button>
-					</div>
-				</Show>
 			</section>
 		</>
 	);

@@ -1,10 +1,9 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createEffect, on, Show } from "solid-js";
-import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
-import { FormAlert } from "../../components/FormAlert";
+import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
-import { type Column, Table } from "../../components/Table";
+import type { Column } from "../../components/Table";
 import { listSegments } from "../../lib/api";
 import { formatNumber, formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
@@ -52,12 +51,10 @@ export default function Segments() {
 				}
 			/>
 			<section class="card card-flush">
-				<FormAlert message={segments.error()} />
-				<Table
+				<PagedTable
 					label="Segments"
 					columns={columns}
-					rows={segments.items()}
-					loading={segments.loading()}
+					list={segments}
 					rowKey={(s) => s.id}
 					onRowClick={(s) => navigate(`/segments/${s.id}`)}
 					empty={
@@ -77,13 +74,6 @@ export default function Segments() {
 						</EmptyState>
 					}
 				/>
-				<Show when={segments.hasMore()}>
-					<div class="table-more">
-						<Button onClick={segments.loadMore} loading={segments.loading()}>
-							Load more
-						</Button>
-					</div>
-				</Show>
 			</section>
 		</>
 	);

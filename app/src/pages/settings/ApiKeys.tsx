@@ -2,10 +2,10 @@ import { createEffect, createSignal, on, Show } from "solid-js";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
-import { FormAlert } from "../../components/FormAlert";
+import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import { RoleBadge } from "../../components/RoleBadge";
-import { type Column, Table } from "../../components/Table";
+import type { Column } from "../../components/Table";
 import { toast } from "../../components/Toasts";
 import { listApiKeys, revokeApiKey } from "../../lib/api";
 import { formatDate, formatRelative } from "../../lib/format";
@@ -85,12 +85,10 @@ export default function ApiKeys() {
 				}
 			>
 				<section class="card card-flush">
-					<FormAlert message={keys.error()} />
-					<Table
+					<PagedTable
 						label="API keys"
 						columns={columns}
-						rows={keys.items()}
-						loading={keys.loading()}
+						list={keys}
 						rowKey={(k) => k.id}
 						empty={
 							<EmptyState
@@ -106,13 +104,6 @@ export default function ApiKeys() {
 							</EmptyState>
 						}
 					/>
-					<Show when={keys.hasMore()}>
-						<div class="table-more">
-							<Button onClick={keys.loadMore} loading={keys.loading()}>
-								Load more
-							</Button>
-						</div>
-					</Show>
 				</section>
 			</Show>
 			<CreateKeyDialog

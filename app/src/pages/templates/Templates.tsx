@@ -1,10 +1,9 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createEffect, on, Show } from "solid-js";
-import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
-import { FormAlert } from "../../components/FormAlert";
+import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
-import { type Column, Table } from "../../components/Table";
+import type { Column } from "../../components/Table";
 import { listTemplates } from "../../lib/api";
 import { formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
@@ -57,12 +56,10 @@ export default function Templates() {
 				when={empty() && canEdit()}
 				fallback={
 					<section class="card card-flush">
-						<FormAlert message={templates.error()} />
-						<Table
+						<PagedTable
 							label="Templates"
 							columns={columns}
-							rows={templates.items()}
-							loading={templates.loading()}
+							list={templates}
 							rowKey={(t) => t.id}
 							onRowClick={(t) => navigate(`/templates/${t.id}`)}
 							empty={
@@ -71,13 +68,6 @@ export default function Templates() {
 								</EmptyState>
 							}
 						/>
-						<Show when={templates.hasMore()}>
-							<div class="table-more">
-								<Button onClick={templates.loadMore} loading={templates.loading()}>
-									Load more
-								</Button>
-							</div>
-						</Show>
 					</section>
 				}
 			>
