@@ -1,12 +1,21 @@
+import ReconnectingWebSocket from "partysocket/ws";
 import { type Accessor, createEffect, createSignal, onCleanup } from "solid-js";
-import { type LiveMessage, LiveMessageSchema } from "../../../worker/contracts/live";
+// Types only: the zod schema stays on the server, so zod never ships to the browser.
+import type { LiveMessage } from "../../../worker/contracts/live";
 import type { CampaignStats, CampaignStatus } from "./types";
 
-/** The first retry waits this long; each failure doubles it, up to `MAX_DELAY_MS`. */
-const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 5_000;
-/** A ping keeps idle proxies from dropping the socket (the campaign object answers "pong"). */
+/** A ping keeps idle proxies from dropping the socket (the server answers "pong" without waking the object). */
 const PING_MS = 25_000;
+
+/** Reconnection: the first retry waits ~0.5 s, each failure doubles it, up to 5 s. */
+const SOCKET_OPTIONS = {
+	minReconnectionDelay: 500,
+	maxReconnectionDelay: 5_000,
+	reconnectionDelayGrowFactor: 2,
+	connectionTimeout: 4_000,
+	// Only pings are ever sent, and only while open: nothing worth keeping is queued while offline.
+	maxEnqueuedMessages: 1,
+};
 
 export type LiveEvent = Extract<LiveMessage, { type: "event" }>;
 
@@ -31,27 +40,36 @@ export function liveUrl(campaignId: string): string {
 	return `${scheme}//${location.host}/api/v1/campaigns/${encodeURIComponent(campaignId)}/live`;
 }
 
-/** The delay before retry number `attempt` (1-based): exponential with a little jitter, capped at ~5 s. */
-export function backoff(attempt: number): number {
-	const exp = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempt - 1));
-	return Math.round(exp * (0.8 + Math.random() * 0.2));
-}
+type Frame = Record<string, unknown>;
+const isObject = (value: unknown): value is Frame => typeof value === "object" && value !== null;
+const isStats = (value: unknown): value is CampaignStats => isObject(value) && typeof value.status === "string";
 
-/** Reads one frame; anything that is not a valid live message (e.g. "pong") is `undefined`. */
+/** The shape checks per message type: enough that the views can rely on the fields they read. */
+const CHECKS: Record<LiveMessage["type"], (frame: Frame) => boolean> = {
+	snapshot: (f) => isStats(f.stats),
+	stats: (f) => isStats(f.stats),
+	status: (f) => typeof f.status === "string",
+	event: (f) => typeof f.kind === "string" && typeof f.email === "string" && typeof f.at === "string",
+};
+
+/** Reads one frame; anything that is not a live message of a known type (e.g. "pong") is `undefined`. */
 export function parseLive(data: unknown): LiveMessage | undefined {
 	if (typeof data !== "string" || !data.startsWith("{")) return undefined;
+	let frame: unknown;
 	try {
-		const parsed = LiveMessageSchema.safeParse(JSON.parse(data));
-		return parsed.success ? parsed.data : undefined;
+		frame = JSON.parse(data);
 	} catch {
 		return undefined;
 	}
+	if (!isObject(frame) || typeof frame.type !== "string" || !Object.hasOwn(CHECKS, frame.type)) return undefined;
+	return CHECKS[frame.type as LiveMessage["type"]](frame) ? (frame as LiveMessage) : undefined;
 }
 
 /**
  * A campaign's live socket as Solid signals. It connects while `campaignId()` is set, reconnects on close or
- * error with exponential backoff (up to ~5 s; at once when the browser comes back online), and every reconnect
- * starts with a fresh snapshot, so nothing missed while offline stays missing. Closed when the owner is disposed.
+ * error with exponential backoff (partysocket; up to 5 s, at once when the browser comes back online), and the
+ * server starts every connection with a fresh snapshot, so nothing missed while offline stays missing. Closed
+ * when the owner is disposed.
  */
 export function createLiveCampaign(campaignId: Accessor<string | undefined>, keepEvents = 20): LiveCampaign {
 	const [stats, setStats] = createSignal<CampaignStats>();
@@ -62,103 +80,59 @@ export function createLiveCampaign(campaignId: Accessor<string | undefined>, kee
 	const [everConnected, setEverConnected] = createSignal(false);
 	const state = () => (connected() ? "live" : everConnected() ? "reconnecting" : "connecting");
 
+	const receive = (message: LiveMessage) => {
+		switch (message.type) {
+			case "snapshot":
+				setFailures(0);
+				setConnected(true);
+				setEverConnected(true);
+				setStats(message.stats);
+				setStatus(message.stats.status);
+				break;
+			case "stats":
+				setStats(message.stats);
+				setStatus(message.stats.status);
+				break;
+			case "status":
+				setStatus(message.status);
+				setStats((prev) => (prev ? { ...prev, status: message.status } : prev));
+				break;
+			case "event":
+				setEvents((prev) => [message, ...prev].slice(0, keepEvents));
+				break;
+		}
+	};
+
 	createEffect(() => {
 		const id = campaignId();
 		if (!id) return;
-		let socket: WebSocket | undefined;
-		let retry: ReturnType<typeof setTimeout> | undefined;
-		let ping: ReturnType<typeof setInterval> | undefined;
-		let attempt = 0;
-		let disposed = false;
-
-		const schedule = () => {
-			if (disposed || retry) return;
-			attempt += 1;
-			retry = setTimeout(() => {
-				retry = undefined;
-				connect();
-			}, backoff(attempt));
-		};
-		const drop = () => {
-			clearInterval(ping);
-			ping = undefined;
-			if (socket) {
-				socket.onopen = null;
-				socket.onmessage = null;
-				socket.onclose = null;
-				socket.onerror = null;
-				if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.close();
-				socket = undefined;
-			}
+		const socket = new ReconnectingWebSocket(() => liveUrl(id), undefined, SOCKET_OPTIONS);
+		let opened = false;
+		socket.addEventListener("open", () => {
+			opened = true;
+		});
+		socket.addEventListener("message", (event) => {
+			const message = parseLive(event.data);
+			if (message) receive(message);
+		});
+		socket.addEventListener("close", () => {
+			if (!opened) setFailures((n) => n + 1);
+			opened = false;
 			setConnected(false);
-		};
-		const connect = () => {
-			drop();
-			let opened = false;
-			let ws: WebSocket;
-			try {
-				ws = new WebSocket(liveUrl(id));
-			} catch {
-				setFailures((n) => n + 1);
-				schedule();
-				return;
-			}
-			socket = ws;
-			ws.onopen = () => {
-				opened = true;
-				ping = setInterval(() => {
-					if (ws.readyState === WebSocket.OPEN) ws.send("ping");
-				}, PING_MS);
-			};
-			ws.onmessage = (event) => {
-				const message = parseLive(event.data);
-				if (!message) return;
-				switch (message.type) {
-					case "snapshot":
-						attempt = 0;
-						setFailures(0);
-						setConnected(true);
-						setEverConnected(true);
-						setStats(message.stats);
-						setStatus(message.stats.status);
-						break;
-					case "stats":
-						setStats(message.stats);
-						setStatus(message.stats.status);
-						break;
-					case "status":
-						setStatus(message.status);
-						setStats((prev) => (prev ? { ...prev, status: message.status } : prev));
-						break;
-					case "event":
-						setEvents((prev) => [message, ...prev].slice(0, keepEvents));
-						break;
-				}
-			};
-			const lost = () => {
-				if (socket !== ws) return;
-				if (!opened) setFailures((n) => n + 1);
-				drop();
-				schedule();
-			};
-			ws.onclose = lost;
-			ws.onerror = lost;
-		};
+		});
+		const ping = setInterval(() => {
+			if (socket.readyState === ReconnectingWebSocket.OPEN) socket.send("ping");
+		}, PING_MS);
 		const online = () => {
-			if (connected()) return;
-			clearTimeout(retry);
-			retry = undefined;
-			attempt = 0;
-			connect();
+			if (!connected()) socket.reconnect();
 		};
 
 		window.addEventListener("online", online);
-		connect();
 		onCleanup(() => {
-			disposed = true;
 			window.removeEventListener("online", online);
-			clearTimeout(retry);
-			drop();
+			clearInterval(ping);
+			socket.close();
+			setConnected(false);
 		});
 	});
 
