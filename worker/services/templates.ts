@@ -1,5 +1,13 @@
 import type { Principal } from "../context";
 import { createDb } from "../db/client";
+import {
+	deleteTemplateRow,
+	findTemplateRow,
+	insertTemplate,
+	type TemplateRow,
+	templatePage,
+	updateTemplateRow,
+} from "../db/templates";
 import { normalizeEmail } from "../domain/contacts/email";
 import { newId } from "../domain/ids";
 import {
@@ -15,16 +23,6 @@ import { type ContactRecord, presentContact, tagsOf } from "./contacts-present";
 import { pageOf, startAfter } from "./pagination";
 import { getWorkspace } from "./workspace";
 
-type TemplateRow = {
-	id: string;
-	name: string;
-	subject: string;
-	preheader: string | null;
-	html: string;
-	text: string | null;
-	created_at: number;
-	updated_at: number;
-};
 type TemplateFields = { name: string; subject: string; preheader?: string | null; html: string; text?: string | null };
 
 export const SAMPLE_CONTACT: RenderContact = {
@@ -56,17 +54,21 @@ function validate(source: TemplateSource) {
 	}
 }
 
+/** The API's template (snake_case; `workspace_id` included, as it always was). */
 const present = (r: TemplateRow) => ({
-	...r,
-	created_at: new Date(r.created_at).toISOString(),
-	updated_at: new Date(r.updated_at).toISOString(),
+	id: r.id,
+	workspace_id: r.workspaceId,
+	name: r.name,
+	subject: r.subject,
+	preheader: r.preheader,
+	html: r.html,
+	text: r.text,
+	created_at: r.createdAt.toISOString(),
+	updated_at: r.updatedAt.toISOString(),
 });
 
 async function findTemplate(d1: D1Database, workspaceId: string, id: string) {
-	const row = await d1
-		.prepare("SELECT * FROM templates WHERE id = ? AND workspace_id = ?")
-		.bind(id, workspaceId)
-		.first<TemplateRow>();
+	const row = await findTemplateRow(createDb(d1), workspaceId, id);
 	if (!row) throw notFound("Template");
 	return row;
 }
@@ -76,56 +78,45 @@ export async function getTemplate(d1: D1Database, workspaceId: string, id: strin
 }
 
 export async function listTemplates(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
-	const after = startAfter(page, "desc");
-	const { results } = await d1
-		.prepare("SELECT * FROM templates WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?")
-		.bind(workspaceId, after, page.limit + 1)
-		.all<TemplateRow>();
-	return pageOf(results, page, present);
+	const rows = await templatePage(createDb(d1), workspaceId, startAfter(page, "desc"), page.limit + 1);
+	return pageOf(rows, page, present);
 }
 
 export async function createTemplate(d1: D1Database, actor: Principal, input: TemplateFields) {
 	validate(input);
 	const id = newId("tpl");
-	const now = Date.now();
-	await d1
-		.prepare(
-			"INSERT INTO templates (id, workspace_id, name, subject, preheader, html, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		)
-		.bind(
-			id,
-			actor.workspaceId,
-			input.name,
-			input.subject,
-			input.preheader ?? null,
-			input.html,
-			input.text ?? null,
-			now,
-			now,
-		)
-		.run();
+	const now = new Date();
+	await insertTemplate(createDb(d1), {
+		id,
+		workspaceId: actor.workspaceId,
+		name: input.name,
+		subject: input.subject,
+		preheader: input.preheader ?? null,
+		html: input.html,
+		text: input.text ?? null,
+		createdAt: now,
+		updatedAt: now,
+	});
 	return getTemplate(d1, actor.workspaceId, id);
 }
 
 export async function updateTemplate(d1: D1Database, actor: Principal, id: string, patch: Partial<TemplateFields>) {
 	const current = await findTemplate(d1, actor.workspaceId, id);
 	const next = {
-		...current,
-		...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
-	} as TemplateRow;
+		name: patch.name ?? current.name,
+		subject: patch.subject ?? current.subject,
+		preheader: patch.preheader === undefined ? current.preheader : patch.preheader,
+		html: patch.html ?? current.html,
+		text: patch.text === undefined ? current.text : patch.text,
+	};
 	validate(next);
-	await d1
-		.prepare(
-			"UPDATE templates SET name = ?, subject = ?, preheader = ?, html = ?, text = ?, updated_at = ? WHERE id = ?",
-		)
-		.bind(next.name, next.subject, next.preheader, next.html, next.text, Date.now(), id)
-		.run();
+	await updateTemplateRow(createDb(d1), actor.workspaceId, id, { ...next, updatedAt: new Date() });
 	return getTemplate(d1, actor.workspaceId, id);
 }
 
 export async function deleteTemplate(d1: D1Database, actor: Principal, id: string) {
 	await findTemplate(d1, actor.workspaceId, id);
-	await d1.prepare("DELETE FROM templates WHERE id = ? AND workspace_id = ?").bind(id, actor.workspaceId).run();
+	await deleteTemplateRow(createDb(d1), actor.workspaceId, id);
 }
 
 export type PreviewAs = {
