@@ -9,21 +9,31 @@ import { SelectField } from "../../components/SelectField";
 import { LoadingState, Spinner } from "../../components/Spinner";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { ApiError, api, call, messageOf } from "../../lib/api";
+import {
+	ApiError,
+	audienceSize,
+	createCampaign,
+	getCampaign,
+	listSegments,
+	listTemplates,
+	messageOf,
+	previewTemplate,
+	updateCampaign,
+} from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { formatDate, formatNumber } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import type { Campaign } from "../../lib/types";
 import { SendDialog, type SendMode } from "./SendDialog";
-import { audienceSize, CampaignStatusBadge, fromLocalInput, isEditable, senderOf, toLocalInput } from "./shared";
+import { CampaignStatusBadge, fromLocalInput, isEditable, senderOf, toLocalInput } from "./shared";
 
 /** `/campaigns/new` and `/campaigns/:id/edit`: loads the campaign (if any), then the form. */
 export default function CampaignFormPage() {
 	const params = useParams<{ id?: string }>();
 	const [campaign, { refetch }] = createResource(
 		() => params.id ?? "new",
-		async (id) => (id === "new" ? null : await call(api.campaigns[":id"].$get({ param: { id } }))),
+		async (id) => (id === "new" ? null : await getCampaign(id)),
 	);
 	const notFound = () => campaign.error instanceof ApiError && campaign.error.status === 404;
 	return (
@@ -139,8 +149,8 @@ function CampaignForm(props: { campaign?: Campaign }) {
 	const [saved, setSaved] = createSignal<Campaign | undefined>(existing);
 
 	// ---- choices: templates and segments of the workspace ---------------------------------------------------
-	const [templates] = createResource(async () => (await call(api.templates.$get({ query: { limit: "500" } }))).data);
-	const [segments] = createResource(async () => (await call(api.segments.$get({ query: { limit: "500" } }))).data);
+	const [templates] = createResource(async () => (await listTemplates({ limit: 500 })).data);
+	const [segments] = createResource(async () => (await listSegments({ limit: 500 })).data);
 	const segmentName = () => segments.latest?.find((s) => s.id === draft().segment_id)?.name;
 
 	// ---- live audience counts -------------------------------------------------------------------------------
@@ -154,7 +164,7 @@ function CampaignForm(props: { campaign?: Campaign }) {
 	// ---- template preview (refreshed when the window regains focus: the template may have been edited) -------
 	const [preview, { refetch: refetchPreview }] = createResource(
 		() => draft().template_id || false,
-		(id) => call(api.templates[":id"].preview.$post({ param: { id }, json: {} })),
+		(id) => previewTemplate(id),
 	);
 	const onFocus = () => {
 		if (draft().template_id) void refetchPreview();
@@ -180,9 +190,7 @@ function CampaignForm(props: { campaign?: Campaign }) {
 		const d = draft();
 		if (d.audience === "segment" && !d.segment_id) throw invalid("audience.segment_id", "Choose a segment");
 		const current = saved();
-		const campaign = current
-			? await call(api.campaigns[":id"].$patch({ param: { id: current.id }, json: body() }))
-			: await call(api.campaigns.$post({ json: body() }));
+		const campaign = current ? await updateCampaign(current.id, body()) : await createCampaign(body());
 		setSaved(campaign);
 		return campaign;
 	};

@@ -5,7 +5,7 @@ import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import { ProgressBar } from "../../components/ProgressBar";
 import type { Column } from "../../components/Table";
-import { api, call } from "../../lib/api";
+import { listCampaigns } from "../../lib/api";
 import { formatDate, formatNumber, formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
 import { createPolling } from "../../lib/poll";
@@ -54,7 +54,7 @@ export default function Campaigns() {
 	const me = useMe();
 	const navigate = useNavigate();
 	const canEdit = () => atLeast(me().role, "editor");
-	const campaigns = createPagedList((cursor) => call(api.campaigns.$get({ query: { limit: String(PAGE), cursor } })));
+	const campaigns = createPagedList((cursor) => listCampaigns({ limit: PAGE, cursor }));
 	createEffect(
 		on(
 			() => me().workspace.id,
@@ -69,7 +69,7 @@ export default function Campaigns() {
 		sending,
 		async () => {
 			const shown = campaigns.items()?.length ?? 0;
-			const fresh = await call(api.campaigns.$get({ query: { limit: String(Math.min(500, Math.max(PAGE, shown))) } }));
+			const fresh = await listCampaigns({ limit: Math.min(500, Math.max(PAGE, shown)) });
 			const byId = new Map(fresh.data.map((c) => [c.id, c]));
 			campaigns.update((rows) => rows.map((row) => byId.get(row.id) ?? row));
 		},

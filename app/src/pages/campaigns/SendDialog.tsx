@@ -5,10 +5,18 @@ import { Dialog } from "../../components/Dialog";
 import { FormAlert } from "../../components/FormAlert";
 import { LoadingState } from "../../components/Spinner";
 import { TextField } from "../../components/TextField";
-import { ApiError, api, call, messageOf } from "../../lib/api";
+import {
+	ApiError,
+	audienceSize,
+	getSegment,
+	getTemplate,
+	messageOf,
+	scheduleCampaign,
+	sendCampaign,
+} from "../../lib/api";
 import { formatDate, formatNumber } from "../../lib/format";
 import type { Campaign, CampaignStatus } from "../../lib/types";
-import { audienceSize, fromLocalInput, senderOf } from "./shared";
+import { fromLocalInput, senderOf } from "./shared";
 
 export type SendMode = "now" | "schedule";
 
@@ -52,10 +60,8 @@ export function SendDialog(props: Props) {
 		async (c) => {
 			const [size, template, segment] = await Promise.all([
 				audienceSize(c.audience.segment_id),
-				call(api.templates[":id"].$get({ param: { id: c.template_id } })),
-				c.audience.segment_id
-					? call(api.segments[":id"].$get({ param: { id: c.audience.segment_id } }))
-					: Promise.resolve(null),
+				getTemplate(c.template_id),
+				c.audience.segment_id ? getSegment(c.audience.segment_id) : Promise.resolve(null),
 			]);
 			return { size, template, segment };
 		},
@@ -85,9 +91,7 @@ export function SendDialog(props: Props) {
 		}
 		setBusy(true);
 		try {
-			const result = at
-				? await call(api.campaigns[":id"].schedule.$post({ param: { id }, json: { send_at: at } }))
-				: await call(api.campaigns[":id"].send.$post({ param: { id } }));
+			const result = at ? await scheduleCampaign(id, at) : await sendCampaign(id);
 			props.onDone(result.status);
 		} catch (e) {
 			setError(e);

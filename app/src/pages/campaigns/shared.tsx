@@ -1,5 +1,4 @@
 import { Badge, type BadgeTone } from "../../components/Badge";
-import { api, call } from "../../lib/api";
 import type { CampaignStats, CampaignStatus, MessageStatus } from "../../lib/types";
 
 const TONES: Record<CampaignStatus, BadgeTone> = {
@@ -44,29 +43,6 @@ export const isEditable = (status: CampaignStatus) => status === "draft" || stat
  * bounced or complained of, so audience = queued + sent + failed + suppressed + cancelled.
  */
 export const processedOf = (s: CampaignStats) => s.sent + s.failed + s.suppressed + s.cancelled;
-
-const SUBSCRIBED = { attribute: "status", op: "eq", value: "subscribed" } as const;
-
-/**
- * The audience a send would have right now. `total` is every contact the campaign records a message for (all
- * subscribed contacts, or everyone the segment matches); `sendable` is those still subscribed: the rest are
- * recorded as suppressed and not sent to.
- */
-export async function audienceSize(segmentId: string | null): Promise<{ total: number; sendable: number }> {
-	if (!segmentId) {
-		const { count } = await call(api.segments.preview.$post({ json: { definition: { all: [SUBSCRIBED] } } }));
-		return { total: count, sendable: count };
-	}
-	const segment = await call(api.segments[":id"].$get({ param: { id: segmentId } }));
-	try {
-		const subscribed = await call(
-			api.segments.preview.$post({ json: { definition: { all: [segment.definition, SUBSCRIBED] } } }),
-		);
-		return { total: segment.count, sendable: subscribed.count };
-	} catch {
-		return { total: segment.count, sendable: segment.count };
-	}
-}
 
 /** "Ada <news@example.com>", or just the address. */
 export const senderOf = (c: { from_name: string; from_email: string }) =>

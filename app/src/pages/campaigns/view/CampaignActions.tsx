@@ -1,0 +1,62 @@
+import { Show } from "solid-js";
+import { Button } from "../../../components/Button";
+import { LinkButton } from "../../../components/LinkButton";
+import type { CampaignStatus } from "../../../lib/types";
+import { AskAssistant } from "../../assistant/AskAssistant";
+import { isEditable } from "../shared";
+
+type Props = {
+	id: string;
+	name: string;
+	status: CampaignStatus;
+	canEdit: boolean;
+	busy: "pause" | "resume" | undefined;
+	onSend: (mode: "now" | "schedule") => void;
+	onCommand: (name: "pause" | "resume") => void;
+	onConfirm: (what: "cancel" | "delete") => void;
+};
+
+/** The header's buttons: only what the campaign's status allows, and only for editors. */
+export function CampaignActions(props: Props) {
+	const is = (...statuses: CampaignStatus[]) => statuses.includes(props.status);
+	return (
+		<>
+			<AskAssistant
+				prompt={`Summarize the results of the campaign "${props.name}" (${props.id}) and suggest what to try next.`}
+			/>
+			<Show when={props.canEdit}>
+				<Show when={is("draft", "cancelled", "scheduled")}>
+					<Button variant="ghost" class="text-danger" onClick={() => props.onConfirm("delete")}>
+						Delete
+					</Button>
+				</Show>
+				<Show when={!is("completed", "cancelled")}>
+					<Button variant="ghost" class="text-danger" onClick={() => props.onConfirm("cancel")}>
+						Cancel campaign
+					</Button>
+				</Show>
+				<Show when={isEditable(props.status)}>
+					<LinkButton href={`/campaigns/${props.id}/edit`}>Edit</LinkButton>
+				</Show>
+				<Show when={is("draft")}>
+					<Button onClick={() => props.onSend("schedule")}>Schedule…</Button>
+				</Show>
+				<Show when={is("draft", "scheduled")}>
+					<Button variant="primary" onClick={() => props.onSend("now")}>
+						Send now…
+					</Button>
+				</Show>
+				<Show when={is("sending")}>
+					<Button onClick={() => props.onCommand("pause")} loading={props.busy === "pause"}>
+						Pause
+					</Button>
+				</Show>
+				<Show when={is("paused")}>
+					<Button variant="primary" onClick={() => props.onCommand("resume")} loading={props.busy === "resume"}>
+						Resume
+					</Button>
+				</Show>
+			</Show>
+		</>
+	);
+}
