@@ -1,54 +1,52 @@
-import type { Contact, ContactStatus } from "../contracts/contacts";
+import type { Table } from "drizzle-orm";
+import type { Contact } from "../contracts/contacts";
+import { createDb, type Db } from "../db/client";
+import { type ContactRow, tagsOfContacts } from "../db/contacts";
+import type { contacts } from "../db/schema-contacts";
 
-/** A contacts row as D1 returns it (snake_case columns, JSON as text). */
-export type ContactRecord = {
-	id: string;
-	email: string;
-	first_name: string | null;
-	last_name: string | null;
-	attributes: string;
-	timezone: string | null;
-	locale: string | null;
-	status: ContactStatus;
-	consent_source: string | null;
-	consent_text: string | null;
-	consent_at: number | null;
-	consent_ip: string | null;
-	created_at: number;
-	updated_at: number;
+/**
+ * A row as raw D1 returns it (column names, JSON as text, times as ms), derived from the schema.
+ * @deprecated Only for code still reading contacts with raw D1 statements; read through worker/db/contacts.ts.
+ */
+type RawRow<T extends Table> = {
+	[K in keyof T["_"]["columns"] as T["_"]["columns"][K]["_"]["name"]]:
+		| T["_"]["columns"][K]["_"]["driverParam"]
+		| (T["_"]["columns"][K]["_"]["notNull"] extends true ? never : null);
 };
+/** @deprecated See RawRow. */
+export type ContactRecord = RawRow<typeof contacts>;
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const iso = (at: Date | null) => (at === null ? null : at.toISOString());
 
-export function presentContact(row: ContactRecord, tags: string[]): Contact {
+export function presentContact(row: ContactRow, tags: string[]): Contact {
 	return {
 		id: row.id,
 		email: row.email,
-		first_name: row.first_name,
-		last_name: row.last_name,
-		attributes: JSON.parse(row.attributes || "{}"),
+		first_name: row.firstName,
+		last_name: row.lastName,
+		attributes: row.attributes,
 		tags,
 		timezone: row.timezone,
 		locale: row.locale,
 		status: row.status,
-		consent: row.consent_source
-			? { source: row.consent_source, text: row.consent_text, at: iso(row.consent_at), ip: row.consent_ip }
+		consent: row.consentSource
+			? { source: row.consentSource, text: row.consentText, at: iso(row.consentAt), ip: row.consentIp }
 			: null,
-		created_at: iso(row.created_at) ?? "",
-		updated_at: iso(row.updated_at) ?? "",
+		created_at: row.createdAt.toISOString(),
+		updated_at: row.updatedAt.toISOString(),
 	};
 }
 
+/** Contacts as the API shows them, with their tags (read in one query). */
+export async function presentContacts(db: Db, rows: ContactRow[]): Promise<Contact[]> {
+	const tags = await tagsOfContacts(
+		db,
+		rows.map((r) => r.id),
+	);
+	return rows.map((r) => presentContact(r, tags.get(r.id) ?? []));
+}
+
 /** Tags of many contacts in one query (one bound parameter, whatever the page size). */
-export async function tagsOf(d1: D1Database, contactIds: string[]): Promise<Map<string, string[]>> {
-	const tags = new Map<string, string[]>(contactIds.map((id) => [id, []]));
-	if (contactIds.length === 0) return tags;
-	const { results } = await d1
-		.prepare(
-			"SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY tag",
-		)
-		.bind(JSON.stringify(contactIds))
-		.all<{ contact_id: string; tag: string }>();
-	for (const r of results) tags.get(r.contact_id)?.push(r.tag);
-	return tags;
+export function tagsOf(d1: D1Database, contactIds: string[]): Promise<Map<string, string[]>> {
+	return tagsOfContacts(createDb(d1), contactIds);
 }

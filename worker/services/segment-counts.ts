@@ -1,5 +1,6 @@
 import type { SegmentDefinition } from "../contracts/segments";
 import { createDb, type Db } from "../db/client";
+import { countContacts } from "../db/contacts";
 import { release, take } from "../db/rate-counter";
 import { type CountTarget, type StoredCount, staleSegments, storeCount } from "../db/segments";
 import { compileSegment } from "../domain/segments/compile";
@@ -19,12 +20,7 @@ const LEASE_MS = 60_000;
 const RUN_BUDGET_MS = 20_000;
 
 export async function countSegment(d1: D1Database, workspaceId: string, definition: SegmentDefinition) {
-	const { where, params } = compileSegment(definition, { workspaceId, now: Date.now() });
-	const row = await d1
-		.prepare(`SELECT count(*) AS n FROM contacts c WHERE c.workspace_id = ? AND (${where})`)
-		.bind(workspaceId, ...params)
-		.first<{ n: number }>();
-	return row?.n ?? 0;
+	return countContacts(createDb(d1), workspaceId, compileSegment(definition, { workspaceId, now: Date.now() }));
 }
 
 /** Counts now; the time is when the count started (contacts added meanwhile may or may not be in it). */

@@ -1,6 +1,7 @@
 import type { Principal } from "../context";
 import type { SegmentDefinition } from "../contracts/segments";
 import { createDb } from "../db/client";
+import { segmentSample } from "../db/contacts";
 import { take } from "../db/rate-counter";
 import {
 	deleteSegmentRow,
@@ -15,7 +16,7 @@ import { newId } from "../domain/ids";
 import { compileSegment } from "../domain/segments/compile";
 import { validateSegmentDefinition } from "../domain/segments/validate";
 import { ApiError, notFound } from "../errors";
-import { type ContactRecord, presentContact, tagsOf } from "./contacts-present";
+import { presentContacts } from "./contacts-present";
 import { pageOf, startAfter } from "./pagination";
 import { countNow, countSegment, isStale } from "./segment-counts";
 
@@ -57,19 +58,13 @@ export async function previewSegment(
 	definition: SegmentDefinition,
 	sampleSize = 10,
 ) {
-	const { where, params } = compileSegment(definition, { workspaceId, now: Date.now() });
+	const db = createDb(d1);
+	const compiled = compileSegment(definition, { workspaceId, now: Date.now() });
 	const [count, sample] = await Promise.all([
 		countSegment(d1, workspaceId, definition),
-		d1
-			.prepare(`SELECT c.* FROM contacts c WHERE c.workspace_id = ? AND (${where}) ORDER BY c.id DESC LIMIT ?`)
-			.bind(workspaceId, ...params, sampleSize)
-			.all<ContactRecord>(),
+		segmentSample(db, workspaceId, compiled, sampleSize),
 	]);
-	const tags = await tagsOf(
-		d1,
-		sample.results.map((r) => r.id),
-	);
-	return { count, sample: sample.results.map((r) => presentContact(r, tags.get(r.id) ?? [])) };
+	return { count, sample: await presentContacts(db, sample) };
 }
 
 async function findSegment(d1: D1Database, workspaceId: string, id: string) {

@@ -1,5 +1,6 @@
 import type { Principal } from "../context";
 import { createDb } from "../db/client";
+import { findContactRow } from "../db/contacts";
 import {
 	deleteTemplateRow,
 	findTemplateRow,
@@ -19,7 +20,7 @@ import {
 	type TemplateSource,
 } from "../domain/templates/render";
 import { ApiError, notFound } from "../errors";
-import { type ContactRecord, presentContact, tagsOf } from "./contacts-present";
+import { presentContacts } from "./contacts-present";
 import { pageOf, startAfter } from "./pagination";
 import { getWorkspace } from "./workspace";
 
@@ -132,12 +133,12 @@ export type PreviewAs = {
 /** The contact a preview or test is rendered for: a real one of this workspace, or sample data. */
 export async function contactForPreview(d1: D1Database, workspaceId: string, as: PreviewAs): Promise<RenderContact> {
 	if (as.contact_id) {
-		const row = await d1
-			.prepare("SELECT * FROM contacts WHERE id = ? AND workspace_id = ?")
-			.bind(as.contact_id, workspaceId)
-			.first<ContactRecord>();
+		const db = createDb(d1);
+		const row = await findContactRow(db, workspaceId, as.contact_id);
 		if (!row) throw notFound("Contact");
-		return presentContact(row, (await tagsOf(d1, [row.id])).get(row.id) ?? []);
+		const [contact] = await presentContacts(db, [row]);
+		if (!contact) throw notFound("Contact");
+		return contact;
 	}
 	if (!as.contact) return SAMPLE_CONTACT;
 	const attributes = Object.fromEntries(Object.entries(as.contact.attributes ?? {}).filter(([, v]) => v !== null));
