@@ -104,12 +104,18 @@ describe("templates", () => {
 		await shot("73-template-live-preview");
 
 		// A Liquid syntax error shows its line and column under the editor; the last good preview stays.
-		await page.keyboard.type("{% if %}");
+		await page.keyboard.insertText("{% if %}");
 		const htmlError = page.getByTestId("html-error");
 		await htmlError.waitFor();
 		expect(await htmlError.textContent()).toMatch(/Line \d+, column \d+/);
 		await page.locator(".cm-error-line").waitFor();
 		expect(await srcdoc()).toContain(HEADING);
+		// Undo takes that edit back (the error goes, the heading stays); redo brings it back.
+		await page.keyboard.press("ControlOrMeta+z");
+		await htmlError.waitFor({ state: "detached" });
+		expect(await page.locator(".cm-content").textContent()).toContain(HEADING);
+		await page.keyboard.press("ControlOrMeta+Shift+Z");
+		await htmlError.waitFor();
 		await shot("74-template-syntax-error");
 		// Saving it is refused with the same line and column.
 		await page.getByRole("button", { name: "Save", exact: true }).click();

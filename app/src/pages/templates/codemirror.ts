@@ -2,24 +2,14 @@
  * The HTML code editor (CodeMirror 6), in its own chunk: the template editor imports it dynamically and shows a
  * plain textarea until it arrives.
  *
- * Built from the CodeMirror 6 packages `@codemirror/lang-html` brings (view, state, language, autocomplete).
- * The installed `codemirror@6.65.7` is not the CodeMirror 6 bundle (it is a CodeMirror 5 build published under
- * a 6.x number), and `@codemirror/commands` is not installed, so the few commands an editor needs (undo/redo,
- * newline with indentation) are defined here.
+ * Built from the CodeMirror 6 packages (view, state, language, autocomplete, commands) rather than the
+ * `codemirror` bundle, so only what the editor uses is shipped. Undo/redo is `@codemirror/commands`' history.
  */
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
+import { history, historyKeymap, insertNewlineAndIndent } from "@codemirror/commands";
 import { html } from "@codemirror/lang-html";
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
-import {
-	Annotation,
-	type ChangeSet,
-	Compartment,
-	EditorSelection,
-	EditorState,
-	type Extension,
-	StateEffect,
-	StateField,
-} from "@codemirror/state";
+import { Compartment, EditorState, type Extension, StateEffect, StateField, Transaction } from "@codemirror/state";
 import {
 	Decoration,
 	type DecorationSet,
@@ -31,70 +21,6 @@ import {
 	keymap,
 	lineNumbers,
 } from "@codemirror/view";
-
-// ---- history: undo and redo ---------------------------------------------------------------------------------
-type Entry = { changes: ChangeSet; selection: EditorSelection; time: number; typing: boolean };
-type History = { done: Entry[]; undone: Entry[] };
-
-const historyStep = Annotation.define<"undo" | "redo" | "reset">();
-const MERGE_MS = 700;
-const DEPTH = 300;
-
-const history = StateField.define<History>({
-	create: () => ({ done: [], undone: [] }),
-	update(value, tr) {
-		const step = tr.annotation(historyStep);
-		if (step === "reset") return { done: [], undone: [] };
-		if (!tr.docChanged) return value;
-		const entry: Entry = {
-			changes: tr.changes.invert(tr.startState.doc),
-			selection: tr.startState.selection,
-			time: Date.now(),
-			typing: tr.isUserEvent("input.type") || tr.isUserEvent("delete"),
-		};
-		if (step === "undo") return { done: value.done.slice(0, -1), undone: [...value.undone, entry] };
-		if (step === "redo") return { done: [...value.done, entry], undone: value.undone.slice(0, -1) };
-		const last = value.done.at(-1);
-		if (last && entry.typing && last.typing && entry.time - last.time < MERGE_MS) {
-			// One undo step for a burst of typing: this inverse, then the earlier one.
-			const merged = { ...last, changes: entry.changes.compose(last.changes), time: entry.time };
-			return { done: [...value.done.slice(0, -1), merged], undone: [] };
-		}
-		return { done: [...value.done.slice(-DEPTH), entry], undone: [] };
-	},
-});
-
-function replay(view: EditorView, which: "undo" | "redo"): boolean {
-	const state = view.state.field(history);
-	const entry = (which === "undo" ? state.done : state.undone).at(-1);
-	if (!entry || view.state.readOnly) return false;
-	view.dispatch({
-		changes: entry.changes,
-		selection: entry.selection,
-		annotations: historyStep.of(which),
-		scrollIntoView: true,
-		userEvent: which,
-	});
-	return true;
-}
-
-/** Enter: a new line indented like the current one. */
-function newlineAndIndent(view: EditorView): boolean {
-	if (view.state.readOnly) return false;
-	view.dispatch(
-		view.state.changeByRange((range) => {
-			const line = view.state.doc.lineAt(range.from);
-			const indent = /^[ \t]*/.exec(line.text)?.[0] ?? "";
-			const insert = `\n${indent}`;
-			return {
-				changes: { from: range.from, to: range.to, insert },
-				range: EditorSelection.cursor(range.from + insert.length),
-			};
-		}),
-		{ scrollIntoView: true, userEvent: "input" },
-	);
-	return true;
-}
 
 // ---- the line of a template error ---------------------------------------------------------------------------
 const setErrorLine = StateEffect.define<number | null>();
@@ -152,6 +78,8 @@ export function createHtmlEditor(
 	},
 ): HtmlEditor {
 	const attributes = new Compartment();
+	/** Holds the undo history; emptied and refilled to forget it when the document is replaced. */
+	const undo = new Compartment();
 	const extensions: Extension[] = [
 		lineNumbers(),
 		highlightActiveLineGutter(),
@@ -164,7 +92,7 @@ export function createHtmlEditor(
 		highlightActiveLine(),
 		syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
 		html({ autoCloseTags: true }),
-		history,
+		undo.of(history()),
 		errorLine,
 		EditorView.lineWrapping,
 		theme,
@@ -174,10 +102,8 @@ export function createHtmlEditor(
 		keymap.of([
 			...closeBracketsKeymap,
 			...completionKeymap,
-			{ key: "Mod-z", run: (view) => replay(view, "undo"), preventDefault: true },
-			{ key: "Mod-y", run: (view) => replay(view, "redo"), preventDefault: true },
-			{ key: "Mod-Shift-z", run: (view) => replay(view, "redo"), preventDefault: true },
-			{ key: "Enter", run: newlineAndIndent },
+			...historyKeymap,
+			{ key: "Enter", run: insertNewlineAndIndent },
 		]),
 		EditorView.updateListener.of((update) => {
 			if (update.docChanged) options.onChange(update.state.doc.toString());
@@ -190,8 +116,10 @@ export function createHtmlEditor(
 			if (value === view.state.doc.toString()) return;
 			view.dispatch({
 				changes: { from: 0, to: view.state.doc.length, insert: value },
-				annotations: historyStep.of("reset"),
+				annotations: Transaction.addToHistory.of(false),
+				effects: undo.reconfigure([]),
 			});
+			view.dispatch({ effects: undo.reconfigure(history()) });
 		},
 		value: () => view.state.doc.toString(),
 		setAttributes(next) {
