@@ -1,5 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { addMember, call, createKey, env, signupOwner, uniqueEmail } from "./client";
+import { freezeAuthClock, PRINCIPAL_TTL_MS, waitUntil } from "./principal-clock";
+
+let clock: ReturnType<typeof freezeAuthClock> | null = null;
+afterEach(() => {
+	clock?.restore();
+	clock = null;
+});
+
+const lastUsedAt = async (id: string) =>
+	(
+		await env.DB.prepare("select last_used_at from api_keys where id = ?")
+			.bind(id)
+			.first<{ last_used_at: number | null }>()
+	)?.last_used_at ?? null;
 
 describe("API keys", () => {
 	it("shows the secret once, lists only its prefix, and the key works as a Bearer token", async () => {
@@ -32,18 +46,55 @@ describe("API keys", () => {
 			.first<{ key_hash: string }>();
 		expect(stored?.key_hash).not.toContain(key.slice(6));
 		await call("GET", "/api/v1/me", undefined, { apiKey: key });
-		await new Promise((r) => setTimeout(r, 50));
+		await waitUntil(() => lastUsedAt(id));
 		const list = await call("GET", "/api/v1/api-keys", undefined, { cookie });
 		expect(list.json.data[0].last_used_at).not.toBeNull();
+	});
+
+	it("refreshes last_used_at at most once a minute, however busy the key", async () => {
+		const { cookie } = await signupOwner();
+		const { id, key } = await createKey(cookie, "viewer");
+		clock = freezeAuthClock();
+		const first = clock.now();
+		await call("GET", "/api/v1/me", undefined, { apiKey: key });
+		expect(await waitUntil(() => lastUsedAt(id))).toBe(first);
+
+		// Thirty seconds of use (the cache expiring and reloading the key several times) write nothing...
+		for (let s = 0; s < 30; s += 3) {
+			clock.advance(3_000);
+			expect((await call("GET", "/api/v1/me", undefined, { apiKey: key })).status).toBe(200);
+		}
+		// ...and the first use more than a minute after the last write refreshes it. Had any of the
+		// uses above written, this one would be within a minute of it and write nothing.
+		clock.advance(31_000);
+		await call("GET", "/api/v1/me", undefined, { apiKey: key });
+		const second = clock.now();
+		expect(await waitUntil(async () => (await lastUsedAt(id)) === second)).toBe(true);
 	});
 
 	it("stops a revoked key at once", async () => {
 		const { cookie } = await signupOwner();
 		const { id, key } = await createKey(cookie, "admin");
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: key })).status).toBe(200);
 		expect((await call("DELETE", `/api/v1/api-keys/${id}`, undefined, { cookie })).status).toBe(200);
 		const res = await call("GET", "/api/v1/me", undefined, { apiKey: key });
 		expect(res.status).toBe(401);
 		expect((await call("GET", "/api/v1/api-keys", undefined, { cookie })).json.data).toHaveLength(0);
+	});
+
+	it("stops a key revoked elsewhere (another isolate, or straight in the database) within 5 seconds", async () => {
+		expect(PRINCIPAL_TTL_MS).toBeLessThanOrEqual(5_000);
+		const { cookie } = await signupOwner();
+		const { id, key } = await createKey(cookie, "admin");
+		clock = freezeAuthClock();
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: key })).status).toBe(200);
+		await env.DB.prepare("update api_keys set revoked_at = ? where id = ?").bind(Date.now(), id).run();
+		// Kept busy all the while: use does not extend how long this isolate trusts the key.
+		for (let waited = 0; waited < PRINCIPAL_TTL_MS; waited += 1_000) {
+			await call("GET", "/api/v1/me", undefined, { apiKey: key });
+			clock.advance(Math.min(1_000, PRINCIPAL_TTL_MS - waited));
+		}
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: key })).status).toBe(401);
 	});
 
 	it("refuses an unknown or malformed key", async () => {
@@ -92,6 +143,7 @@ describe("a key never outlives or outranks the person who created it", () => {
 		const admin = await addMember(cookie, "admin");
 		const key = await createKey(admin.cookie, "admin");
 		const ownersKey = await createKey(cookie, "admin");
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: key.key })).status).toBe(200);
 		expect((await call("DELETE", `/api/v1/members/${admin.memberId}`, undefined, { cookie })).status).toBe(200);
 
 		const invite = await call(
@@ -121,6 +173,7 @@ describe("a key never outlives or outranks the person who created it", () => {
 		const admin = await addMember(cookie, "admin");
 		const key = await createKey(admin.cookie, "admin");
 		const viewerKey = await createKey(admin.cookie, "viewer");
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: key.key })).json.role).toBe("admin");
 		expect((await call("PATCH", `/api/v1/members/${admin.memberId}`, { role: "editor" }, { cookie })).status).toBe(200);
 
 		expect((await call("GET", "/api/v1/me", undefined, { apiKey: key.key })).json.role).toBe("editor");
@@ -151,17 +204,21 @@ describe("a key never outlives or outranks the person who created it", () => {
 		);
 	});
 
-	it("acts with the lower of the key's role and its creator's current role, even when the key was missed", async () => {
+	it("acts with the lower of the key's role and its creator's current role within 5 seconds, even when the key was missed", async () => {
 		const { cookie, workspace } = await signupOwner();
 		const admin = await addMember(cookie, "admin");
 		const key = await createKey(admin.cookie, "admin");
+		clock = freezeAuthClock();
+		expect((await call("GET", "/api/v1/me", undefined, { apiKey: key.key })).json.role).toBe("admin");
 		// Someone's role changes without going through the members API (a missed cap).
 		await env.DB.prepare("update memberships set role = 'viewer' where id = ?").bind(admin.memberId).run();
+		clock.advance(PRINCIPAL_TTL_MS);
 		expect((await call("GET", "/api/v1/me", undefined, { apiKey: key.key })).json.role).toBe("viewer");
 		expect((await call("PATCH", "/api/v1/workspace", { name: "Taken" }, { apiKey: key.key })).status).toBe(403);
 
 		// Their membership disappears without the keys being revoked (a missed revocation).
 		await env.DB.prepare("delete from memberships where id = ?").bind(admin.memberId).run();
+		clock.advance(PRINCIPAL_TTL_MS);
 		const me = await call("GET", "/api/v1/me", undefined, { apiKey: key.key });
 		expect(me.status).toBe(401);
 		expect(me.error.code).toBe("unauthorized");
@@ -193,9 +250,11 @@ describe("a key never outlives or outranks the person who created it", () => {
 		const parent = await createKey(admin.cookie, "admin");
 		const child = await createKey(cookie, "editor");
 		await env.DB.prepare("update api_keys set created_by = ? where id = ?").bind(parent.id, child.id).run();
+		clock = freezeAuthClock();
 		expect((await call("GET", "/api/v1/me", undefined, { apiKey: child.key })).json.role).toBe("editor");
 
 		await env.DB.prepare("delete from memberships where id = ?").bind(admin.memberId).run();
+		clock.advance(PRINCIPAL_TTL_MS);
 		expect((await call("GET", "/api/v1/me", undefined, { apiKey: child.key })).status).toBe(401);
 	});
 });

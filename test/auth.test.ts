@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call, env, PASSWORD, sessionCookie, signupOwner, uniqueEmail } from "./client";
+import { freezeAuthClock, PRINCIPAL_TTL_MS } from "./principal-clock";
 
 describe("signup", () => {
 	it("creates the user, a workspace they own, and signs them in with a secure session cookie", async () => {
@@ -88,6 +89,34 @@ describe("login and logout", () => {
 		const after = await call("GET", "/api/v1/me", undefined, { cookie });
 		expect(after.status).toBe(401);
 		expect(after.error.code).toBe("unauthorized");
+	});
+
+	it("stops a session signed out elsewhere (another isolate, or straight in the database) within 5 seconds", async () => {
+		expect(PRINCIPAL_TTL_MS).toBeLessThanOrEqual(5_000);
+		const { cookie, user } = await signupOwner();
+		const clock = freezeAuthClock();
+		try {
+			expect((await call("GET", "/api/v1/me", undefined, { cookie })).status).toBe(200);
+			await env.DB.prepare("update sessions set revoked_at = ? where user_id = ?").bind(Date.now(), user.id).run();
+			clock.advance(PRINCIPAL_TTL_MS);
+			expect((await call("GET", "/api/v1/me", undefined, { cookie })).status).toBe(401);
+		} finally {
+			clock.restore();
+		}
+	});
+
+	it("never trusts a session past its expiry, even one this isolate has just checked", async () => {
+		const { cookie, user } = await signupOwner();
+		const clock = freezeAuthClock();
+		try {
+			const expiresAt = clock.now() + 1_000;
+			await env.DB.prepare("update sessions set expires_at = ? where user_id = ?").bind(expiresAt, user.id).run();
+			expect((await call("GET", "/api/v1/me", undefined, { cookie })).status).toBe(200);
+			clock.advance(1_000);
+			expect((await call("GET", "/api/v1/me", undefined, { cookie })).status).toBe(401);
+		} finally {
+			clock.restore();
+		}
 	});
 
 	it("gives the same answer for a wrong password and an unknown email", async () => {

@@ -73,6 +73,7 @@ describe("members", () => {
 	it("changes roles, and a removed member loses access at once", async () => {
 		const { cookie } = await signupOwner();
 		const editor = await addMember(cookie, "editor");
+		expect((await call("GET", "/api/v1/me", undefined, { cookie: editor.cookie })).json.role).toBe("editor");
 		const changed = await call("PATCH", `/api/v1/members/${editor.memberId}`, { role: "viewer" }, { cookie });
 		expect(changed.status).toBe(200);
 		expect(changed.json.role).toBe("viewer");

@@ -76,14 +76,14 @@ export function setKeysRoleStatement(db: Db, ids: string[], role: Role) {
 }
 
 /** Refreshes `last_used_at` unless another request already did within `granularityMs`. */
-export function touchKeyStatement(db: Db, key: ApiKeyRow, now: number, granularityMs: number) {
+export function touchKeyStatement(db: Db, keyId: string, lastUsedAt: Date | null, now: number, granularityMs: number) {
 	return db
 		.update(apiKeys)
 		.set({ lastUsedAt: new Date(now) })
 		.where(
 			and(
-				eq(apiKeys.id, key.id),
-				key.lastUsedAt ? lt(apiKeys.lastUsedAt, new Date(now - granularityMs)) : isNull(apiKeys.lastUsedAt),
+				eq(apiKeys.id, keyId),
+				lastUsedAt ? lt(apiKeys.lastUsedAt, new Date(now - granularityMs)) : isNull(apiKeys.lastUsedAt),
 			),
 		);
 }

@@ -6,9 +6,10 @@ import { PageQuerySchema, page } from "../contracts/common";
 import { AuditEntrySchema, UpdateWorkspaceBodySchema } from "../contracts/workspace";
 import { auditLog } from "../db/schema";
 import { clientIp } from "../middleware/auth";
+import { describeMe } from "../services/me";
 import { pageOf, whereAfter } from "../services/pagination";
 import { senderPolicy } from "../services/sending-domains";
-import { describeMe, updateWorkspace } from "../services/workspace";
+import { updateWorkspace } from "../services/workspace";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
 

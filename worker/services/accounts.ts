@@ -7,6 +7,7 @@ import { newId } from "../domain/ids";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../domain/password";
 import { ApiError } from "../errors";
 import { auditInsert, recordAudit } from "./audit";
+import { forgetUser } from "./principal-cache";
 import { type Limit, takeAttempt } from "./rate-limit";
 
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -161,5 +162,6 @@ export async function acceptInvitation(db: Db, userId: string, token: string, ip
 			metadata: { role: invitation.role },
 		}),
 	]);
+	forgetUser(userId);
 	return invitation.workspaceId;
 }

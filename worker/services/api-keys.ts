@@ -23,6 +23,7 @@ import { hasRole } from "../domain/roles";
 import { forbidden, notFound } from "../errors";
 import { auditInsert } from "./audit";
 import { type Page, type PageRequest, pageOf, whereAfter } from "./pagination";
+import { type CachedPrincipal, forgetApiKeys, principalCache } from "./principal-cache";
 
 const KEY_PREFIX = "pulse_";
 const PREFIX_SHOWN = KEY_PREFIX.length + 8;
@@ -111,6 +112,7 @@ export async function revokeApiKey(db: Db, actor: Principal, id: string, ip: str
 			ip,
 		}),
 	]);
+	forgetApiKeys([id]);
 }
 
 /**
@@ -179,14 +181,38 @@ export async function capKeysOfStatements(
 /**
  * Finds the live key behind a bearer secret and what it may do now: the lower of its role and
  * its creator's current role; null when the creator is no longer a member of its workspace.
- * `touch` refreshes `last_used_at` and is meant for `waitUntil`.
+ * The answer is kept for a few seconds per isolate (see principal-cache).
+ * `touch` refreshes `last_used_at` (at most once a minute) and is meant for `waitUntil`.
  */
 export async function resolveApiKey(
 	db: Db,
 	secret: string,
 ): Promise<{ principal: Principal; touch: Promise<unknown> | null } | null> {
 	if (!secret.startsWith(KEY_PREFIX)) return null;
-	const found = await findLiveKeyWithCreatorRole(db, await sha256Hex(secret));
+	const keyHash = await sha256Hex(secret);
+	const cacheKey = `key:${keyHash}`;
+	const cached = principalCache.get(cacheKey);
+	const entry = cached ?? (await loadKey(db, keyHash));
+	if (entry?.principal.kind !== "api_key") return null;
+	// Only a fresh answer from D1 starts the TTL: a busy key is still re-checked every few seconds.
+	if (!cached) principalCache.set(cacheKey, entry);
+	const now = principalCache.now();
+	const previous = entry.lastUsedAt;
+	if (previous !== null && now - previous <= LAST_USED_GRANULARITY_MS)
+		return { principal: entry.principal, touch: null };
+	entry.lastUsedAt = now;
+	const touch = touchKeyStatement(
+		db,
+		entry.principal.apiKeyId,
+		previous === null ? null : new Date(previous),
+		now,
+		LAST_USED_GRANULARITY_MS,
+	).run();
+	return { principal: entry.principal, touch };
+}
+
+async function loadKey(db: Db, keyHash: string): Promise<CachedPrincipal | null> {
+	const found = await findLiveKeyWithCreatorRole(db, keyHash);
 	if (!found) return null;
 	const row = found.key;
 	let creatorRole = found.creatorRole;
@@ -196,8 +222,8 @@ export async function resolveApiKey(
 	}
 	const role = effectiveKeyRole(row.role, creatorRole);
 	if (!role) return null;
-	const now = Date.now();
-	const stale = !row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS;
-	const touch = stale ? touchKeyStatement(db, row, now, LAST_USED_GRANULARITY_MS).run() : null;
-	return { principal: { kind: "api_key", apiKeyId: row.id, workspaceId: row.workspaceId, role }, touch };
+	return {
+		principal: { kind: "api_key", apiKeyId: row.id, workspaceId: row.workspaceId, role },
+		lastUsedAt: row.lastUsedAt?.getTime() ?? null,
+	};
 }

@@ -9,6 +9,7 @@ import { canManageMember } from "../domain/roles";
 import { ApiError, forbidden, notFound } from "../errors";
 import { capKeysOfStatements, revokeKeysOfStatements } from "./api-keys";
 import { auditInsert } from "./audit";
+import { forgetWorkspace } from "./principal-cache";
 
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 
@@ -167,6 +168,7 @@ export async function changeMemberRole(
 			metadata: { from: target.role, to: role },
 		}),
 	]);
+	forgetWorkspace(actor.workspaceId);
 	const member = (await listMembers(db, actor.workspaceId)).find((m) => m.id === id);
 	if (!member) throw notFound("Member");
 	return member;
@@ -195,4 +197,5 @@ export async function removeMember(db: Db, actor: Principal, id: string, ip: str
 			metadata: { role: target.role },
 		}),
 	]);
+	forgetWorkspace(actor.workspaceId);
 }

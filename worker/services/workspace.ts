@@ -1,40 +1,18 @@
 import { eq } from "drizzle-orm";
 import type { Principal } from "../context";
 import type { Db } from "../db/client";
-import { users, workspaces } from "../db/schema";
+import { workspaces } from "../db/schema";
 import { displayNameProblem } from "../domain/sender";
 import { ApiError, notFound } from "../errors";
-import { workspacesOf } from "./accounts";
 import { auditInsert } from "./audit";
-import { presentUser, presentWorkspace } from "./presenters";
+import { presentWorkspace } from "./presenters";
+import { forgetWorkspace } from "./principal-cache";
 import { assertSenderAllowed, type SenderPolicy, senderPolicy } from "./sending-domains";
 
 export async function getWorkspace(db: Db, workspaceId: string) {
 	const row = await db.query.workspaces.findFirst({ where: eq(workspaces.id, workspaceId) });
 	if (!row) throw notFound("Workspace");
 	return row;
-}
-
-export async function describeMe(db: Db, principal: Principal) {
-	const workspace = presentWorkspace(await getWorkspace(db, principal.workspaceId));
-	if (principal.kind === "api_key") {
-		return {
-			user: null,
-			workspace,
-			role: principal.role,
-			auth: "api_key" as const,
-			workspaces: [{ id: workspace.id, name: workspace.name, role: principal.role }],
-		};
-	}
-	const user = await db.query.users.findFirst({ where: eq(users.id, principal.userId) });
-	if (!user) throw notFound("User");
-	return {
-		user: presentUser(user),
-		workspace,
-		role: principal.role,
-		auth: "session" as const,
-		workspaces: await workspacesOf(db, user.id),
-	};
 }
 
 type WorkspacePatch = {
@@ -79,6 +57,7 @@ export async function updateWorkspace(
 				metadata: { fields: Object.keys(patch) },
 			}),
 		]);
+		forgetWorkspace(actor.workspaceId);
 	}
 	return presentWorkspace(await getWorkspace(db, actor.workspaceId));
 }
