@@ -1,4 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
+import { createDb } from "../worker/db/client";
+import { setTotalRows } from "../worker/db/imports";
 import { IMPORT_LIMITS } from "../worker/domain/csv/limits";
 import { type CsvFile, countRows } from "../worker/domain/csv/window";
 import { failImport, type ImportJob, runImportStep } from "../worker/services/import-step";
@@ -47,7 +49,7 @@ export class ImportDO extends DurableObject<Env> {
 			const file = this.file(job.size);
 			if (!job.counted) {
 				const total = countRows(file, { offset: job.bodyOffset, line: job.bodyLine, delimiter: job.delimiter });
-				await this.env.DB.prepare("UPDATE imports SET total_rows = ? WHERE id = ?").bind(total, job.importId).run();
+				await setTotalRows(createDb(this.env.DB), job.importId, total);
 				job = { ...job, counted: true };
 				await this.ctx.storage.put("job", job);
 			}

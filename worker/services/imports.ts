@@ -1,4 +1,13 @@
 import type { Principal } from "../context";
+import { createDb } from "../db/client";
+import {
+	findImport,
+	type ImportErrorRow,
+	importErrorRows,
+	importPage,
+	insertImport,
+	type ShownImport,
+} from "../db/imports";
 import { mapHeaders } from "../domain/csv/columns";
 import { IMPORT_LIMITS } from "../domain/csv/limits";
 import { decodeWindow, normalizeCsv, utf8Length } from "../domain/csv/normalize";
@@ -67,18 +76,14 @@ export async function startImport(
 	if (!head.ok) throw refuse(head.reason);
 
 	const importId = newId("imp");
-	await env.DB.prepare(
-		"INSERT INTO imports (id, workspace_id, status, file_name, cursor_offset, cursor_line, created_by) VALUES (?, ?, 'running', ?, ?, ?, ?)",
-	)
-		.bind(
-			importId,
-			actor.workspaceId,
-			file.name,
-			head.bodyOffset,
-			head.bodyLine,
-			actor.kind === "session" ? actor.userId : actor.apiKeyId,
-		)
-		.run();
+	await insertImport(createDb(env.DB), {
+		id: importId,
+		workspaceId: actor.workspaceId,
+		fileName: file.name,
+		cursorOffset: head.bodyOffset,
+		cursorLine: head.bodyLine,
+		createdBy: actor.kind === "session" ? actor.userId : actor.apiKeyId,
+	});
 	const job: ImportJob = {
 		importId,
 		workspaceId: actor.workspaceId,
@@ -100,54 +105,35 @@ export async function startImport(
 	return importId;
 }
 
-type ImportRow = {
-	id: string;
-	status: "running" | "completed" | "failed";
-	file_name: string | null;
-	total_rows: number;
-	processed_rows: number;
-	created: number;
-	updated: number;
-	skipped: number;
-	suppressed: number;
-	error_count: number;
-	failure: string | null;
-	created_at: number;
-	completed_at: number | null;
-};
-
-const COLUMNS =
-	"id, status, file_name, total_rows, processed_rows, created, updated, skipped, suppressed, error_count, failure, created_at, completed_at";
-
-function present(row: ImportRow, errors: { line: number; email: string | null; reason: string }[]) {
+function present(row: ShownImport, errors: ImportErrorRow[]) {
 	return {
-		...row,
+		id: row.id,
+		status: row.status,
+		file_name: row.fileName,
+		total_rows: row.totalRows,
+		processed_rows: row.processedRows,
+		created: row.created,
+		updated: row.updated,
+		skipped: row.skipped,
+		suppressed: row.suppressed,
+		error_count: row.errorCount,
+		failure: row.failure,
+		created_at: row.createdAt.toISOString(),
+		completed_at: row.completedAt ? row.completedAt.toISOString() : null,
 		errors,
-		created_at: new Date(row.created_at).toISOString(),
-		completed_at: row.completed_at ? new Date(row.completed_at).toISOString() : null,
 	};
 }
 
 export async function getImport(d1: D1Database, workspaceId: string, id: string) {
-	const row = await d1
-		.prepare(`SELECT ${COLUMNS} FROM imports WHERE id = ? AND workspace_id = ?`)
-		.bind(id, workspaceId)
-		.first<ImportRow>();
+	const db = createDb(d1);
+	const row = await findImport(db, workspaceId, id);
 	if (!row) throw notFound("Import");
-	const { results } = await d1
-		.prepare("SELECT line, email, reason FROM import_errors WHERE import_id = ? ORDER BY line LIMIT ?")
-		.bind(id, ERRORS_SHOWN)
-		.all<{ line: number; email: string | null; reason: string }>();
-	return present(row, results);
+	return present(row, await importErrorRows(db, id, ERRORS_SHOWN));
 }
 
 export async function listImports(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
-	const after = startAfter(page, "desc");
-	const { results } = await d1
-		.prepare(`SELECT ${COLUMNS} FROM imports WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?`)
-		.bind(workspaceId, after, page.limit + 1)
-		.all<ImportRow>();
-	return pageOf(results, page, (r) => present(r, []));
+	const rows = await importPage(createDb(d1), workspaceId, startAfter(page, "desc"), page.limit + 1);
+	return pageOf(rows, page, (r) => present(r, []));
 }
 
 const csvCell = (value: string | number | null) => {
@@ -159,9 +145,6 @@ const csvCell = (value: string | number | null) => {
 /** Every error row of an import as a CSV file (line, email, reason). */
 export async function importErrorsCsv(d1: D1Database, workspaceId: string, id: string) {
 	await getImport(d1, workspaceId, id);
-	const { results } = await d1
-		.prepare("SELECT line, email, reason FROM import_errors WHERE import_id = ? ORDER BY line")
-		.bind(id)
-		.all<{ line: number; email: string | null; reason: string }>();
+	const results = await importErrorRows(createDb(d1), id);
 	return ["line,email,reason", ...results.map((r) => [r.line, r.email, r.reason].map(csvCell).join(","))].join("\r\n");
 }

@@ -1,0 +1,284 @@
+import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Db } from "./client";
+import { type ContactRow, inJson } from "./contacts";
+import { columns, field, jsonField, jsonRows, value } from "./json-each";
+import {
+	contactStatusHistory,
+	contacts,
+	contactTags,
+	importErrors,
+	importSeen,
+	imports,
+	suppressions,
+} from "./schema-contacts";
+
+export type ImportRow = typeof imports.$inferSelect;
+export type ImportErrorRow = Omit<typeof importErrors.$inferSelect, "importId">;
+
+/** What the API shows of an import (the resume cursor and the uploader stay inside). */
+const shown = {
+	id: imports.id,
+	status: imports.status,
+	fileName: imports.fileName,
+	totalRows: imports.totalRows,
+	processedRows: imports.processedRows,
+	created: imports.created,
+	updated: imports.updated,
+	skipped: imports.skipped,
+	suppressed: imports.suppressed,
+	errorCount: imports.errorCount,
+	failure: imports.failure,
+	createdAt: imports.createdAt,
+	completedAt: imports.completedAt,
+};
+export type ShownImport = Pick<ImportRow, keyof typeof shown>;
+
+export async function insertImport(
+	db: Db,
+	row: Pick<ImportRow, "id" | "workspaceId" | "fileName" | "cursorOffset" | "cursorLine" | "createdBy">,
+): Promise<void> {
+	await db.insert(imports).values({ ...row, status: "running" });
+}
+
+export async function findImport(db: Db, workspaceId: string, id: string): Promise<ShownImport | undefined> {
+	const [row] = await db
+		.select(shown)
+		.from(imports)
+		.where(and(eq(imports.id, id), eq(imports.workspaceId, workspaceId)));
+	return row;
+}
+
+/** Newest first, ids below `beforeId`; `limit` rows (ask for one more to know if another page exists). */
+export function importPage(db: Db, workspaceId: string, beforeId: string, limit: number): Promise<ShownImport[]> {
+	return db
+		.select(shown)
+		.from(imports)
+		.where(and(eq(imports.workspaceId, workspaceId), lt(imports.id, beforeId)))
+		.orderBy(desc(imports.id))
+		.limit(limit);
+}
+
+/** The error rows of an import by line; all of them without `limit`. */
+export function importErrorRows(db: Db, importId: string, limit?: number): Promise<ImportErrorRow[]> {
+	const query = db
+		.select({ line: importErrors.line, email: importErrors.email, reason: importErrors.reason })
+		.from(importErrors)
+		.where(eq(importErrors.importId, importId))
+		.orderBy(asc(importErrors.line));
+	return limit === undefined ? query : query.limit(limit);
+}
+
+export async function setTotalRows(db: Db, importId: string, total: number): Promise<void> {
+	await db.update(imports).set({ totalRows: total }).where(eq(imports.id, importId));
+}
+
+/** Where the import stands: its status and where its next step resumes. */
+export async function importCursor(db: Db, importId: string) {
+	const [row] = await db
+		.select({ status: imports.status, offset: imports.cursorOffset, line: imports.cursorLine })
+		.from(imports)
+		.where(eq(imports.id, importId));
+	return row;
+}
+
+/** What an import step knows about the emails of its page: their contacts, tags, suppressions and earlier rows. */
+export async function importContext(db: Db, workspaceId: string, importId: string, emails: string[]) {
+	const [found, tags, suppressed, seen] = await db.batch([
+		db
+			.select({
+				id: contacts.id,
+				email: contacts.email,
+				firstName: contacts.firstName,
+				lastName: contacts.lastName,
+				attributes: contacts.attributes,
+				timezone: contacts.timezone,
+				locale: contacts.locale,
+				status: contacts.status,
+			})
+			.from(contacts)
+			.where(and(eq(contacts.workspaceId, workspaceId), inJson(contacts.email, emails))),
+		db
+			.select({ contactId: contactTags.contactId, tag: contactTags.tag })
+			.from(contactTags)
+			.innerJoin(contacts, eq(contacts.id, contactTags.contactId))
+			.where(and(eq(contacts.workspaceId, workspaceId), inJson(contacts.email, emails))),
+		db
+			.select({ email: suppressions.email })
+			.from(suppressions)
+			.where(and(eq(suppressions.workspaceId, workspaceId), inJson(suppressions.email, emails))),
+		db
+			.select({ email: importSeen.email, line: importSeen.line })
+			.from(importSeen)
+			.where(and(eq(importSeen.importId, importId), inJson(importSeen.email, emails))),
+	]);
+	return { contacts: found, tags, suppressed, seen };
+}
+
+/** The writes of one import step; each statement carries a JSON batch of rows (see jsonBatches). */
+export const importWrites = {
+	createContacts(db: Db, batch: string, at: { workspaceId: string; consent: string; now: number; ip: string | null }) {
+		return db.insert(contacts).select(
+			db
+				.select(
+					columns({
+						id: field("id"),
+						workspaceId: value(at.workspaceId),
+						email: field("email"),
+						firstName: field("first_name"),
+						lastName: field("last_name"),
+						attributes: jsonField<Record<string, unknown>>("attributes"),
+						timezone: field("timezone"),
+						locale: field("locale"),
+						status: field<ContactRow["status"]>("status"),
+						consentSource: sql<string>`'import'`,
+						consentText: sql<string>`${at.consent} || ' (line ' || (${field("line")}) || ')'`,
+						consentAt: value(at.now),
+						consentIp: value(at.ip),
+						createdAt: value(at.now),
+						updatedAt: value(at.now),
+					}),
+				)
+				.from(jsonRows(batch)),
+		);
+	},
+	updateContacts(db: Db, batch: string, at: { workspaceId: string; now: number }) {
+		return db
+			.update(contacts)
+			.set({
+				firstName: field("first_name"),
+				lastName: field("last_name"),
+				attributes: jsonField("attributes"),
+				timezone: field("timezone"),
+				locale: field("locale"),
+				status: field("status"),
+				updatedAt: sql`${at.now}`,
+			})
+			.from(jsonRows(batch))
+			.where(and(eq(contacts.id, field("id")), eq(contacts.workspaceId, at.workspaceId)));
+	},
+	addTags(db: Db, batch: string, workspaceId: string) {
+		return db
+			.insert(contactTags)
+			.select(
+				db
+					.select(columns({ workspaceId: value(workspaceId), contactId: field("contact_id"), tag: field("tag") }))
+					.from(jsonRows(batch))
+					.where(sql`true`),
+			)
+			.onConflictDoNothing();
+	},
+	/** Status changes: the history rows, and the suppression list for every change away from `subscribed`. */
+	statusChanges(db: Db, batch: string, at: { workspaceId: string; now: number }): BatchItem<"sqlite">[] {
+		return [
+			db.insert(contactStatusHistory).select(
+				db
+					.select(
+						columns({
+							id: field("history_id"),
+							workspaceId: value(at.workspaceId),
+							contactId: field("id"),
+							fromStatus: field<ContactRow["status"] | null>("from"),
+							toStatus: field<ContactRow["status"]>("to"),
+							source: sql<string>`'import'`,
+							createdAt: value(at.now),
+						}),
+					)
+					.from(jsonRows(batch)),
+			),
+			db
+				.insert(suppressions)
+				.select(
+					db
+						.select(
+							columns({
+								workspaceId: value(at.workspaceId),
+								email: field("email"),
+								reason: field<(typeof suppressions.$inferSelect)["reason"]>("to"),
+								createdAt: value(at.now),
+							}),
+						)
+						.from(jsonRows(batch))
+						.where(sql`${field("to")} <> 'subscribed'`),
+				)
+				.onConflictDoUpdate({
+					target: [suppressions.workspaceId, suppressions.email],
+					set: { reason: sql`excluded.reason` },
+				}),
+		];
+	},
+	addErrors(db: Db, batch: string, importId: string) {
+		return db
+			.insert(importErrors)
+			.select(
+				db
+					.select(
+						columns({
+							importId: value(importId),
+							line: field<number>("line"),
+							email: field<string | null>("email"),
+							reason: field("reason"),
+						}),
+					)
+					.from(jsonRows(batch))
+					.where(sql`true`),
+			)
+			.onConflictDoNothing();
+	},
+	addSeen(db: Db, batch: string, importId: string) {
+		return db
+			.insert(importSeen)
+			.select(
+				db
+					.select(columns({ importId: value(importId), email: field("email"), line: field<number>("line") }))
+					.from(jsonRows(batch))
+					.where(sql`true`),
+			)
+			.onConflictDoNothing();
+	},
+};
+
+/** Moves the cursor past a step's rows and adds its counts; the last step completes the import. */
+export function advanceImport(
+	db: Db,
+	importId: string,
+	step: {
+		offset: number;
+		line: number;
+		rows: number;
+		counts: { created: number; updated: number; skipped: number; suppressed: number };
+		errors: number;
+		done: boolean;
+		now: number;
+	},
+) {
+	const add = (column: SQLiteColumn, n: number) => sql`${column} + ${n}`;
+	return db
+		.update(imports)
+		.set({
+			cursorOffset: step.offset,
+			cursorLine: step.line,
+			processedRows: add(imports.processedRows, step.rows),
+			created: add(imports.created, step.counts.created),
+			updated: add(imports.updated, step.counts.updated),
+			skipped: add(imports.skipped, step.counts.skipped),
+			suppressed: add(imports.suppressed, step.counts.suppressed),
+			errorCount: add(imports.errorCount, step.errors),
+			...(step.done ? { status: "completed" as const, completedAt: new Date(step.now) } : { completedAt: null }),
+		})
+		.where(eq(imports.id, importId));
+}
+
+/** The emails a finished (or failed) import remembered; only needed while it runs. */
+export function forgetSeen(db: Db, importId: string) {
+	return db.delete(importSeen).where(eq(importSeen.importId, importId));
+}
+
+/** Marks a running import failed with the reason (an import already finished stays as it is). */
+export function failRunningImport(db: Db, importId: string, reason: string, now: number) {
+	return db
+		.update(imports)
+		.set({ status: "failed", failure: reason, completedAt: new Date(now) })
+		.where(and(eq(imports.id, importId), eq(imports.status, "running")));
+}
