@@ -1,5 +1,6 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
 import { freePort } from "./scripts/local-server.mjs";
 
@@ -62,6 +63,15 @@ export default defineConfig(async () => {
 						testTimeout: 120_000,
 						hookTimeout: 60_000,
 						fileParallelism: false,
+					},
+				},
+				{
+					// The dashboard's view logic (rule tree, live numbers, paged tables) in a simulated DOM.
+					plugins: [solid()],
+					test: {
+						name: "app",
+						environment: "jsdom",
+						include: ["app/src/**/*.test.{ts,tsx}"],
 					},
 				},
 				{

@@ -1,6 +1,5 @@
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
-import { createStore, produce, reconcile } from "solid-js/store";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
@@ -28,17 +27,15 @@ import { useMe } from "../../lib/session";
 import type { Segment, SegmentPreview } from "../../lib/types";
 import {
 	BUILTIN_ATTRIBUTES,
-	findNode,
 	fromDefinition,
-	type GroupNode,
 	newGroup,
 	newRule,
 	type PathIndex,
 	type PinnedIssue,
 	pinIssues,
-	toDefinition,
 } from "./model";
 import { RuleTree, type TreeEditor } from "./RuleTree";
+import { createRuleTree } from "./tree/store";
 
 /** `/segments/new` and `/segments/:id`: loads the segment (if any), then the builder. */
 export default function SegmentBuilderPage() {
@@ -87,38 +84,18 @@ function Builder(props: { segment?: Segment }) {
 	const navigate = useNavigate();
 	const canEdit = () => atLeast(me().role, "editor");
 	const [name, setName] = createSignal(props.segment?.name ?? "");
-	const [tree, setTree] = createStore<{ root: GroupNode }>({
-		root: props.segment ? fromDefinition(props.segment.definition) : newGroup("all", [newRule()]),
-	});
 	const [showJson, setShowJson] = createSignal(false);
 	const [jsonDraft, setJsonDraft] = createSignal<string>();
 	const [jsonError, setJsonError] = createSignal<string>();
 	const [issues, setIssues] = createSignal<PinnedIssue[]>([]);
 	const [deleting, setDeleting] = createSignal(false);
 
-	const built = createMemo(() => toDefinition(tree.root));
+	const tree = createRuleTree(
+		props.segment ? fromDefinition(props.segment.definition) : newGroup("all", [newRule()]),
+		() => setJsonDraft(undefined),
+	);
+	const built = tree.built;
 	const definitionText = createMemo(() => JSON.stringify(built().definition));
-
-	const edit: TreeEditor["edit"] = (id, change) => {
-		setJsonDraft(undefined);
-		setTree(
-			produce((state) => {
-				const found = findNode(state.root, id);
-				if (found) change(found.node);
-			}),
-		);
-	};
-	const remove = (id: string) => {
-		setJsonDraft(undefined);
-		setTree(
-			produce((state) => {
-				const found = findNode(state.root, id);
-				if (!found?.parent) return;
-				const at = found.parent.children.findIndex((c) => c.id === id);
-				if (at >= 0) found.parent.children.splice(at, 1);
-			}),
-		);
-	};
 
 	// ---- live count -------------------------------------------------------------------------------------------
 	const [preview, setPreview] = createSignal<SegmentPreview>();
@@ -128,7 +105,7 @@ function Builder(props: { segment?: Segment }) {
 	const settled = createDebounced(definitionText, 300);
 	const pin = (error: unknown, index: PathIndex): boolean => {
 		if (!(error instanceof ApiError) || error.code !== "validation_failed") return false;
-		const pinned = pinIssues(error.issues, index, tree.root.id);
+		const pinned = pinIssues(error.issues, index, tree.root().id);
 		setIssues(pinned);
 		return pinned.length > 0;
 	};
@@ -174,7 +151,7 @@ function Builder(props: { segment?: Segment }) {
 		try {
 			const parsed: unknown = JSON.parse(text);
 			setJsonError(undefined);
-			setTree("root", reconcile(fromDefinition(parsed)));
+			tree.replace(fromDefinition(parsed));
 		} catch (error) {
 			setJsonError(`Not valid JSON yet: ${messageOf(error)}`);
 		}
@@ -201,8 +178,8 @@ function Builder(props: { segment?: Segment }) {
 
 	const readOnly = () => !canEdit();
 	const editor: TreeEditor = {
-		edit,
-		remove,
+		edit: tree.edit,
+		remove: tree.remove,
 		readOnly,
 		issuesOf: (id) => issues().filter((i) => i.nodeId === id),
 		attributeList: "segment-attributes",
@@ -257,7 +234,7 @@ function Builder(props: { segment?: Segment }) {
 							</button>
 						</div>
 						<fieldset disabled={readOnly()} class="builder-tree">
-							<RuleTree root={tree.root} editor={editor} />
+							<RuleTree root={tree.root()} editor={editor} />
 						</fieldset>
 						<Show when={showJson()}>
 							<TextField
