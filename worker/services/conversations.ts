@@ -1,10 +1,18 @@
 import type { UIMessage } from "ai";
 import type { Principal } from "../context";
+import { createDb } from "../db/client";
+import {
+	appendMessageRow,
+	type ConversationSummary,
+	conversationPage,
+	deleteConversationRows,
+	findOwnedConversation,
+	insertConversation,
+	newestMessages,
+} from "../db/conversations";
 import { newId } from "../domain/ids";
 import { notFound } from "../errors";
 import { pageOf, startAfter } from "./pagination";
-
-type ConversationRow = { id: string; title: string; created_at: number; updated_at: number };
 
 const NEW_TITLE = "New conversation";
 const TITLE_CHARS = 80;
@@ -14,34 +22,26 @@ const SHOWN_MESSAGES = 200;
 /** Conversations are private to who started them: a user, or an API key. */
 export const ownerOf = (p: Principal) => (p.kind === "session" ? p.userId : p.apiKeyId);
 
-const present = (r: ConversationRow) => ({
+const present = (r: ConversationSummary) => ({
 	id: r.id,
 	title: r.title,
-	created_at: new Date(r.created_at).toISOString(),
-	updated_at: new Date(r.updated_at).toISOString(),
+	created_at: r.createdAt.toISOString(),
+	updated_at: r.updatedAt.toISOString(),
 });
 
+const ownership = (p: Principal) => ({ workspaceId: p.workspaceId, ownerId: ownerOf(p) });
+
 async function findConversation(d1: D1Database, principal: Principal, id: string) {
-	const row = await d1
-		.prepare(
-			"SELECT id, title, created_at, updated_at FROM assistant_conversations WHERE id = ? AND workspace_id = ? AND owner_id = ?",
-		)
-		.bind(id, principal.workspaceId, ownerOf(principal))
-		.first<ConversationRow>();
+	const row = await findOwnedConversation(createDb(d1), ownership(principal), id);
 	if (!row) throw notFound("Conversation");
 	return row;
 }
 
 export async function createConversation(d1: D1Database, principal: Principal, title = NEW_TITLE) {
-	const id = newId("cnv");
-	const now = Date.now();
-	await d1
-		.prepare(
-			"INSERT INTO assistant_conversations (id, workspace_id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-		)
-		.bind(id, principal.workspaceId, ownerOf(principal), title, now, now)
-		.run();
-	return present({ id, title, created_at: now, updated_at: now });
+	const now = new Date();
+	const row = { id: newId("cnv"), title, createdAt: now, updatedAt: now };
+	await insertConversation(createDb(d1), { ...row, ...ownership(principal) });
+	return present(row);
 }
 
 export async function listConversations(
@@ -49,24 +49,14 @@ export async function listConversations(
 	principal: Principal,
 	page: { limit: number; cursor?: string },
 ) {
-	const { results } = await d1
-		.prepare(
-			"SELECT id, title, created_at, updated_at FROM assistant_conversations WHERE workspace_id = ? AND owner_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
-		)
-		.bind(principal.workspaceId, ownerOf(principal), startAfter(page, "desc"), page.limit + 1)
-		.all<ConversationRow>();
-	return pageOf(results, page, present);
+	const rows = await conversationPage(createDb(d1), ownership(principal), startAfter(page, "desc"), page.limit + 1);
+	return pageOf(rows, page, present);
 }
 
 /** The newest messages of a conversation, oldest first. */
 export async function loadMessages(d1: D1Database, conversationId: string, limit = SHOWN_MESSAGES) {
-	const { results } = await d1
-		.prepare(
-			"SELECT message_id, role, parts FROM (SELECT * FROM assistant_messages WHERE conversation_id = ? ORDER BY position DESC LIMIT ?) ORDER BY position",
-		)
-		.bind(conversationId, limit)
-		.all<{ message_id: string; role: UIMessage["role"]; parts: string }>();
-	return results.map((r) => ({ id: r.message_id, role: r.role, parts: JSON.parse(r.parts) }) as UIMessage);
+	const rows = await newestMessages(createDb(d1), conversationId, limit);
+	return rows.map((r) => ({ id: r.messageId, role: r.role, parts: JSON.parse(r.parts) }) as UIMessage);
 }
 
 export async function getConversation(d1: D1Database, principal: Principal, id: string) {
@@ -81,10 +71,7 @@ export async function requireConversation(d1: D1Database, principal: Principal, 
 
 export async function deleteConversation(d1: D1Database, principal: Principal, id: string) {
 	await findConversation(d1, principal, id);
-	await d1.batch([
-		d1.prepare("DELETE FROM assistant_messages WHERE conversation_id = ?").bind(id),
-		d1.prepare("DELETE FROM assistant_conversations WHERE id = ?").bind(id),
-	]);
+	await deleteConversationRows(createDb(d1), id);
 }
 
 const titleFrom = (message: UIMessage) => {
@@ -101,18 +88,15 @@ const titleFrom = (message: UIMessage) => {
  * so two writers never collide) and names an untitled conversation after its first user message.
  */
 export async function appendMessage(d1: D1Database, conversationId: string, message: UIMessage) {
-	const now = Date.now();
-	await d1.batch([
-		d1
-			.prepare(
-				`INSERT INTO assistant_messages (message_id, conversation_id, position, role, parts, created_at)
-				 SELECT ?, ?, coalesce(max(position), -1) + 1, ?, ?, ? FROM assistant_messages WHERE conversation_id = ?`,
-			)
-			.bind(message.id, conversationId, message.role, JSON.stringify(message.parts), now, conversationId),
-		d1
-			.prepare(
-				"UPDATE assistant_conversations SET updated_at = ?, title = CASE WHEN title = ? AND ? = 'user' THEN ? ELSE title END WHERE id = ?",
-			)
-			.bind(now, NEW_TITLE, message.role, titleFrom(message), conversationId),
-	]);
+	await appendMessageRow(
+		createDb(d1),
+		{
+			messageId: message.id,
+			conversationId,
+			role: message.role,
+			parts: JSON.stringify(message.parts),
+			createdAt: new Date(),
+		},
+		message.role === "user" ? { untitled: NEW_TITLE, next: titleFrom(message) } : null,
+	);
 }

@@ -1,32 +1,20 @@
+import { createDb } from "../db/client";
+import { findOutboxRow, type OutboxRow, outboxPage } from "../db/outbox";
 import { notFound } from "../errors";
 import { pageOf, startAfter } from "./pagination";
 
-type OutboxRow = {
-	id: string;
-	campaign_id: string | null;
-	message_id: string | null;
-	to_email: string;
-	from_email: string;
-	reply_to: string | null;
-	subject: string;
-	html: string;
-	text: string;
-	headers: string;
-	created_at: number;
-};
-
 const present = (r: OutboxRow) => ({
 	id: r.id,
-	campaign_id: r.campaign_id,
-	message_id: r.message_id,
-	to: r.to_email,
-	from: r.from_email,
-	reply_to: r.reply_to,
+	campaign_id: r.campaignId,
+	message_id: r.messageId,
+	to: r.toEmail,
+	from: r.fromEmail,
+	reply_to: r.replyTo,
 	subject: r.subject,
 	html: r.html,
 	text: r.text,
-	headers: JSON.parse(r.headers) as Record<string, string>,
-	created_at: new Date(r.created_at).toISOString(),
+	headers: r.headers,
+	created_at: r.createdAt.toISOString(),
 });
 
 export async function listOutbox(
@@ -34,21 +22,13 @@ export async function listOutbox(
 	workspaceId: string,
 	query: { limit: number; cursor?: string; campaign_id?: string },
 ) {
-	const after = startAfter(query, "desc");
-	const { results } = await d1
-		.prepare(
-			`SELECT * FROM outbox_messages WHERE workspace_id = ? AND id < ? ${query.campaign_id ? "AND campaign_id = ?" : ""} ORDER BY id DESC LIMIT ?`,
-		)
-		.bind(workspaceId, after, ...(query.campaign_id ? [query.campaign_id] : []), query.limit + 1)
-		.all<OutboxRow>();
-	return pageOf(results, query, present);
+	const filter = { beforeId: startAfter(query, "desc"), campaignId: query.campaign_id };
+	const rows = await outboxPage(createDb(d1), workspaceId, filter, query.limit + 1);
+	return pageOf(rows, query, present);
 }
 
 export async function getOutboxMessage(d1: D1Database, workspaceId: string, id: string) {
-	const row = await d1
-		.prepare("SELECT * FROM outbox_messages WHERE id = ? AND workspace_id = ?")
-		.bind(id, workspaceId)
-		.first<OutboxRow>();
+	const row = await findOutboxRow(createDb(d1), workspaceId, id);
 	if (!row) throw notFound("Message");
 	return present(row);
 }
