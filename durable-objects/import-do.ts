@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { createDb } from "../worker/db/client";
+import { pieceStore } from "../worker/db/import-pieces";
 import { setTotalRows } from "../worker/db/imports";
 import { IMPORT_LIMITS } from "../worker/domain/csv/limits";
 import { type CsvFile, countRows } from "../worker/domain/csv/window";
@@ -22,20 +23,16 @@ export type StartResult = { ok: true } | { ok: false; reason: string };
 export class ImportDO extends DurableObject<Env> {
 	/** Stores one part of the file, starting at byte `at`; parts arrive in calls of at most 4 MiB. */
 	async receive(at: number, part: ArrayBuffer): Promise<void> {
-		const sql = this.pieces();
+		const pieces = this.pieces();
 		const bytes = new Uint8Array(part);
 		for (let i = 0; i < bytes.byteLength; i += IMPORT_LIMITS.pieceBytes)
-			sql.exec(
-				"INSERT OR REPLACE INTO pieces (at, data) VALUES (?, ?)",
-				at + i,
-				bytes.slice(i, i + IMPORT_LIMITS.pieceBytes).buffer,
-			);
+			pieces.put(at + i, bytes.slice(i, i + IMPORT_LIMITS.pieceBytes).buffer);
 		if (!(await this.ctx.storage.get("job"))) await this.ctx.storage.setAlarm(Date.now() + ABANDONED_MS);
 	}
 
 	/** Starts the import once every byte of the file has arrived. */
 	async start(job: ImportJob, size: number): Promise<StartResult> {
-		const received = this.receivedBytes();
+		const received = this.pieces().bytes();
 		if (received !== size) return { ok: false, reason: `received ${received} of ${size} bytes` };
 		await this.ctx.storage.put("job", { ...job, size, counted: false, failures: 0 } satisfies StoredJob);
 		await this.ctx.storage.setAlarm(Date.now());
@@ -75,34 +72,20 @@ export class ImportDO extends DurableObject<Env> {
 		}
 	}
 
-	/** The stored pieces of the file (the table is created on first use and dropped with the rest by finish()). */
+	/** The stored pieces of the file. */
 	private pieces() {
-		const sql = this.ctx.storage.sql;
-		sql.exec("CREATE TABLE IF NOT EXISTS pieces (at INTEGER PRIMARY KEY, data BLOB NOT NULL)");
-		return sql;
-	}
-
-	private receivedBytes(): number {
-		const row = this.pieces()
-			.exec<{ bytes: number }>("SELECT coalesce(sum(length(data)), 0) AS bytes FROM pieces")
-			.one();
-		return row.bytes;
+		return pieceStore(this.ctx.storage.sql);
 	}
 
 	/** The stored file, read a window at a time. */
 	private file(size: number): CsvFile {
-		const sql = this.pieces();
+		const stored = this.pieces();
 		return {
 			size,
 			read: (offset, length) => {
 				const end = Math.min(offset + length, size);
 				const window = new Uint8Array(Math.max(0, end - offset));
-				const pieces = sql.exec<{ at: number; data: ArrayBuffer }>(
-					"SELECT at, data FROM pieces WHERE at < ? AND at + length(data) > ? ORDER BY at",
-					end,
-					offset,
-				);
-				for (const { at, data } of pieces) {
+				for (const { at, data } of stored.overlapping(offset, end)) {
 					const piece = new Uint8Array(data);
 					const from = Math.max(offset, at);
 					const to = Math.min(end, at + piece.byteLength);
