@@ -1,12 +1,13 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CampaignCommand, CommandResult } from "../worker/contracts/campaign-commands";
 import type { CampaignStatus } from "../worker/contracts/campaigns";
-import type { LiveMessage } from "../worker/contracts/live";
+import type { LiveMessage, StatsDelta } from "../worker/contracts/live";
+import { hasUnsettledChunks, mirroredStatus, mirrorStatus } from "../worker/db/campaign-lifecycle";
 import { hasOutstandingChunks, stalledChunks, touchChunks, unpauseChunks } from "../worker/db/chunks";
 import { createDb } from "../worker/db/client";
 import { type CampaignEvent, transition } from "../worker/domain/campaigns/machine";
-import { campaignStats } from "../worker/services/campaign-stats";
 import { type FanoutPosition, fanoutStep } from "../worker/services/fanout";
+import { LiveCounters } from "./live-counters";
 
 type State = {
 	campaignId: string;
@@ -39,9 +40,6 @@ function staleChunkMs(env: Env): number {
 /** How often the stalled-chunk check runs: twice per threshold, between once a second and once a minute. */
 const stallCheckEvery = (staleMs: number) => Math.min(60_000, Math.max(TICK_MS, staleMs / 2));
 
-/** Live updates are coalesced: a burst of thousands of opens becomes a few messages a second. */
-const LIVE_INTERVAL_MS = 250;
-
 /**
  * The close code to answer a client's close with. 1005, 1006 and 1015 only report what happened (no
  * code, an abrupt drop, a TLS failure) and 1004 is reserved: none may be sent, so those get a normal 1000.
@@ -58,15 +56,18 @@ export function closeCodeToEcho(code: number): number {
  */
 export class CampaignDO extends DurableObject<Env> {
 	private state: State | null = null;
-	private lastPush = 0;
 	/** When this instance last looked for stalled chunks (0 after a restart: it looks at once). */
 	private lastStallCheck = 0;
-	private pushTimer: ReturnType<typeof setTimeout> | null = null;
+	private readonly live: LiveCounters;
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
+		this.live = new LiveCounters(ctx, env, () => this.state?.status ?? null);
+		// The dashboard's keep-alive is answered by the runtime: an idle dashboard never wakes the object.
+		ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
 		ctx.blockConcurrencyWhile(async () => {
 			this.state = (await ctx.storage.get<State>("state")) ?? null;
+			await this.live.load();
 		});
 	}
 
@@ -121,12 +122,15 @@ export class CampaignDO extends DurableObject<Env> {
 	/** Called by the SENDS consumer when a chunk settles; completes the campaign after the last one. */
 	async chunkSettled(): Promise<void> {
 		await this.completeIfDone();
-		this.schedulePush();
+		this.live.messagesMoved();
 	}
 
-	/** Called once per EVENTS batch (and by unsubscribes): dashboards get fresh numbers. */
-	async trackingChanged(): Promise<void> {
-		this.schedulePush();
+	/**
+	 * Called once per EVENTS batch with what its inserted rows changed (opens, clicks, unsubscribes,
+	 * deliveries, bounces, complaints): the live numbers move without reading D1.
+	 */
+	async applyDelta(delta: StatsDelta): Promise<void> {
+		await this.live.apply(delta);
 	}
 
 	/** `fetch` only upgrades the (already authorized) live socket; it hibernates between messages. */
@@ -136,14 +140,9 @@ export class CampaignDO extends DurableObject<Env> {
 		const campaignId = new URL(request.url).searchParams.get("campaign") ?? this.state?.campaignId ?? "";
 		const pair = new WebSocketPair();
 		this.ctx.acceptWebSocket(pair[1]);
-		pair[1].send(
-			JSON.stringify({ type: "snapshot", stats: await this.currentStats(campaignId) } satisfies LiveMessage),
-		);
+		const snapshot: LiveMessage = { type: "snapshot", stats: await this.live.snapshot(campaignId) };
+		pair[1].send(JSON.stringify(snapshot));
 		return new Response(null, { status: 101, webSocket: pair[0] });
-	}
-
-	override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-		if (message === "ping") ws.send("pong");
 	}
 
 	/** Answers the client's close; an abrupt drop (1006) or a socket already closed never throws. */
@@ -153,40 +152,6 @@ export class CampaignDO extends DurableObject<Env> {
 			ws.close(closeCodeToEcho(code), "closing");
 		} catch {
 			// already closed by the runtime: nothing left to answer
-		}
-	}
-
-	private async currentStats(campaignId: string) {
-		const row = await this.env.DB.prepare("SELECT status FROM campaigns WHERE id = ?")
-			.bind(campaignId)
-			.first<{ status: CampaignStatus }>();
-		return campaignStats(this.env.DB, campaignId, row?.status ?? this.state?.status ?? "draft");
-	}
-
-	private schedulePush() {
-		if (this.pushTimer || this.ctx.getWebSockets().length === 0) return;
-		const wait = Math.max(0, this.lastPush + LIVE_INTERVAL_MS - Date.now());
-		this.pushTimer = setTimeout(() => {
-			this.pushTimer = null;
-			this.lastPush = Date.now();
-			void this.push();
-		}, wait);
-	}
-
-	private async push() {
-		const campaignId = this.state?.campaignId;
-		if (!campaignId) return;
-		this.broadcast({ type: "stats", stats: await this.currentStats(campaignId) });
-	}
-
-	private broadcast(message: LiveMessage) {
-		const text = JSON.stringify(message);
-		for (const ws of this.ctx.getWebSockets()) {
-			try {
-				ws.send(text);
-			} catch {
-				// a closing socket; the runtime removes it
-			}
 		}
 	}
 
@@ -218,12 +183,7 @@ export class CampaignDO extends DurableObject<Env> {
 	private async completeIfDone() {
 		const state = this.state;
 		if (state?.status !== "sending" || !state.fanoutDone) return;
-		const pending = await this.env.DB.prepare(
-			"SELECT count(*) AS n FROM chunks WHERE campaign_id = ? AND status IN ('queued', 'frozen', 'paused')",
-		)
-			.bind(state.campaignId)
-			.first<{ n: number }>();
-		if ((pending?.n ?? 0) > 0) return;
+		if (await hasUnsettledChunks(createDb(this.env.DB), state.campaignId)) return;
 		const done = transition(state.status, { type: "complete" });
 		if (done.ok) await this.save({ ...state, status: done.status }, Date.now());
 	}
@@ -265,13 +225,11 @@ export class CampaignDO extends DurableObject<Env> {
 	}
 
 	private async initialState(campaignId: string, workspaceId: string): Promise<State> {
-		const row = await this.env.DB.prepare("SELECT status FROM campaigns WHERE id = ? AND workspace_id = ?")
-			.bind(campaignId, workspaceId)
-			.first<{ status: CampaignStatus }>();
+		const status = await mirroredStatus(createDb(this.env.DB), campaignId, workspaceId);
 		return {
 			campaignId,
 			workspaceId,
-			status: row?.status ?? "draft",
+			status: status ?? "draft",
 			sendAt: null,
 			position: { cursor: "", seq: 0 },
 			fanoutDone: false,
@@ -294,18 +252,13 @@ export class CampaignDO extends DurableObject<Env> {
 		const changed = this.state?.status !== state.status;
 		await this.ctx.storage.put("state", state);
 		this.state = state;
-		if (changed) {
-			this.broadcast({ type: "status", status: state.status });
-			this.schedulePush();
-		}
-		await this.env.DB.prepare(
-			`UPDATE campaigns SET status = ?, send_at = ?, updated_at = ?,
-			   started_at = CASE WHEN ? = 'sending' AND started_at IS NULL THEN ? ELSE started_at END,
-			   completed_at = CASE WHEN ? IN ('completed', 'cancelled') THEN ? ELSE completed_at END
-			 WHERE id = ?`,
-		)
-			.bind(state.status, state.sendAt, now, state.status, now, state.status, now, state.campaignId)
-			.run();
+		if (changed) this.live.statusChanged(state.status);
+		await mirrorStatus(createDb(this.env.DB), {
+			campaignId: state.campaignId,
+			status: state.status,
+			sendAt: state.sendAt,
+			now,
+		});
 	}
 
 	/** Cancelling settles what was never attempted; a chunk already with the provider finishes. */

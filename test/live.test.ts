@@ -11,7 +11,18 @@ import { closeCodeToEcho } from "../durable-objects/campaign-do";
 import { type LiveMessage, LiveMessageSchema } from "../worker/contracts/live";
 import worker from "../worker/index";
 import { ORIGIN } from "./client";
-import { hit, pathsIn, sentCampaign, stats, waitUntil } from "./tracking-helpers";
+import {
+	hit,
+	pathsIn,
+	postWebhook,
+	providerIdOf,
+	resendEvent,
+	sentCampaign,
+	signedWebhook,
+	stats,
+	unsubscribePath,
+	waitUntil,
+} from "./tracking-helpers";
 
 async function connect(cookie: string, campaignId: string, origin = ORIGIN) {
 	const res = await exports.default.fetch(`${ORIGIN}/api/v1/campaigns/${campaignId}/live`, {
@@ -19,15 +30,65 @@ async function connect(cookie: string, campaignId: string, origin = ORIGIN) {
 	});
 	const socket = res.webSocket;
 	const closed: { code: number | null } = { code: null };
-	if (!socket) return { status: res.status, messages: [] as LiveMessage[], closed, close: () => {} };
+	if (!socket)
+		return {
+			status: res.status,
+			messages: [] as LiveMessage[],
+			frames: [] as string[],
+			closed,
+			send: () => {},
+			close: () => {},
+		};
 	const messages: LiveMessage[] = [];
+	const frames: string[] = [];
 	socket.accept();
-	socket.addEventListener("message", (event) => messages.push(LiveMessageSchema.parse(JSON.parse(String(event.data)))));
+	socket.addEventListener("message", (event) => {
+		const text = String(event.data);
+		frames.push(text);
+		if (text !== "pong") messages.push(LiveMessageSchema.parse(JSON.parse(text)));
+	});
 	socket.addEventListener("close", (event) => {
 		closed.code = event.code;
 	});
-	return { status: res.status, messages, closed, close: () => socket.close() };
+	return {
+		status: res.status,
+		messages,
+		frames,
+		closed,
+		send: (text: string) => socket.send(text),
+		close: () => socket.close(),
+	};
 }
+
+/** The socket's latest numbers (snapshot or update). */
+const latest = (live: { messages: LiveMessage[] }) =>
+	live.messages.findLast((m) => m.type === "snapshot" || m.type === "stats") as
+		| Extract<LiveMessage, { type: "stats" }>
+		| undefined;
+
+/** Stats as compared between the socket and the API: links in a fixed order (ties have none). */
+const comparable = (s: { links: { url: string }[] }) => ({
+	...s,
+	links: [...s.links].sort((a, b) => a.url.localeCompare(b.url)),
+});
+
+/** Runs the EVENTS consumer on one batch, as the queue would deliver it. */
+async function deliverEvents(id: string, body: unknown, attempts = 1) {
+	const batch = createMessageBatch("pulse-events", [{ id, timestamp: new Date(), attempts, body }]);
+	const ctx = createExecutionContext();
+	await worker.queue(batch, env, ctx);
+	return getQueueResult(batch, ctx);
+}
+
+const openEvent = (messageId: string, at = Date.now()) => ({
+	type: "tracking",
+	kind: "open",
+	message_id: messageId,
+	method: "GET",
+	at,
+	user_agent: "Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 Version/17 Safari",
+	ip: "203.0.113.9",
+});
 
 describe("live campaign socket", () => {
 	it("sends a snapshot, then a stats update after a pixel hit", async () => {
@@ -96,6 +157,85 @@ describe("live campaign socket", () => {
 		expect((await connect(cookie, campaignId, "https://evil.example")).status).toBe(403);
 		const stranger = await sentCampaign(1);
 		expect((await connect(stranger.cookie, campaignId)).status).toBe(404);
+	});
+});
+
+describe("live numbers held by the campaign object", () => {
+	it("shows the same numbers on the socket as the stats API after opens and clicks", async () => {
+		const { cookie, campaignId, emails } = await sentCampaign(4);
+		const live = await connect(cookie, campaignId);
+		await waitUntil("the snapshot", async () => live.messages[0]?.type === "snapshot");
+		const [a, b, c, mpp] = emails.map((e) => pathsIn(e.html, "o")[0] ?? "");
+		for (const [i, pixel] of [a, b, c].entries()) await hit(pixel ?? "", { ip: `198.51.100.${i}` });
+		await hit(mpp ?? "", { agent: "Mozilla/5.0", ip: "17.1.2.3" });
+		await hit(pathsIn(emails[1]?.html ?? "", "c")[0] ?? "");
+		await hit(pathsIn(emails[2]?.html ?? "", "c")[1] ?? "", { method: "HEAD" });
+		const api = await waitUntil("every hit counted", async () => {
+			const now = await stats(cookie, campaignId);
+			return now.opens === 4 && now.clicks === 2 ? now : null;
+		});
+		expect(api).toMatchObject({ unique_opens: 3, machine_opens: 1, unique_clicks: 1, bot_clicks: 1 });
+		const shown = await waitUntil("the socket's numbers", async () => {
+			const now = latest(live);
+			return now && now.stats.opens === 4 && now.stats.clicks === 2 ? now.stats : null;
+		});
+		expect(comparable(shown)).toEqual(comparable(api));
+		live.close();
+	});
+
+	it("changes the live numbers once when an EVENTS batch is delivered twice", async () => {
+		const { cookie, campaignId, emails } = await sentCampaign(2);
+		const live = await connect(cookie, campaignId);
+		await waitUntil("the snapshot", async () => live.messages[0]?.type === "snapshot");
+		const body = openEvent(emails[0]?.message_id ?? "");
+		expect((await deliverEvents("twice-1", body)).explicitAcks).toEqual(["twice-1"]);
+		expect((await deliverEvents("twice-1", body, 2)).explicitAcks).toEqual(["twice-1"]);
+		// A later event of another recipient: the update that shows it carries both deliveries' effect.
+		await deliverEvents("later", openEvent(emails[1]?.message_id ?? ""));
+		const shown = await waitUntil("both opens on the socket", async () => {
+			const now = latest(live);
+			return now && now.stats.unique_opens === 2 ? now.stats : null;
+		});
+		expect(shown).toMatchObject({ opens: 2, unique_opens: 2 });
+		expect(await stats(cookie, campaignId)).toMatchObject({ opens: 2, unique_opens: 2 });
+		live.close();
+	});
+
+	it("shows an unsubscribe and a provider's bounce on the socket", async () => {
+		const { cookie, campaignId, emails } = await sentCampaign(2);
+		const live = await connect(cookie, campaignId);
+		await waitUntil("the snapshot", async () => live.messages[0]?.type === "snapshot");
+		const res = await hit(unsubscribePath(emails[0]?.headers ?? {}), {
+			method: "POST",
+			body: "List-Unsubscribe=One-Click",
+			contentType: "application/x-www-form-urlencoded",
+		});
+		expect(res.status).toBe(200);
+		await waitUntil("the unsubscribe on the socket", async () => latest(live)?.stats.unsubscribed === 1);
+		const providerId = await providerIdOf(campaignId, "p1@track.example");
+		const bounce = resendEvent("email.bounced", providerId, { bounce: { type: "Permanent", message: "no such user" } });
+		expect((await postWebhook(signedWebhook(`msg_live_${Date.now()}`, bounce))).json.applied).toBe(true);
+		const shown = await waitUntil("the bounce on the socket", async () => {
+			const now = latest(live);
+			return now?.stats.bounced === 1 ? now.stats : null;
+		});
+		expect(shown).toMatchObject({ unsubscribed: 1, bounced: 1, sent: 2 });
+		expect(comparable(shown)).toEqual(comparable(await stats(cookie, campaignId)));
+		live.close();
+	});
+
+	it("answers the dashboard's ping without waking the object (runtime auto-response)", async () => {
+		const { cookie, campaignId } = await sentCampaign(1);
+		const live = await connect(cookie, campaignId);
+		await waitUntil("the snapshot", async () => live.messages[0]?.type === "snapshot");
+		const pair = await runInDurableObject(env.CAMPAIGN.getByName(campaignId), async (_, state) => {
+			const auto = state.getWebSocketAutoResponse();
+			return auto ? { request: auto.request, response: auto.response } : null;
+		});
+		expect(pair).toEqual({ request: "ping", response: "pong" });
+		live.send("ping");
+		await waitUntil("the pong", async () => live.frames.includes("pong"));
+		live.close();
 	});
 });
 

@@ -1,4 +1,5 @@
 import { env, exports } from "cloudflare:workers";
+import { Webhook } from "svix";
 import { call, ORIGIN, signupOwner } from "./client";
 import { importCsv } from "./import-helpers";
 
@@ -72,3 +73,42 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | false 
 	}
 	throw new Error(`timed out waiting for ${what}`);
 }
+
+export const WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+/** Signs like Resend does, with the official svix package. */
+export function signedWebhook(id: string, payload: unknown, at = new Date()) {
+	const body = JSON.stringify(payload);
+	const signature = new Webhook(WEBHOOK_SECRET).sign(id, at, body);
+	return {
+		body,
+		headers: {
+			"svix-id": id,
+			"svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+			"svix-signature": signature,
+			"content-type": "application/json",
+		},
+	};
+}
+
+export async function postWebhook(request: { body: string; headers: Record<string, string> }) {
+	const res = await exports.default.fetch(`${ORIGIN}/webhooks/resend`, {
+		method: "POST",
+		headers: request.headers,
+		body: request.body,
+	});
+	return { status: res.status, json: (await res.json()) as { ok?: boolean; applied?: boolean; reason?: string } };
+}
+
+export async function providerIdOf(campaignId: string, email: string) {
+	const row = await env.DB.prepare("SELECT provider_id FROM messages WHERE campaign_id = ? AND email = ?")
+		.bind(campaignId, email)
+		.first<{ provider_id: string }>();
+	return row?.provider_id ?? "";
+}
+
+export const resendEvent = (type: string, emailId: string, extra: Record<string, unknown> = {}) => ({
+	type,
+	created_at: new Date().toISOString(),
+	data: { email_id: emailId, ...extra },
+});

@@ -1,47 +1,15 @@
-import { env, exports } from "cloudflare:workers";
 import { Webhook } from "svix";
 import { describe, expect, it } from "vitest";
-import { call, ORIGIN } from "./client";
-import { sentCampaign, stats } from "./tracking-helpers";
+import { call } from "./client";
+import {
+	resendEvent as event,
+	postWebhook as post,
+	providerIdOf,
+	sentCampaign,
+	signedWebhook as signed,
+	stats,
+} from "./tracking-helpers";
 
-const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
-/** Signs like Resend does, with the official svix package. */
-function signed(id: string, payload: unknown, at = new Date()) {
-	const body = JSON.stringify(payload);
-	const signature = new Webhook(SECRET).sign(id, at, body);
-	return {
-		body,
-		headers: {
-			"svix-id": id,
-			"svix-timestamp": String(Math.floor(at.getTime() / 1000)),
-			"svix-signature": signature,
-			"content-type": "application/json",
-		},
-	};
-}
-
-async function post(request: { body: string; headers: Record<string, string> }) {
-	const res = await exports.default.fetch(`${ORIGIN}/webhooks/resend`, {
-		method: "POST",
-		headers: request.headers,
-		body: request.body,
-	});
-	return { status: res.status, json: (await res.json()) as { ok?: boolean; applied?: boolean; reason?: string } };
-}
-
-async function providerIdOf(campaignId: string, email: string) {
-	const row = await env.DB.prepare("SELECT provider_id FROM messages WHERE campaign_id = ? AND email = ?")
-		.bind(campaignId, email)
-		.first<{ provider_id: string }>();
-	return row?.provider_id ?? "";
-}
-
-const event = (type: string, emailId: string, extra: Record<string, unknown> = {}) => ({
-	type,
-	created_at: new Date().toISOString(),
-	data: { email_id: emailId, ...extra },
-});
 let n = 0;
 const nextId = () => `msg_svix_${Date.now()}_${++n}`;
 

@@ -16,3 +16,34 @@ export const LiveMessageSchema = z.discriminatedUnion("type", [
 	}),
 ]);
 export type LiveMessage = z.infer<typeof LiveMessageSchema>;
+
+/** The counters a campaign's object keeps live, each moved by deltas between reconciliations with D1. */
+export type LiveCounter =
+	| "queued"
+	| "sent"
+	| "delivered"
+	| "failed"
+	| "suppressed"
+	| "cancelled"
+	| "bounced"
+	| "complained"
+	| "unsubscribed"
+	| "opens"
+	| "unique_opens"
+	| "machine_opens"
+	| "clicks"
+	| "unique_clicks"
+	| "bot_clicks";
+
+/**
+ * What one EVENTS batch changed in one campaign's numbers: only rows the batch actually inserted count,
+ * so a redelivered batch changes nothing. `reconcile` asks the object to re-read D1 (a change a delta
+ * cannot say exactly, like an earlier click turning out to be a scanner's).
+ */
+export type StatsDelta = {
+	counts: Partial<Record<LiveCounter, number>>;
+	links: { url: string; clicks: number; unique_clicks: number }[];
+	/** Engagement by hour: `hour` is the hour's start in ms. */
+	timeline: { hour: number; opens: number; clicks: number }[];
+	reconcile: boolean;
+};

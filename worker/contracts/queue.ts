@@ -25,5 +25,40 @@ export const TrackingEventMessageSchema = z.object({
 });
 export type TrackingEventMessage = z.infer<typeof TrackingEventMessageSchema>;
 
-export const EventsQueueMessageSchema = z.discriminatedUnion("type", [TrackingEventMessageSchema]);
+/**
+ * An unsubscribe already applied in the request (status and suppression, so the next chunk leaves the
+ * contact out); the consumer records the campaign's event and tells the campaign's object.
+ */
+export const UnsubscribeEventMessageSchema = z.object({
+	type: z.literal("unsubscribe"),
+	workspace_id: z.string(),
+	campaign_id: z.string(),
+	message_id: z.string(),
+	contact_id: z.string(),
+	at: z.number(),
+});
+export type UnsubscribeEventMessage = z.infer<typeof UnsubscribeEventMessageSchema>;
+
+/**
+ * A verified provider webhook (delivered, bounce, complaint) whose status change and suppression were
+ * applied in the request; `moved` is the message's status change it made, if any (counted once, with the event).
+ */
+export const ProviderEventMessageSchema = z.object({
+	type: z.literal("provider"),
+	svix_id: z.string(),
+	kind: z.enum(["delivered", "bounce", "complaint"]),
+	workspace_id: z.string(),
+	campaign_id: z.string(),
+	message_id: z.string(),
+	contact_id: z.string(),
+	at: z.number(),
+	moved: z.object({ from: z.string(), to: z.string() }).nullable(),
+});
+export type ProviderEventMessage = z.infer<typeof ProviderEventMessageSchema>;
+
+export const EventsQueueMessageSchema = z.discriminatedUnion("type", [
+	TrackingEventMessageSchema,
+	UnsubscribeEventMessageSchema,
+	ProviderEventMessageSchema,
+]);
 export type EventsQueueMessage = z.infer<typeof EventsQueueMessageSchema>;

@@ -1,14 +1,24 @@
-import { type TrackingEventMessage, TrackingEventMessageSchema } from "../contracts/queue";
+import type { StatsDelta } from "../contracts/live";
+import { type EventsQueueMessage, EventsQueueMessageSchema, type TrackingEventMessage } from "../contracts/queue";
+import { createDb, type Db } from "../db/client";
+import {
+	type Recorded,
+	recentClicks,
+	recordTrackingEvents,
+	type TrackedMessage,
+	type TrackingEventRow,
+	trackedMessages,
+} from "../db/tracking";
 import { newId } from "../domain/ids";
 import { ALL_LINKS_WINDOW_MS, burstClicks, classifyClick, classifyOpen } from "../domain/tracking/classify";
-
-type MessageInfo = {
-	id: string;
-	workspace_id: string;
-	campaign_id: string;
-	contact_id: string;
-	sent_at: number | null;
-};
+import {
+	addCount,
+	addEngagement,
+	addLink,
+	addStatusChange,
+	emptyDelta,
+	isEmptyDelta,
+} from "../domain/tracking/live-stats";
 
 /** Two hits of the same pixel or link within this window are one event (clients load images twice). */
 const DEDUPE_WINDOW_MS = 60_000;
@@ -18,74 +28,94 @@ const dedupeKey = (e: TrackingEventMessage) =>
 		? `o:${e.message_id}:${Math.floor(e.at / DEDUPE_WINDOW_MS)}`
 		: `c:${e.message_id}:${e.link}:${e.method}:${Math.floor(e.at / DEDUPE_WINDOW_MS)}`;
 
+type Row = TrackingEventRow & { dedupeKey: string; contactId: string };
+
 /**
- * Writes a batch of opens and clicks: deduplicated (a redelivered batch or a double hit inserts
- * nothing new), machine opens and bot clicks flagged, first open/click times set on the message,
- * then one call per campaign to its Durable Object to push fresh numbers to dashboards.
+ * Writes a batch of opens, clicks, unsubscribes and provider events: deduplicated (a redelivered batch
+ * or a double hit inserts nothing new), machine opens and bot clicks flagged, first open/click times
+ * set on the message; then one call per campaign to its object with what the inserted rows changed.
  */
 export async function handleEventsBatch(batch: MessageBatch<unknown>, env: Env) {
-	const d1 = env.DB;
-	const events: TrackingEventMessage[] = [];
+	const events: EventsQueueMessage[] = [];
 	for (const message of batch.messages) {
-		const parsed = TrackingEventMessageSchema.safeParse(message.body);
+		const parsed = EventsQueueMessageSchema.safeParse(message.body);
 		if (parsed.success) events.push(parsed.data);
 		else console.error(JSON.stringify({ queue: batch.queue, id: message.id, error: "unrecognized event" }));
 	}
 	if (events.length > 0) {
-		const ids = [...new Set(events.map((e) => e.message_id))];
-		const { results } = await d1
-			.prepare(
-				"SELECT id, workspace_id, campaign_id, contact_id, sent_at FROM messages WHERE id IN (SELECT value FROM json_each(?))",
-			)
-			.bind(JSON.stringify(ids))
-			.all<MessageInfo>();
-		const messages = new Map(results.map((m) => [m.id, m]));
-		const rows = classify(events, messages);
-		const earlierBots = await flagBursts(d1, rows);
-		if (rows.length > 0) await writeEvents(d1, rows, earlierBots);
-		const campaigns = new Set(rows.map((r) => r.campaign_id));
-		await Promise.all([...campaigns].map((id) => env.CAMPAIGN.getByName(id).trackingChanged()));
+		const db = createDb(env.DB);
+		const hits = events.filter((e): e is TrackingEventMessage => e.type === "tracking");
+		const messages = new Map(
+			(await trackedMessages(db, [...new Set(hits.map((e) => e.message_id))])).map((m) => [m.id, m]),
+		);
+		const rows = [...classify(hits, messages), ...notified(events)];
+		const earlierBots = await flagBursts(db, rows);
+		if (rows.length > 0) {
+			const recorded = await recordTrackingEvents(db, rows, earlierBots);
+			const deltas = deltasOf(rows, recorded, moves(events));
+			await Promise.all([...deltas].map(([campaignId, delta]) => env.CAMPAIGN.getByName(campaignId).applyDelta(delta)));
+		}
 	}
 	for (const message of batch.messages) message.ack();
 }
 
-type Row = {
-	id: string;
-	workspace_id: string;
-	message_id: string;
-	campaign_id: string;
-	contact_id: string;
-	kind: "open" | "click";
-	flag: string | null;
-	url: string | null;
-	occurred_at: number;
-	dedupe_key: string;
-};
-
 /** Events of messages Pulse never sent (previews, tests, erased contacts) are dropped here. */
-function classify(events: TrackingEventMessage[], messages: Map<string, MessageInfo>): Row[] {
+function classify(events: TrackingEventMessage[], messages: Map<string, TrackedMessage>): Row[] {
 	const rows: Row[] = [];
 	for (const event of events) {
 		const message = messages.get(event.message_id);
 		if (!message) continue;
+		const sentAt = message.sentAt?.getTime() ?? null;
 		const flag =
 			event.kind === "open"
-				? classifyOpen({ ip: event.ip, userAgent: event.user_agent, at: event.at }, message.sent_at)
-				: classifyClick({ method: event.method, userAgent: event.user_agent, at: event.at }, message.sent_at);
+				? classifyOpen({ ip: event.ip, userAgent: event.user_agent, at: event.at }, sentAt)
+				: classifyClick({ method: event.method, userAgent: event.user_agent, at: event.at }, sentAt);
 		rows.push({
 			id: newId("trk"),
-			workspace_id: message.workspace_id,
-			message_id: message.id,
-			campaign_id: message.campaign_id,
-			contact_id: message.contact_id,
+			workspaceId: message.workspaceId,
+			messageId: message.id,
+			campaignId: message.campaignId,
+			contactId: message.contactId,
 			kind: event.kind,
 			flag,
 			url: event.url ?? null,
-			occurred_at: event.at,
-			dedupe_key: dedupeKey(event),
+			occurredAt: new Date(event.at),
+			dedupeKey: dedupeKey(event),
 		});
 	}
 	return rows;
+}
+
+/** Unsubscribes and provider events, already applied to the message and contact in their request. */
+function notified(events: EventsQueueMessage[]): Row[] {
+	const rows: Row[] = [];
+	for (const event of events) {
+		if (event.type === "tracking") continue;
+		rows.push({
+			id: newId("trk"),
+			workspaceId: event.workspace_id,
+			messageId: event.message_id,
+			campaignId: event.campaign_id,
+			contactId: event.contact_id,
+			kind: event.type === "unsubscribe" ? "unsubscribe" : event.kind,
+			flag: null,
+			url: null,
+			occurredAt: new Date(event.at),
+			dedupeKey:
+				event.type === "unsubscribe"
+					? `u:${event.workspace_id}:${event.contact_id}:${event.message_id}`
+					: `w:${event.svix_id}`,
+		});
+	}
+	return rows;
+}
+
+/** Message status changes made by provider events, by the dedupe key of their event. */
+function moves(events: EventsQueueMessage[]) {
+	const byKey = new Map<string, { from: string; to: string }>();
+	for (const event of events)
+		if (event.type === "provider" && event.moved) byKey.set(`w:${event.svix_id}`, event.moved);
+	return byKey;
 }
 
 /**
@@ -93,47 +123,35 @@ function classify(events: TrackingEventMessage[], messages: Map<string, MessageI
  * the links. The window can span batches, so recent clicks already stored are looked at too;
  * returns the ids of stored clicks that turn out to be part of a burst.
  */
-async function flagBursts(d1: D1Database, rows: Row[]): Promise<string[]> {
+async function flagBursts(db: Db, rows: Row[]): Promise<string[]> {
 	const clicks = rows.filter((r) => r.kind === "click");
 	if (clicks.length === 0) return [];
-	const since = Math.min(...clicks.map((c) => c.occurred_at)) - ALL_LINKS_WINDOW_MS;
-	const { results } = await d1
-		.prepare(
-			"SELECT id, message_id, url, occurred_at, flag FROM tracking_events WHERE kind = 'click' AND occurred_at >= ? AND message_id IN (SELECT value FROM json_each(?))",
-		)
-		.bind(since, JSON.stringify([...new Set(clicks.map((c) => c.message_id))]))
-		.all<{ id: string; message_id: string; url: string | null; occurred_at: number; flag: string | null }>();
-	const stored = results.map((r) => ({ ...r, stored: true }));
+	const since = Math.min(...clicks.map((c) => c.occurredAt.getTime())) - ALL_LINKS_WINDOW_MS;
+	const stored = await recentClicks(db, [...new Set(clicks.map((c) => c.messageId ?? ""))], since);
+	type Click = { id: string; messageId: string; url: string | null; at: number; flag: string | null; row?: Row };
 	const earlier: string[] = [];
-	const byMessage = new Map<
-		string,
-		{
-			id: string;
-			message_id: string;
-			url: string | null;
-			occurred_at: number;
-			stored: boolean;
-			row?: Row;
-			flag: string | null;
-		}[]
-	>();
-	for (const c of [
-		...stored,
-		...clicks.map((row) => ({
-			id: row.id,
-			message_id: row.message_id,
-			url: row.url,
-			occurred_at: row.occurred_at,
-			stored: false,
-			row,
-			flag: row.flag,
+	const byMessage = new Map<string, Click[]>();
+	const all: Click[] = [
+		...stored.map((s) => ({
+			id: s.id,
+			messageId: s.messageId ?? "",
+			url: s.url,
+			at: s.occurredAt.getTime(),
+			flag: s.flag,
 		})),
-	]) {
-		byMessage.set(c.message_id, [...(byMessage.get(c.message_id) ?? []), c]);
-	}
+		...clicks.map((row) => ({
+			id: row.id ?? "",
+			messageId: row.messageId ?? "",
+			url: row.url ?? null,
+			at: row.occurredAt.getTime(),
+			flag: row.flag ?? null,
+			row,
+		})),
+	];
+	for (const c of all) byMessage.set(c.messageId, [...(byMessage.get(c.messageId) ?? []), c]);
 	for (const list of byMessage.values()) {
 		const urls = [...new Set(list.map((c) => c.url ?? ""))];
-		for (const i of burstClicks(list.map((c) => ({ link: urls.indexOf(c.url ?? ""), at: c.occurred_at })))) {
+		for (const i of burstClicks(list.map((c) => ({ link: urls.indexOf(c.url ?? ""), at: c.at })))) {
 			const click = list[i];
 			if (!click) continue;
 			if (click.row) click.row.flag = "bot";
@@ -143,27 +161,68 @@ async function flagBursts(d1: D1Database, rows: Row[]): Promise<string[]> {
 	return earlier;
 }
 
-async function writeEvents(d1: D1Database, rows: Row[], earlierBots: string[]) {
-	const people = rows.filter((r) => r.flag === null);
-	await d1.batch([
-		d1
-			.prepare("UPDATE tracking_events SET flag = 'bot' WHERE id IN (SELECT value FROM json_each(?)) AND flag IS NULL")
-			.bind(JSON.stringify(earlierBots)),
-		d1
-			.prepare(
-				`INSERT INTO tracking_events (id, workspace_id, message_id, campaign_id, contact_id, kind, flag, url, occurred_at, dedupe_key)
-				 SELECT j.value->>'$.id', j.value->>'$.workspace_id', j.value->>'$.message_id', j.value->>'$.campaign_id', j.value->>'$.contact_id',
-				        j.value->>'$.kind', j.value->>'$.flag', j.value->>'$.url', j.value->>'$.occurred_at', j.value->>'$.dedupe_key'
-				 FROM json_each(?) j WHERE true ON CONFLICT (dedupe_key) DO NOTHING`,
-			)
-			.bind(JSON.stringify(rows)),
-		d1
-			.prepare(
-				`UPDATE messages SET
-				   opened_at = coalesce(opened_at, (SELECT min(j.value->>'$.occurred_at') FROM json_each(?1) j WHERE j.value->>'$.message_id' = messages.id AND j.value->>'$.kind' = 'open')),
-				   clicked_at = coalesce(clicked_at, (SELECT min(j.value->>'$.occurred_at') FROM json_each(?1) j WHERE j.value->>'$.message_id' = messages.id AND j.value->>'$.kind' = 'click'))
-				 WHERE id IN (SELECT j.value->>'$.message_id' FROM json_each(?1) j)`,
-			)
-			.bind(JSON.stringify(people)),
-	]);
+/**
+ * What the inserted rows changed, per campaign. A person's event is their first of its kind (a unique
+ * open, click or unsubscribe; per link for clicks) when, right after the insert, the stored count
+ * equals what this batch inserted. Earlier clicks re-flagged as bots ask the object to re-read D1.
+ */
+function deltasOf(rows: Row[], recorded: Recorded, moved: Map<string, { from: string; to: string }>) {
+	const deltas = new Map<string, StatsDelta>();
+	const deltaOf = (campaignId: string) => {
+		let delta = deltas.get(campaignId);
+		if (!delta) {
+			delta = emptyDelta();
+			deltas.set(campaignId, delta);
+		}
+		return delta;
+	};
+	const mine = new Map<string, number>();
+	const key = (campaignId: string, contactId: string, kind: string, url: string | null | undefined) =>
+		JSON.stringify([campaignId, contactId, kind, url ?? null]);
+	const fresh = rows.filter((r) => r.campaignId && recorded.inserted.has(r.dedupeKey));
+	for (const row of fresh) {
+		const campaignId = row.campaignId ?? "";
+		const delta = deltaOf(campaignId);
+		const human = row.flag == null;
+		if (row.kind === "open") {
+			addCount(delta, "opens");
+			if (row.flag === "machine") addCount(delta, "machine_opens");
+			addEngagement(delta, row.occurredAt.getTime(), "open", human);
+		} else if (row.kind === "click") {
+			addCount(delta, "clicks");
+			if (row.flag === "bot") addCount(delta, "bot_clicks");
+			addLink(delta, row.url ?? "", 1, 0);
+			addEngagement(delta, row.occurredAt.getTime(), "click", human);
+		}
+		const change = moved.get(row.dedupeKey);
+		if (change) addStatusChange(delta, change.from, change.to);
+		if (human && (row.kind === "open" || row.kind === "click" || row.kind === "unsubscribe")) {
+			const k = key(campaignId, row.contactId, row.kind, null);
+			mine.set(k, (mine.get(k) ?? 0) + 1);
+			if (row.kind === "click") {
+				const perLink = key(campaignId, row.contactId, "link", row.url);
+				mine.set(perLink, (mine.get(perLink) ?? 0) + 1);
+			}
+		}
+	}
+	const stored = new Map<string, number>();
+	for (const c of recorded.humanCounts) {
+		const k = key(c.campaignId ?? "", c.contactId, c.kind, null);
+		stored.set(k, (stored.get(k) ?? 0) + c.n);
+		if (c.kind === "click") stored.set(key(c.campaignId ?? "", c.contactId, "link", c.url), c.n);
+	}
+	for (const [k, n] of mine) {
+		if (stored.get(k) !== n) continue;
+		const [campaignId, , kind, url] = JSON.parse(k) as [string, string, string, string | null];
+		const delta = deltaOf(campaignId);
+		if (kind === "open") addCount(delta, "unique_opens");
+		else if (kind === "click") addCount(delta, "unique_clicks");
+		else if (kind === "unsubscribe") addCount(delta, "unsubscribed");
+		else if (kind === "link") addLink(delta, url ?? "", 0, 1);
+	}
+	if (recorded.flaggedEarlier > 0)
+		for (const campaignId of new Set(rows.flatMap((r) => (r.kind === "click" && r.campaignId ? [r.campaignId] : []))))
+			deltaOf(campaignId).reconcile = true;
+	for (const [campaignId, delta] of deltas) if (isEmptyDelta(delta)) deltas.delete(campaignId);
+	return deltas;
 }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { tokenSecret } from "../config";
 import type { AppEnv } from "../context";
+import { createDb } from "../db/client";
 import { isPreviewToken, verifyToken } from "../domain/tokens";
 import { describeTarget, type UnsubscribeTarget, unsubscribe } from "../services/unsubscribe";
 import { invalidLinkPage, previewUnsubscribePage, unsubscribedPage, unsubscribePage } from "./recipient-pages";
@@ -27,7 +28,7 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
 		const who = await target(c);
 		if (!who) return c.html(invalidLinkPage(), 404, NO_STORE);
 		if (who.preview) return c.html(previewUnsubscribePage(), 200, NO_STORE);
-		const { workspaceName, contact, sent } = await describeTarget(c.env.DB, who);
+		const { workspaceName, contact, sent } = await describeTarget(createDb(c.env.DB), who);
 		if (!sent) return c.html(invalidLinkPage(), 404, NO_STORE);
 		return c.html(
 			unsubscribePage(workspaceName ?? "these emails", contact?.email ?? null, new URL(c.req.url).pathname),
@@ -41,9 +42,10 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
 		const body = await c.req.text();
 		const oneClick = new URLSearchParams(body).get("List-Unsubscribe") === "One-Click";
 		if (who.preview) return oneClick ? c.body(null, 403) : c.html(previewUnsubscribePage(), 403, NO_STORE);
-		const { workspaceName, sent, campaignId } = await unsubscribe(c.env.DB, who, oneClick ? "one_click" : "link");
+		const { workspaceName, sent, notify } = await unsubscribe(createDb(c.env.DB), who, oneClick ? "one_click" : "link");
 		if (!sent) return oneClick ? c.body(null, 404) : c.html(invalidLinkPage(), 404, NO_STORE);
-		if (campaignId) c.executionCtx.waitUntil(c.env.CAMPAIGN.getByName(campaignId).trackingChanged());
+		// The campaign's event log and live numbers follow through the EVENTS queue.
+		if (notify) c.executionCtx.waitUntil(c.env.EVENTS.send(notify));
 		if (oneClick) return c.body(null, 200);
 		return c.html(unsubscribedPage(workspaceName ?? "The sender"), 200);
 	});

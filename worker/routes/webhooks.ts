@@ -1,10 +1,14 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
+import { createDb } from "../db/client";
 import { verifySvix } from "../domain/webhooks/svix";
 import { ApiError } from "../errors";
 import { applyResendEvent, type ResendEvent } from "../services/webhooks";
 
-/** Resend's delivery events, Svix-signed; verified on the raw body before anything is parsed. */
+/**
+ * Resend's delivery events, Svix-signed; verified on the raw body before anything is parsed. The status
+ * change and any suppression apply at once; the event log and live numbers follow through the EVENTS queue.
+ */
 export const webhookRoutes = new Hono<AppEnv>().post("/resend", async (c) => {
 	const secret = c.env.RESEND_WEBHOOK_SECRET;
 	if (!secret) throw new ApiError("service_unavailable", "RESEND_WEBHOOK_SECRET is not configured");
@@ -22,7 +26,7 @@ export const webhookRoutes = new Hono<AppEnv>().post("/resend", async (c) => {
 	} catch {
 		throw new ApiError("bad_request", "The webhook body is not JSON");
 	}
-	const result = await applyResendEvent(c.env.DB, headers.id ?? "", event);
-	if (result.campaignId) c.executionCtx.waitUntil(c.env.CAMPAIGN.getByName(result.campaignId).trackingChanged());
+	const result = await applyResendEvent(createDb(c.env.DB), headers.id ?? "", event);
+	if (result.notify) c.executionCtx.waitUntil(c.env.EVENTS.send(result.notify));
 	return c.json({ ok: true, applied: result.applied, reason: result.reason });
 });

@@ -1,0 +1,143 @@
+import { and, asc, count, eq, gt, inArray, sql } from "drizzle-orm";
+import type { CampaignStats, CampaignStatus } from "../contracts/campaigns";
+import type { Db } from "./client";
+import { campaigns } from "./schema-campaigns";
+import { messages, trackingEvents } from "./schema-contacts";
+
+type MessageNumbers = Pick<
+	CampaignStats,
+	"audience" | "queued" | "sent" | "delivered" | "failed" | "suppressed" | "cancelled" | "bounced" | "complained"
+>;
+
+const t = trackingEvents;
+const num = (value: unknown) => Number(value ?? 0);
+const isOpen = sql`${t.kind} = 'open'`;
+const isClick = sql`${t.kind} = 'click'`;
+
+export async function campaignStatusOf(db: Db, campaignId: string): Promise<CampaignStatus | null> {
+	const [row] = await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId));
+	return row?.status ?? null;
+}
+
+const byStatus = (db: Db, campaignId: string) =>
+	db
+		.select({ status: messages.status, n: count() })
+		.from(messages)
+		.where(eq(messages.campaignId, campaignId))
+		.groupBy(messages.status);
+
+/**
+ * `sent` counts every message the provider accepted (some since delivered, bounced or complained), so
+ * the numbers reconcile by construction: audience = queued + sent + failed + suppressed + cancelled.
+ */
+function messageNumbers(rows: { status: string; n: number }[]): MessageNumbers {
+	const c = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
+	return {
+		audience: rows.reduce((sum, r) => sum + r.n, 0),
+		queued: c("queued"),
+		sent: c("sent") + c("delivered") + c("bounced") + c("complained"),
+		delivered: c("delivered") + c("complained"),
+		failed: c("failed"),
+		suppressed: c("suppressed"),
+		cancelled: c("cancelled"),
+		bounced: c("bounced"),
+		complained: c("complained"),
+	};
+}
+
+/** The campaign's message numbers alone (one grouped count), for progress while it sends. */
+export async function campaignMessageNumbers(db: Db, campaignId: string): Promise<MessageNumbers> {
+	return messageNumbers(await byStatus(db, campaignId));
+}
+
+/**
+ * A campaign's numbers, from D1 (the source of truth), in one batch. Machine opens and bot clicks are
+ * counted apart and never in the unique (engagement) figures.
+ */
+export async function loadCampaignStats(db: Db, campaignId: string, status: CampaignStatus): Promise<CampaignStats> {
+	const hour = sql<number>`(${t.occurredAt} / 3600000) * 3600000`;
+	const [statuses, [tracking], links, timeline] = await db.batch([
+		byStatus(db, campaignId),
+		db
+			.select({
+				opens: sql`sum(${isOpen})`.mapWith(num),
+				unique_opens: sql`count(DISTINCT CASE WHEN ${isOpen} AND ${t.flag} IS NULL THEN ${t.contactId} END)`.mapWith(
+					num,
+				),
+				machine_opens: sql`sum(${isOpen} AND ${t.flag} = 'machine')`.mapWith(num),
+				clicks: sql`sum(${isClick})`.mapWith(num),
+				unique_clicks: sql`count(DISTINCT CASE WHEN ${isClick} AND ${t.flag} IS NULL THEN ${t.contactId} END)`.mapWith(
+					num,
+				),
+				bot_clicks: sql`sum(${isClick} AND ${t.flag} = 'bot')`.mapWith(num),
+				unsubscribed: sql`count(DISTINCT CASE WHEN ${t.kind} = 'unsubscribe' THEN ${t.contactId} END)`.mapWith(num),
+			})
+			.from(t)
+			.where(eq(t.campaignId, campaignId)),
+		db
+			.select({
+				url: sql<string>`${t.url}`,
+				clicks: count(),
+				unique_clicks: sql`count(DISTINCT CASE WHEN ${t.flag} IS NULL THEN ${t.contactId} END)`.mapWith(num),
+			})
+			.from(t)
+			.where(and(eq(t.campaignId, campaignId), eq(t.kind, "click")))
+			.groupBy(t.url)
+			.orderBy(sql`count(*) DESC`)
+			.limit(100),
+		db
+			.select({
+				hour,
+				opens: sql`sum(${isOpen} AND ${t.flag} IS NULL)`.mapWith(num),
+				clicks: sql`sum(${isClick} AND ${t.flag} IS NULL)`.mapWith(num),
+			})
+			.from(t)
+			.where(and(eq(t.campaignId, campaignId), inArray(t.kind, ["open", "click"])))
+			.groupBy(hour)
+			.orderBy(hour),
+	]);
+	return {
+		status,
+		...messageNumbers(statuses),
+		unsubscribed: tracking?.unsubscribed ?? 0,
+		opens: tracking?.opens ?? 0,
+		unique_opens: tracking?.unique_opens ?? 0,
+		machine_opens: tracking?.machine_opens ?? 0,
+		clicks: tracking?.clicks ?? 0,
+		unique_clicks: tracking?.unique_clicks ?? 0,
+		bot_clicks: tracking?.bot_clicks ?? 0,
+		links,
+		timeline: timeline.map((r) => ({ at: new Date(Number(r.hour)).toISOString(), opens: r.opens, clicks: r.clicks })),
+	};
+}
+
+/** One page of the per-recipient log, in send order (`limit + 1` rows: the extra one says more exist). */
+export function campaignMessagePage(
+	db: Db,
+	campaignId: string,
+	page: { after: string; limit: number; status?: string },
+) {
+	return db
+		.select({
+			id: messages.id,
+			contact_id: messages.contactId,
+			email: messages.email,
+			status: messages.status,
+			attempts: messages.attempts,
+			last_error: messages.lastError,
+			provider_id: messages.providerId,
+			sent_at: messages.sentAt,
+			opened_at: messages.openedAt,
+			clicked_at: messages.clickedAt,
+		})
+		.from(messages)
+		.where(
+			and(
+				eq(messages.campaignId, campaignId),
+				gt(messages.id, page.after),
+				page.status ? eq(messages.status, page.status) : undefined,
+			),
+		)
+		.orderBy(asc(messages.id))
+		.limit(page.limit + 1);
+}
