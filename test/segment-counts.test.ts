@@ -1,5 +1,8 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { SegmentDefinition } from "../worker/contracts/segments";
+import { createDb } from "../worker/db/client";
+import { countAudience } from "../worker/db/contacts";
 import worker from "../worker/index";
 import { call, createKey, env, signupOwner } from "./client";
 
@@ -195,5 +198,30 @@ describe("segment cost limits", () => {
 		const res = await call("POST", "/api/v1/segments", { name: "Wide", definition }, { cookie });
 		expect(res.status).toBe(400);
 		expect(res.error.issues[0]).toMatchObject({ path: "definition", message: expect.stringMatching(/KB/) });
+	});
+
+	it("counts a send's audience without unsubscribed contacts or suppressed addresses", async () => {
+		const { cookie, workspace } = await signupOwner();
+		await addBerliners(cookie, "audience", 4);
+		await call(
+			"POST",
+			"/api/v1/contacts",
+			{ email: "audience-paris@example.com", attributes: { city: "Paris" } },
+			{ cookie },
+		);
+		const out = await call(
+			"POST",
+			"/api/v1/contacts",
+			{ email: "audience-0@example.com", status: "unsubscribed" },
+			{ cookie },
+		);
+		expect(out.status).toBe(200);
+		// On the suppression list while the contact still says subscribed (e.g. a bounce recorded elsewhere).
+		await env.DB.prepare("INSERT INTO suppressions (workspace_id, email, reason) VALUES (?, ?, 'bounced')")
+			.bind(workspace.id, "audience-1@example.com")
+			.run();
+		const db = createDb(env.DB);
+		expect(await countAudience(db, workspace.id, BERLIN as SegmentDefinition)).toBe(2);
+		expect(await countAudience(db, workspace.id, null)).toBe(3);
 	});
 });
