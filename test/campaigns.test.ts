@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, signupOwner } from "./client";
 import { importCsv } from "./import-helpers";
@@ -99,6 +100,39 @@ describe("campaigns", () => {
 		const list = await call("GET", "/api/v1/campaigns", undefined, { cookie });
 		expect(list.json.data[0]).toMatchObject({ id, status: "completed", progress: { audience: 15, processed: 15 } });
 		expect((await call("DELETE", `/api/v1/campaigns/${id}`, undefined, { cookie })).status).toBe(409);
+	});
+
+	it("tells the Send dialog exactly how many recipients a send will mail, suppressions left out", async () => {
+		const { cookie, templateId, workspace } = await workspaceWithList(10);
+		const segment = await call(
+			"POST",
+			"/api/v1/segments",
+			{ name: "Berlin", definition: { all: [{ attribute: "city", op: "eq", value: "Berlin" }] } },
+			{ cookie },
+		);
+		const created = await call(
+			"POST",
+			"/api/v1/campaigns",
+			{ name: "Berlin news", template_id: templateId, audience: { segment_id: segment.json.id } },
+			{ cookie },
+		);
+		const id = created.json.id;
+		const audience = () => call("GET", `/api/v1/campaigns/${id}/audience`, undefined, { cookie });
+		expect((await audience()).json).toEqual({ count: 5 });
+		// One Berlin contact unsubscribes, another's address is on the suppression list (still "subscribed").
+		const c1 = await call("GET", "/api/v1/contacts?q=c1@capture.example", undefined, { cookie });
+		await call("PATCH", `/api/v1/contacts/${c1.json.data[0].id}`, { status: "unsubscribed" }, { cookie });
+		await env.DB.prepare("INSERT INTO suppressions (workspace_id, email, reason) VALUES (?, ?, 'bounced')")
+			.bind(workspace.id, "c3@capture.example")
+			.run();
+		expect((await audience()).json).toEqual({ count: 3 });
+		await call("POST", `/api/v1/campaigns/${id}/send`, undefined, { cookie });
+		const stats = await waitForStatus(cookie, id, "completed");
+		expect(stats.sent).toBe(3);
+		const other = await signupOwner("Elsewhere");
+		expect((await call("GET", `/api/v1/campaigns/${id}/audience`, undefined, { cookie: other.cookie })).status).toBe(
+			404,
+		);
 	});
 
 	it("starts a scheduled campaign at its time", async () => {

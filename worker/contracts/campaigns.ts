@@ -75,6 +75,9 @@ export const ScheduleBodySchema = z
 	.openapi("ScheduleBody");
 export const CommandResultSchema = z.object({ id: z.string(), status: CampaignStatusSchema }).openapi("CommandResult");
 
+/** The number of recipients a send would mail now: what the Send dialog shows. */
+export const AudienceCountSchema = z.object({ count: z.number().int() }).openapi("AudienceCount");
+
 export const CampaignStatsSchema = z
 	.object({
 		status: CampaignStatusSchema,

@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { tokenSecret } from "../config";
 import type { AppEnv } from "../context";
 import {
+	AudienceCountSchema,
 	CampaignInputSchema,
 	CampaignMessageSchema,
 	CampaignPatchSchema,
@@ -18,6 +19,7 @@ import { authorize, clientIp, isSameOrigin } from "../middleware/auth";
 import { runCommand } from "../services/campaign-commands";
 import { campaignMessages, campaignStats } from "../services/campaign-stats";
 import {
+	audienceCount,
 	createCampaign,
 	deleteCampaign,
 	findCampaign,
@@ -137,6 +139,17 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 				200,
 			);
 		},
+	)
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/{id}/audience",
+			tags,
+			summary: "How many recipients a send would mail now (subscribed, not suppressed), as the send counts them",
+			request: { params: IdParamSchema },
+			responses: { 200: jsonResponse(AudienceCountSchema, "The count") },
+		}),
+		async (c) => c.json(await audienceCount(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id), 200),
 	)
 	.openapi(
 		defineRoute("viewer", {

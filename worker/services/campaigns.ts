@@ -1,4 +1,5 @@
 import type { Principal } from "../context";
+import type { SegmentDefinition } from "../contracts/segments";
 import {
 	type CampaignRow as Campaign,
 	type CampaignSqlRow,
@@ -10,6 +11,7 @@ import {
 	updateEditableCampaign,
 } from "../db/campaigns";
 import { createDb } from "../db/client";
+import { countAudience } from "../db/contacts";
 import { findSegmentRow } from "../db/segments";
 import { findTemplateRow } from "../db/templates";
 import { newId } from "../domain/ids";
@@ -78,6 +80,19 @@ export async function listCampaigns(d1: D1Database, workspaceId: string, page: {
 		rows.map((r) => r.id),
 	);
 	return pageOf(rows, page, (r) => presentCampaign(r, progress.get(r.id)));
+}
+
+/**
+ * How many recipients a send would mail now: the segment's contacts (everyone when the campaign has
+ * no segment, or its segment was deleted, as the fan-out reads it) who are subscribed and not
+ * suppressed. The same count the fan-out's audience gives, from the one audience query.
+ */
+export async function audienceCount(d1: D1Database, workspaceId: string, id: string) {
+	const db = createDb(d1);
+	const row = await findCampaign(d1, workspaceId, id);
+	const segment = row.segmentId ? await findSegmentRow(db, workspaceId, row.segmentId) : undefined;
+	const definition = (segment?.definition ?? null) as SegmentDefinition | null;
+	return { count: await countAudience(db, workspaceId, definition) };
 }
 
 /** The template and segment must belong to the workspace; the sender defaults to the workspace's. */
