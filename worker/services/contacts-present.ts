@@ -1,6 +1,6 @@
 import type { Table } from "drizzle-orm";
 import type { Contact } from "../contracts/contacts";
-import { createDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import { type ContactRow, tagsOfContacts } from "../db/contacts";
 import type { contacts } from "../db/schema-contacts";
 
@@ -44,9 +44,4 @@ export async function presentContacts(db: Db, rows: ContactRow[]): Promise<Conta
 		rows.map((r) => r.id),
 	);
 	return rows.map((r) => presentContact(r, tags.get(r.id) ?? []));
-}
-
-/** Tags of many contacts in one query (one bound parameter, whatever the page size). */
-export function tagsOf(d1: D1Database, contactIds: string[]): Promise<Map<string, string[]>> {
-	return tagsOfContacts(createDb(d1), contactIds);
 }
