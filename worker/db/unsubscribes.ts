@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./client";
+import { recordStatusChange } from "./contacts";
 import { workspaces } from "./schema";
-import { contactStatusHistory, contacts, messages, suppressions } from "./schema-contacts";
+import { contacts, messages, suppressions } from "./schema-contacts";
 
 export type UnsubscribeTarget = { messageId: string; contactId: string; workspaceId: string };
 
@@ -51,14 +52,13 @@ export async function recordUnsubscribe(
 			.update(contacts)
 			.set({ status: "unsubscribed", updatedAt: at })
 			.where(and(eq(contacts.id, target.contactId), eq(contacts.status, "subscribed"))),
-		db.insert(contactStatusHistory).values({
+		recordStatusChange(db, {
 			id: change.historyId,
 			workspaceId: target.workspaceId,
 			contactId: target.contactId,
-			fromStatus: "subscribed",
-			toStatus: "unsubscribed",
+			from: "subscribed",
+			to: "unsubscribed",
 			source: change.source,
-			createdAt: at,
 		}),
 	]);
 }

@@ -1,7 +1,8 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { webhookEvents } from "./schema-campaigns";
-import { contactStatusHistory, contacts, messages, suppressions } from "./schema-contacts";
+import { contactStatusHistory, contacts, messages } from "./schema-contacts";
+import { suppress } from "./suppressions";
 
 export type ProviderStatus = "sent" | "delivered" | "bounced" | "complained";
 export type WebhookMessage = Pick<
@@ -69,13 +70,7 @@ export async function applyProviderOutcome(
 	if (!reason) return (await move).length > 0;
 	const [moved] = await db.batch([
 		move,
-		db
-			.insert(suppressions)
-			.values({ workspaceId: message.workspaceId, email: message.email, reason, createdAt: at })
-			.onConflictDoUpdate({
-				target: [suppressions.workspaceId, suppressions.email],
-				set: { reason: sql`excluded.reason` },
-			}),
+		suppress(db, message.workspaceId, message.email, reason),
 		db.insert(contactStatusHistory).select(
 			db
 				.select({
