@@ -4,15 +4,14 @@ import {
 	type ChatState,
 	type ChatStatus,
 	DefaultChatTransport,
-	type InferUITools,
 	type UIDataTypes,
 	type UIMessage,
 } from "ai";
 import { createSignal, type Signal } from "solid-js";
-import type { AssistantTools } from "../../../worker/ai/tools/index";
+import type { AssistantToolTypes } from "../../../worker/contracts/assistant";
 
 /** A chat message with Pulse's tools typed: `tool-create_segment` parts carry the tool's input and output. */
-export type PulseMessage = UIMessage<unknown, UIDataTypes, InferUITools<AssistantTools>>;
+export type PulseMessage = UIMessage<unknown, UIDataTypes, AssistantToolTypes>;
 export type PulsePart = PulseMessage["parts"][number];
 
 /** A copy the UI sees as new: the SDK updates the streaming message in place. */
