@@ -13,6 +13,8 @@ export const createCampaign = (json: NewCampaign) => call(api.campaigns.$post({ 
 export const updateCampaign = (id: string, json: CampaignPatch) =>
 	call(api.campaigns[":id"].$patch({ param: { id }, json }));
 export const deleteCampaign = (id: string) => call(api.campaigns[":id"].$delete({ param: { id } }));
+/** How many recipients a send would mail now (subscribed, not suppressed), counted by the server as the send counts them. */
+export const getCampaignAudience = (id: string) => call(api.campaigns[":id"].audience.$get({ param: { id } }));
 export const getCampaignStats = (id: string) => call(api.campaigns[":id"].stats.$get({ param: { id } }));
 export const listCampaignMessages = (id: string, query: { limit: number; cursor?: string; status?: MessageStatus }) =>
 	call(
@@ -37,8 +39,8 @@ const SUBSCRIBED = { attribute: "status", op: "eq", value: "subscribed" } as con
  * subscribed contacts, or everyone the segment matches); `sendable` is those still subscribed: the rest are
  * recorded as suppressed and not sent to.
  *
- * Counted from segment previews: the API has no "audience of this campaign" number yet, so addresses on the
- * suppression list (bounces, complaints) are not subtracted here although the send skips them (issue #12).
+ * Counted from segment previews, for the campaign form before the campaign exists: addresses on the suppression
+ * list are not subtracted here. Once it is saved, `getCampaignAudience` is the number a send will mail.
  */
 export async function audienceSize(segmentId: string | null): Promise<{ total: number; sendable: number }> {
 	if (!segmentId) {

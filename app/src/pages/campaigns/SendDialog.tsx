@@ -7,7 +7,7 @@ import { LoadingState } from "../../components/Spinner";
 import { TextField } from "../../components/TextField";
 import {
 	ApiError,
-	audienceSize,
+	getCampaignAudience,
 	getSegment,
 	getTemplate,
 	messageOf,
@@ -58,11 +58,13 @@ export function SendDialog(props: Props) {
 	const [facts] = createResource(
 		() => (props.open ? { ...props.campaign } : false),
 		async (c) => {
-			const [size, template, segment] = await Promise.all([
-				audienceSize(c.audience.segment_id),
+			const [audience, template, segment] = await Promise.all([
+				getCampaignAudience(c.id),
 				getTemplate(c.template_id),
 				c.audience.segment_id ? getSegment(c.audience.segment_id) : Promise.resolve(null),
 			]);
+			// The server's count is the number the send will mail (suppressed addresses left out).
+			const size = { total: segment?.count ?? audience.count, sendable: audience.count };
 			return { size, template, segment };
 		},
 	);
@@ -141,7 +143,7 @@ export function SendDialog(props: Props) {
 								<Show when={f().size.total > f().size.sendable}>
 									<p class="muted small">
 										The segment matches {contacts(f().size.total)}; {formatNumber(f().size.total - f().size.sendable)}{" "}
-										of them are not subscribed and are skipped (logged as suppressed).
+										of them are unsubscribed or suppressed and are skipped (logged as suppressed).
 									</p>
 								</Show>
 								<Show when={f().size.sendable === 0}>

@@ -1,6 +1,6 @@
 import { createResource, For, Show } from "solid-js";
 import { ProgressBar } from "../../../components/ProgressBar";
-import { audienceSize } from "../../../lib/api";
+import { getCampaignAudience } from "../../../lib/api";
 import { formatNumber } from "../../../lib/format";
 import type { Campaign, CampaignStats, CampaignStatus } from "../../../lib/types";
 import { processedOf } from "../shared";
@@ -19,9 +19,10 @@ export function DeliveryCard(props: Props) {
 	const started = () => props.status !== "draft" && props.status !== "scheduled";
 	const processed = () => (props.stats ? processedOf(props.stats) : props.campaign.progress.processed);
 	const audience = () => props.stats?.audience ?? props.campaign.progress.audience;
+	// The server's count: exactly who a send would mail now (unsubscribed and suppressed addresses left out).
 	const [audienceNow] = createResource(
-		() => (started() ? false : (props.campaign.audience.segment_id ?? "all")),
-		(key) => audienceSize(key === "all" ? null : key),
+		() => (started() ? false : props.campaign.id),
+		async (id) => ({ sendable: (await getCampaignAudience(id)).count }),
 	);
 	const cards = () => {
 		const s = props.stats;
