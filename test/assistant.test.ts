@@ -237,6 +237,32 @@ describe("assistant tools", () => {
 		expect(actions).toEqual(expect.arrayContaining(["template.created", "segment.created", "campaign.created"]));
 	});
 
+	it("describes the workspace: counts, attributes with sample values, tags, segments, templates and campaigns", async () => {
+		const { cookie } = owner;
+		await call("PATCH", "/api/v1/workspace", { default_from_email: "hi@acme.test" }, { cookie });
+		const template = await call(
+			"POST",
+			"/api/v1/templates",
+			{ name: "T", subject: "S", html: "<p>Hi</p>" },
+			{ cookie },
+		);
+		await call("POST", "/api/v1/segments", { name: "Germany", definition: GERMANY }, { cookie });
+		await call("POST", "/api/v1/campaigns", { name: "Launch", template_id: template.json.id }, { cookie });
+		model = scriptedModel([{ toolCalls: [{ name: "describe_workspace", input: {} }] }, { text: "Done." }]);
+		const res = await chat(cookie, await newConversation(cookie), "What is in here?");
+		const summary = res.chunks.find((c) => c.type === "tool-output-available")?.output;
+		expect(summary).toMatchObject({
+			workspace: { name: "Assistant Co", default_from_email: "hi@acme.test", your_role: "owner" },
+			contacts: { total: 3, subscribed: 3 },
+			attributes: [{ name: "country", contacts: 3, sample_values: ["France", "Germany"] }],
+			tags: [],
+			segments: [{ name: "Germany" }],
+			templates: [{ id: template.json.id, name: "T", subject: "S" }],
+			recent_campaigns: [{ name: "Launch", status: "draft", started_at: null, completed_at: null }],
+		});
+		expect(summary.recent_campaigns[0].created_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+	});
+
 	it("summarizes a campaign's results with suggestions", async () => {
 		const template = await call(
 			"POST",
