@@ -12,3 +12,16 @@ export function tokenSecret(env: Env): string {
 export function publicBaseUrl(env: Env, requestUrl: string): string {
 	return (env.APP_URL || new URL(requestUrl).origin).replace(/\/+$/, "");
 }
+
+/** The provider account's request limit (requests per second); null for the capture outbox, which has none. */
+export function providerRequestLimit(env: Env): number | null {
+	if (!env.RESEND_API_KEY) return null;
+	const configured = Number(env.PROVIDER_REQUESTS_PER_SECOND || 2);
+	return Number.isFinite(configured) && configured > 0 ? configured : 2;
+}
+
+/** How long one provider call may take before it is abandoned and retried like a lost answer (default 15 s). */
+export function providerTimeoutMs(env: Env): number {
+	const configured = Number(env.PROVIDER_TIMEOUT_MS);
+	return Number.isFinite(configured) && configured > 0 ? configured : 15_000;
+}

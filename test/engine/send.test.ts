@@ -49,6 +49,41 @@ describe("sending a campaign through Resend", () => {
 		expect(log.json.data.every((m: { attempts: number }) => m.attempts === 1)).toBe(true);
 	});
 
+	it("abandons a provider call after PROVIDER_TIMEOUT_MS and retries it with the same key, sending once", async () => {
+		const { cookie, templateId } = await sendingWorkspace(20);
+		const id = await createCampaign(cookie, templateId);
+		// The engine's PROVIDER_TIMEOUT_MS is 1 s; the provider takes 4 s to answer (and accepts meanwhile).
+		await fake.faults({ queue: [{ kind: "slow", ms: 4000 }] });
+		await call("POST", `/api/v1/campaigns/${id}/send`, undefined, { cookie });
+		const final = await waitForStatus(cookie, id, "completed");
+		expect(final).toMatchObject({ audience: 20, sent: 20, failed: 0 });
+
+		const received = await fake.received();
+		expect(received.emails).toHaveLength(20);
+		expect(new Set(received.emails.map((e) => e.to[0])).size).toBe(20);
+		expect(received.requests.length).toBeGreaterThanOrEqual(2);
+		expect(new Set(received.requests.map((r) => r.idempotencyKey)).size).toBe(1);
+		// Without the timeout the first call would have waited for its answer: one attempt.
+		const log = await call("GET", `/api/v1/campaigns/${id}/messages?limit=100`, undefined, { cookie });
+		expect(log.json.data.every((m: { attempts: number }) => m.attempts >= 2)).toBe(true);
+	});
+
+	it("sends a test through the same provider gate, retrying the provider's 429 in place with the same key", async () => {
+		const { cookie, templateId } = await sendingWorkspace(1);
+		await fake.faults({ queue: [{ kind: "429", retryAfter: 1 }] });
+		const res = await call(
+			"POST",
+			`/api/v1/templates/${templateId}/test-send`,
+			{ to: ["qa@engine.example"] },
+			{ cookie },
+		);
+		expect(res.status).toBe(200);
+		const received = await fake.received();
+		expect(received.requests.map((r) => r.status)).toEqual([429, 200]);
+		expect(new Set(received.requests.map((r) => r.idempotencyKey)).size).toBe(1);
+		expect(received.emails.map((e) => e.to[0])).toEqual(["qa@engine.example"]);
+	});
+
 	it("refuses an illegal transition with 409", async () => {
 		const { cookie, templateId } = await sendingWorkspace(1);
 		const id = await createCampaign(cookie, templateId);

@@ -1,7 +1,8 @@
 import { and, asc, eq, exists, gt, gte, inArray, lt, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
-import { chunks } from "./schema-campaigns";
+import { cancelQueuedOfCampaign, cancelQueuedOfChunk, failQueuedOfChunk, markSent, noteAttempt } from "./messages";
+import { campaigns, chunkPayloads, chunks } from "./schema-campaigns";
 
 /** A chunk waiting for its SENDS message: never attempted, or frozen and not yet settled. */
 const OUTSTANDING = ["queued", "frozen"] as const;
@@ -81,4 +82,131 @@ export async function unpauseChunks(db: Db, campaignId: string, now: number) {
 		.where(and(eq(chunks.campaignId, campaignId), eq(chunks.status, "paused")))
 		.returning({ id: chunks.id, seq: chunks.seq });
 	return rows.sort((a, b) => a.seq - b.seq).map((r) => r.id);
+}
+
+/** Statuses in which a chunk has not been settled and can still be cancelled or failed. */
+const UNSETTLED = ["queued", "frozen", "paused"] as const;
+
+/** The chunk as the SENDS consumer needs it, with its campaign's current status (null: campaign gone). */
+export function chunkToSend(db: Db, chunkId: string) {
+	return db
+		.select({
+			id: chunks.id,
+			campaignId: chunks.campaignId,
+			status: chunks.status,
+			attempts: chunks.attempts,
+			lastError: chunks.lastError,
+			campaignStatus: campaigns.status,
+		})
+		.from(chunks)
+		.leftJoin(campaigns, eq(campaigns.id, chunks.campaignId))
+		.where(eq(chunks.id, chunkId))
+		.get();
+}
+
+const dropPayloads = (db: Db, chunkId: string) => db.delete(chunkPayloads).where(eq(chunkPayloads.chunkId, chunkId));
+
+/** A chunk of a cancelled (or deleted) campaign: dropped, its still-queued recipients `cancelled`. */
+export async function cancelChunk(db: Db, chunkId: string, now: number) {
+	await db.batch([
+		cancelQueuedOfChunk(db, chunkId),
+		db
+			.update(chunks)
+			.set({ status: "cancelled", updatedAt: new Date(now) })
+			.where(and(eq(chunks.id, chunkId), inArray(chunks.status, [...UNSETTLED]))),
+		dropPayloads(db, chunkId),
+	]);
+}
+
+/** Cancelling a campaign settles what was never attempted; a chunk already with the provider finishes. */
+export async function cancelCampaignChunks(db: Db, campaignId: string, now: number) {
+	await db.batch([
+		cancelQueuedOfCampaign(db, campaignId),
+		db
+			.update(chunks)
+			.set({ status: "cancelled", updatedAt: new Date(now) })
+			.where(and(eq(chunks.campaignId, campaignId), inArray(chunks.status, ["queued", "paused"]))),
+	]);
+}
+
+/** Parks a chunk of a paused campaign, atomically with the status check; true when parked. */
+export async function parkChunk(db: Db, chunkId: string, campaignId: string) {
+	const parked = await db
+		.update(chunks)
+		.set({ status: "paused" })
+		.where(
+			and(
+				eq(chunks.id, chunkId),
+				inArray(chunks.status, [...OUTSTANDING]),
+				exists(
+					db
+						.select({ one: sql`1` })
+						.from(campaigns)
+						.where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "paused"))),
+				),
+			),
+		)
+		.returning({ id: chunks.id });
+	return parked.length > 0;
+}
+
+/** A chunk that cannot be sent: its recipients show as failed with the reason, never silently gone. */
+export async function failChunk(db: Db, chunkId: string, attempts: number, error: string, now: number) {
+	await db.batch([
+		failQueuedOfChunk(db, chunkId, attempts, error),
+		db
+			.update(chunks)
+			.set({
+				status: "failed",
+				attempts: sql`max(${chunks.attempts}, ${attempts})`,
+				lastError: error,
+				updatedAt: new Date(now),
+			})
+			.where(and(eq(chunks.id, chunkId), inArray(chunks.status, [...UNSETTLED]))),
+		dropPayloads(db, chunkId),
+	]);
+}
+
+/** The provider accepted the chunk: its recipients `sent` with their provider ids, its payloads dropped. */
+export async function chunkSent(
+	db: Db,
+	chunkId: string,
+	sent: { id: string; provider_id: string | null }[],
+	attempts: number,
+	now: number,
+) {
+	await db.batch([
+		markSent(db, sent, attempts, now),
+		db
+			.update(chunks)
+			.set({ status: "sent", attempts, lastError: null, updatedAt: new Date(now) })
+			.where(eq(chunks.id, chunkId)),
+		dropPayloads(db, chunkId),
+	]);
+}
+
+/** Nobody in the chunk was still sendable at its freeze: settled without a provider call. */
+export async function chunkEmpty(db: Db, chunkId: string, attempts: number, now: number) {
+	await db
+		.update(chunks)
+		.set({ status: "sent", attempts, updatedAt: new Date(now) })
+		.where(eq(chunks.id, chunkId));
+}
+
+/** A failed attempt that will be retried: the attempt and its reason, on the chunk and its queued recipients. */
+export async function chunkRetrying(
+	db: Db,
+	chunkId: string,
+	messageIds: string[],
+	attempts: number,
+	error: string,
+	now: number,
+) {
+	await db.batch([
+		db
+			.update(chunks)
+			.set({ attempts, lastError: error, updatedAt: new Date(now) })
+			.where(eq(chunks.id, chunkId)),
+		noteAttempt(db, messageIds, attempts, error),
+	]);
 }

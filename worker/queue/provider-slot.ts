@@ -7,13 +7,13 @@ const RATE_LIMITED_RETRIES_IN_PLACE = 3;
 /** Longer waits than this go back to the queue instead of holding the consumer. */
 const MAX_IN_PLACE_WAIT_MS = 10_000;
 
-/** Waits until a time; always through a timer, so the clock reads fresh afterwards (Workers advance it on I/O). */
 /**
  * Providers limit to a few, at most a few dozen, requests a second; a "limit" of this many means none,
  * and the gate's two round trips per request are skipped.
  */
 const UNGATED_RATE = 1000;
 
+/** Waits until a time; always through a timer, so the clock reads fresh afterwards (Workers advance it on I/O). */
 export const sleepUntil = async (at: number) => {
 	await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
 };
@@ -66,4 +66,21 @@ export async function sendRetryingRateLimits(
 		result = await sendThroughGate(deps, workspaceId, emails, chunkId);
 	}
 	return result;
+}
+
+/**
+ * A provider whose every call takes the workspace's next slot and passes its gate, as a chunk does: sends made
+ * outside the SENDS queue (test sends) share the workspace's provider limit with its campaigns.
+ */
+export function gatedProvider(deps: SlotDeps): EmailProvider {
+	return {
+		name: deps.provider.name,
+		async sendBatch(emails, idempotencyKey) {
+			const workspaceId = emails[0]?.workspaceId;
+			if (!workspaceId) return deps.provider.sendBatch(emails, idempotencyKey);
+			const slot = await reserveSlot(deps, workspaceId);
+			if (slot !== null) await sleepUntil(slot);
+			return sendRetryingRateLimits(deps, workspaceId, emails, idempotencyKey);
+		},
+	};
 }

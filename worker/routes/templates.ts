@@ -15,7 +15,7 @@ import {
 	TestSendResultSchema,
 } from "../contracts/templates";
 import { STARTER_TEMPLATES } from "../domain/templates/starters";
-import { providerFor } from "../queue/providers/select";
+import { providerOutsideQueue } from "../queue/sends-consumer";
 import {
 	contactForPreview,
 	createTemplate,
@@ -147,7 +147,8 @@ export const templateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 			responses: { 200: jsonResponse(TestSendResultSchema, "Sent") },
 		}),
 		async (c) => {
-			const env = { ...renderEnv(c), provider: providerFor(c.env) };
+			// Test sends take the workspace's provider slots and gate, like every chunk.
+			const env = { ...renderEnv(c), provider: providerOutsideQueue(c.env) };
 			return c.json(await sendTest(env, c.var.principal, c.req.valid("param").id, c.req.valid("json")), 200);
 		},
 	);

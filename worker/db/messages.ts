@@ -1,0 +1,99 @@
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Db } from "./client";
+import { chunks } from "./schema-campaigns";
+import { messages } from "./schema-contacts";
+
+export type MessageStatus = "queued" | "suppressed" | "sent" | "failed" | "cancelled";
+/** A recipient row as the fan-out writes it: queued in a chunk, or suppressed and never chunked. */
+export type NewMessage = {
+	id: string;
+	contact_id: string;
+	email: string;
+	status: MessageStatus;
+	chunk_id: string | null;
+};
+
+/** `column IN (ids)` with the ids bound as one JSON parameter (D1 allows 100 parameters a statement). */
+export const inJson = (column: SQLiteColumn, ids: readonly string[]): SQL =>
+	sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+/** Recipient rows of a campaign; a replay inserts nothing (unique per campaign, step and contact). */
+export function insertMessages(db: Db, workspaceId: string, campaignId: string, rows: NewMessage[]) {
+	return db.run(
+		sql`INSERT INTO ${messages} (id, workspace_id, campaign_id, step_id, contact_id, email, status, chunk_id)
+		    SELECT j.value->>'$.id', ${workspaceId}, ${campaignId}, 'main', j.value->>'$.contact_id', j.value->>'$.email', j.value->>'$.status', j.value->>'$.chunk_id'
+		    FROM json_each(${JSON.stringify(rows)}) j WHERE true ON CONFLICT (campaign_id, step_id, contact_id) DO NOTHING`,
+	);
+}
+
+/** The still-queued recipients of a chunk end `cancelled`. */
+export const cancelQueuedOfChunk = (db: Db, chunkId: string) =>
+	db
+		.update(messages)
+		.set({ status: "cancelled" })
+		.where(and(eq(messages.chunkId, chunkId), eq(messages.status, "queued")));
+
+/** The still-queued recipients of a campaign's not-yet-attempted (queued or paused) chunks end `cancelled`. */
+export const cancelQueuedOfCampaign = (db: Db, campaignId: string) =>
+	db
+		.update(messages)
+		.set({ status: "cancelled" })
+		.where(
+			and(
+				eq(messages.campaignId, campaignId),
+				eq(messages.status, "queued"),
+				inArray(
+					messages.chunkId,
+					db
+						.select({ id: chunks.id })
+						.from(chunks)
+						.where(and(eq(chunks.campaignId, campaignId), inArray(chunks.status, ["queued", "paused"]))),
+				),
+			),
+		);
+
+/** The still-queued recipients of a chunk end `failed`, with the reason. */
+export const failQueuedOfChunk = (db: Db, chunkId: string, attempts: number, error: string) =>
+	db
+		.update(messages)
+		.set({ status: "failed", attempts: sql`max(${messages.attempts}, ${attempts})`, lastError: error })
+		.where(and(eq(messages.chunkId, chunkId), eq(messages.status, "queued")));
+
+/** Accepted by the provider: each recipient `sent` with its provider id. */
+export const markSent = (db: Db, sent: { id: string; provider_id: string | null }[], attempts: number, now: number) => {
+	const json = JSON.stringify(sent);
+	return db
+		.update(messages)
+		.set({
+			status: "sent",
+			// Qualified by hand: drizzle leaves columns unqualified here, and json_each has an `id` column of its own.
+			providerId: sql`(SELECT j.value->>'$.provider_id' FROM json_each(${json}) j WHERE j.value->>'$.id' = "messages"."id")`,
+			attempts,
+			lastError: null,
+			sentAt: new Date(now),
+		})
+		.where(
+			and(
+				inJson(
+					messages.id,
+					sent.map((s) => s.id),
+				),
+				eq(messages.status, "queued"),
+			),
+		);
+};
+
+/** A failed attempt that will be retried: the recipients stay queued, with the attempt count and the reason. */
+export const noteAttempt = (db: Db, messageIds: string[], attempts: number, error: string) =>
+	db
+		.update(messages)
+		.set({ attempts, lastError: error })
+		.where(and(inJson(messages.id, messageIds), eq(messages.status, "queued")));
+
+/** Recipients left out of a chunk at its freeze (unsubscribed, bounced, erased since) end `suppressed`. */
+export const suppressQueued = (db: Db, messageIds: string[]) =>
+	db
+		.update(messages)
+		.set({ status: "suppressed" })
+		.where(and(inJson(messages.id, messageIds), eq(messages.status, "queued")));
