@@ -1,11 +1,20 @@
 import { DurableObject } from "cloudflare:workers";
+import { providerRequestLimit } from "../worker/config";
 import type { CampaignCommand, CommandResult } from "../worker/contracts/campaign-commands";
 import type { CampaignStatus } from "../worker/contracts/campaigns";
 import type { LiveMessage, StatsDelta } from "../worker/contracts/live";
 import { hasUnsettledChunks, mirroredStatus, mirrorStatus } from "../worker/db/campaign-lifecycle";
-import { hasOutstandingChunks, stalledChunks, touchChunks, unpauseChunks } from "../worker/db/chunks";
+import {
+	cancelCampaignChunks,
+	hasOutstandingChunks,
+	stalledChunks,
+	touchChunks,
+	unpauseChunks,
+} from "../worker/db/chunks";
 import { createDb } from "../worker/db/client";
+import { workspaceForSend } from "../worker/db/sends";
 import { type CampaignEvent, transition } from "../worker/domain/campaigns/machine";
+import { sendPace } from "../worker/domain/send-pace";
 import { type FanoutPosition, fanoutStep } from "../worker/services/fanout";
 import { LiveCounters } from "./live-counters";
 
@@ -238,14 +247,12 @@ export class CampaignDO extends DurableObject<Env> {
 		};
 	}
 
-	/** The workspace's send rate (recipients per second) sets chunk size and chunks per tick. */
+	/** The workspace's send rate (recipients per second) sets chunk size and chunks per tick (see `sendPace`). */
 	private async loadPace(state: State) {
-		const row = await this.env.DB.prepare("SELECT send_rate_per_second AS rate FROM workspaces WHERE id = ?")
-			.bind(state.workspaceId)
-			.first<{ rate: number }>();
-		const rate = Math.max(1, row?.rate ?? 100);
-		state.chunkSize = Math.min(100, rate);
-		state.chunksPerTick = Math.max(1, Math.floor(rate / state.chunkSize));
+		const workspace = await workspaceForSend(createDb(this.env.DB), state.workspaceId);
+		const pace = sendPace(workspace?.sendRatePerSecond, providerRequestLimit(this.env));
+		state.chunkSize = pace.chunkSize;
+		state.chunksPerTick = pace.chunksPerTick;
 	}
 
 	private async save(state: State, now: number) {
@@ -264,14 +271,7 @@ export class CampaignDO extends DurableObject<Env> {
 	/** Cancelling settles what was never attempted; a chunk already with the provider finishes. */
 	private async cancelPending() {
 		const id = this.state?.campaignId;
-		await this.env.DB.batch([
-			this.env.DB.prepare(
-				"UPDATE messages SET status = 'cancelled' WHERE campaign_id = ? AND status = 'queued' AND chunk_id IN (SELECT id FROM chunks WHERE campaign_id = ? AND status IN ('queued', 'paused'))",
-			).bind(id, id),
-			this.env.DB.prepare(
-				"UPDATE chunks SET status = 'cancelled', updated_at = ? WHERE campaign_id = ? AND status IN ('queued', 'paused')",
-			).bind(Date.now(), id),
-		]);
+		if (id) await cancelCampaignChunks(createDb(this.env.DB), id, Date.now());
 	}
 
 	/**
