@@ -4,6 +4,7 @@ import type { CampaignCommand, CommandResult } from "../worker/contracts/campaig
 import type { CampaignStatus } from "../worker/contracts/campaigns";
 import type { LiveMessage, StatsDelta } from "../worker/contracts/live";
 import { hasUnsettledChunks, mirroredStatus, mirrorStatus } from "../worker/db/campaign-lifecycle";
+import { audienceDefinition } from "../worker/db/campaigns";
 import {
 	cancelCampaignChunks,
 	hasOutstandingChunks,
@@ -167,15 +168,10 @@ export class CampaignDO extends DurableObject<Env> {
 	private async tick() {
 		let state = this.state;
 		if (!state) return;
-		const campaign = await this.env.DB.prepare(
-			"SELECT s.definition FROM campaigns c LEFT JOIN segments s ON s.id = c.segment_id WHERE c.id = ?",
-		)
-			.bind(state.campaignId)
-			.first<{ definition: string | null }>();
 		const fanout = {
 			campaignId: state.campaignId,
 			workspaceId: state.workspaceId,
-			segmentDefinition: campaign?.definition ? JSON.parse(campaign.definition) : null,
+			segmentDefinition: await audienceDefinition(createDb(this.env.DB), state.campaignId),
 		};
 		for (let i = 0; i < state.chunksPerTick && !state.fanoutDone; i++) {
 			const step = await fanoutStep(this.env.DB, fanout, state.position, state.chunkSize);

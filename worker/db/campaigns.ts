@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { campaigns } from "./schema-campaigns";
-import { messages } from "./schema-contacts";
+import { messages, segments } from "./schema-contacts";
 import type { SqlRow } from "./sql-row";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -77,4 +77,15 @@ export async function deleteCampaignRow(db: Db, workspaceId: string, id: string)
 /** Fixes the public origin the campaign's links point to (when sending starts). */
 export async function setCampaignBaseUrl(db: Db, id: string, baseUrl: string): Promise<void> {
 	await db.update(campaigns).set({ baseUrl }).where(eq(campaigns.id, id));
+}
+
+/** The rule tree of a campaign's audience segment; null for all subscribed contacts (or a deleted segment). */
+export async function audienceDefinition(db: Db, campaignId: string): Promise<unknown> {
+	const row = await db
+		.select({ definition: segments.definition })
+		.from(campaigns)
+		.leftJoin(segments, eq(segments.id, campaigns.segmentId))
+		.where(eq(campaigns.id, campaignId))
+		.get();
+	return row?.definition ?? null;
 }

@@ -20,7 +20,7 @@ import {
 	ownerOf,
 	requireConversation,
 } from "../services/conversations";
-import { assertUnderLimits, countAttempt } from "../services/rate-limit";
+import { takeAttempt } from "../services/rate-limit";
 import { getWorkspace } from "../services/workspace";
 import { defineRoute, jsonBody, jsonResponse, z } from "./define";
 import { validationHook } from "./validation";
@@ -124,8 +124,8 @@ export const assistantRoutes = (resolveModel: ModelResolver) =>
 				const principal = c.var.principal;
 				await requireConversation(c.env.DB, principal, body.conversation_id);
 				const limit = [{ key: `assistant:${ownerOf(principal)}`, max: MESSAGES_PER_HOUR, windowMs: 3_600_000 }];
-				await assertUnderLimits(c.var.db, limit);
-				await countAttempt(c.var.db, limit);
+				// Counted before the model is called, atomically: parallel messages cannot overshoot the limit.
+				await takeAttempt(c.var.db, limit);
 				const workspace = await getWorkspace(c.var.db, principal.workspaceId);
 				return streamAssistantReply({
 					d1: c.env.DB,

@@ -1,7 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { decrementCounters, deleteCounters, incrementCounters } from "../db/rate-limits";
-import { rateLimits } from "../db/schema";
 import { decideAttempt, type Limit } from "../domain/attempt-limits";
 import { ApiError } from "../errors";
 
@@ -40,23 +38,4 @@ export async function takeAttempt(db: Db, limits: Limit[], now = Date.now()): Pr
 			]);
 		},
 	};
-}
-
-/** Refuses with 429 (and `retry-after`) when any of the limits is already used up. Prefer `takeAttempt`. */
-export async function assertUnderLimits(db: Db, limits: Limit[], now = Date.now()): Promise<void> {
-	for (const limit of limits) {
-		const row = await db.query.rateLimits.findFirst({ where: (r, { eq }) => eq(r.key, limit.key) });
-		if (row && row.windowEndsAt.getTime() > now && row.count >= limit.max) {
-			throw rateLimited(Math.ceil((row.windowEndsAt.getTime() - now) / 1000));
-		}
-	}
-}
-
-/** Counts one attempt against each limit (a fixed window that starts at the first attempt). */
-export async function countAttempt(db: Db, limits: Limit[], now = Date.now()): Promise<void> {
-	await incrementCounters(db, limits, now);
-}
-
-export async function clearLimit(db: Db, key: string): Promise<void> {
-	await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
 }
