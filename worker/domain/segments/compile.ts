@@ -7,7 +7,7 @@ import {
 	type SegmentDefinition,
 	type SegmentRule,
 } from "../../contracts/segments";
-import { parseIsoDate } from "./validate";
+import { parseIsoDate } from "./iso-date";
 
 /*
  * Compiles a validated segment definition into a parameterized SQL boolean over `contacts c`.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_RULES } from "../../contracts/segments";
-import { parseIsoDate, validateSegmentDefinition } from "./validate";
+import { parseIsoDate } from "./iso-date";
+import { validateSegmentDefinition } from "./validate";
 
 const nest = (depth: number): unknown => (depth === 0 ? { tag: "vip" } : { all: [nest(depth - 1)] });
 

@@ -1,53 +1,30 @@
-import { CONTACT_STATUSES } from "../../contracts/contacts";
 import { jsonBytes, MAX_SEGMENT_DEFINITION_BYTES, sizeText } from "../../contracts/limits";
 import {
 	type AttributeRule,
 	BUILTIN_FIELDS,
-	COMPARISON_OPS,
 	ENGAGEMENTS,
 	type EngagementRule,
 	type EventRule,
 	FIELD_NAME_PATTERN,
 	MAX_DEPTH,
-	MAX_IN_VALUES,
 	MAX_RULES,
 	type PropertyRule,
 	type SegmentDefinition,
 	type SegmentRule,
 	type TagRule,
 } from "../../contracts/segments";
+import { checkComparison } from "./comparison";
+import { at, describe, isObject, list, type Report, type SegmentIssue, show } from "./issues";
 
-export type SegmentIssue = { path: string; message: string };
+export type { SegmentIssue };
 export type SegmentValidation = { ok: true; definition: SegmentDefinition } | { ok: false; issues: SegmentIssue[] };
-
-type Scalar = string | number | boolean;
-type Comparison = { op: (typeof COMPARISON_OPS)[number]; value?: Scalar | Scalar[] };
 
 const RULE_KEYS = ["all", "any", "not", "attribute", "tag", "event", "engagement"] as const;
 const COUNT_OPS = ["eq", "neq", "gt", "gte", "lt", "lte"] as const;
-const TEXT_BUILTINS = ["email", "first_name", "last_name", "timezone", "locale"];
 const MAX_WHERE = 20;
-const MAX_TEXT = 1000;
 
-/** The ISO dates a rule may compare with; no zone means UTC. This subset reads the same in SQLite's `unixepoch()`. */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
-/** Milliseconds since the epoch for an accepted ISO date, or null. */
-export function parseIsoDate(text: string): number | null {
-	const m = ISO_DATE.exec(text);
-	if (!m) return null;
-	const part = (i: number) => Number(m[i] ?? 0);
-	const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)];
-	if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-	const date = new Date(0);
-	date.setUTCFullYear(year, month - 1, day);
-	if (date.getUTCDate() !== day) return null; // 2024-02-30
-	date.setUTCHours(hour, minute, second, Number((m[7] ?? "").padEnd(3, "0")));
-	const zone = m[8];
-	const offset =
-		zone && zone !== "Z" ? (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4))) : 0;
-	return date.getTime() - offset * 60_000;
-}
+const isWholeIn = (v: unknown, min: number, max: number): v is number =>
+	typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 
 /**
  * Checks an untrusted segment definition and explains every problem with a dotted path relative to the definition
@@ -71,17 +48,6 @@ export function validateSegmentDefinition(input: unknown): SegmentValidation {
 	return { ok: true, definition };
 }
 
-const at = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const describe = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v);
-const list = (items: readonly string[]) => items.join(", ");
-const isScalar = (v: unknown): v is Scalar =>
-	(typeof v === "string" && v.length <= MAX_TEXT) ||
-	typeof v === "boolean" ||
-	(typeof v === "number" && Number.isFinite(v));
-const isWholeIn = (v: unknown, min: number, max: number): v is number =>
-	typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
-
 class Walker {
 	readonly issues: SegmentIssue[] = [];
 	rules = 0;
@@ -89,6 +55,8 @@ class Walker {
 	issue(path: string, message: string) {
 		this.issues.push({ path, message });
 	}
+
+	private readonly report: Report = (path, message) => this.issue(path, message);
 
 	root(input: unknown): SegmentDefinition | undefined {
 		if (isObject(input) && !("all" in input || "any" in input || "not" in input) && this.kinds(input).length > 0) {
@@ -255,10 +223,10 @@ class Walker {
 				at(path, "attribute"),
 				`${show(name)} is not a valid attribute name; use a built-in (${list(BUILTIN_FIELDS)}) or a custom name of letters, digits, _ or - (up to 64), starting with a letter or _`,
 			);
-			this.comparison(input, path, "");
+			checkComparison(input, path, "", this.report);
 			return undefined;
 		}
-		const comparison = this.comparison(input, path, name);
+		const comparison = checkComparison(input, path, name, this.report);
 		return comparison && ({ attribute: name, ...comparison } as AttributeRule);
 	}
 
@@ -277,104 +245,11 @@ class Walker {
 				at(path, "property"),
 				`${show(name)} is not a valid property name; use letters, digits, _ or - (up to 64), starting with a letter or _`,
 			);
-			this.comparison(input, path, "");
+			checkComparison(input, path, "", this.report);
 			return undefined;
 		}
 		// Event properties have no built-ins: "email" in a where rule is the event's own property.
-		const comparison = this.comparison(input, path, `property:${name}`);
+		const comparison = checkComparison(input, path, `property:${name}`, this.report);
 		return comparison && ({ property: name, ...comparison } as PropertyRule);
 	}
-
-	/** Checks `op` and `value` together; `field` is the built-in attribute name when it is one. */
-	private comparison(input: Record<string, unknown>, path: string, field: string): Comparison | undefined {
-		const opPath = at(path, "op");
-		const valuePath = at(path, "value");
-		const op = COMPARISON_OPS.find((o) => o === input.op);
-		if (!op) {
-			this.issue(opPath, `Unknown operator ${show(input.op)}; use one of ${list(COMPARISON_OPS)}`);
-			return undefined;
-		}
-		const refusal = fieldRefusal(field, op);
-		if (refusal) {
-			this.issue(opPath, refusal);
-			return undefined;
-		}
-		const value = input.value;
-		if (op === "exists" || op === "not_exists") {
-			if (value !== undefined) this.issue(valuePath, `"${op}" takes no value`);
-			return value === undefined ? { op } : undefined;
-		}
-		if (value === undefined) {
-			this.issue(valuePath, `"${op}" needs a value`);
-			return undefined;
-		}
-		if (op === "in") {
-			if (!Array.isArray(value) || value.length === 0) {
-				this.issue(valuePath, `"in" needs a non-empty list, got ${describe(value)}`);
-				return undefined;
-			}
-			if (value.length > MAX_IN_VALUES) {
-				this.issue(valuePath, `"in" takes at most ${MAX_IN_VALUES} values, got ${value.length}`);
-				return undefined;
-			}
-			const before = this.issues.length;
-			value.forEach((item, i) => {
-				const problem = valueProblem(field, "in", item);
-				if (problem) this.issue(at(valuePath, i), problem);
-			});
-			return this.issues.length === before ? { op, value: value as Scalar[] } : undefined;
-		}
-		const problem = valueProblem(field, op, value);
-		if (problem) {
-			this.issue(valuePath, problem);
-			return undefined;
-		}
-		return { op, value: value as Scalar };
-	}
-}
-
-/** Operators that make no sense for a built-in column. */
-function fieldRefusal(field: string, op: Comparison["op"]): string | undefined {
-	if (field === "status" && !["eq", "neq", "in"].includes(op))
-		return `"${op}" does not apply to "status"; use eq, neq or in`;
-	if (field === "created_at" && (op === "contains" || op === "starts_with")) {
-		return `"${op}" does not apply to the date "created_at"; use eq, neq, in, gt, gte, lt or lte`;
-	}
-	if (TEXT_BUILTINS.includes(field) && ["gt", "gte", "lt", "lte"].includes(op)) {
-		return `"${op}" does not apply to the text attribute "${field}"; use eq, neq, in, contains, starts_with, exists or not_exists`;
-	}
-	return undefined;
-}
-
-/** Why `value` cannot be compared with `op` on `field`, if it cannot. */
-function valueProblem(field: string, op: Comparison["op"], value: unknown): string | undefined {
-	if (op === "contains" || op === "starts_with") {
-		return typeof value === "string" && value.length > 0 && value.length <= MAX_TEXT
-			? undefined
-			: `"${op}" needs a non-empty text of at most ${MAX_TEXT} characters, got ${describe(value)}`;
-	}
-	if (op === "gt" || op === "gte" || op === "lt" || op === "lte" || field === "created_at") {
-		if (typeof value === "number" && Number.isFinite(value)) return undefined;
-		if (typeof value === "string" && parseIsoDate(value) !== null) return undefined;
-		const what = field === "created_at" ? `"created_at" is a date, so "${op}"` : `"${op}"`;
-		return `${what} needs a number or an ISO date (2024-05-01, 2024-05-01T10:00:00Z), got ${show(value)}`;
-	}
-	if (field === "status") {
-		return CONTACT_STATUSES.some((s) => s === value)
-			? undefined
-			: `Unknown status ${show(value)}; use one of ${list(CONTACT_STATUSES)}`;
-	}
-	if (TEXT_BUILTINS.includes(field)) {
-		return typeof value === "string" && value.length <= MAX_TEXT
-			? undefined
-			: `"${field}" is text; compare it with a text of at most ${MAX_TEXT} characters, got ${describe(value)}`;
-	}
-	return isScalar(value)
-		? undefined
-		: `"${op}" needs a text (up to ${MAX_TEXT} characters), number or boolean, got ${describe(value)}`;
-}
-
-function show(value: unknown): string {
-	if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-	return value === undefined ? "(missing)" : describe(value);
 }
