@@ -40,13 +40,13 @@ export const UnsubscribeEventMessageSchema = z.object({
 export type UnsubscribeEventMessage = z.infer<typeof UnsubscribeEventMessageSchema>;
 
 /**
- * A verified provider webhook (delivered, bounce, complaint) whose status change and suppression were
+ * A verified provider webhook (delivered, bounce, complaint, failed, suppressed) whose status change and suppression were
  * applied in the request; `moved` is the message's status change it made, if any (counted once, with the event).
  */
 export const ProviderEventMessageSchema = z.object({
 	type: z.literal("provider"),
 	svix_id: z.string(),
-	kind: z.enum(["delivered", "bounce", "complaint"]),
+	kind: z.enum(["delivered", "bounce", "complaint", "failed", "suppressed"]),
 	workspace_id: z.string(),
 	campaign_id: z.string(),
 	message_id: z.string(),

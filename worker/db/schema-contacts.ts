@@ -201,7 +201,9 @@ export const trackingEvents = sqliteTable(
 		messageId: text("message_id"),
 		campaignId: text("campaign_id"),
 		contactId: text("contact_id").notNull(),
-		kind: text("kind").$type<"delivered" | "open" | "click" | "bounce" | "complaint" | "unsubscribe">().notNull(),
+		kind: text("kind")
+			.$type<"delivered" | "open" | "click" | "bounce" | "complaint" | "failed" | "suppressed" | "unsubscribe">()
+			.notNull(),
 		flag: text("flag").$type<"machine" | "bot">(),
 		url: text("url"),
 		occurredAt: timestamp("occurred_at").notNull(),

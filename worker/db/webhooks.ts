@@ -1,62 +1,101 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { ProviderStatus, SuppressReason } from "../domain/webhooks/resend-event";
 import type { Db } from "./client";
 import { webhookEvents } from "./schema-campaigns";
 import { contactStatusHistory, contacts, messages } from "./schema-contacts";
 import { suppress } from "./suppressions";
 
-export type ProviderStatus = "sent" | "delivered" | "bounced" | "complained";
 export type WebhookMessage = Pick<
 	typeof messages.$inferSelect,
-	"id" | "workspaceId" | "campaignId" | "contactId" | "email" | "status"
+	"id" | "workspaceId" | "campaignId" | "contactId" | "email" | "status" | "providerId"
 >;
 
-/** Statuses only move forward: a late "delivered" never overwrites "bounced" or "complained". */
-const RANK: Record<ProviderStatus, number> = { sent: 1, delivered: 2, bounced: 3, complained: 3 };
-const rankOf = sql`CASE ${messages.status} WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'bounced' THEN 3 WHEN 'complained' THEN 3 ELSE 9 END`;
+/** Statuses only move forward: a late "delivered" never overwrites a bounce, a complaint, a failure or a suppression. */
+const RANK: Record<ProviderStatus, number> = {
+	sent: 1,
+	delivered: 2,
+	bounced: 3,
+	complained: 3,
+	failed: 3,
+	suppressed: 3,
+};
+const rankOf = sql`CASE ${messages.status} WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'bounced' THEN 3 WHEN 'complained' THEN 3 WHEN 'failed' THEN 3 WHEN 'suppressed' THEN 3 ELSE 9 END`;
 
-/** True the first time a `svix-id` is seen; a replay answers false. */
-export async function firstSightOfWebhook(db: Db, svixId: string, type: string): Promise<boolean> {
-	const rows = await db
-		.insert(webhookEvents)
-		.values({ id: svixId, type })
-		.onConflictDoNothing()
-		.returning({ id: webhookEvents.id });
-	return rows.length > 0;
+const webhookMessage = {
+	id: messages.id,
+	workspaceId: messages.workspaceId,
+	campaignId: messages.campaignId,
+	contactId: messages.contactId,
+	email: messages.email,
+	status: messages.status,
+	providerId: messages.providerId,
+};
+
+/** Whether this `svix-id` was already applied. */
+export async function webhookSeen(db: Db, svixId: string): Promise<boolean> {
+	const [row] = await db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.id, svixId));
+	return row !== undefined;
 }
 
 export async function messageByProviderId(db: Db, providerId: string): Promise<WebhookMessage | undefined> {
-	const [row] = await db
-		.select({
-			id: messages.id,
-			workspaceId: messages.workspaceId,
-			campaignId: messages.campaignId,
-			contactId: messages.contactId,
-			email: messages.email,
-			status: messages.status,
-		})
-		.from(messages)
-		.where(eq(messages.providerId, providerId));
+	const [row] = await db.select(webhookMessage).from(messages).where(eq(messages.providerId, providerId));
 	return row;
 }
 
-export async function noteDelayed(db: Db, messageId: string, at: number) {
-	await db
-		.update(messages)
-		.set({ lastError: `delivery delayed at ${new Date(at).toISOString()}` })
-		.where(eq(messages.id, messageId));
+/**
+ * The message Pulse tagged with this id, when its provider id is not recorded yet (the provider's answer
+ * was lost and the chunk not yet retried).
+ */
+export async function untrackedMessageById(db: Db, messageId: string): Promise<WebhookMessage | undefined> {
+	const [row] = await db
+		.select(webhookMessage)
+		.from(messages)
+		.where(and(eq(messages.id, messageId), isNull(messages.providerId)));
+	return row;
 }
 
+/** True when a batch failed only because its `svix-id` was recorded meanwhile (a concurrent delivery). */
+export const isDuplicateWebhook = (error: unknown) =>
+	/UNIQUE constraint failed: webhook_events\.id/.test(String(error instanceof Error ? error.message : error));
+
+const recordWebhook = (db: Db, svixId: string, type: string) => db.insert(webhookEvents).values({ id: svixId, type });
+
+/** A delayed delivery is noted on the message, with its `svix-id`, in one batch. */
+export async function noteDelayed(db: Db, svixId: string, type: string, messageId: string, at: number) {
+	await db.batch([
+		recordWebhook(db, svixId, type),
+		db
+			.update(messages)
+			.set({ lastError: `delivery delayed at ${new Date(at).toISOString()}` })
+			.where(eq(messages.id, messageId)),
+	]);
+}
+
+export type ProviderOutcome = {
+	target: ProviderStatus;
+	at: number;
+	error: string | null;
+	suppress: SuppressReason | null;
+	/** The provider id to remember when the message was found by its tag. */
+	providerId: string | null;
+};
+
 /**
- * Moves the message forward to `target` (never back) and, for a hard bounce or a complaint, suppresses
- * the address and marks the contact, in one batch. Answers whether the message's status changed.
+ * Applies one webhook in one D1 batch (one transaction): records its `svix-id`, moves the message forward
+ * to `target` (never back), and for a suppressing outcome puts the address on the workspace's list and
+ * marks the contact. If any statement fails nothing is kept, so the provider's retry applies it once; a
+ * `svix-id` already recorded makes the batch fail as a whole (see `isDuplicateWebhook`).
+ * Answers whether the message's status changed.
  */
 export async function applyProviderOutcome(
 	db: Db,
+	svixId: string,
+	type: string,
 	message: WebhookMessage,
-	outcome: { target: ProviderStatus; at: number; error: string | null; suppress: "bounced" | "complained" | null },
+	outcome: ProviderOutcome,
 	newHistoryId: string,
 ): Promise<boolean> {
-	const at = new Date(outcome.at);
 	const move = db
 		.update(messages)
 		.set({
@@ -66,10 +105,29 @@ export async function applyProviderOutcome(
 		})
 		.where(and(eq(messages.id, message.id), sql`${rankOf} < ${RANK[outcome.target]}`))
 		.returning({ id: messages.id });
+	const rest: BatchItem<"sqlite">[] = [recordWebhook(db, svixId, type)];
+	if (outcome.providerId)
+		rest.push(
+			db
+				.update(messages)
+				.set({ providerId: outcome.providerId })
+				.where(and(eq(messages.id, message.id), isNull(messages.providerId))),
+		);
 	const reason = outcome.suppress;
-	if (!reason) return (await move).length > 0;
-	const [moved] = await db.batch([
-		move,
+	if (reason) rest.push(...suppressStatements(db, message, reason, outcome.at, newHistoryId));
+	const [moved] = await db.batch([move, ...rest]);
+	return moved.length > 0;
+}
+
+/** Puts the address on the workspace's list and marks the contact, with a line in its status history. */
+function suppressStatements(
+	db: Db,
+	message: WebhookMessage,
+	reason: SuppressReason,
+	at: number,
+	newHistoryId: string,
+): BatchItem<"sqlite">[] {
+	return [
 		suppress(db, message.workspaceId, message.email, reason),
 		db.insert(contactStatusHistory).select(
 			db
@@ -80,12 +138,14 @@ export async function applyProviderOutcome(
 					fromStatus: contacts.status,
 					toStatus: sql`${reason}`.as("to_status"),
 					source: sql`'resend webhook'`.as("source"),
-					createdAt: sql`${outcome.at}`.as("created_at"),
+					createdAt: sql`${at}`.as("created_at"),
 				})
 				.from(contacts)
 				.where(and(eq(contacts.id, message.contactId), ne(contacts.status, reason))),
 		),
-		db.update(contacts).set({ status: reason, updatedAt: at }).where(eq(contacts.id, message.contactId)),
-	]);
-	return moved.length > 0;
+		db
+			.update(contacts)
+			.set({ status: reason, updatedAt: new Date(at) })
+			.where(eq(contacts.id, message.contactId)),
+	];
 }
