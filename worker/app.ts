@@ -7,6 +7,7 @@ import { errorResponse, handleError } from "./middleware/errors";
 import { requestContext } from "./middleware/request-id";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { assistantRoutes } from "./routes/assistant";
+import { audienceRoutes } from "./routes/audience";
 import { authRoutes } from "./routes/auth";
 import { campaignRoutes } from "./routes/campaigns";
 import { contactRoutes } from "./routes/contacts";
@@ -67,6 +68,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/templates", templateRoutes)
 		.route("/api/v1/outbox", outboxRoutes)
 		.route("/api/v1/campaigns", campaignRoutes)
+		.route("/api/v1/audience", audienceRoutes)
 		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel));
 	return { app, routes };
 }

@@ -1,7 +1,6 @@
 import type { InferRequestType } from "hono/client";
 import type { MessageStatus } from "../types";
 import { api, call } from "./client";
-import { getSegment, previewSegment } from "./segments";
 
 type NewCampaign = InferRequestType<typeof api.campaigns.$post>["json"];
 type CampaignPatch = InferRequestType<(typeof api.campaigns)[":id"]["$patch"]>["json"];
@@ -32,26 +31,10 @@ export const pauseCampaign = (id: string) => call(api.campaigns[":id"].pause.$po
 export const resumeCampaign = (id: string) => call(api.campaigns[":id"].resume.$post({ param: { id } }));
 export const cancelCampaign = (id: string) => call(api.campaigns[":id"].cancel.$post({ param: { id } }));
 
-const SUBSCRIBED = { attribute: "status", op: "eq", value: "subscribed" } as const;
-
 /**
- * The audience a send would have right now. `total` is every contact the campaign records a message for (all
- * subscribed contacts, or everyone the segment matches); `sendable` is those still subscribed: the rest are
- * recorded as suppressed and not sent to.
- *
- * Counted from segment previews, for the campaign form before the campaign exists: addresses on the suppression
- * list are not subtracted here. Once it is saved, `getCampaignAudience` is the number a send will mail.
+ * The audience a send would have right now, for the campaign form before the campaign exists: `total` is every
+ * contact the segment reaches (all subscribed contacts without one), `sendable` those a send would mail (subscribed
+ * and not on the suppression list), counted by the server as the send counts them.
  */
-export async function audienceSize(segmentId: string | null): Promise<{ total: number; sendable: number }> {
-	if (!segmentId) {
-		const { count } = await previewSegment({ all: [SUBSCRIBED] });
-		return { total: count, sendable: count };
-	}
-	const segment = await getSegment(segmentId);
-	try {
-		const subscribed = await previewSegment({ all: [segment.definition, SUBSCRIBED] });
-		return { total: segment.count, sendable: subscribed.count };
-	} catch {
-		return { total: segment.count, sendable: segment.count };
-	}
-}
+export const audienceSize = (segmentId: string | null) =>
+	call(api.audience.$get({ query: segmentId ? { segment_id: segmentId } : {} }));

@@ -110,7 +110,7 @@ export function AudienceStep(props: StepProps & { choices: AudienceChoices }) {
 							{formatNumber(
 								(props.choices.segmentCount.latest?.total ?? 0) - (props.choices.segmentCount.latest?.sendable ?? 0),
 							)}{" "}
-							of the segment's contacts are not subscribed: they are skipped.
+							of the segment's contacts are unsubscribed or suppressed: they are skipped.
 						</p>
 					</Show>
 				</Show>

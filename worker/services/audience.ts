@@ -1,0 +1,29 @@
+import type { SegmentDefinition } from "../contracts/segments";
+import { createDb } from "../db/client";
+import { countAudience, countContacts } from "../db/contacts";
+import { findSegmentRow } from "../db/segments";
+import { compileSegment } from "../domain/segments/compile";
+import { notFound } from "../errors";
+
+const SUBSCRIBED: SegmentDefinition = { all: [{ attribute: "status", op: "eq", value: "subscribed" }] };
+
+/**
+ * The audience a send to this segment (every subscribed contact when null) would have now, before any campaign
+ * exists: `total` contacts it reaches, of which `sendable` would be mailed (the send's own count, so addresses
+ * on the suppression list are left out).
+ */
+export async function audienceSize(d1: D1Database, workspaceId: string, segmentId: string | null) {
+	const db = createDb(d1);
+	let definition: SegmentDefinition | null = null;
+	if (segmentId) {
+		const segment = await findSegmentRow(db, workspaceId, segmentId);
+		if (!segment) throw notFound("Segment");
+		definition = segment.definition as SegmentDefinition;
+	}
+	const now = Date.now();
+	const [total, sendable] = await Promise.all([
+		countContacts(db, workspaceId, compileSegment(definition ?? SUBSCRIBED, { workspaceId, now })),
+		countAudience(db, workspaceId, definition, now),
+	]);
+	return { total, sendable };
+}
