@@ -1,4 +1,6 @@
+import { createServer } from "node:http";
 import { Resend } from "resend";
+import { Webhook } from "svix";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeResend } from "../scripts/fake-resend.mjs";
 
@@ -313,5 +315,189 @@ describe("fake resend: rate limit", () => {
 		} finally {
 			await limitedFake.close();
 		}
+	});
+});
+
+describe("fake resend: as strict as Resend", () => {
+	const client = (apiKey: string) => new Resend(apiKey, { baseUrl: fake.url });
+
+	it("limits each team (API key) on its own and reports ratelimit-* on every answer", async () => {
+		await admin("config", { rateLimitPerSecond: 2 });
+		const [teamA, teamB] = [client("re_team_a"), client("re_team_b")];
+		const sendAll = (c: Resend) => Promise.all(Array.from({ length: 3 }, () => c.batch.send(batch(1))));
+		const [a, b] = await Promise.all([sendAll(teamA), sendAll(teamB)]);
+		for (const results of [a, b]) {
+			expect(results.filter((r) => r.error === null)).toHaveLength(2);
+			expect(results.filter((r) => r.error?.name === "rate_limit_exceeded")).toHaveLength(1);
+			for (const r of results) expect(r.headers).toMatchObject({ "ratelimit-limit": "2" });
+		}
+		await admin("config", { rateLimitPerSecond: 100 });
+		const refused = await teamA.batch.send([{ ...batch(1)[0], to: ["nope"] } as never]);
+		expect(refused.error).toMatchObject({ statusCode: 422 });
+		expect(refused.headers).toMatchObject({ "ratelimit-limit": "100", "ratelimit-remaining": "99" });
+		expect(refused.headers?.["ratelimit-reset"]).toBeDefined();
+	});
+
+	it("computes retry-after from the window rather than always answering 1", async () => {
+		await admin("config", { rateLimit: { requests: 1, windowMs: 5000 } });
+		expect((await resend.batch.send(batch(1))).error).toBeNull();
+		const limited = await resend.batch.send(batch(1));
+		expect(limited.error).toMatchObject({ name: "rate_limit_exceeded", statusCode: 429 });
+		expect(limited.headers).toMatchObject({ "retry-after": "5", "ratelimit-reset": "5", "ratelimit-remaining": "0" });
+	});
+
+	it("answers daily and monthly quota 429s until their reset, for the next N requests or until cleared", async () => {
+		await admin("quota", { exceeded: "daily", requests: 2 });
+		const now = Date.now();
+		const untilMidnight =
+			(Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate() + 1) - now) /
+			1000;
+		for (let i = 0; i < 2; i++) {
+			const { error, headers } = await resend.batch.send(batch(1), { idempotencyKey: key() });
+			expect(error).toMatchObject({ name: "daily_quota_exceeded", statusCode: 429 });
+			expect(Math.abs(Number(headers?.["retry-after"]) - untilMidnight)).toBeLessThanOrEqual(2);
+		}
+		expect((await resend.batch.send(batch(1))).error).toBeNull();
+
+		await admin("quota", { exceeded: "monthly" });
+		for (let i = 0; i < 3; i++)
+			expect((await resend.batch.send(batch(1))).error).toMatchObject({
+				name: "monthly_quota_exceeded",
+				statusCode: 429,
+			});
+		await admin("quota", { exceeded: null });
+		expect((await resend.batch.send(batch(1))).error).toBeNull();
+		expect((await admin<Received>("received")).emails).toHaveLength(2);
+	});
+
+	it("refuses invalid addresses: the whole call when strict, only those recipients when permissive", async () => {
+		const emails = batch(3);
+		emails[1] = { ...(emails[1] as (typeof emails)[number]), to: ["not-an-address"] };
+		const strict = await resend.batch.send(emails);
+		expect(strict.error).toMatchObject({ name: "validation_error", statusCode: 422 });
+		expect(strict.error?.message).toContain("emails[1].to");
+		expect((await admin<Received>("received")).emails).toHaveLength(0);
+
+		const permissive = await resend.batch.send(emails, { batchValidation: "permissive" });
+		expect(permissive.error).toBeNull();
+		expect(permissive.data?.data).toHaveLength(2);
+		expect(permissive.data?.errors).toEqual([{ index: 1, message: expect.stringContaining("emails[1].to") }]);
+		const received = await admin<Received>("received");
+		expect(received.emails.map((e) => e.to[0])).toEqual(["user0@example.com", "user2@example.com"]);
+
+		const badFrom = await resend.batch.send([{ ...(batch(1)[0] as (typeof emails)[number]), from: "Pulse <news@>" }]);
+		expect(badFrom.error?.message).toContain("emails[0].from");
+	});
+
+	it("accepts tags of ASCII letters, digits, _ and - up to 256 characters, and refuses others", async () => {
+		const tagged = (name: string, value: string) => [
+			{ ...(batch(1)[0] as ReturnType<typeof batch>[number]), tags: [{ name, value }] },
+		];
+		expect((await resend.batch.send(tagged("message_id", "msg_01jab-XYZ"))).error).toBeNull();
+		expect((await resend.batch.send(tagged("message_id", "x".repeat(256)))).error).toBeNull();
+		for (const [name, value] of [
+			["message_id", "msg.01"],
+			["message id", "x"],
+			["message_id", "x".repeat(257)],
+			["message_id", ""],
+		] as const) {
+			const { error } = await resend.batch.send(tagged(name, value));
+			expect(error, `${name}=${value}`).toMatchObject({ name: "validation_error", statusCode: 422 });
+			expect(error?.message).toContain("emails[0].tags[0]");
+		}
+	});
+
+	it("forgets an idempotency key after 24 hours on its clock", async () => {
+		const idempotencyKey = key();
+		const first = await resend.batch.send(batch(2), { idempotencyKey });
+		await admin("clock", { advanceMs: 23 * 3600_000 });
+		expect((await resend.batch.send(batch(2, "Changed"), { idempotencyKey })).error).toMatchObject({
+			name: "invalid_idempotent_request",
+		});
+		await admin("clock", { advanceMs: 3600_000 });
+		const again = await resend.batch.send(batch(2), { idempotencyKey });
+		expect(again.error).toBeNull();
+		expect(again.data?.data).not.toEqual(first.data?.data);
+		expect((await admin<Received>("received")).emails).toHaveLength(4);
+	});
+
+	it("can answer a proxy's HTML 503 and a JSON 500 without statusCode, recording nothing", async () => {
+		await admin("faults", { queue: [{ kind: "503_html" }, { kind: "500_no_status" }] });
+		const raw = await fetch(`${fake.url}/emails/batch`, {
+			method: "POST",
+			headers: { authorization: "Bearer re_test", "content-type": "application/json" },
+			body: JSON.stringify(batch(1)),
+		});
+		expect(raw.status).toBe(503);
+		expect(raw.headers.get("content-type")).toContain("text/html");
+		expect(await raw.text()).toContain("<html>");
+		const noStatus = await resend.batch.send(batch(1), { idempotencyKey: key() });
+		expect(noStatus.error).toEqual({ name: "internal_server_error", message: expect.any(String) });
+
+		await admin("faults", { queue: [{ kind: "503_html" }] });
+		const viaSdk = await resend.batch.send(batch(1), { idempotencyKey: key() });
+		expect(viaSdk.error).toMatchObject({ name: "application_error", statusCode: 503 });
+		expect((await admin<Received>("received")).emails).toHaveLength(0);
+	});
+});
+
+describe("fake resend: webhooks from what it accepted", () => {
+	const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+	it("posts Resend-shaped, svix-signed events for accepted emails, carrying their tags", async () => {
+		const hits: { headers: Record<string, string>; body: string }[] = [];
+		const receiver = createServer((req, res) => {
+			let body = "";
+			req.on("data", (c) => {
+				body += c;
+			});
+			req.on("end", () => {
+				hits.push({ headers: req.headers as Record<string, string>, body });
+				res.writeHead(200).end("ok");
+			});
+		});
+		await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+		const port = (receiver.address() as { port: number }).port;
+		try {
+			const emails = batch(2).map((e, i) => ({ ...e, tags: [{ name: "message_id", value: `msg_${i}` }] }));
+			const sent = await resend.batch.send(emails);
+			const [first, second] = sent.data?.data ?? [];
+			const types = ["delivered", "bounced", "complained", "failed", "suppressed"];
+			const result = await admin<{ deliveries: { svix_id: string; status: number }[] }>("webhooks", {
+				url: `http://127.0.0.1:${port}/webhooks/resend`,
+				secret,
+				events: [...types.map((type) => ({ type, email_id: first?.id })), { type: "bounced", to: "user1@example.com" }],
+			});
+			expect(result.deliveries.map((d) => d.status)).toEqual([200, 200, 200, 200, 200, 200]);
+			const events = hits.map((h) => new Webhook(secret).verify(h.body, h.headers) as Record<string, never>);
+			expect(events.map((e) => e.type)).toEqual([...types.map((t) => `email.${t}`), "email.bounced"]);
+			expect(events[0]).toMatchObject({
+				data: { email_id: first?.id, to: ["user0@example.com"], subject: "Hello", tags: { message_id: "msg_0" } },
+			});
+			expect(events[1]).toMatchObject({ data: { bounce: { type: "Permanent", subType: "General" } } });
+			expect(events[3]).toMatchObject({ data: { failed: { reason: "reached_daily_quota" } } });
+			expect(events[4]).toMatchObject({ data: { suppressed: { type: "OnAccountSuppressionList" } } });
+			expect(events[5]).toMatchObject({ data: { email_id: second?.id, tags: { message_id: "msg_1" } } });
+			expect(new Set(hits.map((h) => h.headers["svix-id"])).size).toBe(6);
+		} finally {
+			await new Promise((resolve) => receiver.close(resolve));
+		}
+	});
+
+	it("answers the signed requests for a test to deliver itself, replays a svix-id, and refuses unknown emails", async () => {
+		const sent = await resend.batch.send(batch(1));
+		const id = sent.data?.data[0]?.id;
+		const spec = { type: "email.failed", email_id: id, svix_id: "msg_replay", failed: { reason: "daily_quota" } };
+		const { deliveries } = await admin<{
+			deliveries: { svix_id: string; request: { headers: Record<string, string>; body: string } }[];
+		}>("webhooks", { secret, events: [spec] });
+		expect(deliveries[0]?.svix_id).toBe("msg_replay");
+		const event = new Webhook(secret).verify(deliveries[0]?.request.body ?? "", deliveries[0]?.request.headers ?? {});
+		expect(event).toMatchObject({ type: "email.failed", data: { email_id: id, failed: { reason: "daily_quota" } } });
+		const unknown = await fetch(`${fake.url}/__admin/webhooks`, {
+			method: "POST",
+			body: JSON.stringify({ secret, events: [{ type: "delivered", email_id: "nope" }] }),
+		});
+		expect(unknown.status).toBe(400);
 	});
 });

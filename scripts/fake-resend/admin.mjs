@@ -1,16 +1,22 @@
 // Admin API of the fake Resend server, so tests (including ones running inside workerd) can steer it over HTTP.
 
+import { clock } from "./batch.mjs";
 import { setVerifyOutcome } from "./domains.mjs";
 import { parseFault, parseRandomFaults } from "./faults.mjs";
 import { apiError, parseJson, send } from "./http.mjs";
+import { parseQuota } from "./quota.mjs";
+import { parseRateLimit } from "./rate-limit.mjs";
 import { computeStats } from "./stats.mjs";
+import { emitWebhooks } from "./webhooks.mjs";
 
 /** @typedef {import("../fake-resend.mjs").FakeState} FakeState */
 /** @typedef {import("./faults.mjs").Fault} Fault */
 /** @typedef {import("node:http").ServerResponse} ServerResponse */
 
 /**
- * Handles `/__admin/*`: received, stats, faults (GET/POST), reset, config, domains (GET/POST: verify outcomes).
+ * Handles `/__admin/*`: received, stats, faults (GET/POST), reset, config (the team rate limit), quota (daily or
+ * monthly quota 429s), clock (moves the fake's clock, e.g. past the 24 h life of idempotency keys), webhooks
+ * (signed Resend events for accepted emails), domains (GET/POST: verify outcomes).
  * @param {FakeState} state
  * @param {() => void} reset
  * @param {string} route "METHOD /path"
@@ -42,14 +48,28 @@ export function handleAdmin(state, reset, route, raw, res) {
 			reset();
 			return send(res, 200, { ok: true });
 		case "POST /__admin/config": {
-			const value = /** @type {{ rateLimitPerSecond?: unknown } | null} */ (body)?.rateLimitPerSecond;
-			if (value !== null && (typeof value !== "number" || !(value >= 1))) {
-				return bad("rateLimitPerSecond must be a number >= 1 or null");
-			}
-			state.rateLimitPerSecond = value === null ? null : Math.floor(value);
-			state.window.length = 0;
-			return send(res, 200, { ok: true, rateLimitPerSecond: state.rateLimitPerSecond });
+			const limit = parseRateLimit(body);
+			if (typeof limit === "string") return bad(limit);
+			state.rateLimit = limit;
+			state.windows.clear();
+			return send(res, 200, { ok: true, rateLimitPerSecond: limit?.requests ?? null, rateLimit: limit });
 		}
+		case "POST /__admin/quota": {
+			const quota = parseQuota(body);
+			if (typeof quota === "string") return bad(quota);
+			state.quota = quota;
+			return send(res, 200, { ok: true, quota });
+		}
+		case "POST /__admin/clock": {
+			const { advanceMs } = /** @type {{ advanceMs?: unknown }} */ (body ?? {});
+			if (typeof advanceMs !== "number" || !Number.isFinite(advanceMs)) return bad("advanceMs must be a number");
+			state.clockOffsetMs += advanceMs;
+			return send(res, 200, { ok: true, now: new Date(clock(state)).toISOString(), offsetMs: state.clockOffsetMs });
+		}
+		case "POST /__admin/webhooks":
+			return emitWebhooks(state.emails, body).then((result) =>
+				typeof result === "string" ? bad(result) : send(res, 200, result),
+			);
 		case "POST /__admin/faults": {
 			if (body === null) return bad("expected a JSON object { queue } or { rate, kinds, seed? }");
 			const input = /** @type {{ queue?: unknown; rate?: unknown; kinds?: unknown; seed?: unknown }} */ (body);

@@ -3,6 +3,8 @@
 /**
  * @typedef {{ kind: "429"; retryAfter?: number }
  *   | { kind: "500" }
+ *   | { kind: "500_no_status" }
+ *   | { kind: "503_html" }
  *   | { kind: "timeout_after_accept" }
  *   | { kind: "409_concurrent" }
  *   | { kind: "slow"; ms: number }
@@ -12,7 +14,16 @@
 /** @typedef {Fault["kind"]} FaultKind */
 
 /** @type {readonly FaultKind[]} */
-export const FAULT_KINDS = ["429", "500", "timeout_after_accept", "409_concurrent", "slow", "422"];
+export const FAULT_KINDS = [
+	"429",
+	"500",
+	"500_no_status",
+	"503_html",
+	"timeout_after_accept",
+	"409_concurrent",
+	"slow",
+	"422",
+];
 
 /** Delay used by `slow` faults picked in random mode. */
 export const RANDOM_SLOW_MS = 250;
@@ -34,6 +45,8 @@ export function parseFault(value) {
 			if (typeof ms !== "number" || !(ms >= 0)) return "slow.ms must be a number >= 0";
 			return { kind, ms };
 		case "500":
+		case "500_no_status":
+		case "503_html":
 		case "timeout_after_accept":
 		case "409_concurrent":
 		case "422":

@@ -11,6 +11,68 @@ function nonEmptyString(value) {
 	return typeof value === "string" && value.trim() !== "";
 }
 
+export const MAX_TAG_LENGTH = 256;
+const TAG_TEXT = /^[A-Za-z0-9_-]+$/;
+const ADDRESS =
+	/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/**
+ * Whether `value` is an address Resend accepts: `email@example.com` or `Name <email@example.com>`.
+ * @param {string} value
+ */
+export function isAddress(value) {
+	const named = /^[^<>]*<([^<>]+)>$/.exec(value.trim());
+	const address = named ? (named[1] ?? "") : value.trim();
+	return address.length <= 320 && ADDRESS.test(address) && !address.includes("..");
+}
+
+/** @param {string} field */
+const invalidAddress = (field) =>
+	`Invalid \`${field}\` field. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`;
+
+/**
+ * The address fields of one email (`from`, `to`, `cc`, `bcc`, `reply_to`), or an error message.
+ * @param {Record<string, unknown>} e
+ * @param {string} at
+ * @returns {string | null}
+ */
+function validateAddresses(e, at) {
+	if (!isAddress(String(e.from))) return `${at}.from: ${invalidAddress("from")}`;
+	for (const field of ["to", "cc", "bcc", "reply_to", "replyTo"]) {
+		const value = e[field];
+		if (value === undefined || value === null) continue;
+		const list = Array.isArray(value) ? value : [value];
+		const name = field === "replyTo" ? "reply_to" : field;
+		if (!list.every((a) => typeof a === "string" && isAddress(a))) return `${at}.${name}: ${invalidAddress(name)}`;
+	}
+	return null;
+}
+
+/**
+ * Tags as Resend takes them: `[{name, value}]`, each only ASCII letters, numbers, underscores or dashes, at most
+ * 256 characters.
+ * @param {unknown} tags
+ * @param {string} at
+ * @returns {string | null}
+ */
+function validateTags(tags, at) {
+	if (tags === undefined) return null;
+	if (!Array.isArray(tags)) return `${at}.tags must be an array of { name, value }`;
+	for (const [i, tag] of tags.entries()) {
+		const { name, value } = /** @type {{ name?: unknown; value?: unknown }} */ (tag ?? {});
+		for (const [part, text] of /** @type {const} */ ([
+			["name", name],
+			["value", value],
+		])) {
+			if (typeof text !== "string" || text.length === 0 || text.length > MAX_TAG_LENGTH)
+				return `${at}.tags[${i}].${part}: The tag ${part} must be between 1 and ${MAX_TAG_LENGTH} characters.`;
+			if (!TAG_TEXT.test(text))
+				return `${at}.tags[${i}].${part}: Tags should only contain ASCII letters, numbers, underscores, or dashes.`;
+		}
+	}
+	return null;
+}
+
 /**
  * Returns an error message for one email of a batch, or null when it is valid.
  * @param {unknown} email
@@ -40,7 +102,7 @@ export function validateEmail(email, index) {
 	if (e.headers !== undefined && (typeof e.headers !== "object" || e.headers === null || Array.isArray(e.headers))) {
 		return `${at}.headers must be an object`;
 	}
-	return null;
+	return validateAddresses(e, at) ?? validateTags(e.tags, at);
 }
 
 /**
