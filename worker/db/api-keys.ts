@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Role } from "../contracts/common";
 import type { Db } from "./client";
 import { apiKeys, memberships, users } from "./schema";
@@ -45,12 +45,12 @@ export async function findKeyCreator(db: Db, userId: string): Promise<KeyCreator
 }
 
 /** Live keys of a workspace, newest first, each with its creator (null when unknown or deleted). */
-export async function listLiveKeysWithCreators(db: Db, workspaceId: string, after: SQL | undefined, limit: number) {
+export async function listLiveKeysWithCreators(db: Db, workspaceId: string, beforeId: string, limit: number) {
 	const rows = await db
 		.select({ key: apiKeys, creator: { id: users.id, name: users.name, email: users.email } })
 		.from(apiKeys)
 		.leftJoin(users, eq(users.id, apiKeys.createdBy))
-		.where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt), after))
+		.where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt), lt(apiKeys.id, beforeId)))
 		.orderBy(desc(apiKeys.id))
 		.limit(limit);
 	return rows.map((r) => ({ ...r.key, creator: r.creator }));
@@ -86,4 +86,18 @@ export function touchKeyStatement(db: Db, keyId: string, lastUsedAt: Date | null
 				lastUsedAt ? lt(apiKeys.lastUsedAt, new Date(now - granularityMs)) : isNull(apiKeys.lastUsedAt),
 			),
 		);
+}
+
+export function insertKeyStatement(db: Db, row: ApiKeyRow) {
+	return db.insert(apiKeys).values(row);
+}
+
+/** A key of the workspace that has not been revoked. */
+export async function findLiveKeyIn(db: Db, workspaceId: string, id: string): Promise<ApiKeyRow | null> {
+	const [row] = await db
+		.select()
+		.from(apiKeys)
+		.where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
+		.limit(1);
+	return row ?? null;
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { addressForms, ERASED_TEXT } from "../domain/contacts/erase";
@@ -49,6 +49,17 @@ const mentions = (column: SQLiteColumn | SQL, email: string) =>
 
 const rowid = sql`rowid`;
 
+/** `key IN (the keys of the first \`limit\` rows matching where)`: bounds one statement to one page. */
+function firstPage(db: Db, table: SQLiteTable, key: SQLiteColumn | SQL, where: SQL | undefined, limit: number) {
+	const keys = db
+		.select({ key: sql`${key}` })
+		.from(table)
+		.where(where)
+		.limit(limit);
+	// Two calls: inArray takes a column or an SQL, not their union.
+	return key instanceof SQL ? inArray(key, keys) : inArray(key, keys);
+}
+
 /**
  * One bounded page of each row-level redaction. Every statement changes at most `limit` rows and
  * returns them, and no row it changed matches it again, so running a page until it comes back
@@ -72,19 +83,16 @@ export function redactionPages(db: Db, e: Erasure, limit: number) {
 			.update(messages)
 			.set({ email: e.placeholder, lastError: sql`replace(${messages.lastError}, ${e.email}, ${e.placeholder})` })
 			.where(
-				inArray(
+				firstPage(
+					db,
+					messages,
 					messages.id,
-					db
-						.select({ id: messages.id })
-						.from(messages)
-						.where(
-							and(
-								eq(messages.workspaceId, e.workspaceId),
-								eq(messages.contactId, e.contactId),
-								ne(messages.email, e.placeholder),
-							),
-						)
-						.limit(limit),
+					and(
+						eq(messages.workspaceId, e.workspaceId),
+						eq(messages.contactId, e.contactId),
+						ne(messages.email, e.placeholder),
+					),
+					limit,
 				),
 			)
 			.returning({ id: messages.id }),
@@ -93,19 +101,16 @@ export function redactionPages(db: Db, e: Erasure, limit: number) {
 			.update(outboxMessages)
 			.set({ toEmail: e.placeholder, ...blankOutbox })
 			.where(
-				inArray(
+				firstPage(
+					db,
+					outboxMessages,
 					outboxMessages.id,
-					db
-						.select({ id: outboxMessages.id })
-						.from(outboxMessages)
-						.where(
-							and(
-								eq(outboxMessages.workspaceId, e.workspaceId),
-								inArray(outboxMessages.messageId, ofContact),
-								ne(outboxMessages.toEmail, e.placeholder),
-							),
-						)
-						.limit(limit),
+					and(
+						eq(outboxMessages.workspaceId, e.workspaceId),
+						inArray(outboxMessages.messageId, ofContact),
+						ne(outboxMessages.toEmail, e.placeholder),
+					),
+					limit,
 				),
 			)
 			.returning({ id: outboxMessages.id }),
@@ -117,24 +122,21 @@ export function redactionPages(db: Db, e: Erasure, limit: number) {
 				...blankOutbox,
 			})
 			.where(
-				inArray(
+				firstPage(
+					db,
+					outboxMessages,
 					outboxMessages.id,
-					db
-						.select({ id: outboxMessages.id })
-						.from(outboxMessages)
-						.where(
-							and(
-								eq(outboxMessages.workspaceId, e.workspaceId),
-								isNull(outboxMessages.campaignId),
-								or(
-									mentions(outboxMessages.toEmail, e.email),
-									mentions(outboxMessages.subject, e.email),
-									mentions(outboxMessages.html, e.email),
-									mentions(outboxMessages.text, e.email),
-								),
-							),
-						)
-						.limit(limit),
+					and(
+						eq(outboxMessages.workspaceId, e.workspaceId),
+						isNull(outboxMessages.campaignId),
+						or(
+							mentions(outboxMessages.toEmail, e.email),
+							mentions(outboxMessages.subject, e.email),
+							mentions(outboxMessages.html, e.email),
+							mentions(outboxMessages.text, e.email),
+						),
+					),
+					limit,
 				),
 			)
 			.returning({ id: outboxMessages.id }),
@@ -146,18 +148,15 @@ export function redactionPages(db: Db, e: Erasure, limit: number) {
 				reason: sql`case when ${mentions(importErrors.reason, e.email)} then ${ERASED_TEXT} else ${importErrors.reason} end`,
 			})
 			.where(
-				inArray(
+				firstPage(
+					db,
+					importErrors,
 					rowid,
-					db
-						.select({ rowid })
-						.from(importErrors)
-						.where(
-							and(
-								inArray(importErrors.importId, importsOfWorkspace),
-								or(mentions(importErrors.email, e.email), mentions(importErrors.reason, e.email)),
-							),
-						)
-						.limit(limit),
+					and(
+						inArray(importErrors.importId, importsOfWorkspace),
+						or(mentions(importErrors.email, e.email), mentions(importErrors.reason, e.email)),
+					),
+					limit,
 				),
 			)
 			.returning({ line: importErrors.line }),
@@ -165,13 +164,12 @@ export function redactionPages(db: Db, e: Erasure, limit: number) {
 			.update(importSeen)
 			.set({ email: e.placeholder })
 			.where(
-				inArray(
+				firstPage(
+					db,
+					importSeen,
 					rowid,
-					db
-						.select({ rowid })
-						.from(importSeen)
-						.where(and(inArray(importSeen.importId, importsOfWorkspace), eq(importSeen.email, e.email)))
-						.limit(limit),
+					and(inArray(importSeen.importId, importsOfWorkspace), eq(importSeen.email, e.email)),
+					limit,
 				),
 			)
 			.returning({ line: importSeen.line }),
@@ -179,37 +177,30 @@ export function redactionPages(db: Db, e: Erasure, limit: number) {
 		db
 			.delete(events)
 			.where(
-				inArray(
+				firstPage(
+					db,
+					events,
 					events.id,
-					db
-						.select({ id: events.id })
-						.from(events)
-						.where(and(eq(events.workspaceId, e.workspaceId), eq(events.contactId, e.contactId)))
-						.limit(limit),
+					and(eq(events.workspaceId, e.workspaceId), eq(events.contactId, e.contactId)),
+					limit,
 				),
 			)
 			.returning({ id: events.id }),
 		db
 			.delete(contactStatusHistory)
 			.where(
-				inArray(
+				firstPage(
+					db,
+					contactStatusHistory,
 					contactStatusHistory.id,
-					db
-						.select({ id: contactStatusHistory.id })
-						.from(contactStatusHistory)
-						.where(eq(contactStatusHistory.contactId, e.contactId))
-						.limit(limit),
+					eq(contactStatusHistory.contactId, e.contactId),
+					limit,
 				),
 			)
 			.returning({ id: contactStatusHistory.id }),
 		db
 			.delete(contactTags)
-			.where(
-				inArray(
-					rowid,
-					db.select({ rowid }).from(contactTags).where(eq(contactTags.contactId, e.contactId)).limit(limit),
-				),
-			)
+			.where(firstPage(db, contactTags, rowid, eq(contactTags.contactId, e.contactId), limit))
 			.returning({ tag: contactTags.tag }),
 	] as const;
 }

@@ -1,13 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { and, desc, eq } from "drizzle-orm";
 import type { AppEnv } from "../context";
 import { MeSchema, WorkspaceSchema } from "../contracts/auth";
 import { PageQuerySchema, page } from "../contracts/common";
 import { AuditEntrySchema, UpdateWorkspaceBodySchema } from "../contracts/workspace";
-import { auditLog } from "../db/schema";
 import { clientIp } from "../middleware/auth";
+import { listAuditLog } from "../services/audit";
 import { describeMe } from "../services/me";
-import { pageOf, whereAfter } from "../services/pagination";
 import { senderPolicy } from "../services/sending-domains";
 import { updateWorkspace } from "../services/workspace";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
@@ -52,27 +50,5 @@ export const workspaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
 			request: { query: PageQuerySchema },
 			responses: { 200: jsonResponse(page(AuditEntrySchema), "A page of audit entries") },
 		}),
-		async (c) => {
-			const query = c.req.valid("query");
-			const rows = await c.var.db
-				.select()
-				.from(auditLog)
-				.where(and(eq(auditLog.workspaceId, c.var.principal.workspaceId), whereAfter(auditLog.id, query, "desc")))
-				.orderBy(desc(auditLog.id))
-				.limit(query.limit + 1);
-			return c.json(
-				pageOf(rows, query, (r) => ({
-					id: r.id,
-					action: r.action,
-					actor_type: r.actorType,
-					actor_id: r.actorId,
-					target_type: r.targetType,
-					target_id: r.targetId,
-					ip: r.ip,
-					metadata: r.metadata ?? null,
-					created_at: r.createdAt.toISOString(),
-				})),
-				200,
-			);
-		},
+		async (c) => c.json(await listAuditLog(c.var.db, c.var.principal.workspaceId, c.req.valid("query")), 200),
 	);

@@ -1,7 +1,15 @@
-import { and, eq, gt } from "drizzle-orm";
 import type { Role } from "../contracts/common";
+import {
+	deleteInvitationStatement,
+	findLiveInvitation,
+	findUserByEmail,
+	findUserById,
+	insertMembershipStatement,
+	insertUserStatement,
+	membershipsOfUser,
+} from "../db/accounts";
 import type { Db } from "../db/client";
-import { invitations, memberships, users, workspaces } from "../db/schema";
+import { findWorkspace, insertWorkspaceStatement } from "../db/workspaces";
 import { sha256Hex } from "../domain/encoding";
 import { newId } from "../domain/ids";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../domain/password";
@@ -28,9 +36,7 @@ type SignupInput = { email: string; password: string; name: string; workspace_na
 
 export async function findInvitation(db: Db, token: string) {
 	const tokenHash = await sha256Hex(token);
-	const invitation = await db.query.invitations.findFirst({
-		where: and(eq(invitations.tokenHash, tokenHash), gt(invitations.expiresAt, new Date())),
-	});
+	const invitation = await findLiveInvitation(db, tokenHash, new Date());
 	if (!invitation) throw new ApiError("not_found", "This invitation is invalid or has expired");
 	return invitation;
 }
@@ -38,7 +44,7 @@ export async function findInvitation(db: Db, token: string) {
 /** Creates the user and either a new workspace they own or, with an invitation, joins its workspace. */
 export async function signup(db: Db, input: SignupInput, ip: string | null) {
 	await takeAttempt(db, signupLimits(ip));
-	const existing = await db.query.users.findFirst({ where: eq(users.email, input.email) });
+	const existing = await findUserByEmail(db, input.email);
 	if (existing) {
 		throw new ApiError("conflict", "An account with this email already exists; sign in instead", [
 			{ path: "email", message: "Already registered" },
@@ -58,7 +64,7 @@ export async function signup(db: Db, input: SignupInput, ip: string | null) {
 		createdAt: new Date(),
 	};
 	const workspace = invitation
-		? await db.query.workspaces.findFirst({ where: eq(workspaces.id, invitation.workspaceId) })
+		? await findWorkspace(db, invitation.workspaceId)
 		: {
 				id: newId("ws"),
 				name: input.workspace_name ?? "My workspace",
@@ -72,11 +78,9 @@ export async function signup(db: Db, input: SignupInput, ip: string | null) {
 	const role: Role = invitation?.role ?? "owner";
 	const actor = { kind: "user" as const, userId: user.id };
 	await db.batch([
-		db.insert(users).values(user),
-		...(invitation
-			? [db.delete(invitations).where(eq(invitations.id, invitation.id))]
-			: [db.insert(workspaces).values(workspace)]),
-		db.insert(memberships).values({ id: newId("mem"), workspaceId: workspace.id, userId: user.id, role }),
+		insertUserStatement(db, user),
+		invitation ? deleteInvitationStatement(db, invitation.id) : insertWorkspaceStatement(db, workspace),
+		insertMembershipStatement(db, workspace.id, user.id, role),
 		auditInsert(db, {
 			workspaceId: workspace.id,
 			action: invitation ? "member.joined" : "auth.signup",
@@ -100,7 +104,7 @@ export async function login(
 ) {
 	const limits = loginLimits(input.email, ip);
 	const attempt = await takeAttempt(db, limits);
-	const user = await db.query.users.findFirst({ where: eq(users.email, input.email) });
+	const user = await findUserByEmail(db, input.email);
 	const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
 	if (!user || !valid) {
 		await recordAudit(db, {
@@ -114,12 +118,7 @@ export async function login(
 	}
 	// The right password from this address forgives its earlier failures there.
 	await attempt.release({ reset: limits[0] ? [limits[0].key] : [] });
-	const memberOf = await db
-		.select({ workspace: workspaces, role: memberships.role })
-		.from(memberships)
-		.innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-		.where(eq(memberships.userId, user.id))
-		.orderBy(memberships.id);
+	const memberOf = await membershipsOfUser(db, user.id);
 	const chosen = memberOf.find((m) => m.workspace.id === input.workspace_id) ?? memberOf[0];
 	if (!chosen) throw new ApiError("forbidden", "This account is not a member of any workspace");
 	await recordAudit(db, {
@@ -132,27 +131,20 @@ export async function login(
 }
 
 export async function workspacesOf(db: Db, userId: string) {
-	return db
-		.select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
-		.from(memberships)
-		.innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-		.where(eq(memberships.userId, userId))
-		.orderBy(memberships.id);
+	const memberOf = await membershipsOfUser(db, userId);
+	return memberOf.map((m) => ({ id: m.workspace.id, name: m.workspace.name, role: m.role }));
 }
 
 /** A signed-in user accepts an invitation addressed to their email. */
 export async function acceptInvitation(db: Db, userId: string, token: string, ip: string | null) {
 	const invitation = await findInvitation(db, token);
-	const user = await db.query.users.findFirst({ where: eq(users.id, userId) });
+	const user = await findUserById(db, userId);
 	if (!user || user.email !== invitation.email) {
 		throw new ApiError("forbidden", "This invitation was sent to another email address");
 	}
 	await db.batch([
-		db
-			.insert(memberships)
-			.values({ id: newId("mem"), workspaceId: invitation.workspaceId, userId, role: invitation.role })
-			.onConflictDoNothing(),
-		db.delete(invitations).where(eq(invitations.id, invitation.id)),
+		insertMembershipStatement(db, invitation.workspaceId, userId, invitation.role),
+		deleteInvitationStatement(db, invitation.id),
 		auditInsert(db, {
 			workspaceId: invitation.workspaceId,
 			action: "member.joined",

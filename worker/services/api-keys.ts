@@ -5,8 +5,10 @@ import {
 	type ApiKeyRow,
 	findKeyCreatedBy,
 	findKeyCreator,
+	findLiveKeyIn,
 	findLiveKeyWithCreatorRole,
 	findMembershipRole,
+	insertKeyStatement,
 	type KeyCreator,
 	listLiveKeysCreatedBy,
 	listLiveKeysWithCreators,
@@ -15,14 +17,13 @@ import {
 	touchKeyStatement,
 } from "../db/api-keys";
 import type { Db } from "../db/client";
-import { apiKeys } from "../db/schema";
 import { randomToken, sha256Hex } from "../domain/encoding";
 import { newId } from "../domain/ids";
 import { effectiveKeyRole } from "../domain/key-roles";
 import { hasRole } from "../domain/roles";
 import { forbidden, notFound } from "../errors";
 import { auditInsert } from "./audit";
-import { type Page, type PageRequest, pageOf, whereAfter } from "./pagination";
+import { type Page, type PageRequest, pageOf, startAfter } from "./pagination";
 import { type CachedPrincipal, forgetApiKeys, principalCache } from "./principal-cache";
 
 const KEY_PREFIX = "pulse_";
@@ -73,7 +74,7 @@ export async function createApiKey(db: Db, actor: Principal, input: { name: stri
 		createdAt: new Date(),
 	};
 	await db.batch([
-		db.insert(apiKeys).values(row),
+		insertKeyStatement(db, row),
 		auditInsert(db, {
 			workspaceId: actor.workspaceId,
 			action: "api_key.created",
@@ -92,14 +93,12 @@ export async function listApiKeys(
 	workspaceId: string,
 	page: PageRequest,
 ): Promise<Page<ReturnType<typeof presentApiKey>>> {
-	const rows = await listLiveKeysWithCreators(db, workspaceId, whereAfter(apiKeys.id, page, "desc"), page.limit + 1);
+	const rows = await listLiveKeysWithCreators(db, workspaceId, startAfter(page, "desc"), page.limit + 1);
 	return pageOf(rows, page, presentApiKey);
 }
 
 export async function revokeApiKey(db: Db, actor: Principal, id: string, ip: string | null): Promise<void> {
-	const row = await db.query.apiKeys.findFirst({
-		where: (k, { and, eq, isNull }) => and(eq(k.id, id), eq(k.workspaceId, actor.workspaceId), isNull(k.revokedAt)),
-	});
+	const row = await findLiveKeyIn(db, actor.workspaceId, id);
 	if (!row) throw notFound("API key");
 	if (!hasRole(actor.role, row.role)) throw forbidden("You cannot revoke a key with a role above your own");
 	await db.batch([

@@ -1,8 +1,17 @@
-import { and, eq, gt } from "drizzle-orm";
 import type { Principal } from "../context";
 import type { Role } from "../contracts/common";
 import type { Db } from "../db/client";
-import { invitations, memberships, users } from "../db/schema";
+import {
+	countOwners,
+	deleteMemberStatement,
+	findInvitationIn,
+	findMembershipIn,
+	isMemberByEmail,
+	listActiveMembers,
+	listPendingInvitations,
+	replaceInvitationStatements,
+	setMemberRoleStatement,
+} from "../db/members";
 import { randomToken, sha256Hex } from "../domain/encoding";
 import { newId } from "../domain/ids";
 import { canManageMember } from "../domain/roles";
@@ -26,23 +35,8 @@ export type Member = {
 /** Active members first (oldest first), then pending invitations. A workspace has at most a few hundred. */
 export async function listMembers(db: Db, workspaceId: string): Promise<Member[]> {
 	const [active, pending] = await Promise.all([
-		db
-			.select({
-				id: memberships.id,
-				role: memberships.role,
-				createdAt: memberships.createdAt,
-				email: users.email,
-				name: users.name,
-			})
-			.from(memberships)
-			.innerJoin(users, eq(users.id, memberships.userId))
-			.where(eq(memberships.workspaceId, workspaceId))
-			.orderBy(memberships.id),
-		db
-			.select()
-			.from(invitations)
-			.where(and(eq(invitations.workspaceId, workspaceId), gt(invitations.expiresAt, new Date())))
-			.orderBy(invitations.id),
+		listActiveMembers(db, workspaceId),
+		listPendingInvitations(db, workspaceId, new Date()),
 	]);
 	return [
 		...active.map((m) => ({
@@ -74,13 +68,7 @@ export async function inviteMember(
 ): Promise<Member> {
 	if (!canManageMember(actor.role, input.role, input.role))
 		throw forbidden("You cannot invite someone with a role above your own");
-	const already = await db
-		.select({ id: memberships.id })
-		.from(memberships)
-		.innerJoin(users, eq(users.id, memberships.userId))
-		.where(and(eq(memberships.workspaceId, actor.workspaceId), eq(users.email, input.email)))
-		.limit(1);
-	if (already.length > 0)
+	if (await isMemberByEmail(db, actor.workspaceId, input.email))
 		throw new ApiError("conflict", "This person is already a member", [{ path: "email", message: "Already a member" }]);
 	const token = randomToken(24);
 	const row = {
@@ -94,11 +82,7 @@ export async function inviteMember(
 		createdAt: new Date(),
 	};
 	await db.batch([
-		// Inviting the same address again replaces the earlier invitation (and its link).
-		db
-			.delete(invitations)
-			.where(and(eq(invitations.workspaceId, actor.workspaceId), eq(invitations.email, input.email))),
-		db.insert(invitations).values(row),
+		...replaceInvitationStatements(db, row),
 		auditInsert(db, {
 			workspaceId: actor.workspaceId,
 			action: "member.invited",
@@ -121,23 +105,11 @@ export async function inviteMember(
 
 async function findTarget(db: Db, workspaceId: string, id: string) {
 	if (id.startsWith("inv_")) {
-		const invitation = await db.query.invitations.findFirst({
-			where: and(eq(invitations.id, id), eq(invitations.workspaceId, workspaceId)),
-		});
+		const invitation = await findInvitationIn(db, workspaceId, id);
 		return invitation ? { kind: "invitation" as const, id, role: invitation.role, userId: null } : null;
 	}
-	const membership = await db.query.memberships.findFirst({
-		where: and(eq(memberships.id, id), eq(memberships.workspaceId, workspaceId)),
-	});
+	const membership = await findMembershipIn(db, workspaceId, id);
 	return membership ? { kind: "membership" as const, id, role: membership.role, userId: membership.userId } : null;
-}
-
-async function ownerCount(db: Db, workspaceId: string): Promise<number> {
-	const owners = await db
-		.select({ id: memberships.id })
-		.from(memberships)
-		.where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "owner")));
-	return owners.length;
 }
 
 export async function changeMemberRole(
@@ -150,14 +122,13 @@ export async function changeMemberRole(
 	const target = await findTarget(db, actor.workspaceId, id);
 	if (!target) throw notFound("Member");
 	if (!canManageMember(actor.role, target.role, role)) throw forbidden("You cannot change this member's role");
-	if (target.role === "owner" && role !== "owner" && (await ownerCount(db, actor.workspaceId)) <= 1) {
+	if (target.role === "owner" && role !== "owner" && (await countOwners(db, actor.workspaceId)) <= 1) {
 		throw new ApiError("conflict", "A workspace needs at least one owner");
 	}
-	const table = target.kind === "invitation" ? invitations : memberships;
 	// A demoted member's keys are lowered with them: a key never has more power than its creator.
 	const keyCaps = target.userId ? await capKeysOfStatements(db, actor, target.userId, role, ip) : [];
 	await db.batch([
-		db.update(table).set({ role }).where(eq(table.id, id)),
+		setMemberRoleStatement(db, target.kind, id, role),
 		...keyCaps,
 		auditInsert(db, {
 			workspaceId: actor.workspaceId,
@@ -178,15 +149,14 @@ export async function removeMember(db: Db, actor: Principal, id: string, ip: str
 	const target = await findTarget(db, actor.workspaceId, id);
 	if (!target) throw notFound("Member");
 	if (!canManageMember(actor.role, target.role)) throw forbidden("You cannot remove this member");
-	if (target.role === "owner" && (await ownerCount(db, actor.workspaceId)) <= 1) {
+	if (target.role === "owner" && (await countOwners(db, actor.workspaceId)) <= 1) {
 		throw new ApiError("conflict", "A workspace needs at least one owner");
 	}
-	const table = target.kind === "invitation" ? invitations : memberships;
 	// Removing a membership also ends its sessions' access: sessions are checked against memberships.
 	// The keys they created are revoked with it (and refused anyway once their creator is gone).
 	const keyRevocations = target.userId ? await revokeKeysOfStatements(db, actor, target.userId, ip) : [];
 	await db.batch([
-		db.delete(table).where(eq(table.id, id)),
+		deleteMemberStatement(db, target.kind, id),
 		...keyRevocations,
 		auditInsert(db, {
 			workspaceId: actor.workspaceId,

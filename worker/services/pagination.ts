@@ -1,5 +1,3 @@
-import { gt, lt, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { fromBase64Url, toBase64Url } from "../domain/encoding";
 import { ApiError } from "../errors";
 
@@ -18,12 +16,6 @@ export function decodeCursor(cursor: string): string {
 		throw new ApiError("validation_failed", "The cursor is not valid", [{ path: "cursor", message: "Invalid cursor" }]);
 	}
 	return id;
-}
-
-export function whereAfter(column: SQLiteColumn, page: PageRequest, order: "asc" | "desc"): SQL | undefined {
-	if (!page.cursor) return undefined;
-	const id = decodeCursor(page.cursor);
-	return order === "asc" ? gt(column, id) : lt(column, id);
 }
 
 /** Expects `limit + 1` rows: the extra one only tells whether another page exists. */

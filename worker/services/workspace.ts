@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Principal } from "../context";
 import type { Db } from "../db/client";
-import { workspaces } from "../db/schema";
+import { findWorkspace, updateWorkspaceStatement } from "../db/workspaces";
 import { displayNameProblem } from "../domain/sender";
 import { ApiError, notFound } from "../errors";
 import { auditInsert } from "./audit";
@@ -10,7 +9,7 @@ import { forgetWorkspace } from "./principal-cache";
 import { assertSenderAllowed, type SenderPolicy, senderPolicy } from "./sending-domains";
 
 export async function getWorkspace(db: Db, workspaceId: string) {
-	const row = await db.query.workspaces.findFirst({ where: eq(workspaces.id, workspaceId) });
+	const row = await findWorkspace(db, workspaceId);
 	if (!row) throw notFound("Workspace");
 	return row;
 }
@@ -47,7 +46,7 @@ export async function updateWorkspace(
 	const changed = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
 	if (Object.keys(changed).length > 0) {
 		await db.batch([
-			db.update(workspaces).set(changed).where(eq(workspaces.id, actor.workspaceId)),
+			updateWorkspaceStatement(db, actor.workspaceId, changed),
 			auditInsert(db, {
 				workspaceId: actor.workspaceId,
 				action: "workspace.updated",
