@@ -61,6 +61,7 @@ const DOCUMENTED_ROUTES = [
 	"post /api/v1/campaigns/{id}/resume",
 	"post /api/v1/campaigns/{id}/cancel",
 	"get /api/v1/campaigns/{id}/audience",
+	"get /api/v1/audience",
 	"get /api/v1/campaigns/{id}/stats",
 	"get /api/v1/campaigns/{id}/messages",
 	"post /api/v1/campaigns/{id}/live-token",
