@@ -125,6 +125,7 @@ const ROUTES = (f: Fixture) => [
 	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/resume`, minRole: "editor" },
 	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/cancel`, minRole: "editor" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/audience`, minRole: "viewer" },
+	{ method: "GET", path: "/api/v1/audience", minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/stats`, minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/messages`, minRole: "viewer" },
 	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/live-token`, minRole: "read" },
@@ -222,6 +223,7 @@ describe("access control on every route", () => {
 			expect((await call("PATCH", `/api/v1/segments/${f.segmentId}`, { name: "Pwned" }, as)).status).toBe(404);
 			expect((await call("DELETE", `/api/v1/segments/${f.segmentId}`, undefined, as)).status).toBe(404);
 			expect((await call("GET", `/api/v1/contacts?segment_id=${f.segmentId}`, undefined, as)).status).toBe(404);
+			expect((await call("GET", `/api/v1/audience?segment_id=${f.segmentId}`, undefined, as)).status).toBe(404);
 			expect((await call("POST", `/api/v1/templates/${f.templateId}/preview`, {}, as)).status).toBe(404);
 			for (const command of ["send", "pause", "cancel"]) {
 				expect((await call("POST", `/api/v1/campaigns/${f.campaignId}/${command}`, undefined, as)).status).toBe(404);
