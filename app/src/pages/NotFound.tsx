@@ -1,5 +1,5 @@
-import { A } from "@solidjs/router";
 import { EmptyState } from "../components/EmptyState";
+import { LinkButton } from "../components/LinkButton";
 
 export default function NotFound() {
 	return (
@@ -7,9 +7,9 @@ export default function NotFound() {
 			<EmptyState
 				title="Page not found"
 				action={
-					<A href="/" class="btn btn-primary btn-md">
+					<LinkButton href="/" variant="primary">
 						Go to overview
-					</A>
+					</LinkButton>
 				}
 			>
 				The page you asked for does not exist or has moved.

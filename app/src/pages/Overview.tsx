@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { createEffect, createResource, createSignal, For, on, Show } from "solid-js";
+import { LinkButton } from "../components/LinkButton";
 import { PageHeader } from "../components/PageHeader";
 import { ProgressBar } from "../components/ProgressBar";
 import { listCampaigns } from "../lib/api";
@@ -211,9 +212,9 @@ export default function Overview() {
 									<strong>{step.title}</strong>
 									<span class="muted">{step.done ? "Done." : step.text}</span>
 								</div>
-								<A href={step.href} class="btn btn-secondary btn-sm">
+								<LinkButton href={step.href} size="sm">
 									{step.cta}
-								</A>
+								</LinkButton>
 							</li>
 						)}
 					</For>

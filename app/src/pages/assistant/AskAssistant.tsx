@@ -1,11 +1,11 @@
-import { A } from "@solidjs/router";
 import { Icon } from "../../components/Icon";
+import { LinkButton } from "../../components/LinkButton";
 
 /** Opens the assistant with a message about what is on screen, ready to send (the user still presses Send). */
 export function AskAssistant(props: { prompt: string }) {
 	return (
-		<A href={`/assistant?prompt=${encodeURIComponent(props.prompt)}`} class="btn btn-ghost btn-md">
+		<LinkButton href={`/assistant?prompt=${encodeURIComponent(props.prompt)}`} variant="ghost">
 			<Icon name="assistant" /> Ask the assistant
-		</A>
+		</LinkButton>
 	);
 }

@@ -3,6 +3,7 @@ import { createEffect, createResource, createSignal, For, on, Show } from "solid
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { FormAlert } from "../../components/FormAlert";
+import { LinkButton } from "../../components/LinkButton";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import {
@@ -95,11 +96,7 @@ export default function AssistantPage() {
 			<PageHeader
 				title="Assistant"
 				description="Ask in plain words. It builds segments, drafts emails and campaigns, and explains results; you review and confirm everything it prepares."
-				actions={
-					<A href="/assistant" class="btn btn-secondary btn-md">
-						New conversation
-					</A>
-				}
+				actions={<LinkButton href="/assistant">New conversation</LinkButton>}
 			/>
 			<div class="assistant-layout">
 				<nav class="card conversation-list" aria-label="Conversations">

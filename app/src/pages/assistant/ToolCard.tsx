@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, For, type JSX, Match, Show, Switch } from "solid-js";
 import { EmailFrame } from "../../components/EmailFrame";
+import { LinkButton } from "../../components/LinkButton";
 import { Spinner } from "../../components/Spinner";
 import { previewTemplate } from "../../lib/api";
 import type { PulsePart } from "../../lib/chat";
@@ -86,9 +87,9 @@ function SegmentCard(props: { output: Output<"tool-create_segment"> }) {
 				</span>{" "}
 				contacts
 			</p>
-			<A href={props.output.url} class="btn btn-secondary btn-sm">
+			<LinkButton href={props.output.url} size="sm">
 				Open segment
-			</A>
+			</LinkButton>
 		</>
 	);
 }
@@ -113,9 +114,9 @@ function EmailCard(props: { output: Output<"tool-draft_email"> }) {
 			<Show when={preview()} fallback={<Spinner size="sm" label="Rendering the preview" />}>
 				{(rendered) => <EmailFrame html={rendered().html} width={640} height={360} title="Drafted email" thumbnail />}
 			</Show>
-			<A href={props.output.url} class="btn btn-secondary btn-sm">
+			<LinkButton href={props.output.url} size="sm">
 				Open in the editor
-			</A>
+			</LinkButton>
 		</>
 	);
 }
@@ -128,9 +129,9 @@ function CampaignDraftCard(props: { output: Output<"tool-create_campaign_draft">
 				<span class="tool-count">{formatNumber(props.output.audience.sendable)}</span> subscribed recipients. Nothing is
 				sent until you send it.
 			</p>
-			<A href={props.output.url} class="btn btn-primary btn-sm">
+			<LinkButton href={props.output.url} variant="primary" size="sm">
 				Review the campaign
-			</A>
+			</LinkButton>
 		</>
 	);
 }

@@ -1,7 +1,8 @@
-import { A, useNavigate, useParams } from "@solidjs/router";
+import { useNavigate, useParams } from "@solidjs/router";
 import { createResource, Match, Switch } from "solid-js";
 import { Button } from "../../components/Button";
 import { FormAlert } from "../../components/FormAlert";
+import { LinkButton } from "../../components/LinkButton";
 import { LoadingState } from "../../components/Spinner";
 import { toast } from "../../components/Toasts";
 import { ApiError, acceptInvite, getMe } from "../../lib/api";
@@ -47,20 +48,20 @@ export default function Invite() {
 							<Button variant="primary" class="btn-block" loading={accept.pending()} onClick={() => accept.submit()}>
 								Accept invitation
 							</Button>
-							<A href="/" class="btn btn-ghost btn-md btn-block">
+							<LinkButton href="/" variant="ghost" block>
 								Not now
-							</A>
+							</LinkButton>
 						</div>
 					)}
 				</Match>
 				<Match when={me() === null}>
 					<div class="stack">
-						<A href={`/signup?next=${next()}`} class="btn btn-primary btn-md btn-block">
+						<LinkButton href={`/signup?next=${next()}`} variant="primary" block>
 							Create an account to join
-						</A>
-						<A href={`/login?next=${next()}`} class="btn btn-secondary btn-md btn-block">
+						</LinkButton>
+						<LinkButton href={`/login?next=${next()}`} block>
 							I already have an account
-						</A>
+						</LinkButton>
 					</div>
 				</Match>
 			</Switch>

@@ -3,6 +3,7 @@ import { createMemo, createResource, createSignal, Match, Show, Switch } from "s
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
+import { LinkButton } from "../../components/LinkButton";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { toast } from "../../components/Toasts";
@@ -34,11 +35,7 @@ export default function CampaignFormPage() {
 					<EmptyState
 						icon="campaigns"
 						title="Campaign not found"
-						action={
-							<A href="/campaigns" class="btn btn-secondary btn-md">
-								Back to campaigns
-							</A>
-						}
+						action={<LinkButton href="/campaigns">Back to campaigns</LinkButton>}
 					>
 						It may have been deleted.
 					</EmptyState>
@@ -63,11 +60,7 @@ export default function CampaignFormPage() {
 								<EmptyState
 									icon="campaigns"
 									title={`A ${c.status} campaign can no longer be edited`}
-									action={
-										<A href={`/campaigns/${c.id}`} class="btn btn-secondary btn-md">
-											Open the campaign
-										</A>
-									}
+									action={<LinkButton href={`/campaigns/${c.id}`}>Open the campaign</LinkButton>}
 								>
 									Once sending begins, what goes out is history: its settings stay as they were.
 								</EmptyState>

@@ -1,6 +1,7 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createEffect, on, Show } from "solid-js";
 import { EmptyState } from "../../components/EmptyState";
+import { LinkButton } from "../../components/LinkButton";
 import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import { ProgressBar } from "../../components/ProgressBar";
@@ -106,9 +107,9 @@ export default function Campaigns() {
 				description="Broadcasts to all subscribed contacts or a segment: send now or schedule, then watch them go out."
 				actions={
 					<Show when={canEdit() && !empty()}>
-						<A href="/campaigns/new" class="btn btn-primary btn-md">
+						<LinkButton href="/campaigns/new" variant="primary">
 							New campaign
-						</A>
+						</LinkButton>
 					</Show>
 				}
 			/>
@@ -125,9 +126,9 @@ export default function Campaigns() {
 							title="No campaigns yet"
 							action={
 								<Show when={canEdit()}>
-									<A href="/campaigns/new" class="btn btn-primary btn-md">
+									<LinkButton href="/campaigns/new" variant="primary">
 										Create your first campaign
-									</A>
+									</LinkButton>
 								</Show>
 							}
 						>

@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Match, Show, Switch } from "solid-js
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
+import { LinkButton } from "../../components/LinkButton";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { StatusBadge, TagList } from "../../components/StatusBadge";
@@ -42,11 +43,7 @@ export default function ContactPage() {
 					<EmptyState
 						icon="contacts"
 						title="Contact not found"
-						action={
-							<A href="/contacts" class="btn btn-secondary btn-md">
-								Back to contacts
-							</A>
-						}
+						action={<LinkButton href="/contacts">Back to contacts</LinkButton>}
 					>
 						It may have been erased, or it belongs to another workspace.
 					</EmptyState>

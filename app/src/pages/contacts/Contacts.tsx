@@ -2,6 +2,7 @@ import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, on, Show } from "solid-js";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
+import { LinkButton } from "../../components/LinkButton";
 import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import { SelectField } from "../../components/SelectField";
@@ -82,9 +83,7 @@ export default function Contacts() {
 
 	const actions = (
 		<Show when={canEdit()}>
-			<A href="/contacts/import" class="btn btn-secondary btn-md">
-				Import CSV
-			</A>
+			<LinkButton href="/contacts/import">Import CSV</LinkButton>
 			<Button variant="primary" onClick={() => setAdding(true)}>
 				Add contact
 			</Button>
@@ -151,9 +150,7 @@ export default function Contacts() {
 									action={
 										<Show when={canEdit()}>
 											<div class="page-actions">
-												<A href="/contacts/import" class="btn btn-secondary btn-md">
-													Import CSV
-												</A>
+												<LinkButton href="/contacts/import">Import CSV</LinkButton>
 												<Button variant="primary" onClick={() => setAdding(true)}>
 													Add contact
 												</Button>

@@ -2,6 +2,7 @@ import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, on, Show } from "solid-js";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
+import { LinkButton } from "../../components/LinkButton";
 import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import type { Column } from "../../components/Table";
@@ -86,11 +87,7 @@ export default function Outbox() {
 							<EmptyState
 								icon="outbox"
 								title="The Outbox is empty"
-								action={
-									<A href="/templates" class="btn btn-secondary btn-md">
-										Send a test from a template
-									</A>
-								}
+								action={<LinkButton href="/templates">Send a test from a template</LinkButton>}
 							>
 								Without a <code class="mono">RESEND_API_KEY</code>, Pulse delivers nothing: every email, from test sends
 								to campaigns, lands here instead, rendered exactly as it would be sent. Set the key as a Worker secret

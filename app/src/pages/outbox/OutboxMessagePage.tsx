@@ -3,6 +3,7 @@ import { createResource, For, Match, Show, Switch } from "solid-js";
 import { Button } from "../../components/Button";
 import { EmailPreview } from "../../components/EmailPreview";
 import { EmptyState } from "../../components/EmptyState";
+import { LinkButton } from "../../components/LinkButton";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { ApiError, getOutboxMessage, messageOf } from "../../lib/api";
@@ -24,11 +25,7 @@ export default function OutboxMessagePage() {
 					<EmptyState
 						icon="outbox"
 						title="Message not found"
-						action={
-							<A href="/outbox" class="btn btn-secondary btn-md">
-								Back to the Outbox
-							</A>
-						}
+						action={<LinkButton href="/outbox">Back to the Outbox</LinkButton>}
 					>
 						It belongs to another workspace, or it was never captured.
 					</EmptyState>

@@ -1,12 +1,12 @@
 import { A, useNavigate, useParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
+import { createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
+import { LinkButton } from "../../components/LinkButton";
 import { PageHeader } from "../../components/PageHeader";
-import { LoadingState, Spinner } from "../../components/Spinner";
-import { StatusBadge } from "../../components/StatusBadge";
+import { LoadingState } from "../../components/Spinner";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
 import {
@@ -16,24 +16,17 @@ import {
 	getSegment,
 	listContacts,
 	messageOf,
-	previewSegment,
 	updateSegment,
 } from "../../lib/api";
-import { createDebounced } from "../../lib/debounce";
 import { createSubmission } from "../../lib/form";
-import { formatNumber } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
-import type { Segment, SegmentPreview } from "../../lib/types";
-import {
-	BUILTIN_ATTRIBUTES,
-	fromDefinition,
-	newGroup,
-	newRule,
-	type PathIndex,
-	type PinnedIssue,
-	pinIssues,
-} from "./model";
+import type { Segment } from "../../lib/types";
+import { CountPanel } from "./builder/CountPanel";
+import { createLiveCount } from "./builder/live-count";
+import { fromDefinition, type PathIndex } from "./definition";
+import { type PinnedIssue, pinIssues } from "./issues";
+import { BUILTIN_ATTRIBUTES, newGroup, newRule } from "./model";
 import { RuleTree, type TreeEditor } from "./RuleTree";
 import { createRuleTree } from "./tree/store";
 
@@ -52,11 +45,7 @@ export default function SegmentBuilderPage() {
 					<EmptyState
 						icon="segments"
 						title="Segment not found"
-						action={
-							<A href="/segments" class="btn btn-secondary btn-md">
-								Back to segments
-							</A>
-						}
+						action={<LinkButton href="/segments">Back to segments</LinkButton>}
 					>
 						It may have been deleted.
 					</EmptyState>
@@ -97,39 +86,14 @@ function Builder(props: { segment?: Segment }) {
 	const built = tree.built;
 	const definitionText = createMemo(() => JSON.stringify(built().definition));
 
-	// ---- live count -------------------------------------------------------------------------------------------
-	const [preview, setPreview] = createSignal<SegmentPreview>();
-	const [previewError, setPreviewError] = createSignal<string>();
-	const [counting, setCounting] = createSignal(false);
-	let generation = 0;
-	const settled = createDebounced(definitionText, 300);
 	const pin = (error: unknown, index: PathIndex): boolean => {
 		if (!(error instanceof ApiError) || error.code !== "validation_failed") return false;
 		const pinned = pinIssues(error.issues, index, tree.root().id);
 		setIssues(pinned);
 		return pinned.length > 0;
 	};
-	createEffect(
-		on(settled, async (text) => {
-			const mine = ++generation;
-			const { index } = built();
-			setCounting(true);
-			try {
-				const result = await previewSegment(JSON.parse(text));
-				if (mine !== generation) return;
-				setPreview(result);
-				setPreviewError(undefined);
-				setIssues([]);
-			} catch (error) {
-				if (mine !== generation) return;
-				setPreview(undefined);
-				setPreviewError(pin(error, index) ? "Fix the highlighted rules to see who matches." : messageOf(error));
-			} finally {
-				if (mine === generation) setCounting(false);
-			}
-		}),
-	);
-	const stale = () => counting() || settled() !== definitionText();
+	const count = createLiveCount({ definitionText, index: () => built().index, pin, onAccepted: () => setIssues([]) });
+	const preview = count.preview;
 
 	// ---- attribute names for the datalist: built-ins plus what recent and sample contacts carry ------------------
 	const [known] = createResource(async () => {
@@ -256,47 +220,14 @@ function Builder(props: { segment?: Segment }) {
 					</section>
 					<Show when={canEdit()}>
 						<div class="form-actions">
-							<A href="/segments" class="btn btn-secondary btn-md">
-								Cancel
-							</A>
+							<LinkButton href="/segments">Cancel</LinkButton>
 							<Button type="submit" variant="primary" loading={save.pending()}>
 								{props.segment ? "Save changes" : "Save segment"}
 							</Button>
 						</div>
 					</Show>
 				</div>
-				<aside class="card preview-panel" aria-label="Live count">
-					<div class="preview-count" aria-live="polite" aria-busy={stale() ? "true" : "false"}>
-						<Show when={preview()} fallback={<span class="preview-number muted">—</span>}>
-							{(p) => (
-								<span class="preview-number" classList={{ stale: stale() }} data-testid="segment-count">
-									{formatNumber(p().count)}
-								</span>
-							)}
-						</Show>
-						<span class="muted">
-							{preview()?.count === 1 ? "contact matches" : "contacts match"}
-							<Show when={stale()}>
-								{" "}
-								<Spinner size="sm" />
-							</Show>
-						</span>
-					</div>
-					<FormAlert message={previewError()} tone="warning" />
-					<Show when={(preview()?.sample.length ?? 0) > 0}>
-						<h3 class="preview-title">Sample</h3>
-						<ul class="sample-list">
-							<For each={preview()?.sample}>
-								{(c) => (
-									<li>
-										<A href={`/contacts/${c.id}`}>{c.email}</A>
-										<StatusBadge status={c.status} />
-									</li>
-								)}
-							</For>
-						</ul>
-					</Show>
-				</aside>
+				<CountPanel count={count} />
 			</form>
 			<ConfirmDialog
 				open={deleting()}

@@ -1,6 +1,7 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createEffect, on, Show } from "solid-js";
 import { EmptyState } from "../../components/EmptyState";
+import { LinkButton } from "../../components/LinkButton";
 import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import type { Column } from "../../components/Table";
@@ -44,9 +45,9 @@ export default function Segments() {
 				description="Audiences defined by rules over attributes, tags, events and engagement; counts are always current."
 				actions={
 					<Show when={canEdit()}>
-						<A href="/segments/new" class="btn btn-primary btn-md">
+						<LinkButton href="/segments/new" variant="primary">
 							New segment
-						</A>
+						</LinkButton>
 					</Show>
 				}
 			/>
@@ -63,9 +64,9 @@ export default function Segments() {
 							title="No segments yet"
 							action={
 								<Show when={canEdit()}>
-									<A href="/segments/new" class="btn btn-primary btn-md">
+									<LinkButton href="/segments/new" variant="primary">
 										Build your first segment
-									</A>
+									</LinkButton>
 								</Show>
 							}
 						>

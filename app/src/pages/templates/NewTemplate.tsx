@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import { EmptyState } from "../../components/EmptyState";
+import { LinkButton } from "../../components/LinkButton";
 import { PageHeader } from "../../components/PageHeader";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
@@ -25,11 +26,7 @@ export default function NewTemplate() {
 						<EmptyState
 							icon="templates"
 							title="Only editors can create templates"
-							action={
-								<A href="/templates" class="btn btn-secondary btn-md">
-									Back to templates
-								</A>
-							}
+							action={<LinkButton href="/templates">Back to templates</LinkButton>}
 						>
 							You are a {me().role}. Ask an admin for the editor role.
 						</EmptyState>

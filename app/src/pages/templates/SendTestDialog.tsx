@@ -3,6 +3,7 @@ import { createEffect, createSignal, Match, on, Show, Switch } from "solid-js";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { FormAlert } from "../../components/FormAlert";
+import { LinkButton } from "../../components/LinkButton";
 import { TextField } from "../../components/TextField";
 import { ApiError, sendTestEmail } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
@@ -116,17 +117,9 @@ export function SendTestDialog(props: Props) {
 								<div class="page-actions">
 									<Show
 										when={r().outbox_ids.length === 1 && r().outbox_ids[0]}
-										fallback={
-											<A href="/outbox" class="btn btn-secondary btn-md">
-												Open the Outbox
-											</A>
-										}
+										fallback={<LinkButton href="/outbox">Open the Outbox</LinkButton>}
 									>
-										{(id) => (
-											<A href={`/outbox/${id()}`} class="btn btn-secondary btn-md">
-												Open it in the Outbox
-											</A>
-										)}
+										{(id) => <LinkButton href={`/outbox/${id()}`}>Open it in the Outbox</LinkButton>}
 									</Show>
 								</div>
 							</Show>

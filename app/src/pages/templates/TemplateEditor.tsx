@@ -1,25 +1,28 @@
-import { A, useBeforeLeave, useNavigate, useParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, createSignal, Match, on, onCleanup, Show, Switch } from "solid-js";
+import { A, useNavigate, useParams } from "@solidjs/router";
+import { createEffect, createMemo, createResource, createSignal, Match, on, Show, Switch } from "solid-js";
 import type { ApiIssue } from "../../../../worker/contracts/common";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { EmailPreview } from "../../components/EmailPreview";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
+import { LinkButton } from "../../components/LinkButton";
 import { PageHeader } from "../../components/PageHeader";
-import { LoadingState, Spinner } from "../../components/Spinner";
+import { LoadingState } from "../../components/Spinner";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { ApiError, deleteTemplate, getTemplate, messageOf, renderTemplate, updateTemplate } from "../../lib/api";
-import { createDebounced } from "../../lib/debounce";
+import { ApiError, deleteTemplate, getTemplate, messageOf, updateTemplate } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { formatRelative } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
-import type { RenderedEmail, Template } from "../../lib/types";
+import type { Template } from "../../lib/types";
 import { AskAssistant } from "../assistant/AskAssistant";
-import { CodeEditor } from "./CodeEditor";
-import { ContactPicker, type PreviewAs } from "./ContactPicker";
+import type { PreviewAs } from "./ContactPicker";
+import { bodyOf, type Draft, draftOf, FIELDS, issueText } from "./editor/draft";
+import { HtmlField } from "./editor/HtmlField";
+import { createLivePreview } from "./editor/live-preview";
+import { PreviewPane } from "./editor/PreviewPane";
+import { useUnsavedGuard } from "./editor/unsaved-guard";
 import { SendTestDialog } from "./SendTestDialog";
 
 /** `/templates/:id`: loads the template, then the editor. */
@@ -37,11 +40,7 @@ export default function TemplateEditorPage() {
 					<EmptyState
 						icon="templates"
 						title="Template not found"
-						action={
-							<A href="/templates" class="btn btn-secondary btn-md">
-								Back to templates
-							</A>
-						}
+						action={<LinkButton href="/templates">Back to templates</LinkButton>}
 					>
 						It may have been deleted.
 					</EmptyState>
@@ -61,30 +60,6 @@ export default function TemplateEditorPage() {
 	);
 }
 
-type Draft = { name: string; subject: string; preheader: string; html: string; text: string };
-const FIELDS = ["name", "subject", "preheader", "html", "text"] as const;
-
-const draftOf = (t: Template): Draft => ({
-	name: t.name,
-	subject: t.subject,
-	preheader: t.preheader ?? "",
-	html: t.html,
-	text: t.text ?? "",
-});
-
-/** What the API stores: an empty preheader or plain text means "none" (the text is then derived from the HTML). */
-const bodyOf = (d: Draft) => ({
-	name: d.name,
-	subject: d.subject,
-	preheader: d.preheader.trim() ? d.preheader : null,
-	html: d.html,
-	text: d.text.trim() ? d.text : null,
-});
-
-/** "Line 2, column 6: unexpected token" for template errors, the plain message otherwise. */
-export const issueText = (issue: ApiIssue) =>
-	issue.line ? `Line ${issue.line}, column ${issue.column ?? 1}: ${issue.message}` : issue.message;
-
 function Editor(props: { template: Template }) {
 	const me = useMe();
 	const navigate = useNavigate();
@@ -95,8 +70,6 @@ function Editor(props: { template: Template }) {
 	const [previewAs, setPreviewAs] = createSignal<PreviewAs>(null);
 	const [testing, setTesting] = createSignal(false);
 	const [deleting, setDeleting] = createSignal(false);
-	let leaving = false;
-	let focusHtmlAt: ((line: number, column: number) => void) | undefined;
 
 	const set = (key: keyof Draft) => (e: { currentTarget: { value: string } }) =>
 		setDraft((d) => ({ ...d, [key]: e.currentTarget.value }));
@@ -114,74 +87,15 @@ function Editor(props: { template: Template }) {
 	createEffect(on(draft, () => save.reset(), { defer: true }));
 	const beforeSend = async () => (dirty() ? (await save.submit()) === true : true);
 
-	useBeforeLeave((event) => {
-		if (leaving || !dirty() || !canEdit() || event.defaultPrevented) return;
-		event.preventDefault();
-		if (window.confirm("Leave without saving? Your changes to this template will be lost.")) {
-			leaving = true;
-			event.retry(true);
-		}
-	});
-	const onKeyDown = (event: KeyboardEvent) => {
-		if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
-			event.preventDefault();
-			if (canEdit()) void save.submit();
-		}
-	};
-	const onBeforeUnload = (event: BeforeUnloadEvent) => {
-		if (dirty() && canEdit()) event.preventDefault();
-	};
-	window.addEventListener("keydown", onKeyDown);
-	window.addEventListener("beforeunload", onBeforeUnload);
-	onCleanup(() => {
-		window.removeEventListener("keydown", onKeyDown);
-		window.removeEventListener("beforeunload", onBeforeUnload);
-	});
+	const guard = useUnsavedGuard({ dirty, canEdit, save: () => void save.submit() });
 
-	// ---- live preview: the unsaved source, rendered exactly as it would be sent ----------------------------------
-	const source = createMemo(() => {
-		const { subject, preheader, html, text } = bodyOf(draft());
-		return JSON.stringify({ subject, preheader, html, text });
-	});
-	const settled = createDebounced(source, 300);
-	const [rendered, setRendered] = createSignal<RenderedEmail>();
-	const [renderIssues, setRenderIssues] = createSignal<ApiIssue[]>([]);
-	const [renderError, setRenderError] = createSignal<string>();
-	const [rendering, setRendering] = createSignal(false);
-	let generation = 0;
-	createEffect(
-		on([settled, previewAs], async ([text, as]) => {
-			const mine = ++generation;
-			const template = JSON.parse(text) as Omit<ReturnType<typeof bodyOf>, "name">;
-			if (!template.html.trim()) {
-				setRenderIssues([{ path: "html", message: "Write the email's HTML to see a preview" }]);
-				return;
-			}
-			setRendering(true);
-			try {
-				const result = await renderTemplate({ template, ...(as ? { contact_id: as.id } : {}) });
-				if (mine !== generation) return;
-				setRendered(result);
-				setRenderIssues([]);
-				setRenderError(undefined);
-			} catch (error) {
-				if (mine !== generation) return;
-				const issues = error instanceof ApiError ? error.issues : [];
-				setRenderIssues(issues);
-				setRenderError(issues.length > 0 ? undefined : messageOf(error));
-			} finally {
-				if (mine === generation) setRendering(false);
-			}
-		}),
-	);
-	const pending = () => rendering() || settled() !== source();
-	const stale = () => pending() || renderIssues().length > 0 || Boolean(renderError());
+	const preview = createLivePreview(draft, previewAs);
 
 	/** The error to show under a field: the last save's, else what the live render found. */
 	const issueOf = (path: string): ApiIssue | undefined => {
 		const e = save.error();
 		const fromSave = e instanceof ApiError ? e.issues.find((i) => i.path === path) : undefined;
-		return fromSave ?? renderIssues().find((i) => i.path === path);
+		return fromSave ?? preview.issues().find((i) => i.path === path);
 	};
 	const errorOf = (path: string) => {
 		const issue = issueOf(path);
@@ -197,15 +111,6 @@ function Editor(props: { template: Template }) {
 		}
 		return save.formError();
 	};
-	const previewProblem = () => {
-		if (renderError()) return `The preview could not be updated: ${renderError()}`;
-		const first = renderIssues()[0];
-		if (!first) return undefined;
-		return rendered()
-			? `Showing the last version that rendered. Fix the ${first.path} to update it.`
-			: `Fix the ${first.path} to see a preview.`;
-	};
-
 	return (
 		<div class="template-editor">
 			<nav class="breadcrumb" aria-label="Breadcrumb">
@@ -266,55 +171,12 @@ function Editor(props: { template: Template }) {
 							hint="The preview line inboxes show after the subject."
 						/>
 					</fieldset>
-					<div class="field" classList={{ "field-invalid": Boolean(htmlIssue()) }}>
-						<label id="template-html-label" for="template-html">
-							HTML
-						</label>
-						<CodeEditor
-							id="template-html"
-							labelledBy="template-html-label"
-							value={draft().html}
-							onChange={(html) => setDraft((d) => ({ ...d, html }))}
-							readOnly={!canEdit()}
-							invalid={Boolean(htmlIssue())}
-							describedBy={htmlIssue() ? "template-html-error" : "template-html-hint"}
-							errorLine={htmlIssue()?.line}
-							ref={(focusAt) => {
-								focusHtmlAt = focusAt;
-							}}
-						/>
-						<Show
-							when={htmlIssue()}
-							fallback={
-								<p class="field-hint" id="template-html-hint">
-									Liquid personalises it: <code>{"{{ contact.first_name }}"}</code>,{" "}
-									<code>{"{% if %}…{% endif %}"}</code>, <code>{"{{ unsubscribe_url }}"}</code>. Tables and inline
-									styles render most reliably across mail clients; a footer with your postal address and an unsubscribe
-									link is added if the HTML has none.
-								</p>
-							}
-						>
-							{(issue) => (
-								<p class="field-error" id="template-html-error" data-field-error data-testid="html-error">
-									{issueText(issue())}
-									<Show when={issue().line}>
-										{(line) => (
-											<>
-												{" "}
-												<button
-													type="button"
-													class="link-button"
-													onClick={() => focusHtmlAt?.(line(), issue().column ?? 1)}
-												>
-													Go to line {line()}
-												</button>
-											</>
-										)}
-									</Show>
-								</p>
-							)}
-						</Show>
-					</div>
+					<HtmlField
+						value={draft().html}
+						onChange={(html) => setDraft((d) => ({ ...d, html }))}
+						readOnly={!canEdit()}
+						issue={htmlIssue()}
+					/>
 					<details class="disclosure" open={Boolean(props.template.text)}>
 						<summary>
 							<span class="strong-link">Plain text version</span>{" "}
@@ -340,29 +202,7 @@ function Editor(props: { template: Template }) {
 						</fieldset>
 					</details>
 				</section>
-				<aside class="card template-preview" aria-label="Live preview">
-					<div class="preview-head">
-						<ContactPicker value={previewAs()} onChange={setPreviewAs} />
-						<span class="muted small preview-status" aria-live="polite">
-							<Show when={pending()}>
-								<Spinner size="sm" /> Rendering…
-							</Show>
-						</span>
-					</div>
-					<div class="rendered-subject">
-						<span class="muted small">Subject</span>
-						<strong data-testid="rendered-subject" classList={{ stale: stale() }}>
-							{rendered()?.subject ?? "…"}
-						</strong>
-					</div>
-					<FormAlert tone="warning" message={previewProblem()} />
-					<Show
-						when={rendered()}
-						fallback={<Show when={!previewProblem()}>{<LoadingState label="Rendering…" />}</Show>}
-					>
-						{(r) => <EmailPreview html={r().html} text={r().text} headers={r().headers} stale={stale()} />}
-					</Show>
-				</aside>
+				<PreviewPane preview={preview} previewAs={previewAs()} onPreviewAs={setPreviewAs} />
 			</form>
 			<SendTestDialog
 				open={testing()}
@@ -381,7 +221,7 @@ function Editor(props: { template: Template }) {
 				onConfirm={async () => {
 					await deleteTemplate(props.template.id);
 					toast.success(`Deleted “${saved().name}”`);
-					leaving = true;
+					guard.allowLeave();
 					navigate("/templates", { replace: true });
 				}}
 			>

@@ -1,6 +1,7 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createEffect, on, Show } from "solid-js";
 import { EmptyState } from "../../components/EmptyState";
+import { LinkButton } from "../../components/LinkButton";
 import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import type { Column } from "../../components/Table";
@@ -46,9 +47,9 @@ export default function Templates() {
 				description="Email designs with Liquid personalisation, previewed exactly as they will be sent."
 				actions={
 					<Show when={canEdit() && !empty()}>
-						<A href="/templates/new" class="btn btn-primary btn-md">
+						<LinkButton href="/templates/new" variant="primary">
 							New template
-						</A>
+						</LinkButton>
 					</Show>
 				}
 			/>

@@ -1,5 +1,6 @@
 import { createContext, useContext } from "solid-js";
-import type { PinnedIssue, TreeNode } from "../model";
+import type { PinnedIssue } from "../issues";
+import type { TreeNode } from "../model";
 
 /** What every part of the tree editor needs: change a node in place, remove it, and its API issues. */
 export type TreeEditor = {

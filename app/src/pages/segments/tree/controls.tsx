@@ -1,5 +1,6 @@
 import { For, type JSX, Show } from "solid-js";
-import type { GroupNode, PinnedIssue, RuleNode } from "../model";
+import type { PinnedIssue } from "../issues";
+import type { GroupNode, RuleNode } from "../model";
 import { useEditor } from "./context";
 
 /** A checkbox that negates a rule or a group. */

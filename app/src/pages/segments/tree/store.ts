@@ -1,6 +1,7 @@
 import { createMemo } from "solid-js";
 import { createStore, produce, reconcile } from "solid-js/store";
-import { findNode, type GroupNode, type TreeNode, toDefinition } from "../model";
+import { toDefinition } from "../definition";
+import { findNode, type GroupNode, type TreeNode } from "../model";
 
 /**
  * The builder's rule tree as a Solid store: edit or remove a node by id, replace the whole tree (the JSON view),
