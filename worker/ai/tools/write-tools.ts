@@ -1,26 +1,13 @@
 import { tool } from "ai";
 import { z } from "zod";
 import { createDb } from "../../db/client";
+import { audienceSize } from "../../services/audience";
 import { recordAudit } from "../../services/audit";
 import { createCampaign } from "../../services/campaigns";
-import { countSegment, createSegment, getSegment } from "../../services/segments";
+import { createSegment } from "../../services/segments";
 import { createTemplate } from "../../services/templates";
 import { asTool, requireEditor, type ToolContext } from "./context";
 import { DefinitionInput } from "./definition-input";
-
-const SUBSCRIBED = { attribute: "status", op: "eq", value: "subscribed" } as const;
-
-/** The audience a draft would have now: everyone matched, and those still subscribed (the ones sent to). */
-async function audienceOf(ctx: ToolContext, segmentId: string | null) {
-	const workspaceId = ctx.principal.workspaceId;
-	if (!segmentId) {
-		const all = await countSegment(ctx.d1, workspaceId, { all: [SUBSCRIBED] });
-		return { total: all, sendable: all };
-	}
-	const segment = await getSegment(ctx.d1, workspaceId, segmentId);
-	const sendable = await countSegment(ctx.d1, workspaceId, { all: [segment.definition, SUBSCRIBED] });
-	return { total: segment.count, sendable };
-}
 
 /**
  * Tools that create drafts (editors and above). None of them sends, schedules or deletes: a person
@@ -115,7 +102,7 @@ export function writeTools(ctx: ToolContext) {
 					await audit("campaign.created", { type: "campaign", id: campaign.id });
 					return {
 						campaign: { id: campaign.id, name: campaign.name, status: campaign.status },
-						audience: await audienceOf(ctx, input.segment_id ?? null),
+						audience: await audienceSize(ctx.d1, ctx.principal.workspaceId, input.segment_id ?? null),
 						url: `/campaigns/${campaign.id}`,
 					};
 				}),
