@@ -16,7 +16,8 @@ import { createDb } from "../worker/db/client";
 import { workspaceForSend } from "../worker/db/sends";
 import { type CampaignEvent, transition } from "../worker/domain/campaigns/machine";
 import { sendPace } from "../worker/domain/send-pace";
-import { type FanoutPosition, fanoutStep } from "../worker/services/fanout";
+import { emptyDelta, mergeDelta } from "../worker/domain/tracking/live-stats";
+import { type FanoutPosition, fanoutSteps, MAX_CHUNKS_PER_STEP } from "../worker/services/fanout";
 import { LiveCounters } from "./live-counters";
 
 type State = {
@@ -129,10 +130,13 @@ export class CampaignDO extends DurableObject<Env> {
 		await this.scheduleAlarm();
 	}
 
-	/** Called by the SENDS consumer when a chunk settles; completes the campaign after the last one. */
-	async chunkSettled(): Promise<void> {
+	/**
+	 * Called by the SENDS consumer when a chunk settles, with what its recipients became (counts by status): the
+	 * live numbers move without reading D1. Completes the campaign after the last chunk.
+	 */
+	async chunkSettled(delta: StatsDelta): Promise<void> {
+		await this.live.apply(delta);
 		await this.completeIfDone();
-		this.live.messagesMoved();
 	}
 
 	/**
@@ -173,15 +177,19 @@ export class CampaignDO extends DurableObject<Env> {
 			workspaceId: state.workspaceId,
 			segmentDefinition: await audienceDefinition(createDb(this.env.DB), state.campaignId),
 		};
-		for (let i = 0; i < state.chunksPerTick && !state.fanoutDone; i++) {
-			const step = await fanoutStep(this.env.DB, fanout, state.position, state.chunkSize);
-			if (step.chunk) await this.env.SENDS.send(step.chunk);
+		const added = emptyDelta();
+		for (let made = 0; made < state.chunksPerTick && !state.fanoutDone; made += MAX_CHUNKS_PER_STEP) {
+			const steps = Math.min(MAX_CHUNKS_PER_STEP, state.chunksPerTick - made);
+			const step = await fanoutSteps(this.env.DB, fanout, state.position, state.chunkSize, steps);
+			if (step.chunks.length > 0) await this.env.SENDS.sendBatch(step.chunks.map((body) => ({ body })));
+			mergeDelta(added, step.added);
 			state = { ...state, position: step.next, fanoutDone: step.done };
-			// Persisted after the enqueue: a crash in between replays the step, which inserts nothing new.
+			// Persisted after the enqueue: a crash in between replays the steps, which insert nothing new.
 			await this.ctx.storage.put("state", state);
 			this.state = state;
-			if (this.state.status !== "sending") return;
+			if (this.state.status !== "sending") break;
 		}
+		await this.live.apply(added);
 		await this.completeIfDone();
 	}
 
@@ -203,9 +211,9 @@ export class CampaignDO extends DurableObject<Env> {
 		const state = this.state;
 		if (state?.status !== "sending" && state?.status !== "cancelled") return;
 		const staleMs = staleChunkMs(this.env);
-		// During the fan-out the alarm runs every second; the check needs to run only a few times per threshold.
-		const fanningOut = state.status === "sending" && !state.fanoutDone;
-		if (fanningOut && now - this.lastStallCheck < stallCheckEvery(staleMs)) return;
+		// The alarm runs every second during the fan-out and every few seconds after it; the check (a scan of the
+		// campaign's chunks) needs to run only a few times per threshold.
+		if (now - this.lastStallCheck < stallCheckEvery(staleMs)) return;
 		this.lastStallCheck = now;
 		const db = createDb(this.env.DB);
 		const ids = await stalledChunks(db, state.campaignId, now - staleMs, RECOVER_PER_CHECK);

@@ -1,6 +1,6 @@
 import type { CampaignStats, CampaignStatus } from "../worker/contracts/campaigns";
 import type { LiveMessage, StatsDelta } from "../worker/contracts/live";
-import { campaignMessageNumbers, campaignStatusOf, loadCampaignStats } from "../worker/db/campaign-stats";
+import { campaignStatusOf, loadCampaignStats } from "../worker/db/campaign-stats";
 import { createDb } from "../worker/db/client";
 import { applyDelta, emptyDelta, mergeDelta } from "../worker/domain/tracking/live-stats";
 
@@ -13,15 +13,14 @@ type Live = { campaignId: string; stats: CampaignStats; reconciledAt: number };
 
 /**
  * A campaign's live numbers, kept by its object while dashboards are connected: moved by the deltas the
- * consumers send, stored (so they survive hibernation), pushed coalesced to every socket. D1 is read only
- * for a new connection's snapshot, to reconcile (on completion, on request, and at most every minute while
- * changes come in) and, while the campaign sends, for its message counts when a chunk settles.
+ * fan-out, the SENDS consumer (per settled chunk) and the EVENTS consumer (per batch) send, stored (so they
+ * survive hibernation), pushed coalesced to every socket. D1 is read only for a new connection's snapshot and
+ * to reconcile (on completion, on request, and at most every minute while changes come in).
  */
 export class LiveCounters {
 	private live: Live | null = null;
 	/** Deltas that arrived while D1 was being read: applied again on top of what it answers. */
 	private during: StatsDelta | null = null;
-	private messagesChanged = false;
 	private reconcileWanted = false;
 	private lastPush = 0;
 	private pushTimer: ReturnType<typeof setTimeout> | null = null;
@@ -46,7 +45,7 @@ export class LiveCounters {
 		return this.reconcile(campaignId);
 	}
 
-	/** What one EVENTS batch changed. Nobody watching: nothing to keep (the next connection reads D1). */
+	/** What a settled chunk, a fan-out tick or an EVENTS batch changed. Nobody watching: nothing to keep (the next connection reads D1). */
 	async apply(delta: StatsDelta) {
 		if (!this.watched() || !this.live) return;
 		if (this.during) mergeDelta(this.during, delta);
@@ -55,17 +54,11 @@ export class LiveCounters {
 		this.schedulePush();
 	}
 
-	/** A chunk settled or the fan-out moved: the message counts are re-read with the next push. */
-	messagesMoved() {
-		this.messagesChanged = true;
-		this.schedulePush();
-	}
-
 	/** The campaign's status changed; a finished campaign's numbers are reconciled with D1. */
 	statusChanged(status: CampaignStatus) {
 		this.broadcast({ type: "status", status });
 		if (status === "completed" || status === "cancelled") this.reconcileWanted = true;
-		this.messagesChanged = true;
+		if (this.live) this.live = { ...this.live, stats: { ...this.live.stats, status } };
 		this.schedulePush();
 	}
 
@@ -94,24 +87,14 @@ export class LiveCounters {
 		const live = this.live;
 		if (!live) return;
 		const stale = Date.now() - live.reconciledAt > RECONCILE_EVERY_MS;
-		if (this.reconcileWanted || stale) {
-			this.reconcileWanted = false;
-			this.messagesChanged = false;
-			await this.reconcile(live.campaignId);
-		} else if (this.messagesChanged) {
-			this.messagesChanged = false;
-			const numbers = await campaignMessageNumbers(createDb(this.env.DB), live.campaignId);
-			const current = this.live ?? live;
-			await this.store({
-				...current,
-				stats: { ...current.stats, ...numbers, status: this.status() ?? current.stats.status },
-			});
-		}
+		if (this.reconcileWanted || stale) await this.reconcile(live.campaignId);
 		if (this.live) this.broadcast({ type: "stats", stats: this.live.stats });
 	}
 
 	private async reconcile(campaignId: string): Promise<CampaignStats> {
 		const db = createDb(this.env.DB);
+		// This read answers any reconcile asked for so far (one asked during it is kept for the next push).
+		this.reconcileWanted = false;
 		this.during = emptyDelta();
 		try {
 			const status = this.status() ?? (await campaignStatusOf(db, campaignId)) ?? "draft";

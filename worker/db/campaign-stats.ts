@@ -45,11 +45,6 @@ function messageNumbers(rows: { status: string; n: number }[]): MessageNumbers {
 	};
 }
 
-/** The campaign's message numbers alone (one grouped count), for progress while it sends. */
-export async function campaignMessageNumbers(db: Db, campaignId: string): Promise<MessageNumbers> {
-	return messageNumbers(await byStatus(db, campaignId));
-}
-
 /**
  * A campaign's numbers, from D1 (the source of truth), in one batch. Machine opens and bot clicks are
  * counted apart and never in the unique (engagement) figures.

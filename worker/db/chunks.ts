@@ -106,9 +106,12 @@ export function chunkToSend(db: Db, chunkId: string) {
 
 const dropPayloads = (db: Db, chunkId: string) => db.delete(chunkPayloads).where(eq(chunkPayloads.chunkId, chunkId));
 
-/** A chunk of a cancelled (or deleted) campaign: dropped, its still-queued recipients `cancelled`. */
-export async function cancelChunk(db: Db, chunkId: string, now: number) {
-	await db.batch([
+/** How many rows a write changed. */
+const changed = (result: { meta: { changes?: number } }) => result.meta.changes ?? 0;
+
+/** A chunk of a cancelled (or deleted) campaign: dropped, its still-queued recipients `cancelled` (answers how many). */
+export async function cancelChunk(db: Db, chunkId: string, now: number): Promise<number> {
+	const [cancelled] = await db.batch([
 		cancelQueuedOfChunk(db, chunkId),
 		db
 			.update(chunks)
@@ -116,6 +119,7 @@ export async function cancelChunk(db: Db, chunkId: string, now: number) {
 			.where(and(eq(chunks.id, chunkId), inArray(chunks.status, [...UNSETTLED]))),
 		dropPayloads(db, chunkId),
 	]);
+	return changed(cancelled);
 }
 
 /** Cancelling a campaign settles what was never attempted; a chunk already with the provider finishes. */
@@ -150,9 +154,15 @@ export async function parkChunk(db: Db, chunkId: string, campaignId: string) {
 	return parked.length > 0;
 }
 
-/** A chunk that cannot be sent: its recipients show as failed with the reason, never silently gone. */
-export async function failChunk(db: Db, chunkId: string, attempts: number, error: string, now: number) {
-	await db.batch([
+/** A chunk that cannot be sent: its recipients show as failed with the reason, never silently gone (answers how many). */
+export async function failChunk(
+	db: Db,
+	chunkId: string,
+	attempts: number,
+	error: string,
+	now: number,
+): Promise<number> {
+	const [failed] = await db.batch([
 		failQueuedOfChunk(db, chunkId, attempts, error),
 		db
 			.update(chunks)
@@ -165,17 +175,21 @@ export async function failChunk(db: Db, chunkId: string, attempts: number, error
 			.where(and(eq(chunks.id, chunkId), inArray(chunks.status, [...UNSETTLED]))),
 		dropPayloads(db, chunkId),
 	]);
+	return changed(failed);
 }
 
-/** The provider accepted the chunk: its recipients `sent` with their provider ids, its payloads dropped. */
+/**
+ * The provider accepted the chunk: its recipients `sent` with their provider ids, its payloads dropped. Answers
+ * how many recipients this call moved to `sent` (none when a duplicate delivery had already recorded them).
+ */
 export async function chunkSent(
 	db: Db,
 	chunkId: string,
 	sent: { id: string; provider_id: string | null }[],
 	attempts: number,
 	now: number,
-) {
-	await db.batch([
+): Promise<number> {
+	const [marked] = await db.batch([
 		markSent(db, sent, attempts, now),
 		db
 			.update(chunks)
@@ -183,6 +197,7 @@ export async function chunkSent(
 			.where(eq(chunks.id, chunkId)),
 		dropPayloads(db, chunkId),
 	]);
+	return changed(marked);
 }
 
 /** Nobody in the chunk was still sendable at its freeze: settled without a provider call. */

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
+import { field, jsonRows } from "./json-each";
 import { chunks } from "./schema-campaigns";
 import { messages } from "./schema-contacts";
 
@@ -60,29 +61,23 @@ export const failQueuedOfChunk = (db: Db, chunkId: string, attempts: number, err
 		.set({ status: "failed", attempts: sql`max(${messages.attempts}, ${attempts})`, lastError: error })
 		.where(and(eq(messages.chunkId, chunkId), eq(messages.status, "queued")));
 
-/** Accepted by the provider: each recipient `sent` with its provider id. */
-export const markSent = (db: Db, sent: { id: string; provider_id: string | null }[], attempts: number, now: number) => {
-	const json = JSON.stringify(sent);
-	return db
+/**
+ * Accepted by the provider: each recipient `sent` with its provider id. One pass over the JSON rows joined to
+ * `messages` by primary key (`UPDATE ... FROM`), not a lookup into the JSON per row.
+ */
+export const markSent = (db: Db, sent: { id: string; provider_id: string | null }[], attempts: number, now: number) =>
+	db
 		.update(messages)
 		.set({
 			status: "sent",
-			// Qualified by hand: drizzle leaves columns unqualified here, and json_each has an `id` column of its own.
-			providerId: sql`(SELECT j.value->>'$.provider_id' FROM json_each(${json}) j WHERE j.value->>'$.id' = "messages"."id")`,
+			providerId: field<string | null>("provider_id"),
 			attempts,
 			lastError: null,
 			sentAt: new Date(now),
 		})
-		.where(
-			and(
-				inJson(
-					messages.id,
-					sent.map((s) => s.id),
-				),
-				eq(messages.status, "queued"),
-			),
-		);
-};
+		.from(jsonRows(JSON.stringify(sent)))
+		// Qualified by hand: json_each has an `id` column of its own.
+		.where(and(sql`"messages"."id" = ${field("id")}`, eq(messages.status, "queued")));
 
 /** A failed attempt that will be retried: the recipients stay queued, with the attempt count and the reason. */
 export const noteAttempt = (db: Db, messageIds: string[], attempts: number, error: string) =>

@@ -111,7 +111,8 @@ export function storedPayloads(db: Db, chunkId: string) {
 
 /**
  * Stores a chunk's rendered payloads (a concurrent freeze's are kept if first: nothing is overwritten), marks the
- * recipients left out as suppressed and the chunk frozen, in one batch. Answers how many payloads were stored.
+ * recipients left out as suppressed and the chunk frozen, in one batch. Answers how many payloads were stored and
+ * how many recipients this call moved to `suppressed`.
  */
 export async function freezeChunk(
 	db: Db,
@@ -120,7 +121,7 @@ export async function freezeChunk(
 	suppressedIds: string[],
 	now: number,
 ) {
-	const [inserted] = await db.batch([
+	const [inserted, suppressed] = await db.batch([
 		// chunk_payloads' columns, in order: message_id, chunk_id, position, payload.
 		db
 			.insert(chunkPayloads)
@@ -134,7 +135,7 @@ export async function freezeChunk(
 			.set({ status: "frozen", updatedAt: new Date(now) })
 			.where(and(eq(chunks.id, chunkId), eq(chunks.status, "queued"))),
 	]);
-	return inserted.meta.changes ?? 0;
+	return { stored: inserted.meta.changes ?? 0, suppressed: suppressed.meta.changes ?? 0 };
 }
 
 /** The capture outbox: stores a batch once per idempotency key and answers the stored ids, in order. */

@@ -5,13 +5,15 @@ import { renderEmail } from "../domain/templates/render";
 import type { OutboundEmail } from "./providers/provider";
 import type { CampaignSources } from "./send-sources";
 
-export type FrozenChunk = { messageIds: string[]; emails: OutboundEmail[] };
+/** `suppressed`: recipients this freeze left out and marked `suppressed` (0 when it found the chunk frozen). */
+export type FrozenChunk = { messageIds: string[]; emails: OutboundEmail[]; suppressed: number };
 
 async function stored(db: Db, chunkId: string): Promise<FrozenChunk> {
 	const rows = await storedPayloads(db, chunkId);
 	return {
 		messageIds: rows.map((r) => r.messageId),
 		emails: rows.map((r) => JSON.parse(r.payload) as OutboundEmail),
+		suppressed: 0,
 	};
 }
 
@@ -37,6 +39,7 @@ export async function loadOrFreeze(
 	for (const t of tags) tagsOf.set(t.contactId, [...(tagsOf.get(t.contactId) ?? []), t.tag]);
 
 	const from = formatAddress(campaign.fromName, campaign.fromEmail);
+	const emails: OutboundEmail[] = [];
 	const payloads: { message_id: string; position: number; payload: string }[] = [];
 	const suppressed: string[] = [];
 	for (const { messageId, contact, sendable } of recipients) {
@@ -70,16 +73,14 @@ export async function loadOrFreeze(
 			replyTo: campaign.replyTo,
 			...rendered,
 		};
+		emails.push(email);
 		payloads.push({ message_id: messageId, position: payloads.length, payload: JSON.stringify(email) });
 	}
 	// Concurrent freezes of one chunk (a duplicate delivery) race here: the first insert wins,
 	// and a loser reads the winner's payloads back instead of using its own.
-	const inserted = await freezeChunk(db, chunkId, payloads, suppressed, Date.now());
-	if (inserted === payloads.length) {
-		return {
-			messageIds: payloads.map((p) => p.message_id),
-			emails: payloads.map((p) => JSON.parse(p.payload) as OutboundEmail),
-		};
+	const frozen = await freezeChunk(db, chunkId, payloads, suppressed, Date.now());
+	if (frozen.stored === payloads.length) {
+		return { messageIds: payloads.map((p) => p.message_id), emails, suppressed: frozen.suppressed };
 	}
-	return stored(db, chunkId);
+	return { ...(await stored(db, chunkId)), suppressed: frozen.suppressed };
 }

@@ -9,7 +9,7 @@ const MAX_IN_PLACE_WAIT_MS = 10_000;
 
 /**
  * Providers limit to a few, at most a few dozen, requests a second; a "limit" of this many means none,
- * and the gate's two round trips per request are skipped.
+ * and the limiter's round trips (the slot, and the gate's two per request) are skipped.
  */
 const UNGATED_RATE = 1000;
 
@@ -18,12 +18,16 @@ export const sleepUntil = async (at: number) => {
 	await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
 };
 
+/** Whether the workspace's limiter is asked at all: not when there is no limit, or one that means none. */
+const limited = (rate: number | null): rate is number => rate !== null && rate > 0 && rate < UNGATED_RATE;
+
 /**
  * Reserves the workspace's next provider slot (the token bucket shared by all its sends) and answers when
- * it is, in ms since the epoch; null when sends are not limited. `notBeforeMs` honours a `retry-after`.
+ * it is, in ms since the epoch; null when sends are not limited (then no round trip to the limiter is made,
+ * and a `retry-after` is waited out by the caller). `notBeforeMs` honours a `retry-after`.
  */
 export async function reserveSlot(deps: SlotDeps, workspaceId: string, notBeforeMs = 0): Promise<number | null> {
-	if (!deps.requestsPerSecond) return null;
+	if (!limited(deps.requestsPerSecond)) return null;
 	const wait = await deps.env.RATE_LIMITER.getByName(workspaceId).acquire(deps.requestsPerSecond, notBeforeMs);
 	return Date.now() + wait;
 }
@@ -34,7 +38,7 @@ export async function reserveSlot(deps: SlotDeps, workspaceId: string, notBefore
  */
 async function sendThroughGate(deps: SlotDeps, workspaceId: string, emails: OutboundEmail[], chunkId: string) {
 	const rate = deps.requestsPerSecond;
-	if (!rate || rate >= UNGATED_RATE) return deps.provider.sendBatch(emails, chunkId);
+	if (!limited(rate)) return deps.provider.sendBatch(emails, chunkId);
 	const limiter = deps.env.RATE_LIMITER.getByName(workspaceId);
 	let gate = await limiter.depart(rate);
 	while (gate.wait > 0) {

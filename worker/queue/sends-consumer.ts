@@ -12,6 +12,7 @@ import {
 import { createDb, type Db } from "../db/client";
 import { retryDelaySeconds } from "./backoff";
 import { loadOrFreeze } from "./freeze";
+import { type Moved, movedDelta } from "./moved";
 import { MAX_PREPARE_LEAD_MS, notePrepareTime, prepareLead } from "./prepare-lead";
 import { gatedProvider, reserveSlot, type SlotDeps, sendRetryingRateLimits, sleepUntil } from "./provider-slot";
 import type { EmailProvider } from "./providers/provider";
@@ -21,8 +22,9 @@ import { batchSources, type SourcesOf } from "./send-sources";
 /** What the consumer sends with; `sources` is shared by the chunks of one batch (made per call when absent). */
 export type SendDeps = SlotDeps & { sources?: SourcesOf };
 
-async function settle(env: Env, campaignId: string) {
-	await env.CAMPAIGN.getByName(campaignId).chunkSettled();
+/** Tells the campaign's object what a chunk's recipients became, so its live numbers move without reading D1. */
+async function settle(env: Env, campaignId: string, moved: Moved) {
+	await env.CAMPAIGN.getByName(campaignId).chunkSettled(movedDelta(moved));
 }
 
 /** The SENDS consumer's dependencies for a batch: the provider, its account limit, one source cache. */
@@ -56,8 +58,8 @@ export async function sendChunk(
 	// A chunk of a cancelled (or deleted) campaign is dropped; one of a paused campaign is parked, atomically with
 	// the status check, and re-enqueued on resume.
 	if (chunk.campaignStatus === null || chunk.campaignStatus === "cancelled") {
-		await cancelChunk(db, chunkId, Date.now());
-		if (chunk.campaignStatus) await settle(env, chunk.campaignId);
+		const cancelled = await cancelChunk(db, chunkId, Date.now());
+		if (chunk.campaignStatus) await settle(env, chunk.campaignId, { cancelled });
 		return { ack: true };
 	}
 	if (chunk.campaignStatus === "paused" && (await parkChunk(db, chunkId, chunk.campaignId))) return { ack: true };
@@ -66,9 +68,10 @@ export async function sendChunk(
 	const frozen = await loadOrFreeze(db, chunkId, sources, tokenSecret(env), chunk.status !== "queued");
 	notePrepareTime(Date.now() - preparing);
 	const attempts = chunk.attempts + 1;
+	const { suppressed } = frozen;
 	if (frozen.emails.length === 0) {
 		await chunkEmpty(db, chunkId, attempts, Date.now());
-		await settle(env, chunk.campaignId);
+		await settle(env, chunk.campaignId, { suppressed });
 		return { ack: true };
 	}
 	// A late wake-up is safe: the gate in `sendRetryingRateLimits` holds it if the window is full.
@@ -77,17 +80,19 @@ export async function sendChunk(
 	const now = Date.now();
 	if (result.ok) {
 		const sent = frozen.messageIds.map((id, i) => ({ id, provider_id: result.providerIds[i] ?? null }));
-		await chunkSent(db, chunkId, sent, attempts, now);
-		await settle(env, chunk.campaignId);
+		const marked = await chunkSent(db, chunkId, sent, attempts, now);
+		await settle(env, chunk.campaignId, { suppressed, sent: marked });
 		return { ack: true };
 	}
 	const error = `${result.status ?? "network"}: ${result.error}`.slice(0, 500);
 	if (result.retryable) {
 		await chunkRetrying(db, chunkId, frozen.messageIds, attempts, error, now);
+		// The chunk is not settled, but those its freeze left out are: the live numbers show them now.
+		if (suppressed > 0) await settle(env, chunk.campaignId, { suppressed });
 		return { retryAfterSeconds: retryDelaySeconds(attempt, result.retryAfterMs) };
 	}
-	await failChunkRows(db, chunkId, attempts, error, now);
-	await settle(env, chunk.campaignId);
+	const failed = await failChunkRows(db, chunkId, attempts, error, now);
+	await settle(env, chunk.campaignId, { suppressed, failed });
 	return { ack: true };
 }
 
@@ -112,8 +117,8 @@ async function giveUp(db: Db, env: Env, message: SendsQueueMessage) {
 	const chunk = await chunkToSend(db, message.chunk_id);
 	const attempts = chunk?.attempts ?? 0;
 	const reason = `gave up after ${chunk?.attempts ?? "several"} attempts: ${chunk?.lastError ?? "unknown error"}`;
-	await failChunkRows(db, message.chunk_id, attempts, reason, Date.now());
-	await settle(env, message.campaign_id);
+	const failed = await failChunkRows(db, message.chunk_id, attempts, reason, Date.now());
+	await settle(env, message.campaign_id, { failed });
 }
 
 /** Chunks that exhausted their retries land here: their recipients are marked failed. */

@@ -1,3 +1,4 @@
+import type { StatsDelta } from "../contracts/live";
 import type { SendsQueueMessage } from "../contracts/queue";
 import { createDb } from "../db/client";
 import { insertMessages, type NewMessage } from "../db/messages";
@@ -5,6 +6,7 @@ import { chunks } from "../db/schema-campaigns";
 import { audiencePage } from "../db/sends";
 import { newId } from "../domain/ids";
 import { compileSegment } from "../domain/segments/compile";
+import { addCount, emptyDelta } from "../domain/tracking/live-stats";
 
 export type FanoutPosition = { cursor: string; seq: number };
 export type FanoutCampaign = { campaignId: string; workspaceId: string; segmentDefinition: unknown | null };
@@ -23,49 +25,95 @@ function audienceFilter(campaign: FanoutCampaign, now: number) {
 }
 
 /**
- * One fan-out step: the next `size` audience contacts after the cursor become message rows
- * (a replay inserts nothing: unique per campaign and contact). Suppressed, unsubscribed,
- * bounced and complained contacts are recorded as `suppressed` and never chunked; the rest
- * form one chunk. Returns the chunk to enqueue (if any) and where the next step starts.
+ * What a step's inserted rows add to the campaign's live numbers. A replayed step inserts nothing; one that
+ * inserted only some of its rows (a replay after the audience changed) cannot say which: D1 is asked instead.
  */
-export async function fanoutStep(d1: D1Database, campaign: FanoutCampaign, at: FanoutPosition, size: number) {
-	const db = createDb(d1);
-	const results = await audiencePage(db, campaign.workspaceId, at.cursor, size, audienceFilter(campaign, Date.now()));
-	const last = results.at(-1);
-	if (!last) return { done: true as const, chunk: null, next: at, suppressed: 0, queued: 0 };
+function addedDelta(inserted: number, queued: number, suppressed: number): StatsDelta {
+	const delta = emptyDelta();
+	if (inserted === queued + suppressed) {
+		addCount(delta, "queued", queued);
+		addCount(delta, "suppressed", suppressed);
+	} else if (inserted > 0) delta.reconcile = true;
+	return delta;
+}
 
-	const chunkId = chunkIdOf(campaign.campaignId, at.seq);
-	const sendable = results.filter((r) => r.sendable);
-	const rows: NewMessage[] = results.map((r) => ({
-		id: newId("msg"),
-		contact_id: r.id,
-		email: r.email,
-		status: r.sendable ? "queued" : "suppressed",
-		chunk_id: r.sendable ? chunkId : null,
-	}));
-	// A crash between the two writes is safe: the replayed step inserts no message twice and then the chunk.
-	await insertMessages(db, campaign.workspaceId, campaign.campaignId, rows);
-	if (sendable.length > 0) {
-		await db
-			.insert(chunks)
-			.values({
+/** Chunks one fan-out round trip makes at most: up to 1,000 message rows in one statement. */
+export const MAX_CHUNKS_PER_STEP = 10;
+
+/**
+ * Fan-out steps: the next `count` × `size` audience contacts after the cursor become message rows (a replay
+ * inserts nothing: unique per campaign and contact), read in one query and written in one batch. Each run of
+ * `size` contacts is one step: its suppressed, unsubscribed, bounced and complained contacts are recorded as
+ * `suppressed` and never chunked; the rest form its chunk. Returns the chunks to enqueue, in sequence order,
+ * where the next step starts, and what the rows add to the campaign's live numbers.
+ */
+export async function fanoutSteps(
+	d1: D1Database,
+	campaign: FanoutCampaign,
+	at: FanoutPosition,
+	size: number,
+	count: number,
+) {
+	const db = createDb(d1);
+	const steps = Math.max(1, Math.min(count, MAX_CHUNKS_PER_STEP));
+	const results = await audiencePage(
+		db,
+		campaign.workspaceId,
+		at.cursor,
+		size * steps,
+		audienceFilter(campaign, Date.now()),
+	);
+	const last = results.at(-1);
+	if (!last) return { done: true, chunks: [] as SendsQueueMessage[], next: at, added: emptyDelta() };
+
+	const rows: NewMessage[] = [];
+	const made: (typeof chunks.$inferInsert)[] = [];
+	let queued = 0;
+	for (let i = 0; i * size < results.length; i++) {
+		const seq = at.seq + i;
+		const chunkId = chunkIdOf(campaign.campaignId, seq);
+		const slice = results.slice(i * size, (i + 1) * size);
+		for (const r of slice) {
+			rows.push({
+				id: newId("msg"),
+				contact_id: r.id,
+				email: r.email,
+				status: r.sendable ? "queued" : "suppressed",
+				chunk_id: r.sendable ? chunkId : null,
+			});
+		}
+		const sendable = slice.filter((r) => r.sendable).length;
+		queued += sendable;
+		if (sendable > 0)
+			made.push({
 				id: chunkId,
 				workspaceId: campaign.workspaceId,
 				campaignId: campaign.campaignId,
-				seq: at.seq,
+				seq,
 				status: "queued",
-			})
-			.onConflictDoNothing();
+			});
 	}
-	const chunk: SendsQueueMessage | null =
-		sendable.length > 0
-			? { type: "send_chunk", workspace_id: campaign.workspaceId, campaign_id: campaign.campaignId, chunk_id: chunkId }
-			: null;
+	// A crash between the two writes is safe: the replay inserts no message twice, and then the chunks.
+	const inserted = await insertMessages(db, campaign.workspaceId, campaign.campaignId, rows);
+	const [first, ...rest] = made.map((chunk) => db.insert(chunks).values(chunk).onConflictDoNothing());
+	if (first) await db.batch([first, ...rest]);
 	return {
-		done: results.length < size,
-		chunk,
-		next: { cursor: last.id, seq: at.seq + 1 },
-		suppressed: results.length - sendable.length,
-		queued: sendable.length,
+		done: results.length < size * steps,
+		chunks: made.map(
+			(c): SendsQueueMessage => ({
+				type: "send_chunk",
+				workspace_id: campaign.workspaceId,
+				campaign_id: campaign.campaignId,
+				chunk_id: c.id,
+			}),
+		),
+		next: { cursor: last.id, seq: at.seq + Math.ceil(results.length / size) },
+		added: addedDelta(inserted.meta.changes ?? 0, queued, results.length - queued),
 	};
+}
+
+/** One fan-out step (see `fanoutSteps`): the next `size` audience contacts, and their chunk if any. */
+export async function fanoutStep(d1: D1Database, campaign: FanoutCampaign, at: FanoutPosition, size: number) {
+	const step = await fanoutSteps(d1, campaign, at, size, 1);
+	return { ...step, chunk: step.chunks[0] ?? null };
 }
