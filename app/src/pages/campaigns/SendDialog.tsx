@@ -7,6 +7,7 @@ import { LoadingState } from "../../components/Spinner";
 import { TextField } from "../../components/TextField";
 import {
 	ApiError,
+	audienceSize,
 	getCampaignAudience,
 	getSegment,
 	getTemplate,
@@ -58,13 +59,16 @@ export function SendDialog(props: Props) {
 	const [facts] = createResource(
 		() => (props.open ? { ...props.campaign } : false),
 		async (c) => {
-			const [audience, template, segment] = await Promise.all([
+			const segmentId = c.audience.segment_id;
+			const [audience, template, segment, reached] = await Promise.all([
 				getCampaignAudience(c.id),
 				getTemplate(c.template_id),
-				c.audience.segment_id ? getSegment(c.audience.segment_id) : Promise.resolve(null),
+				segmentId ? getSegment(segmentId) : Promise.resolve(null),
+				segmentId ? audienceSize(segmentId) : Promise.resolve(null),
 			]);
-			// The server's count is the number the send will mail (suppressed addresses left out).
-			const size = { total: segment?.count ?? audience.count, sendable: audience.count };
+			// The server's count is the number the send will mail (suppressed addresses left out); the segment's
+			// live size, counted at the same moment, tells how many of its contacts are skipped.
+			const size = { total: reached?.total ?? audience.count, sendable: audience.count };
 			return { size, template, segment };
 		},
 	);
