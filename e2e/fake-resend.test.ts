@@ -387,6 +387,8 @@ describe("fake resend: as strict as Resend", () => {
 
 		const badFrom = await resend.batch.send([{ ...(batch(1)[0] as (typeof emails)[number]), from: "Pulse <news@>" }]);
 		expect(badFrom.error?.message).toContain("emails[0].from");
+		const quoted = '"Pulse, \\"News\\" <x@evil.test>" <news@example.com>';
+		expect((await resend.batch.send([{ ...(batch(1)[0] as (typeof emails)[number]), from: quoted }])).error).toBeNull();
 	});
 
 	it("accepts tags of ASCII letters, digits, _ and - up to 256 characters, and refuses others", async () => {

@@ -21,7 +21,8 @@ const ADDRESS =
  * @param {string} value
  */
 export function isAddress(value) {
-	const named = /^[^<>]*<([^<>]+)>$/.exec(value.trim());
+	// The address is the last `<...>` at the end; the display name before it may quote anything, even `<`.
+	const named = /<([^<>]+)>$/.exec(value.trim());
 	const address = named ? (named[1] ?? "") : value.trim();
 	return address.length <= 320 && ADDRESS.test(address) && !address.includes("..");
 }
