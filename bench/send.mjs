@@ -12,7 +12,7 @@ const LIMIT = Number(process.env.BENCH_RATE ?? 3);
 const ONLY = process.env.BENCH_ONLY ?? "";
 
 async function run(label, requestsPerSecond, providerLimit) {
-	const fake = await startFakeResend(providerLimit ? { rateLimitPerSecond: providerLimit } : {});
+	const fake = await startFakeResend({ rateLimitPerSecond: providerLimit || null });
 	const server = await startLocalServer({
 		vars: {
 			RESEND_API_KEY: "re_bench",

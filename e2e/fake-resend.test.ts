@@ -67,7 +67,8 @@ function batch(size = 2, subject = "Hello") {
 const key = () => `test/${crypto.randomUUID()}`;
 
 beforeAll(async () => {
-	fake = await startFakeResend();
+	// Unlimited, so tests that send in bursts see only the faults they ask for; the default is tested on its own.
+	fake = await startFakeResend({ rateLimitPerSecond: null });
 	resend = new Resend("re_test", { baseUrl: fake.url });
 });
 afterAll(async () => {
@@ -303,6 +304,19 @@ describe("fake resend: rate limit", () => {
 		const unlimited = await Promise.all(Array.from({ length: 5 }, () => resend.batch.send(batch(1))));
 		expect(unlimited.every((r) => r.error === null)).toBe(true);
 		expect((await admin<Stats>("stats")).max_requests_in_any_second).toBeGreaterThanOrEqual(5);
+	});
+
+	it("limits every team to 5 requests per second by default, with the headers on every answer", async () => {
+		const strict = await startFakeResend();
+		try {
+			const client = new Resend("re_test", { baseUrl: strict.url });
+			const results = await Promise.all(Array.from({ length: 7 }, () => client.batch.send(batch(1))));
+			expect(results.filter((r) => r.error === null)).toHaveLength(5);
+			expect(results.filter((r) => r.error?.name === "rate_limit_exceeded")).toHaveLength(2);
+			for (const r of results) expect(r.headers?.["ratelimit-limit"]).toBe("5");
+		} finally {
+			await strict.close();
+		}
 	});
 
 	it("takes the limit from startFakeResend options", async () => {

@@ -6,8 +6,8 @@
 // proxy's HTML 503 and a JSON 500 without statusCode), the rate limit, quotas, the clock, and svix-signed
 // webhook events for accepted emails, so tests running inside workerd can steer it over HTTP.
 //
-// The rate limit is off unless asked for (`rateLimitPerSecond`, `--rate-limit`, `FAKE_RESEND_RATE_LIMIT`, or
-// `POST /__admin/config`): Pulse's engine tests configure a provider rate far above Resend's.
+// The team rate limit is on by default (5 requests/s per API key); `rateLimitPerSecond` (null: off),
+// `--rate-limit`, `FAKE_RESEND_RATE_LIMIT` (`off`: none) or `POST /__admin/config` change it.
 //
 // Usage: `const fake = await startFakeResend(); new Resend("re_test", { baseUrl: fake.url })`,
 // or standalone: `node scripts/fake-resend.mjs [--port 3030] [--rate-limit 2]`.
@@ -45,19 +45,27 @@ import { apiError, headerValue, readBody, send } from "./fake-resend/http.mjs";
  *   held: Map<ServerResponse, NodeJS.Timeout> } & DomainState} FakeState
  */
 
+/** Resend's documented default team limit (its docs have said 2, 5 and 10 requests per second). */
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 5;
+
 /**
- * The team rate limit a fake starts with: `options.rateLimitPerSecond`, else `FAKE_RESEND_RATE_LIMIT` from the
- * environment (requests per second; `0` or `off` for none), else none.
- * @param {{ rateLimitPerSecond?: number }} options
+ * The team rate limit a fake starts with: `options.rateLimitPerSecond` (null: none), else
+ * `FAKE_RESEND_RATE_LIMIT` from the environment (requests per second; `off` for none), else 5 per second.
+ * @param {{ rateLimitPerSecond?: number | null }} options
  * @returns {RateLimitConfig | null}
  */
 function initialRateLimit(options) {
 	const fromEnv = process.env.FAKE_RESEND_RATE_LIMIT;
-	const perSecond = options.rateLimitPerSecond ?? (fromEnv && fromEnv !== "off" ? Number(fromEnv) : 0);
-	return perSecond >= 1 ? { requests: Math.floor(perSecond), windowMs: 1000 } : null;
+	const perSecond =
+		options.rateLimitPerSecond !== undefined
+			? options.rateLimitPerSecond
+			: fromEnv === "off"
+				? null
+				: Number(fromEnv || DEFAULT_RATE_LIMIT_PER_SECOND);
+	return perSecond && perSecond >= 1 ? { requests: Math.floor(perSecond), windowMs: 1000 } : null;
 }
 
-/** @param {{ port?: number; rateLimitPerSecond?: number }} [options] */
+/** @param {{ port?: number; rateLimitPerSecond?: number | null }} [options] */
 export async function startFakeResend(options = {}) {
 	/** @type {FakeState} */
 	const state = {
