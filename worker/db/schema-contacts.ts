@@ -92,6 +92,8 @@ export const events = sqliteTable(
 	(t) => [
 		uniqueIndex("events_workspace_idempotency").on(t.workspaceId, t.idempotencyKey),
 		index("events_contact_name_time").on(t.contactId, t.name, t.occurredAt),
+		// Segment event rules read the contacts with matching events of a workspace as one set.
+		index("events_workspace_name_contact_time").on(t.workspaceId, t.name, t.contactId, t.occurredAt),
 	],
 );
 

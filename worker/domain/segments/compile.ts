@@ -13,12 +13,13 @@ import { parseIsoDate } from "./iso-date";
  * Compiles a validated segment definition into a parameterized SQL boolean over `contacts c`.
  *
  * Safety: user values only ever travel as bound parameters. SQL text is built from compiler constants (column names
- * from a fixed map, engagement kinds, operators); the `q` template turns every interpolated non-fragment into `?`.
+ * from a fixed map, engagement kinds, operators) and compiler-computed whole numbers (an event window's start);
+ * the `q` template turns every interpolated non-fragment into `?`.
  *
  * Parameter budget (D1 allows 100 per statement): each rule binds at most 3 parameters:
  *   attribute: built-in 1 (value), custom 2 (JSON path, value); exists/not_exists bind no value
  *   `in`: the whole list is one JSON-array parameter read with json_each
- *   tag 1; engagement ≤ 2 (campaign, window start); event ≤ 3 (name, window start, count) + 2 per `where` rule,
+ *   tag 1; engagement ≤ 2 (campaign, window start); event ≤ 3 (workspace id, name, count) + 2 per `where` rule,
  *   and each `where` rule counts as a rule
  * MAX_RULES = 30 rules x 3 = 90, plus the workspace id, cursor and limit of the page query = 93 ≤ 100.
  * Anything bigger (a definition that skipped validation) throws SegmentTooComplexError instead of running.
@@ -234,19 +235,43 @@ function comparison(v: Fragment, node: Comparable): Fragment {
 
 const windowStart = (ctx: CompileContext, days: number | undefined) => (days ? ctx.now - days * DAY_MS : undefined);
 
+/** A compiler-computed whole number (a window start) as SQL text; never user input. */
+function integer(n: number): Fragment {
+	if (!Number.isSafeInteger(n)) throw new Error(`Not a whole number: ${n}`);
+	return raw(String(n));
+}
+
+const COUNT_HOLDS = {
+	eq: (n: number, v: number) => n === v,
+	neq: (n: number, v: number) => n !== v,
+	gt: (n: number, v: number) => n > v,
+	gte: (n: number, v: number) => n >= v,
+	lt: (n: number, v: number) => n < v,
+	lte: (n: number, v: number) => n <= v,
+} as const;
+
+/**
+ * The contacts with matching events form one uncorrelated set (`c.id IN (...)`), read from the index on
+ * (workspace_id, name, contact_id, occurred_at) once per query instead of one index search per contact.
+ * A count that zero satisfies (`lt 3`) is the complement of the contacts whose count fails it.
+ */
 function event(node: EventRule, ctx: CompileContext): Fragment {
-	const filters = [q`e.contact_id = c.id AND e.name = ${node.event}`];
+	const filters = [q`e.workspace_id = ${ctx.workspaceId} AND e.name = ${node.event}`];
 	const since = windowStart(ctx, node.within_days);
-	if (since !== undefined) filters.push(q`e.occurred_at >= ${since}`);
+	if (since !== undefined) filters.push(q`e.occurred_at >= ${integer(since)}`);
 	for (const property of node.where ?? []) filters.push(customValue(raw("e.properties"), property.property, property));
 	const from = q`FROM events e WHERE ${join(filters, " AND ")}`;
 	const { op, value } = node.count;
-	// "at least one" and "none" are the common shapes; EXISTS stops at the first row of the index.
-	if ((op === "gte" && value === 1) || (op === "gt" && value === 0)) return q`EXISTS (SELECT 1 ${from})`;
+	// "at least one" and "none" need no count: any matching event puts the contact in the set.
+	if ((op === "gte" && value === 1) || (op === "gt" && value === 0)) return q`c.id IN (SELECT e.contact_id ${from})`;
 	if ((op === "eq" && value === 0) || (op === "lt" && value === 1) || (op === "lte" && value === 0)) {
-		return q`NOT EXISTS (SELECT 1 ${from})`;
+		return q`c.id NOT IN (SELECT e.contact_id ${from})`;
 	}
-	return q`(SELECT count(*) ${from}) ${raw(COUNT_SQL[op])} ${value}`;
+	const holds = q`count(*) ${raw(COUNT_SQL[op])} ${value}`;
+	if (COUNT_HOLDS[op](0, value)) {
+		return q`c.id NOT IN (SELECT e.contact_id ${from} GROUP BY e.contact_id HAVING NOT (${holds}))`;
+	}
+	return q`c.id IN (SELECT e.contact_id ${from} GROUP BY e.contact_id HAVING ${holds})`;
 }
 
 function engagement(node: EngagementRule, ctx: CompileContext): Fragment {

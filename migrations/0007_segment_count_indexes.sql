@@ -1,0 +1,1 @@
+CREATE INDEX `events_workspace_name_contact_time` ON `events` (`workspace_id`,`name`,`contact_id`,`occurred_at`);
