@@ -12,6 +12,7 @@ import {
 import { createDb, type Db } from "../db/client";
 import { retryDelaySeconds } from "./backoff";
 import { loadOrFreeze } from "./freeze";
+import { type InFlight, inFlight, PROVIDER_CALLS_IN_FLIGHT } from "./in-flight";
 import { type Moved, movedDelta } from "./moved";
 import { MAX_PREPARE_LEAD_MS, notePrepareTime, prepareLead } from "./prepare-lead";
 import { gatedProvider, reserveSlot, type SlotDeps, sendRetryingRateLimits, sleepUntil } from "./provider-slot";
@@ -19,8 +20,11 @@ import type { EmailProvider } from "./providers/provider";
 import { providerFor } from "./providers/select";
 import { batchSources, type SourcesOf } from "./send-sources";
 
-/** What the consumer sends with; `sources` is shared by the chunks of one batch (made per call when absent). */
-export type SendDeps = SlotDeps & { sources?: SourcesOf };
+/**
+ * What the consumer sends with; `sources` and `calls` (the provider calls in flight) are shared by the chunks of
+ * one batch (made per call when absent).
+ */
+export type SendDeps = SlotDeps & { sources?: SourcesOf; calls?: InFlight };
 
 /** Tells the campaign's object what a chunk's recipients became, so its live numbers move without reading D1. */
 async function settle(env: Env, campaignId: string, moved: Moved) {
@@ -76,7 +80,8 @@ export async function sendChunk(
 	}
 	// A late wake-up is safe: the gate in `sendRetryingRateLimits` holds it if the window is full.
 	if (slot !== null) await sleepUntil(slot);
-	const result = await sendRetryingRateLimits(deps, message.workspace_id, frozen.emails, chunkId);
+	const calls = deps.calls ?? inFlight(PROVIDER_CALLS_IN_FLIGHT);
+	const result = await calls(() => sendRetryingRateLimits(deps, message.workspace_id, frozen.emails, chunkId));
 	const now = Date.now();
 	if (result.ok) {
 		const sent = frozen.messageIds.map((id, i) => ({ id, provider_id: result.providerIds[i] ?? null }));
@@ -97,7 +102,11 @@ export async function sendChunk(
 }
 
 export async function handleSendsBatch(batch: MessageBatch<unknown>, deps: SendDeps) {
-	const shared = { ...deps, sources: deps.sources ?? batchSources(createDb(deps.env.DB)) };
+	const shared = {
+		...deps,
+		sources: deps.sources ?? batchSources(createDb(deps.env.DB)),
+		calls: deps.calls ?? inFlight(PROVIDER_CALLS_IN_FLIGHT),
+	};
 	await Promise.all(
 		batch.messages.map(async (message) => {
 			const parsed = SendsQueueMessageSchema.safeParse(message.body);
