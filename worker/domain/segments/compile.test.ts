@@ -392,6 +392,18 @@ describe("query shape", () => {
 	});
 });
 
+describe("query plan", () => {
+	it("reads an event rule's contacts as one set from the workspace's event index, not one search per contact", async () => {
+		const query = countQuery(one({ event: "purchase", count: { op: "gte", value: 1 }, within_days: 30 }), ctx);
+		const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+			.bind(...query.params)
+			.all<{ detail: string }>();
+		const plan = results.map((r) => r.detail).join("\n");
+		expect(plan).toContain("events_workspace_name_contact_time");
+		expect(plan).not.toContain("CORRELATED");
+	});
+});
+
 describe("injection", () => {
 	it.each<Case>([
 		["quote in an eq value", attr("city", "eq", "x' OR '1'='1"), []],
