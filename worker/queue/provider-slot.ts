@@ -4,6 +4,8 @@ export type SlotDeps = { env: Env; provider: EmailProvider; requestsPerSecond: n
 
 /** A provider's "slow down" (429) is retried right here, in a later slot, this many times. */
 const RATE_LIMITED_RETRIES_IN_PLACE = 3;
+/** A call that fails without an answer within this long never reached a provider's timeout: it is tried again at once. */
+const QUICK_FAILURE_MS = 500;
 /** Longer waits than this go back to the queue instead of holding the consumer. */
 const MAX_IN_PLACE_WAIT_MS = 10_000;
 
@@ -54,7 +56,8 @@ async function sendThroughGate(deps: SlotDeps, workspaceId: string, emails: Outb
 
 /**
  * Sends at the slot already waited for, retrying a 429 in the workspace's next slots (honouring
- * `retry-after`): a refused batch sent nothing, and the idempotency key stays the same.
+ * `retry-after`): a refused batch sent nothing, and the idempotency key stays the same. A connection lost at once
+ * is retried once in place, with the same key.
  */
 export async function sendRetryingRateLimits(
 	deps: SlotDeps,
@@ -62,7 +65,12 @@ export async function sendRetryingRateLimits(
 	emails: OutboundEmail[],
 	chunkId: string,
 ) {
+	const started = Date.now();
 	let result = await sendThroughGate(deps, workspaceId, emails, chunkId);
+	// A call that failed at once without an answer (a pooled connection the provider had just closed) is tried again
+	// at once, with the same key: the provider answers a replay if the first one reached it after all.
+	if (!result.ok && result.status === null && Date.now() - started < QUICK_FAILURE_MS)
+		result = await sendThroughGate(deps, workspaceId, emails, chunkId);
 	for (let retry = 0; retry < RATE_LIMITED_RETRIES_IN_PLACE; retry++) {
 		if (result.ok || result.status !== 429 || (result.retryAfterMs ?? 0) > MAX_IN_PLACE_WAIT_MS) break;
 		const slot = await reserveSlot(deps, workspaceId, result.retryAfterMs ?? 1000);
