@@ -161,6 +161,22 @@ describe("Resend webhooks: failures, suppressions and lost provider ids", () => 
 		]);
 	});
 
+	it("counts a message as sent when its delivery arrives, matched by tag, before the chunk recorded the send", async () => {
+		const { cookie, campaignId } = await sentCampaign(1);
+		const message = await messageOf(campaignId, "p0@track.example");
+		if (!message) throw new Error("no message");
+		// As if Resend accepted the chunk but its answer was lost and the retry has not run yet.
+		await env.DB.prepare("UPDATE messages SET provider_id = NULL, status = 'queued', sent_at = NULL WHERE id = ?")
+			.bind(message.id)
+			.run();
+		const delivered = event("email.delivered", `re_late_${Date.now()}`, { tags: { message_id: message.id } });
+		expect((await post(signed(nextId(), delivered))).json).toMatchObject({ applied: true });
+		const after = await messageOf(campaignId, "p0@track.example");
+		expect(after).toMatchObject({ status: "delivered" });
+		expect(after?.sent_at).not.toBeNull();
+		expect(await stats(cookie, campaignId)).toMatchObject({ sent: 1, delivered: 1, queued: 0 });
+	});
+
 	it("applies exactly once a webhook whose first application failed and Resend retried", async () => {
 		const { cookie, campaignId } = await sentCampaign(1);
 		const message = await messageOf(campaignId, "p0@track.example");

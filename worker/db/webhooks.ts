@@ -110,7 +110,8 @@ export async function applyProviderOutcome(
 		rest.push(
 			db
 				.update(messages)
-				.set({ providerId: outcome.providerId })
+				// The provider accepted it (its answer was lost): it was sent, whatever the chunk records later.
+				.set({ providerId: outcome.providerId, sentAt: sql`coalesce(${messages.sentAt}, ${outcome.at})` })
 				.where(and(eq(messages.id, message.id), isNull(messages.providerId))),
 		);
 	const reason = outcome.suppress;
