@@ -21,6 +21,17 @@ export const MessageStatusSchema = z.enum(MESSAGE_STATUSES).openapi("MessageStat
 
 const FromName = DisplayNameSchema;
 
+/** Why a campaign is paused when Pulse paused it (null when a person did, or it is not paused). */
+export const PauseReasonSchema = z
+	.object({
+		code: z.literal("provider_quota"),
+		quota: z.enum(["daily", "monthly"]),
+		message: z.string(),
+		resumes_at: z.string().openapi({ description: "When the campaign resumes by itself (ISO-8601 UTC)" }),
+	})
+	.openapi("PauseReason");
+export type PauseReason = z.infer<typeof PauseReasonSchema>;
+
 export const CampaignInputSchema = z
 	.object({
 		name: z.string().trim().min(1, "Name the campaign").max(200),
@@ -66,6 +77,7 @@ export const CampaignSchema = z
 		updated_at: z.string(),
 		started_at: z.string().nullable(),
 		completed_at: z.string().nullable(),
+		pause_reason: PauseReasonSchema.nullable(),
 	})
 	.openapi("Campaign");
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { CampaignStatus } from "../contracts/campaigns";
+import type { CampaignStatus, PauseReason } from "../contracts/campaigns";
 import { workspaces } from "./schema";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -29,6 +29,8 @@ export const campaigns = sqliteTable(
 		updatedAt: timestamp("updated_at").notNull().default(now),
 		startedAt: timestamp("started_at"),
 		completedAt: timestamp("completed_at"),
+		/** Why Pulse paused the campaign (a provider quota), null otherwise; mirrored from its object. */
+		pauseReason: text("pause_reason", { mode: "json" }).$type<PauseReason>(),
 	},
 	(t) => [index("campaigns_workspace").on(t.workspaceId, t.id)],
 );

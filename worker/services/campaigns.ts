@@ -53,6 +53,7 @@ export function presentCampaign(row: Campaign, progress = { audience: 0, process
 		updated_at: row.updatedAt.toISOString(),
 		started_at: iso(row.startedAt),
 		completed_at: iso(row.completedAt),
+		pause_reason: row.status === "paused" ? (row.pauseReason ?? null) : null,
 	};
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `campaigns` ADD `pause_reason` text;
