@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { providerRequestLimit } from "../worker/config";
 import type { CampaignCommand, CommandResult } from "../worker/contracts/campaign-commands";
-import type { CampaignStatus } from "../worker/contracts/campaigns";
+import type { CampaignStatus, PauseReason } from "../worker/contracts/campaigns";
 import type { LiveMessage, StatsDelta } from "../worker/contracts/live";
 import { hasUnsettledChunks, mirroredStatus, mirrorStatus } from "../worker/db/campaign-lifecycle";
 import { audienceDefinition } from "../worker/db/campaigns";
@@ -15,8 +15,10 @@ import {
 import { createDb } from "../worker/db/client";
 import { workspaceForSend } from "../worker/db/sends";
 import { type CampaignEvent, transition } from "../worker/domain/campaigns/machine";
+import { type ProviderQuota, quotaPause, quotaReopened } from "../worker/domain/campaigns/provider-quota";
 import { sendPace } from "../worker/domain/send-pace";
 import { emptyDelta, mergeDelta } from "../worker/domain/tracking/live-stats";
+import { auditQuotaPause, auditQuotaResume } from "../worker/services/campaign-quota";
 import { type FanoutPosition, fanoutSteps, MAX_CHUNKS_PER_STEP } from "../worker/services/fanout";
 import { LiveCounters } from "./live-counters";
 
@@ -30,6 +32,8 @@ type State = {
 	/** Recipients per chunk and chunks per second, from the workspace's send rate. */
 	chunkSize: number;
 	chunksPerTick: number;
+	/** Why Pulse paused the campaign (a provider quota; absent in states saved before there were reasons). */
+	pauseReason?: PauseReason | null;
 };
 
 const TICK_MS = 1_000;
@@ -93,7 +97,8 @@ export class CampaignDO extends DurableObject<Env> {
 			command.type === "schedule" ? { type: "schedule", sendAt: command.sendAt, now } : command;
 		const result = transition(state.status, event);
 		if (!result.ok) return result;
-		const next: State = { ...state, status: result.status };
+		// A person's command ends any pause Pulse made: resumed early, the next chunk pauses again if the quota is closed.
+		const next: State = { ...state, status: result.status, pauseReason: null };
 		if (command.type === "schedule") next.sendAt = command.sendAt;
 		if (command.type === "unschedule") next.sendAt = null;
 		if (command.type === "send" || command.type === "resume") await this.loadPace(next);
@@ -114,6 +119,7 @@ export class CampaignDO extends DurableObject<Env> {
 		if (!state) return;
 		const now = Date.now();
 		try {
+			if (state.status === "paused" && quotaReopened(state.pauseReason ?? null, now)) await this.resumeAfterQuota(now);
 			if (state.status === "scheduled" && state.sendAt !== null && state.sendAt <= now) {
 				const started = transition(state.status, { type: "start" });
 				if (started.ok) {
@@ -137,6 +143,26 @@ export class CampaignDO extends DurableObject<Env> {
 	async chunkSettled(delta: StatsDelta): Promise<void> {
 		await this.live.apply(delta);
 		await this.completeIfDone();
+	}
+
+	/**
+	 * Called by the SENDS consumer when the provider's daily or monthly quota refused a chunk: a sending campaign pauses
+	 * with the reason and resumes by itself when the quota resets (an alarm); a later reset extends a quota pause.
+	 */
+	async providerQuotaReached(quota: ProviderQuota): Promise<void> {
+		const state = this.state;
+		if (!state) return;
+		const decision = quotaPause(state.status, state.pauseReason ?? null, quota);
+		if (!decision) return;
+		const now = Date.now();
+		if ("extend" in decision) await this.save({ ...state, pauseReason: decision.extend }, now);
+		else {
+			const paused = transition(state.status, { type: "pause" });
+			if (!paused.ok) return;
+			await this.save({ ...state, status: paused.status, pauseReason: decision.pause }, now);
+			await auditQuotaPause(createDb(this.env.DB), state.workspaceId, state.campaignId, decision.pause);
+		}
+		await this.scheduleAlarm();
 	}
 
 	/**
@@ -232,6 +258,8 @@ export class CampaignDO extends DurableObject<Env> {
 		else if (state?.status === "sending")
 			// completion and stalled-chunk check, in case a report or a queue message was lost
 			await this.ctx.storage.setAlarm(now + Math.min(SETTLE_CHECK_MS, checkEvery));
+		else if (state?.status === "paused" && state.pauseReason?.code === "provider_quota")
+			await this.ctx.storage.setAlarm(Date.parse(state.pauseReason.resumes_at));
 		else if (state?.status === "cancelled" && (await hasOutstandingChunks(createDb(this.env.DB), state.campaignId)))
 			await this.ctx.storage.setAlarm(now + checkEvery);
 		else await this.ctx.storage.deleteAlarm();
@@ -269,6 +297,7 @@ export class CampaignDO extends DurableObject<Env> {
 			status: state.status,
 			sendAt: state.sendAt,
 			now,
+			pauseReason: state.pauseReason ?? null,
 		});
 	}
 
@@ -276,6 +305,18 @@ export class CampaignDO extends DurableObject<Env> {
 	private async cancelPending() {
 		const id = this.state?.campaignId;
 		if (id) await cancelCampaignChunks(createDb(this.env.DB), id, Date.now());
+	}
+
+	/** The quota reset: the campaign resumes by itself, as a person's resume would. */
+	private async resumeAfterQuota(now: number) {
+		const state = this.state;
+		const resumed = state && transition(state.status, { type: "resume" });
+		if (!state?.pauseReason || !resumed?.ok) return;
+		const next: State = { ...state, status: resumed.status, pauseReason: null };
+		await this.loadPace(next);
+		await this.save(next, now);
+		await this.requeuePaused(now);
+		await auditQuotaResume(createDb(this.env.DB), state.workspaceId, state.campaignId, state.pauseReason);
 	}
 
 	/**

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { CampaignStatus } from "../contracts/campaigns";
+import type { CampaignStatus, PauseReason } from "../contracts/campaigns";
 import type { Db } from "./client";
 import { campaigns, chunks } from "./schema-campaigns";
 
@@ -24,10 +24,16 @@ export async function hasUnsettledChunks(db: Db, campaignId: string): Promise<bo
 	return row !== undefined;
 }
 
-/** Mirrors the object's state in `campaigns` for lists: start and end times are set once. */
+/** Mirrors the object's state in `campaigns` for lists (and why it is paused): start and end times are set once. */
 export async function mirrorStatus(
 	db: Db,
-	change: { campaignId: string; status: CampaignStatus; sendAt: number | null; now: number },
+	change: {
+		campaignId: string;
+		status: CampaignStatus;
+		sendAt: number | null;
+		now: number;
+		pauseReason: PauseReason | null;
+	},
 ) {
 	const now = new Date(change.now);
 	await db
@@ -35,6 +41,7 @@ export async function mirrorStatus(
 		.set({
 			status: change.status,
 			sendAt: change.sendAt === null ? null : new Date(change.sendAt),
+			pauseReason: change.pauseReason,
 			updatedAt: now,
 			startedAt: change.status === "sending" ? sql`coalesce(${campaigns.startedAt}, ${change.now})` : undefined,
 			completedAt: change.status === "completed" || change.status === "cancelled" ? now : undefined,

@@ -18,6 +18,7 @@ import { MAX_PREPARE_LEAD_MS, notePrepareTime, prepareLead } from "./prepare-lea
 import { gatedProvider, reserveSlot, type SlotDeps, sendRetryingRateLimits, sleepUntil } from "./provider-slot";
 import type { EmailProvider } from "./providers/provider";
 import { providerFor } from "./providers/select";
+import { pauseForQuota } from "./quota-pause";
 import { batchSources, type SourcesOf } from "./send-sources";
 
 /**
@@ -89,6 +90,8 @@ export async function sendChunk(
 		await settle(env, chunk.campaignId, { suppressed, sent: marked });
 		return { ack: true };
 	}
+	// A used-up daily or monthly quota pauses the campaign until it resets; the chunk waits, no one fails.
+	if (result.quota) return pauseForQuota(env, db, chunk, result.quota, suppressed);
 	const error = `${result.status ?? "network"}: ${result.error}`.slice(0, 500);
 	if (result.retryable) {
 		await chunkRetrying(db, chunkId, frozen.messageIds, attempts, error, now);

@@ -1,3 +1,5 @@
+import type { ProviderQuota } from "../../domain/campaigns/provider-quota";
+
 /** One rendered email, exactly as it leaves Pulse. */
 export type OutboundEmail = {
 	messageId: string;
@@ -19,7 +21,15 @@ export type OutboundEmail = {
  */
 export type BatchResult =
 	| { ok: true; providerIds: string[] }
-	| { ok: false; retryable: boolean; retryAfterMs: number | null; status: number | null; error: string };
+	| {
+			ok: false;
+			retryable: boolean;
+			retryAfterMs: number | null;
+			status: number | null;
+			error: string;
+			/** The provider's daily or monthly sending quota is used up: nothing sends until `resetsAt` (ms). */
+			quota?: ProviderQuota;
+	  };
 
 export interface EmailProvider {
 	readonly name: "resend" | "capture";

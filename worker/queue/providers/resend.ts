@@ -1,5 +1,6 @@
 import { Resend } from "resend";
 import type { DnsRecord } from "../../contracts/sender";
+import { quotaField } from "../../domain/campaigns/provider-quota";
 import type { DomainResult, DomainsApi, ProviderDomain } from "./domains";
 import type { BatchResult, EmailProvider, OutboundEmail } from "./provider";
 
@@ -106,6 +107,7 @@ export class ResendProvider implements EmailProvider, DomainsApi {
 				retryAfterMs: retryAfterMs(response.headers),
 				status,
 				error: `${response.error.name}: ${response.error.message}`,
+				...quotaField(response.error.name, retryAfterMs(response.headers), Date.now()),
 			};
 		}
 		const ids = response.data?.data.map((d: { id: string }) => d.id) ?? [];
