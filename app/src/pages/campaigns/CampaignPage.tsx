@@ -30,6 +30,7 @@ import { DeliveryCard } from "./view/DeliveryCard";
 import { EngagementCard } from "./view/EngagementCard";
 import { LinksCard } from "./view/LinksCard";
 import { createCampaignNumbers } from "./view/numbers";
+import { PauseBanner } from "./view/PauseBanner";
 import { RecipientLog } from "./view/RecipientLog";
 
 /** `/campaigns/:id`: loads the campaign, then its live view. */
@@ -161,12 +162,7 @@ function CampaignView(props: Props) {
 					tone="warning"
 					message={numbers.error() ? `Numbers may be out of date: ${numbers.error()}` : undefined}
 				/>
-				<Show when={status() === "paused"}>
-					<FormAlert
-						tone="warning"
-						message="Paused: nothing more is enqueued until you resume. Messages already handed to the provider still go out."
-					/>
-				</Show>
+				<PauseBanner campaign={c()} status={status()} />
 				<DeliveryCard campaign={c()} status={status()} stats={numbers.stats()} liveState={numbers.liveState()} />
 				<Show when={started()}>
 					<EngagementCard stats={numbers.stats()} />
