@@ -49,7 +49,9 @@ export default defineConfig(async () => {
 									SENDING_DOMAINS: "engine.example=*",
 									RESEND_BASE_URL: `http://127.0.0.1:${fakeResendPort}`,
 									FAKE_RESEND_URL: `http://127.0.0.1:${fakeResendPort}`,
-									PROVIDER_REQUESTS_PER_SECOND: "1000",
+									// Above the fake's own 5 requests/s (on by default): the gate learns the lower limit from
+									// the `ratelimit-*` headers of the fake's answers, as it would from Resend's.
+									PROVIDER_REQUESTS_PER_SECOND: "10",
 									PROVIDER_TIMEOUT_MS: "1000",
 								},
 							},

@@ -42,4 +42,34 @@ describe("the provider rate limiter", () => {
 		// Counted from the answer (300 ms after leaving), not from the departure.
 		expect(next.wait).toBeGreaterThan(950);
 	});
+
+	it("never lets more leave in a second than the provider says the account may, when that is below the setting", async () => {
+		const l = limiter("stated");
+		const first = await l.depart(10);
+		await l.landed(first.at, { limit: 2, remaining: 1, resetMs: 1000 });
+		expect((await l.depart(10)).wait).toBe(0);
+		expect((await l.depart(10)).wait).toBeGreaterThan(900);
+		// The slots are spaced for 2 a second too.
+		const asked = Date.now();
+		const slots = [asked + (await l.acquire(10)), asked + (await l.acquire(10))];
+		expect((slots[1] ?? 0) - (slots[0] ?? 0)).toBeGreaterThanOrEqual(495);
+	});
+
+	it("waits for the provider's reset when it says nothing is left and Pulse's own requests do not explain it", async () => {
+		const l = limiter("reset");
+		const first = await l.depart(10);
+		// Someone else uses the account: one request of ours, yet none left until the window resets in 2 s.
+		await l.landed(first.at, { limit: 5, remaining: 0, resetMs: 2000 });
+		expect((await l.depart(10)).wait).toBeGreaterThan(1900);
+		expect(await l.acquire(10)).toBeGreaterThan(1900);
+	});
+
+	it("lets the window, not the whole-second reset, hold the next request when Pulse's own requests filled it", async () => {
+		const l = limiter("ours");
+		const gates = [await l.depart(2), await l.depart(2)];
+		for (const gate of gates) await l.landed(gate.at, { limit: 2, remaining: 0, resetMs: 5000 });
+		const next = await l.depart(2);
+		expect(next.wait).toBeGreaterThan(900);
+		expect(next.wait).toBeLessThanOrEqual(1002);
+	});
 });

@@ -20,6 +20,27 @@ export function providerRequestLimit(env: Env): number | null {
 	return Number.isFinite(configured) && configured > 0 ? configured : 2;
 }
 
+const accounts = new Map<string, Promise<string>>();
+
+/**
+ * The provider account sends are limited by (the rate limiter's name): Resend limits a team across all its API
+ * keys, and Pulse sends with one key, so the account is named by a short SHA-256 of `RESEND_API_KEY` (the key
+ * itself never becomes a name); "capture" for the outbox. Every workspace and every kind of send shares it.
+ */
+export function providerAccount(env: Env): Promise<string> {
+	const key = env.RESEND_API_KEY;
+	if (!key) return Promise.resolve("capture");
+	let account = accounts.get(key);
+	if (!account) {
+		account = crypto.subtle.digest("SHA-256", new TextEncoder().encode(key)).then((digest) => {
+			const hex = [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+			return `resend:${hex}`;
+		});
+		accounts.set(key, account);
+	}
+	return account;
+}
+
 /** How long one provider call may take before it is abandoned and retried like a lost answer (default 15 s). */
 export function providerTimeoutMs(env: Env): number {
 	const configured = Number(env.PROVIDER_TIMEOUT_MS);

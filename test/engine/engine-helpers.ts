@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { fanoutStep } from "../../worker/services/fanout";
 import { call, signupOwner } from "../client";
 import { importCsv } from "../import-helpers";
 
@@ -14,6 +15,14 @@ type Received = {
 	requests: { at: number; status: number; idempotencyKey: string; error?: string | null; fault?: unknown }[];
 };
 
+type Stats = {
+	total_requests: number;
+	accepted_requests: number;
+	rejected_requests: number;
+	accepted_emails: number;
+	max_requests_in_any_second: number;
+};
+
 /** Talks to the fake Resend server's admin API (over HTTP, as the worker does). */
 export const fake = {
 	async admin(path: string, body?: unknown) {
@@ -27,6 +36,7 @@ export const fake = {
 	reset: () => fake.admin("reset", {}),
 	faults: (spec: unknown) => fake.admin("faults", spec),
 	received: () => fake.admin("received") as Promise<Received>,
+	stats: () => fake.admin("stats") as Promise<Stats>,
 };
 
 /** A workspace ready to send: postal address, sender, `size` subscribed contacts and a template. */
@@ -98,3 +108,22 @@ export const waitForStatus = (cookie: string, id: string, status: string, timeou
 		},
 		timeoutMs,
 	);
+
+/** A campaign marked sending with its first chunk created by the real fan-out step, not yet attempted. */
+export async function chunkReadyToSend(cookie: string, templateId: string, size: number) {
+	const id = await createCampaign(cookie, templateId);
+	const campaign = await env.DB.prepare("SELECT workspace_id FROM campaigns WHERE id = ?")
+		.bind(id)
+		.first<{ workspace_id: string }>();
+	await env.DB.prepare("UPDATE campaigns SET status = 'sending', base_url = 'https://pulse.example' WHERE id = ?")
+		.bind(id)
+		.run();
+	const step = await fanoutStep(
+		env.DB,
+		{ campaignId: id, workspaceId: campaign?.workspace_id ?? "", segmentDefinition: null },
+		{ cursor: "", seq: 0 },
+		size,
+	);
+	if (!step.chunk) throw new Error("no chunk to send");
+	return { campaignId: id, chunkId: step.chunk.chunk_id, message: step.chunk };
+}

@@ -1,7 +1,14 @@
 import { and, asc, eq, exists, gt, gte, inArray, lt, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
-import { cancelQueuedOfCampaign, cancelQueuedOfChunk, failQueuedOfChunk, markSent, noteAttempt } from "./messages";
+import {
+	cancelQueuedOfCampaign,
+	cancelQueuedOfChunk,
+	failQueuedOfChunk,
+	failRejected,
+	markSent,
+	noteAttempt,
+} from "./messages";
 import { campaigns, chunkPayloads, chunks } from "./schema-campaigns";
 
 /** A chunk waiting for its SENDS message: never attempted, or frozen and not yet settled. */
@@ -179,8 +186,9 @@ export async function failChunk(
 }
 
 /**
- * The provider accepted the chunk: its recipients `sent` with their provider ids, its payloads dropped. Answers
- * how many recipients this call moved to `sent` (none when a duplicate delivery had already recorded them).
+ * The provider accepted the chunk: its recipients `sent` with their provider ids, except those it `rejected`
+ * (an address it refuses), which end `failed` with its reason; the payloads dropped. Answers how many recipients
+ * this call moved to `sent` and to `failed` (none when a duplicate delivery had already recorded them).
  */
 export async function chunkSent(
 	db: Db,
@@ -188,16 +196,18 @@ export async function chunkSent(
 	sent: { id: string; provider_id: string | null }[],
 	attempts: number,
 	now: number,
-): Promise<number> {
-	const [marked] = await db.batch([
+	rejected: { id: string; error: string }[] = [],
+): Promise<{ sent: number; failed: number }> {
+	const [marked, failed] = await db.batch([
 		markSent(db, sent, attempts, now),
+		failRejected(db, rejected, attempts),
 		db
 			.update(chunks)
 			.set({ status: "sent", attempts, lastError: null, updatedAt: new Date(now) })
 			.where(eq(chunks.id, chunkId)),
 		dropPayloads(db, chunkId),
 	]);
-	return changed(marked);
+	return { sent: changed(marked), failed: changed(failed) };
 }
 
 /** Nobody in the chunk was still sendable at its freeze: settled without a provider call. */

@@ -92,3 +92,11 @@ export const suppressQueued = (db: Db, messageIds: string[]) =>
 		.update(messages)
 		.set({ status: "suppressed" })
 		.where(and(inJson(messages.id, messageIds), eq(messages.status, "queued")));
+
+/** Recipients the provider rejected in a batch it otherwise sent end `failed`, each with the provider's reason. */
+export const failRejected = (db: Db, rejected: { id: string; error: string }[], attempts: number) =>
+	db
+		.update(messages)
+		.set({ status: "failed", attempts, lastError: field<string>("error") })
+		.from(jsonRows(JSON.stringify(rejected)))
+		.where(and(sql`"messages"."id" = ${field("id")}`, eq(messages.status, "queued")));

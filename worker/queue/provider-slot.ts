@@ -1,3 +1,4 @@
+import { providerAccount } from "../config";
 import type { EmailProvider, OutboundEmail } from "./providers/provider";
 
 export type SlotDeps = { env: Env; provider: EmailProvider; requestsPerSecond: number | null };
@@ -20,79 +21,79 @@ export const sleepUntil = async (at: number) => {
 	await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
 };
 
-/** Whether the workspace's limiter is asked at all: not when there is no limit, or one that means none. */
+/** Whether the account's limiter is asked at all: not when there is no limit, or one that means none. */
 const limited = (rate: number | null): rate is number => rate !== null && rate > 0 && rate < UNGATED_RATE;
 
+/** The provider account's limiter, shared by every workspace and every kind of send. */
+const limiterOf = async (deps: SlotDeps) => deps.env.RATE_LIMITER.getByName(await providerAccount(deps.env));
+
 /**
- * Reserves the workspace's next provider slot (the token bucket shared by all its sends) and answers when
- * it is, in ms since the epoch; null when sends are not limited (then no round trip to the limiter is made,
- * and a `retry-after` is waited out by the caller). `notBeforeMs` honours a `retry-after`.
+ * Reserves the provider account's next slot (shared by every workspace's sends; a workspace's own, lower rate is
+ * kept by its campaign's pacing) and answers when it is, in ms since the epoch; null when sends are not limited
+ * (then no round trip to the limiter is made, and a `retry-after` is waited out by the caller). `notBeforeMs`
+ * honours a `retry-after`.
  */
-export async function reserveSlot(deps: SlotDeps, workspaceId: string, notBeforeMs = 0): Promise<number | null> {
+export async function reserveSlot(deps: SlotDeps, notBeforeMs = 0): Promise<number | null> {
 	if (!limited(deps.requestsPerSecond)) return null;
-	const wait = await deps.env.RATE_LIMITER.getByName(workspaceId).acquire(deps.requestsPerSecond, notBeforeMs);
+	const wait = await (await limiterOf(deps)).acquire(deps.requestsPerSecond, notBeforeMs);
 	return Date.now() + wait;
 }
 
 /**
- * One provider call through the workspace's gate: it leaves only when no one-second window would hold
- * more than the limit, counting earlier requests until their answers came back.
+ * One provider call through the account's gate: it leaves only when no one-second window would hold
+ * more than the limit, counting earlier requests until their answers came back; the limit the answer states
+ * (`ratelimit-*`) tells the gate how the following requests may leave.
  */
-async function sendThroughGate(deps: SlotDeps, workspaceId: string, emails: OutboundEmail[], chunkId: string) {
+async function sendThroughGate(deps: SlotDeps, emails: OutboundEmail[], chunkId: string) {
 	const rate = deps.requestsPerSecond;
 	if (!limited(rate)) return deps.provider.sendBatch(emails, chunkId);
-	const limiter = deps.env.RATE_LIMITER.getByName(workspaceId);
+	const limiter = await limiterOf(deps);
 	let gate = await limiter.depart(rate);
 	while (gate.wait > 0) {
 		await new Promise((resolve) => setTimeout(resolve, gate.wait));
 		gate = await limiter.depart(rate);
 	}
+	let result: Awaited<ReturnType<EmailProvider["sendBatch"]>> | undefined;
 	try {
-		return await deps.provider.sendBatch(emails, chunkId);
+		result = await deps.provider.sendBatch(emails, chunkId);
+		return result;
 	} finally {
-		await limiter.landed(gate.at);
+		await limiter.landed(gate.at, result?.rate);
 	}
 }
 
 /**
- * Sends at the slot already waited for, retrying a 429 in the workspace's next slots (honouring
+ * Sends at the slot already waited for, retrying a 429 in the account's next slots (honouring
  * `retry-after`): a refused batch sent nothing, and the idempotency key stays the same. A connection lost at once
  * is retried once in place, with the same key.
  */
-export async function sendRetryingRateLimits(
-	deps: SlotDeps,
-	workspaceId: string,
-	emails: OutboundEmail[],
-	chunkId: string,
-) {
+export async function sendRetryingRateLimits(deps: SlotDeps, emails: OutboundEmail[], chunkId: string) {
 	const started = Date.now();
-	let result = await sendThroughGate(deps, workspaceId, emails, chunkId);
+	let result = await sendThroughGate(deps, emails, chunkId);
 	// A call that failed at once without an answer (a pooled connection the provider had just closed) is tried again
 	// at once, with the same key: the provider answers a replay if the first one reached it after all.
 	if (!result.ok && result.status === null && Date.now() - started < QUICK_FAILURE_MS)
-		result = await sendThroughGate(deps, workspaceId, emails, chunkId);
+		result = await sendThroughGate(deps, emails, chunkId);
 	for (let retry = 0; retry < RATE_LIMITED_RETRIES_IN_PLACE; retry++) {
 		if (result.ok || result.status !== 429 || (result.retryAfterMs ?? 0) > MAX_IN_PLACE_WAIT_MS) break;
-		const slot = await reserveSlot(deps, workspaceId, result.retryAfterMs ?? 1000);
+		const slot = await reserveSlot(deps, result.retryAfterMs ?? 1000);
 		await sleepUntil(slot ?? Date.now() + (result.retryAfterMs ?? 1000));
-		result = await sendThroughGate(deps, workspaceId, emails, chunkId);
+		result = await sendThroughGate(deps, emails, chunkId);
 	}
 	return result;
 }
 
 /**
- * A provider whose every call takes the workspace's next slot and passes its gate, as a chunk does: sends made
- * outside the SENDS queue (test sends) share the workspace's provider limit with its campaigns.
+ * A provider whose every call takes the account's next slot and passes its gate, as a chunk does: sends made
+ * outside the SENDS queue (test sends) share the provider limit with every workspace's campaigns.
  */
 export function gatedProvider(deps: SlotDeps): EmailProvider {
 	return {
 		name: deps.provider.name,
 		async sendBatch(emails, idempotencyKey) {
-			const workspaceId = emails[0]?.workspaceId;
-			if (!workspaceId) return deps.provider.sendBatch(emails, idempotencyKey);
-			const slot = await reserveSlot(deps, workspaceId);
+			const slot = await reserveSlot(deps);
 			if (slot !== null) await sleepUntil(slot);
-			return sendRetryingRateLimits(deps, workspaceId, emails, idempotencyKey);
+			return sendRetryingRateLimits(deps, emails, idempotencyKey);
 		},
 	};
 }

@@ -10,6 +10,7 @@ import {
 	parkChunk,
 } from "../db/chunks";
 import { createDb, type Db } from "../db/client";
+import { retryError, unsafeToResend } from "./ambiguous-attempts";
 import { retryDelaySeconds } from "./backoff";
 import { loadOrFreeze } from "./freeze";
 import { type InFlight, inFlight, PROVIDER_CALLS_IN_FLIGHT } from "./in-flight";
@@ -54,7 +55,7 @@ export async function sendChunk(
 	// The slot comes first, before any work: a batch's chunks line up in order, and each one is read,
 	// checked and rendered just before its turn (a slot can be many seconds away).
 	const lead = prepareLead(deps.requestsPerSecond);
-	const slot = await reserveSlot(deps, message.workspace_id, lead);
+	const slot = await reserveSlot(deps, lead);
 	if (slot !== null && slot - Date.now() > MAX_PREPARE_LEAD_MS) await sleepUntil(slot - MAX_PREPARE_LEAD_MS);
 	if (slot !== null) await sleepUntil(slot - lead);
 	const preparing = Date.now();
@@ -68,6 +69,13 @@ export async function sendChunk(
 		return { ack: true };
 	}
 	if (chunk.campaignStatus === "paused" && (await parkChunk(db, chunkId, chunk.campaignId))) return { ack: true };
+	// An attempt without an answer long enough ago that the provider forgot its key: not risked twice.
+	const unsafe = unsafeToResend(chunk.lastError, Date.now());
+	if (unsafe) {
+		const failed = await failChunkRows(db, chunkId, chunk.attempts, unsafe, Date.now());
+		await settle(env, chunk.campaignId, { failed });
+		return { ack: true };
+	}
 	const sources = await sourcesOf(chunk.campaignId);
 	if (!sources) return { ack: true };
 	const frozen = await loadOrFreeze(db, chunkId, sources, tokenSecret(env), chunk.status !== "queued");
@@ -82,17 +90,25 @@ export async function sendChunk(
 	// A late wake-up is safe: the gate in `sendRetryingRateLimits` holds it if the window is full.
 	if (slot !== null) await sleepUntil(slot);
 	const calls = deps.calls ?? inFlight(PROVIDER_CALLS_IN_FLIGHT);
-	const result = await calls(() => sendRetryingRateLimits(deps, message.workspace_id, frozen.emails, chunkId));
+	const result = await calls(() => sendRetryingRateLimits(deps, frozen.emails, chunkId));
 	const now = Date.now();
 	if (result.ok) {
-		const sent = frozen.messageIds.map((id, i) => ({ id, provider_id: result.providerIds[i] ?? null }));
-		const marked = await chunkSent(db, chunkId, sent, attempts, now);
-		await settle(env, chunk.campaignId, { suppressed, sent: marked });
+		// Recipients the provider rejected (by index) fail alone, with its reason; the others were sent.
+		const rejectedAt = new Map((result.rejected ?? []).map((r) => [r.index, r.error.slice(0, 500)]));
+		const sent = frozen.messageIds
+			.map((id, i) => ({ id, provider_id: result.providerIds[i] ?? null }))
+			.filter((_, i) => !rejectedAt.has(i));
+		const rejected = frozen.messageIds.flatMap((id, i) => {
+			const error = rejectedAt.get(i);
+			return error === undefined ? [] : [{ id, error: `rejected by the provider: ${error}` }];
+		});
+		const marked = await chunkSent(db, chunkId, sent, attempts, now, rejected);
+		await settle(env, chunk.campaignId, { suppressed, sent: marked.sent, failed: marked.failed });
 		return { ack: true };
 	}
 	// A used-up daily or monthly quota pauses the campaign until it resets; the chunk waits, no one fails.
 	if (result.quota) return pauseForQuota(env, db, chunk, result.quota, suppressed);
-	const error = `${result.status ?? "network"}: ${result.error}`.slice(0, 500);
+	const error = retryError(chunk.lastError, result.status, result.error, now);
 	if (result.retryable) {
 		await chunkRetrying(db, chunkId, frozen.messageIds, attempts, error, now);
 		// The chunk is not settled, but those its freeze left out are: the live numbers show them now.

@@ -55,9 +55,12 @@ export async function sendTest(
 	}
 	const result = await env.provider.sendBatch(emails, newId("testsend"));
 	if (!result.ok) throw new ApiError("service_unavailable", `The email provider refused the test: ${result.error}`);
-	return {
-		sent: emails.length,
-		provider: env.provider.name,
-		outbox_ids: env.provider.name === "capture" ? result.providerIds : [],
-	};
+	// An address the provider rejects in a batch it otherwise sent is answered as a refusal, as a strict batch was.
+	const [rejected] = result.rejected ?? [];
+	if (rejected) {
+		const to = emails[rejected.index]?.to ?? "an address";
+		throw new ApiError("service_unavailable", `The email provider refused the test to ${to}: ${rejected.error}`);
+	}
+	const ids = result.providerIds.filter((id): id is string => id !== null);
+	return { sent: emails.length, provider: env.provider.name, outbox_ids: env.provider.name === "capture" ? ids : [] };
 }

@@ -1,25 +1,11 @@
-import { Resend } from "resend";
 import type { DnsRecord } from "../../contracts/sender";
 import { quotaField } from "../../domain/campaigns/provider-quota";
 import type { DomainResult, DomainsApi, ProviderDomain } from "./domains";
 import type { BatchResult, EmailProvider, OutboundEmail } from "./provider";
+import { acceptedBatch, rateOf, retryAfterMs, retryableStatus } from "./resend-answers";
+import { StatusReportingResend } from "./resend-client";
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-const RETRYABLE_CODES = new Set([
-	"rate_limit_exceeded",
-	"concurrent_idempotent_requests",
-	"application_error",
-	"internal_server_error",
-]);
-
-function retryAfterMs(headers: Record<string, string> | null): number | null {
-	const value = headers?.["retry-after"];
-	if (!value) return null;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(value);
-	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
-}
 
 type ResendAnswer<T> = {
 	data: T | null;
@@ -71,14 +57,14 @@ const domainOf = (d: ResendDomain): ProviderDomain => ({
 /** Resend's batch API through the official SDK (base URL configurable, so tests point it at a fake). */
 export class ResendProvider implements EmailProvider, DomainsApi {
 	readonly name = "resend" as const;
-	private readonly client: Resend;
+	private readonly client: StatusReportingResend;
 
 	constructor(
 		apiKey: string,
 		baseUrl?: string,
 		private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
 	) {
-		this.client = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+		this.client = new StatusReportingResend(apiKey, baseUrl ? { baseUrl } : undefined);
 	}
 
 	async sendBatch(emails: OutboundEmail[], idempotencyKey: string): Promise<BatchResult> {
@@ -92,35 +78,33 @@ export class ResendProvider implements EmailProvider, DomainsApi {
 			...(e.replyTo ? { replyTo: e.replyTo } : {}),
 			tags: [{ name: "message_id", value: e.messageId }],
 		}));
-		let response: Awaited<ReturnType<Resend["batch"]["send"]>>;
+		// Permissive: an email Resend refuses (an address it rejects) comes back in `errors` by its index, and the
+		// others are sent; strict would refuse the whole call for it.
+		const options = {
+			idempotencyKey,
+			batchValidation: "permissive",
+			signal: AbortSignal.timeout(this.timeoutMs),
+		} as const;
+		let response: Awaited<ReturnType<typeof this.client.batch.send<typeof options>>>;
 		try {
-			response = await this.client.batch.send(payload, { idempotencyKey, signal: AbortSignal.timeout(this.timeoutMs) });
+			response = await this.client.batch.send(payload, options);
 		} catch (error) {
 			return { ok: false, retryable: true, retryAfterMs: null, status: null, error: `network: ${String(error)}` };
 		}
+		const rate = rateOf(response.headers);
 		if (response.error) {
 			const status = response.error.statusCode;
-			const retryable = status === null || status === 429 || status >= 500 || RETRYABLE_CODES.has(response.error.name);
 			return {
 				ok: false,
-				retryable,
+				retryable: retryableStatus(status, response.error.name),
 				retryAfterMs: retryAfterMs(response.headers),
 				status,
 				error: `${response.error.name}: ${response.error.message}`,
+				...(rate ? { rate } : {}),
 				...quotaField(response.error.name, retryAfterMs(response.headers), Date.now()),
 			};
 		}
-		const ids = response.data?.data.map((d: { id: string }) => d.id) ?? [];
-		if (ids.length !== emails.length) {
-			return {
-				ok: false,
-				retryable: true,
-				retryAfterMs: null,
-				status: 200,
-				error: `provider accepted ${ids.length} of ${emails.length}`,
-			};
-		}
-		return { ok: true, providerIds: ids };
+		return acceptedBatch(emails.length, response.data?.data ?? [], response.data?.errors ?? [], rate);
 	}
 
 	createDomain(name: string): Promise<DomainResult<ProviderDomain>> {
