@@ -2,6 +2,10 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 
+/** Reads (GETs) are asked again when they get no answer in time; writes never are. */
+const READ_TIMEOUT_MS = 30_000;
+const READ_ATTEMPTS = 4;
+
 export async function signIn(baseUrl, email = "bench@pulse.local") {
 	const headers = { "content-type": "application/json", origin: baseUrl };
 	const res = await fetch(`${baseUrl}/api/v1/auth/signup`, {
@@ -10,12 +14,27 @@ export async function signIn(baseUrl, email = "bench@pulse.local") {
 		body: JSON.stringify({ email, password: "bench-password-1", name: "Bench", workspace_name: "Bench" }),
 	});
 	const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
-	const api = async (method, path, body, extra = {}) => {
-		const r = await fetch(`${baseUrl}${path}`, {
+	const request = (method, path, body, extra) =>
+		fetch(`${baseUrl}${path}`, {
 			method,
 			headers: { ...headers, cookie, ...extra },
 			body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+			// A progress read must not wait forever on a connection that will never answer.
+			signal: method === "GET" ? AbortSignal.timeout(READ_TIMEOUT_MS) : undefined,
 		});
+	const api = async (method, path, body, extra = {}) => {
+		let r;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				r = await request(method, path, body, extra);
+				break;
+			} catch (error) {
+				if (method !== "GET" || attempt >= READ_ATTEMPTS) throw error;
+				console.warn(
+					`  (${method} ${path} gave no answer in ${READ_TIMEOUT_MS / 1000} s: ${error.name}; asking again)`,
+				);
+			}
+		}
 		const text = await r.text();
 		if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text.slice(0, 300)}`);
 		return text ? JSON.parse(text) : null;
