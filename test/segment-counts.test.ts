@@ -224,4 +224,31 @@ describe("segment cost limits", () => {
 		expect(await countAudience(db, workspace.id, BERLIN as SegmentDefinition)).toBe(2);
 		expect(await countAudience(db, workspace.id, null)).toBe(3);
 	});
+
+	it("counts the audience of a segment of buyers without unsubscribed contacts or suppressed addresses", async () => {
+		const { cookie, workspace } = await signupOwner();
+		await addBerliners(cookie, "buyer", 4);
+		await addBerliners(cookie, "browser", 2);
+		const bought = ["buyer-0", "buyer-1", "buyer-2", "buyer-3"].map((who) => ({
+			email: `${who}@example.com`,
+			name: "purchase",
+		}));
+		const browsed = [{ email: "browser-0@example.com", name: "page_view" }];
+		const recorded = await call("POST", "/api/v1/events", { batch: [...bought, ...bought, ...browsed] }, { cookie });
+		expect(recorded.status).toBeLessThan(300);
+		await call("POST", "/api/v1/contacts", { email: "buyer-0@example.com", status: "unsubscribed" }, { cookie });
+		await env.DB.prepare("INSERT INTO suppressions (workspace_id, email, reason) VALUES (?, ?, 'bounced')")
+			.bind(workspace.id, "buyer-1@example.com")
+			.run();
+		const buyers: SegmentDefinition = {
+			all: [
+				{ event: "purchase", count: { op: "gte", value: 1 } },
+				{ attribute: "city", op: "eq", value: "Berlin" },
+			],
+		};
+		const db = createDb(env.DB);
+		expect(await countAudience(db, workspace.id, buyers)).toBe(2);
+		const segment = await call("POST", "/api/v1/segments", { name: "Buyers", definition: buyers }, { cookie });
+		expect(segment.json.count).toBe(4);
+	});
 });

@@ -2,7 +2,8 @@ import { and, count, desc, eq, lt, type SQL, sql } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ContactStatus } from "../contracts/contacts";
 import type { SegmentDefinition } from "../contracts/segments";
-import { type CompiledSegment, compileSegment } from "../domain/segments/compile";
+import type { CompiledSegment, SqlParam } from "../domain/segments/compile";
+import { type CountPlan, compileCount } from "../domain/segments/count";
 import type { Db } from "./client";
 import { columns, value } from "./json-each";
 import { contactStatusHistory, contacts, contactTags, events, suppressions } from "./schema-contacts";
@@ -16,14 +17,26 @@ export const c = alias(contacts, "c");
 export const inJson = (column: SQLiteColumn | SQL, values: readonly unknown[]) =>
 	sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 
-/** The segment compiler's output (SQL text over `c` with `?` placeholders) as a drizzle condition. */
-export function segmentCondition({ where, params }: CompiledSegment): SQL {
-	const text = where.split("?");
-	if (text.length !== params.length + 1) throw new Error("compiled segment: placeholders and parameters differ");
-	const chunks = [sql.raw(text[0] ?? "")];
-	for (const [i, param] of params.entries()) chunks.push(sql`${param}`, sql.raw(text[i + 1] ?? ""));
-	return sql`(${sql.join(chunks)})`;
+/** Compiler output (SQL text with `?` placeholders) as a drizzle SQL chunk, its parameters bound in order. */
+function compiledSql(text: string, params: readonly SqlParam[]): SQL {
+	const parts = text.split("?");
+	if (parts.length !== params.length + 1) throw new Error("compiled segment: placeholders and parameters differ");
+	const chunks = [sql.raw(parts[0] ?? "")];
+	for (const [i, param] of params.entries()) chunks.push(sql`${param}`, sql.raw(parts[i + 1] ?? ""));
+	return sql.join(chunks);
 }
+
+/** The segment compiler's output (SQL text over `c` with `?` placeholders) as a drizzle condition. */
+export const segmentCondition = ({ where, params }: CompiledSegment): SQL => sql`(${compiledSql(where, params)})`;
+
+/**
+ * What a count reads: the workspace's contacts (`c`), or only those of the plan's members set, each looked up by
+ * primary key (CROSS JOIN keeps the set as the outer loop).
+ */
+const countSource = ({ members }: CountPlan) =>
+	members
+		? sql`(${compiledSql(members.sql, members.params)}) m CROSS JOIN ${contacts} c ON c.id = m.id`
+		: sql`${contacts} c`;
 
 /**
  * A contact who may be mailed: subscribed, and the address not on the workspace's suppression list.
@@ -32,12 +45,12 @@ export function segmentCondition({ where, params }: CompiledSegment): SQL {
 export const sendableContact = (t: { status: SQLiteColumn; workspaceId: SQLiteColumn; email: SQLiteColumn } = c) =>
 	sql`(${t.status} = 'subscribed' AND NOT EXISTS (SELECT 1 FROM ${suppressions} WHERE ${suppressions.workspaceId} = ${t.workspaceId} AND ${suppressions.email} = ${t.email}))`;
 
-/** Contacts of a workspace matching a compiled segment, whatever their status. */
-export async function countContacts(db: Db, workspaceId: string, segment: CompiledSegment): Promise<number> {
+/** Contacts of a workspace matching a segment (compiled for counting), whatever their status. */
+export async function countContacts(db: Db, workspaceId: string, plan: CountPlan): Promise<number> {
 	const [row] = await db
 		.select({ n: count() })
-		.from(c)
-		.where(and(eq(c.workspaceId, workspaceId), segmentCondition(segment)));
+		.from(countSource(plan))
+		.where(and(eq(c.workspaceId, workspaceId), segmentCondition(plan.rest)));
 	return row?.n ?? 0;
 }
 
@@ -51,11 +64,11 @@ export async function countAudience(
 	segment: SegmentDefinition | null,
 	now = Date.now(),
 ): Promise<number> {
-	const rules = segment ? segmentCondition(compileSegment(segment, { workspaceId, now })) : undefined;
+	const plan = segment ? compileCount(segment, { workspaceId, now }) : null;
 	const [row] = await db
 		.select({ n: count() })
-		.from(c)
-		.where(and(eq(c.workspaceId, workspaceId), rules, sendableContact(c)));
+		.from(plan ? countSource(plan) : sql`${contacts} c`)
+		.where(and(eq(c.workspaceId, workspaceId), plan ? segmentCondition(plan.rest) : undefined, sendableContact(c)));
 	return row?.n ?? 0;
 }
 

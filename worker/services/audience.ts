@@ -2,7 +2,7 @@ import type { SegmentDefinition } from "../contracts/segments";
 import { createDb } from "../db/client";
 import { countAudience, countContacts } from "../db/contacts";
 import { findSegmentRow } from "../db/segments";
-import { compileSegment } from "../domain/segments/compile";
+import { compileCount } from "../domain/segments/count";
 import { notFound } from "../errors";
 
 const SUBSCRIBED: SegmentDefinition = { all: [{ attribute: "status", op: "eq", value: "subscribed" }] };
@@ -22,7 +22,7 @@ export async function audienceSize(d1: D1Database, workspaceId: string, segmentI
 	}
 	const now = Date.now();
 	const [total, sendable] = await Promise.all([
-		countContacts(db, workspaceId, compileSegment(definition ?? SUBSCRIBED, { workspaceId, now })),
+		countContacts(db, workspaceId, compileCount(definition ?? SUBSCRIBED, { workspaceId, now })),
 		countAudience(db, workspaceId, definition, now),
 	]);
 	return { total, sendable };

@@ -3,7 +3,7 @@ import { createDb, type Db } from "../db/client";
 import { countContacts } from "../db/contacts";
 import { release, take } from "../db/rate-counter";
 import { type CountTarget, type StoredCount, staleSegments, storeCount } from "../db/segments";
-import { compileSegment } from "../domain/segments/compile";
+import { compileCount } from "../domain/segments/count";
 
 /*
  * Segment counts are read from the segment row, never recounted while a list or a page waits:
@@ -20,7 +20,7 @@ const LEASE_MS = 60_000;
 const RUN_BUDGET_MS = 20_000;
 
 export async function countSegment(d1: D1Database, workspaceId: string, definition: SegmentDefinition) {
-	return countContacts(createDb(d1), workspaceId, compileSegment(definition, { workspaceId, now: Date.now() }));
+	return countContacts(createDb(d1), workspaceId, compileCount(definition, { workspaceId, now: Date.now() }));
 }
 
 /** Counts now; the time is when the count started (contacts added meanwhile may or may not be in it). */

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_IN_VALUES, type SegmentDefinition, type SegmentRule } from "../../contracts/segments";
-import { compileSegment, countQuery, pageQuery, SegmentTooComplexError } from "./compile";
+import { compileSegment, pageQuery, SegmentTooComplexError } from "./compile";
+import { countQuery } from "./count";
 import { validateSegmentDefinition } from "./validate";
 
 const WS = "ws_segments_compile";
@@ -195,6 +196,12 @@ const attr = (attribute: string, op: string, value?: unknown) =>
 const purchases = (op: string, value: number, extra: Record<string, unknown> = {}) =>
 	one({ event: "purchase", count: { op, value }, ...extra } as SegmentRule);
 
+/** Bought at least `n` times (within `days` days, if given). */
+const purchase = (n: number, days?: number): SegmentRule =>
+	days === undefined
+		? { event: "purchase", count: { op: "gte", value: n } }
+		: { event: "purchase", count: { op: "gte", value: n }, within_days: days };
+
 type Case = [string, SegmentDefinition, string[]];
 
 const cases: Record<string, Case[]> = {
@@ -307,6 +314,37 @@ const cases: Record<string, Case[]> = {
 		["other event", one({ event: "login", count: { op: "gte", value: 1 } }), ["ann", "cy"]],
 		["other event windowed", one({ event: "login", count: { op: "gte", value: 1 }, within_days: 30 }), ["ann"]],
 	],
+	"counted from an event's contacts": [
+		["bought and tagged vip", { all: [purchase(1), { tag: "vip" }] }, ["ann", "eve"]],
+		[
+			"bought within 7 days and not in Berlin",
+			{ all: [{ not: { attribute: "city", op: "eq", value: "Berlin" } }, purchase(1, 7)] },
+			["eve"],
+		],
+		["two event rules", { all: [purchase(2), { event: "login", count: { op: "gte", value: 1 } }] }, ["ann"]],
+		["an event rule in a nested all", { all: [{ all: [{ tag: "vip" }, purchase(3)] }] }, ["eve"]],
+		[
+			"never bought, in Paris",
+			{
+				all: [
+					{ event: "purchase", count: { op: "eq", value: 0 } },
+					{ attribute: "city", op: "eq", value: "Paris" },
+				],
+			},
+			["cy"],
+		],
+		["bought or vip", { any: [purchase(1), { tag: "vip" }] }, ["ann", "bob", "eve"]],
+		[
+			"bought fewer than twice, logged in",
+			{
+				all: [
+					{ event: "purchase", count: { op: "lt", value: 2 } },
+					{ event: "login", count: { op: "gte", value: 1 } },
+				],
+			},
+			["cy"],
+		],
+	],
 	engagement: [
 		["opened skips machine opens", one({ engagement: "opened" }), ["ann", "eve"]],
 		["opened within 30 days", one({ engagement: "opened", within_days: 30 }), ["ann"]],
@@ -401,6 +439,26 @@ describe("query plan", () => {
 		const plan = results.map((r) => r.detail).join("\n");
 		expect(plan).toContain("events_workspace_name_contact_time");
 		expect(plan).not.toContain("CORRELATED");
+	});
+
+	it("counts a segment that needs an event from that event's contacts, looked up by id, not from every contact", async () => {
+		const definition: SegmentDefinition = {
+			all: [
+				{ any: [attr("city", "eq", "Berlin"), attr("city", "eq", "Paris")] },
+				{ not: { attribute: "plan", op: "eq", value: "pro" } },
+				purchase(1, 30),
+			],
+		};
+		const query = countQuery(definition, ctx);
+		const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+			.bind(...query.params)
+			.all<{ detail: string }>();
+		const plan = results.map((r) => r.detail).join("\n");
+		expect(plan).toMatch(
+			/events_workspace_name_contact_time[\s\S]*SEARCH c USING INDEX sqlite_autoindex_contacts_1 \(id=\?\)/,
+		);
+		expect(plan).not.toContain("contacts_workspace_status");
+		expect(plan).not.toContain("LIST SUBQUERY");
 	});
 });
 

@@ -7,6 +7,7 @@ import {
 	type SegmentDefinition,
 	type SegmentRule,
 } from "../../contracts/segments";
+import { type Fragment, integer, join, q, raw, type SqlParam } from "./fragment";
 import { parseIsoDate } from "./iso-date";
 
 /*
@@ -36,7 +37,7 @@ import { parseIsoDate } from "./iso-date";
  *   and from messages for `received` (status sent/delivered, windowed on sent_at); contact status is not consulted
  */
 
-export type SqlParam = string | number | null;
+export type { SqlParam };
 export type CompiledSegment = { where: string; params: SqlParam[] };
 export type SegmentQuery = { sql: string; params: SqlParam[] };
 export type CompileContext = { workspaceId: string; now: number };
@@ -51,38 +52,6 @@ export class SegmentTooComplexError extends Error {
 		this.name = "SegmentTooComplexError";
 	}
 }
-
-class Fragment {
-	constructor(
-		readonly sql: string,
-		readonly params: SqlParam[],
-	) {}
-}
-
-/** SQL template: fragments are embedded, every other value becomes a bound parameter. */
-function q(strings: TemplateStringsArray, ...values: (Fragment | SqlParam)[]): Fragment {
-	let sql = strings[0] ?? "";
-	const params: SqlParam[] = [];
-	values.forEach((value, i) => {
-		if (value instanceof Fragment) {
-			sql += value.sql;
-			params.push(...value.params);
-		} else {
-			sql += "?";
-			params.push(value);
-		}
-		sql += strings[i + 1] ?? "";
-	});
-	return new Fragment(sql, params);
-}
-
-/** Compiler-owned SQL text only (never user input). */
-const raw = (sql: string) => new Fragment(sql, []);
-const join = (parts: Fragment[], separator: string) =>
-	new Fragment(
-		parts.map((p) => p.sql).join(separator),
-		parts.flatMap((p) => p.params),
-	);
 
 const COLUMNS = {
 	email: "c.email",
@@ -106,14 +75,6 @@ export function compileSegment(definition: SegmentDefinition, ctx: CompileContex
 	const compiled = rule(definition, ctx);
 	if (compiled.params.length > MAX_SEGMENT_PARAMS) throw new SegmentTooComplexError(compiled.params.length);
 	return { where: compiled.sql, params: compiled.params };
-}
-
-export function countQuery(definition: SegmentDefinition, ctx: CompileContext): SegmentQuery {
-	const { where, params } = compileSegment(definition, ctx);
-	return {
-		sql: `SELECT count(*) AS count FROM contacts c WHERE c.workspace_id = ? AND (${where})`,
-		params: [ctx.workspaceId, ...params],
-	};
 }
 
 /** One keyset page of matching contacts, ordered by id; `afterId` is the last id of the previous page. */
@@ -235,12 +196,6 @@ function comparison(v: Fragment, node: Comparable): Fragment {
 
 const windowStart = (ctx: CompileContext, days: number | undefined) => (days ? ctx.now - days * DAY_MS : undefined);
 
-/** A compiler-computed whole number (a window start) as SQL text; never user input. */
-function integer(n: number): Fragment {
-	if (!Number.isSafeInteger(n)) throw new Error(`Not a whole number: ${n}`);
-	return raw(String(n));
-}
-
 const COUNT_HOLDS = {
 	eq: (n: number, v: number) => n === v,
 	neq: (n: number, v: number) => n !== v,
@@ -250,12 +205,10 @@ const COUNT_HOLDS = {
 	lte: (n: number, v: number) => n <= v,
 } as const;
 
-/**
- * The contacts with matching events form one uncorrelated set (`c.id IN (...)`), read from the index on
- * (workspace_id, name, contact_id, occurred_at) once per query instead of one index search per contact.
- * A count that zero satisfies (`lt 3`) is the complement of the contacts whose count fails it.
- */
-function event(node: EventRule, ctx: CompileContext): Fragment {
+/** The events an event rule reads, and the count that decides; `complement` when a contact without any matches. */
+type EventSet = { from: Fragment; having: Fragment | null; complement: boolean };
+
+function eventSet(node: EventRule, ctx: CompileContext): EventSet {
 	const filters = [q`e.workspace_id = ${ctx.workspaceId} AND e.name = ${node.event}`];
 	const since = windowStart(ctx, node.within_days);
 	if (since !== undefined) filters.push(q`e.occurred_at >= ${integer(since)}`);
@@ -263,15 +216,36 @@ function event(node: EventRule, ctx: CompileContext): Fragment {
 	const from = q`FROM events e WHERE ${join(filters, " AND ")}`;
 	const { op, value } = node.count;
 	// "at least one" and "none" need no count: any matching event puts the contact in the set.
-	if ((op === "gte" && value === 1) || (op === "gt" && value === 0)) return q`c.id IN (SELECT e.contact_id ${from})`;
+	if ((op === "gte" && value === 1) || (op === "gt" && value === 0)) return { from, having: null, complement: false };
 	if ((op === "eq" && value === 0) || (op === "lt" && value === 1) || (op === "lte" && value === 0)) {
-		return q`c.id NOT IN (SELECT e.contact_id ${from})`;
+		return { from, having: null, complement: true };
 	}
 	const holds = q`count(*) ${raw(COUNT_SQL[op])} ${value}`;
-	if (COUNT_HOLDS[op](0, value)) {
-		return q`c.id NOT IN (SELECT e.contact_id ${from} GROUP BY e.contact_id HAVING NOT (${holds}))`;
-	}
-	return q`c.id IN (SELECT e.contact_id ${from} GROUP BY e.contact_id HAVING ${holds})`;
+	// A count that zero satisfies (`lt 3`) is the complement of the contacts whose count fails it.
+	if (COUNT_HOLDS[op](0, value)) return { from, having: q`NOT (${holds})`, complement: true };
+	return { from, having: holds, complement: false };
+}
+
+/**
+ * The contacts with matching events form one uncorrelated set (`c.id IN (...)`), read from the index on
+ * (workspace_id, name, contact_id, occurred_at) once per query instead of one index search per contact.
+ */
+function event(node: EventRule, ctx: CompileContext): Fragment {
+	const { from, having, complement } = eventSet(node, ctx);
+	const grouped = having ? q` GROUP BY e.contact_id HAVING ${having}` : raw("");
+	return q`c.id ${raw(complement ? "NOT IN" : "IN")} (SELECT e.contact_id ${from}${grouped})`;
+}
+
+/**
+ * The contacts an event rule matches as a query of distinct contact ids (column `id`), in contact id order
+ * (the index's), or null when the rule also matches contacts without events (it is a complement).
+ */
+export function eventMembers(node: EventRule, ctx: CompileContext): SegmentQuery | null {
+	const { from, having, complement } = eventSet(node, ctx);
+	if (complement) return null;
+	return having
+		? q`SELECT e.contact_id AS id ${from} GROUP BY e.contact_id HAVING ${having}`
+		: q`SELECT DISTINCT e.contact_id AS id ${from}`;
 }
 
 function engagement(node: EngagementRule, ctx: CompileContext): Fragment {

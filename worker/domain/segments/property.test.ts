@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { COMPARISON_OPS, ENGAGEMENTS, type SegmentDefinition } from "../../contracts/segments";
 import { pageQuery } from "./compile";
+import { compileCount, countQuery } from "./count";
 import { evaluateSegment, type SegmentContact, type SegmentRelated } from "./evaluate";
 import { validateSegmentDefinition } from "./validate";
 
@@ -258,13 +259,15 @@ beforeAll(async () => {
 	await store(data);
 });
 
-describe("compiled SQL agrees with evaluateSegment", () => {
+describe("compiled SQL (pages and counts) agrees with evaluateSegment", () => {
 	it("covers every rule kind and operator", () => {
 		const text = JSON.stringify(definitions);
 		for (const needle of [...COMPARISON_OPS.map((op) => `"op":"${op}"`), '"tag"', '"event"', '"where"', '"not"']) {
 			expect(text).toContain(needle);
 		}
 		for (const engagement of ENGAGEMENTS) expect(text).toContain(`"engagement":"${engagement}"`);
+		const fromEventContacts = definitions.filter((d) => compileCount(d, { workspaceId: WS, now: NOW }).members);
+		expect(fromEventContacts.length).toBeGreaterThan(10);
 	});
 
 	it.each(definitions.map((definition, i) => [i, definition] as const))("definition %i", async (_i, definition) => {
@@ -277,6 +280,11 @@ describe("compiled SQL agrees with evaluateSegment", () => {
 			.filter((d) => evaluateSegment(definition, d.contact, d.related, NOW))
 			.map((d) => d.contact.id);
 		expect(results.map((r) => r.id)).toEqual(expected);
+		const count = countQuery(definition, { workspaceId: WS, now: NOW });
+		const counted = await env.DB.prepare(count.sql)
+			.bind(...count.params)
+			.first<{ count: number }>();
+		expect(counted?.count).toBe(expected.length);
 	});
 
 	it("is not trivially agreeing: results vary", () => {
