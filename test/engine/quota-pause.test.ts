@@ -54,6 +54,11 @@ async function expectEachSentOnce(cookie: string, id: string) {
 	expect(to).toHaveLength(AUDIENCE);
 	expect(new Set(to).size).toBe(AUDIENCE);
 	expect(await messageStatuses(id)).toEqual({ sent: AUDIENCE });
+	// A quota refusal is no attempt: every message went out at its first.
+	const attempts = await env.DB.prepare("SELECT max(attempts) AS most FROM messages WHERE campaign_id = ?")
+		.bind(id)
+		.first<{ most: number }>();
+	expect(attempts?.most).toBe(1);
 	expect((await campaignOf(cookie, id)).pause_reason).toBeNull();
 }
 
