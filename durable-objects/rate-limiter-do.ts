@@ -75,7 +75,9 @@ export class RateLimiterDO extends DurableObject<Env> {
 		this.departures.sort((a, b) => a - b);
 		if (!stated) return;
 		this.statedLimit = stated.limit;
-		const ours = this.departures.filter((t) => t > now - WINDOW_MS).length;
+		// Every request of ours in the provider's window when it counted this one reached it after `departedAt`
+		// minus a window, and is recorded here at that time or later (when it left, or when its answer came).
+		const ours = this.departures.filter((t) => t > departedAt - WINDOW_MS).length;
 		if (stated.remaining <= 0 && ours < stated.limit)
 			this.blockedUntil = Math.max(this.blockedUntil, now + stated.resetMs);
 	}
