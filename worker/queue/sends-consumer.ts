@@ -13,7 +13,7 @@ import { createDb, type Db } from "../db/client";
 import { retryError, unsafeToResend } from "./ambiguous-attempts";
 import { retryDelaySeconds } from "./backoff";
 import { loadOrFreeze } from "./freeze";
-import { type InFlight, inFlight, PROVIDER_CALLS_IN_FLIGHT } from "./in-flight";
+import { CHUNKS_IN_PROGRESS, type InFlight, inFlight, PROVIDER_CALLS_IN_FLIGHT } from "./in-flight";
 import { type Moved, movedDelta } from "./moved";
 import { MAX_PREPARE_LEAD_MS, notePrepareTime, prepareLead } from "./prepare-lead";
 import { gatedProvider, reserveSlot, type SlotDeps, sendRetryingRateLimits, sleepUntil } from "./provider-slot";
@@ -126,6 +126,7 @@ export async function handleSendsBatch(batch: MessageBatch<unknown>, deps: SendD
 		sources: deps.sources ?? batchSources(createDb(deps.env.DB)),
 		calls: deps.calls ?? inFlight(PROVIDER_CALLS_IN_FLIGHT),
 	};
+	const inProgress = inFlight(CHUNKS_IN_PROGRESS);
 	await Promise.all(
 		batch.messages.map(async (message) => {
 			const parsed = SendsQueueMessageSchema.safeParse(message.body);
@@ -134,7 +135,7 @@ export async function handleSendsBatch(batch: MessageBatch<unknown>, deps: SendD
 				message.ack();
 				return;
 			}
-			const outcome = await sendChunk(shared, parsed.data, message.attempts);
+			const outcome = await inProgress(() => sendChunk(shared, parsed.data, message.attempts));
 			if ("ack" in outcome) message.ack();
 			else message.retry({ delaySeconds: outcome.retryAfterSeconds });
 		}),
