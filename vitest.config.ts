@@ -49,6 +49,8 @@ export default defineConfig(async () => {
 									SENDING_DOMAINS: "engine.example=*",
 									RESEND_BASE_URL: `http://127.0.0.1:${fakeResendPort}`,
 									FAKE_RESEND_URL: `http://127.0.0.1:${fakeResendPort}`,
+									// A test-only Svix secret: the fake signs its webhook events with it (webhooks.test.ts).
+									RESEND_WEBHOOK_SECRET: "whsec_ZW5naW5lLXdlYmhvb2stc2VjcmV0LTAxMjM0NTY3",
 									// Above the fake's own 5 requests/s (on by default): the gate learns the lower limit from
 									// the `ratelimit-*` headers of the fake's answers, as it would from Resend's.
 									PROVIDER_REQUESTS_PER_SECOND: "10",
