@@ -93,6 +93,23 @@ describe("the audience of a campaign not saved yet", () => {
 		expect((await call("GET", "/api/v1/audience", undefined, {})).status).toBe(401);
 	});
 
+	it("limits each member to 60 live counts a minute, shared by both audience routes, and tells when to retry", async () => {
+		const { cookie, templateId } = await workspaceWithSuppressions();
+		const campaign = await call("POST", "/api/v1/campaigns", { name: "C", template_id: templateId }, { cookie });
+		const asked = [];
+		for (let i = 0; i < 30; i++) asked.push(call("GET", "/api/v1/audience", undefined, { cookie }));
+		for (let i = 0; i < 30; i++)
+			asked.push(call("GET", `/api/v1/campaigns/${campaign.json.id}/audience`, undefined, { cookie }));
+		expect((await Promise.all(asked)).map((r) => r.status)).toEqual(Array(60).fill(200));
+		const refused = await call("GET", "/api/v1/audience", undefined, { cookie });
+		expect(refused.status).toBe(429);
+		expect(refused.json.error.code).toBe("rate_limited");
+		expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+		// Another member has a budget of their own.
+		const viewer = await addMember(cookie, "viewer");
+		expect((await call("GET", "/api/v1/audience", undefined, viewer)).status).toBe(200);
+	});
+
 	it("names the field when the query is invalid", async () => {
 		const { cookie } = await signupOwner("Bad query");
 		const res = await call("GET", "/api/v1/audience?segment_id=", undefined, { cookie });

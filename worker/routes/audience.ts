@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
 import { AudienceQuerySchema, AudienceSizeSchema } from "../contracts/audience";
-import { audienceSize } from "../services/audience";
+import { AUDIENCE_COUNT_LIMIT, assertAudienceCountAllowed, audienceSize } from "../services/audience";
 import { defineRoute, jsonResponse } from "./define";
 import { validationHook } from "./validation";
 
@@ -13,9 +13,15 @@ export const audienceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 		tags: ["Campaigns"],
 		summary:
 			"How many contacts a send to a segment (or to all subscribed contacts) reaches, and how many it would mail now",
+		description: `At most ${AUDIENCE_COUNT_LIMIT.max} audience counts a minute per member or API key, shared with \`GET /campaigns/{id}/audience\` (then 429 with \`retry-after\`).`,
 		request: { query: AudienceQuerySchema },
 		responses: { 200: jsonResponse(AudienceSizeSchema, "The counts") },
 	}),
-	async (c) =>
-		c.json(await audienceSize(c.env.DB, c.var.principal.workspaceId, c.req.valid("query").segment_id ?? null), 200),
+	async (c) => {
+		await assertAudienceCountAllowed(c.env.DB, c.var.principal);
+		return c.json(
+			await audienceSize(c.env.DB, c.var.principal.workspaceId, c.req.valid("query").segment_id ?? null),
+			200,
+		);
+	},
 );

@@ -16,6 +16,7 @@ import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/com
 import { signToken, verifyToken } from "../domain/tokens";
 import { ApiError } from "../errors";
 import { authorize, clientIp, isSameOrigin } from "../middleware/auth";
+import { AUDIENCE_COUNT_LIMIT, assertAudienceCountAllowed } from "../services/audience";
 import { runCommand } from "../services/campaign-commands";
 import { campaignMessages, campaignStats } from "../services/campaign-stats";
 import {
@@ -146,10 +147,14 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 			path: "/{id}/audience",
 			tags,
 			summary: "How many recipients a send would mail now (subscribed, not suppressed), as the send counts them",
+			description: `At most ${AUDIENCE_COUNT_LIMIT.max} audience counts a minute per member or API key, shared with \`GET /audience\` (then 429 with \`retry-after\`).`,
 			request: { params: IdParamSchema },
 			responses: { 200: jsonResponse(AudienceCountSchema, "The count") },
 		}),
-		async (c) => c.json(await audienceCount(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id), 200),
+		async (c) => {
+			await assertAudienceCountAllowed(c.env.DB, c.var.principal);
+			return c.json(await audienceCount(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id), 200);
+		},
 	)
 	.openapi(
 		defineRoute("viewer", {

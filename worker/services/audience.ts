@@ -1,9 +1,18 @@
+import type { Principal } from "../context";
 import type { SegmentDefinition } from "../contracts/segments";
 import { createDb } from "../db/client";
 import { countAudience, countContacts } from "../db/contacts";
 import { findSegmentRow } from "../db/segments";
 import { compileCount } from "../domain/segments/count";
 import { notFound } from "../errors";
+import { assertWithinLimit } from "./rate-limit";
+
+/** Audience counts are live counts (a scan of the workspace's contacts); each member or key gets this many a minute. */
+export const AUDIENCE_COUNT_LIMIT = { max: 60, windowMs: 60_000 };
+
+/** Counts one audience count of the caller (both audience routes share the budget); 429 past the limit. */
+export const assertAudienceCountAllowed = (d1: D1Database, principal: Principal) =>
+	assertWithinLimit(d1, principal, "audience-count", AUDIENCE_COUNT_LIMIT, "audience counts");
 
 const SUBSCRIBED: SegmentDefinition = { all: [{ attribute: "status", op: "eq", value: "subscribed" }] };
 

@@ -1,4 +1,6 @@
-import type { Db } from "../db/client";
+import type { Principal } from "../context";
+import { createDb, type Db } from "../db/client";
+import { take } from "../db/rate-counter";
 import { decrementCounters, deleteCounters, incrementCounters } from "../db/rate-limits";
 import { decideAttempt, type Limit } from "../domain/attempt-limits";
 import { ApiError } from "../errors";
@@ -38,4 +40,27 @@ export async function takeAttempt(db: Db, limits: Limit[], now = Date.now()): Pr
 			]);
 		},
 	};
+}
+
+/**
+ * Counts one costly request (a live count, say) of the member or key against `limit`; past it, 429 with
+ * `retry-after`, saying what was asked too often.
+ */
+export async function assertWithinLimit(
+	d1: D1Database,
+	principal: Principal,
+	name: string,
+	limit: { max: number; windowMs: number },
+	what: string,
+) {
+	const who = principal.kind === "session" ? `user:${principal.userId}` : `key:${principal.apiKeyId}`;
+	const taken = await take(createDb(d1), `${name}:${principal.workspaceId}:${who}`, limit);
+	if (!taken.ok) {
+		throw new ApiError(
+			"rate_limited",
+			`Too many ${what}; try again in ${taken.retryAfterSeconds} seconds (at most ${limit.max} a minute)`,
+			undefined,
+			{ "retry-after": String(taken.retryAfterSeconds) },
+		);
+	}
 }

@@ -2,7 +2,6 @@ import type { Principal } from "../context";
 import type { SegmentDefinition } from "../contracts/segments";
 import { createDb } from "../db/client";
 import { segmentSample } from "../db/contacts";
-import { take } from "../db/rate-counter";
 import {
 	deleteSegmentRow,
 	findSegmentRow,
@@ -18,6 +17,7 @@ import { validateSegmentDefinition } from "../domain/segments/validate";
 import { ApiError, notFound } from "../errors";
 import { presentContacts } from "./contacts-present";
 import { pageOf, startAfter } from "./pagination";
+import { assertWithinLimit } from "./rate-limit";
 import { countNow, countSegment, isStale } from "./segment-counts";
 
 export { countSegment };
@@ -40,16 +40,7 @@ export function parseDefinition(input: unknown): SegmentDefinition {
 
 /** Counts one preview of the caller; 429 with `retry-after` past PREVIEW_LIMIT. */
 export async function assertPreviewAllowed(d1: D1Database, principal: Principal) {
-	const who = principal.kind === "session" ? `user:${principal.userId}` : `key:${principal.apiKeyId}`;
-	const taken = await take(createDb(d1), `segment-preview:${principal.workspaceId}:${who}`, PREVIEW_LIMIT);
-	if (!taken.ok) {
-		throw new ApiError(
-			"rate_limited",
-			`Too many previews; try again in ${taken.retryAfterSeconds} seconds (at most ${PREVIEW_LIMIT.max} a minute)`,
-			undefined,
-			{ "retry-after": String(taken.retryAfterSeconds) },
-		);
-	}
+	await assertWithinLimit(d1, principal, "segment-preview", PREVIEW_LIMIT, "previews");
 }
 
 export async function previewSegment(
