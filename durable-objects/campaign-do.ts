@@ -1,7 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { providerRequestLimit } from "../worker/config";
 import type { CampaignCommand, CommandResult } from "../worker/contracts/campaign-commands";
-import type { CampaignStatus, PauseReason } from "../worker/contracts/campaigns";
 import type { LiveMessage, StatsDelta } from "../worker/contracts/live";
 import { hasUnsettledChunks, mirroredStatus, mirrorStatus } from "../worker/db/campaign-lifecycle";
 import { audienceDefinition } from "../worker/db/campaigns";
@@ -19,50 +18,11 @@ import { type ProviderQuota, quotaPause, quotaReopened } from "../worker/domain/
 import { sendPace } from "../worker/domain/send-pace";
 import { emptyDelta, mergeDelta } from "../worker/domain/tracking/live-stats";
 import { auditQuotaPause, auditQuotaResume } from "../worker/services/campaign-quota";
-import { type FanoutPosition, fanoutSteps, MAX_CHUNKS_PER_STEP } from "../worker/services/fanout";
+import { enqueueSends, fanoutSteps, MAX_CHUNKS_PER_STEP, sendChunkMessage } from "../worker/services/fanout";
+import { newCampaignState, type State } from "./campaign-state";
+import { RECOVER_PER_CHECK, SETTLE_CHECK_MS, staleChunkMs, stallCheckEvery, TICK_MS } from "./campaign-timing";
+import { closeCodeToEcho } from "./close-code";
 import { LiveCounters } from "./live-counters";
-
-type State = {
-	campaignId: string;
-	workspaceId: string;
-	status: CampaignStatus;
-	sendAt: number | null;
-	position: FanoutPosition;
-	fanoutDone: boolean;
-	/** Recipients per chunk and chunks per second, from the workspace's send rate. */
-	chunkSize: number;
-	chunksPerTick: number;
-	/** Why Pulse paused the campaign (a provider quota; absent in states saved before there were reasons). */
-	pauseReason?: PauseReason | null;
-};
-
-const TICK_MS = 1_000;
-/** After the fan-out, how often the object checks that its chunks are settling (and completes). */
-const SETTLE_CHECK_MS = 10 * TICK_MS;
-/**
- * How long a chunk may wait for its SENDS message before it is taken for lost and enqueued again: well
- * above queue latency and the backoff between retries (which touch the chunk). `STALE_CHUNK_MS` overrides it.
- */
-const DEFAULT_STALE_CHUNK_MS = 5 * 60_000;
-/** Stalled chunks re-enqueued per check, at most. */
-const RECOVER_PER_CHECK = 500;
-
-function staleChunkMs(env: Env): number {
-	const configured = Number(env.STALE_CHUNK_MS);
-	return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_STALE_CHUNK_MS;
-}
-
-/** How often the stalled-chunk check runs: twice per threshold, between once a second and once a minute. */
-const stallCheckEvery = (staleMs: number) => Math.min(60_000, Math.max(TICK_MS, staleMs / 2));
-
-/**
- * The close code to answer a client's close with. 1005, 1006 and 1015 only report what happened (no
- * code, an abrupt drop, a TLS failure) and 1004 is reserved: none may be sent, so those get a normal 1000.
- */
-export function closeCodeToEcho(code: number): number {
-	const sendable = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
-	return sendable ? code : 1000;
-}
 
 /**
  * One per campaign (`CAMPAIGN.getByName(campaignId)`): decides every lifecycle change with the
@@ -207,7 +167,7 @@ export class CampaignDO extends DurableObject<Env> {
 		for (let made = 0; made < state.chunksPerTick && !state.fanoutDone; made += MAX_CHUNKS_PER_STEP) {
 			const steps = Math.min(MAX_CHUNKS_PER_STEP, state.chunksPerTick - made);
 			const step = await fanoutSteps(this.env.DB, fanout, state.position, state.chunkSize, steps);
-			if (step.chunks.length > 0) await this.env.SENDS.sendBatch(step.chunks.map((body) => ({ body })));
+			await enqueueSends(this.env.SENDS, step.chunks);
 			mergeDelta(added, step.added);
 			state = { ...state, position: step.next, fanoutDone: step.done };
 			// Persisted after the enqueue: a crash in between replays the steps, which insert nothing new.
@@ -267,16 +227,7 @@ export class CampaignDO extends DurableObject<Env> {
 
 	private async initialState(campaignId: string, workspaceId: string): Promise<State> {
 		const status = await mirroredStatus(createDb(this.env.DB), campaignId, workspaceId);
-		return {
-			campaignId,
-			workspaceId,
-			status: status ?? "draft",
-			sendAt: null,
-			position: { cursor: "", seq: 0 },
-			fanoutDone: false,
-			chunkSize: 100,
-			chunksPerTick: 1,
-		};
+		return newCampaignState(campaignId, workspaceId, status ?? "draft");
 	}
 
 	/** The workspace's send rate (recipients per second) sets chunk size and chunks per tick (see `sendPace`). */
@@ -331,17 +282,9 @@ export class CampaignDO extends DurableObject<Env> {
 	}
 
 	private async enqueue(state: State, chunkIds: string[]) {
-		for (let i = 0; i < chunkIds.length; i += 100) {
-			await this.env.SENDS.sendBatch(
-				chunkIds.slice(i, i + 100).map((id) => ({
-					body: {
-						type: "send_chunk" as const,
-						workspace_id: state.workspaceId,
-						campaign_id: state.campaignId,
-						chunk_id: id,
-					},
-				})),
-			);
-		}
+		await enqueueSends(
+			this.env.SENDS,
+			chunkIds.map((id) => sendChunkMessage(state, id)),
+		);
 	}
 }

@@ -7,7 +7,7 @@ import {
 } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { closeCodeToEcho } from "../durable-objects/campaign-do";
+import { closeCodeToEcho } from "../durable-objects/close-code";
 import { type LiveMessage, LiveMessageSchema } from "../worker/contracts/live";
 import worker from "../worker/index";
 import { ORIGIN } from "./client";

@@ -22,6 +22,14 @@ const OUTSTANDING = ["queued", "frozen"] as const;
  *   the queue delivered what came after it, but not it.
  * A chunk merely waiting in a busy queue meets neither: the queue is settling the campaign's chunks in order.
  */
+export type NewChunk = typeof chunks.$inferInsert;
+
+/** Records a fan-out step's chunks in one batch; a chunk that exists already (a replayed step) is left as it is. */
+export async function insertChunks(db: Db, made: NewChunk[]) {
+	const [first, ...rest] = made.map((chunk) => db.insert(chunks).values(chunk).onConflictDoNothing());
+	if (first) await db.batch([first, ...rest]);
+}
+
 export async function stalledChunks(db: Db, campaignId: string, staleBefore: number, limit: number) {
 	const other = alias(chunks, "other");
 	const since = new Date(staleBefore);

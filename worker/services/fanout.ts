@@ -1,8 +1,8 @@
 import type { StatsDelta } from "../contracts/live";
 import type { SendsQueueMessage } from "../contracts/queue";
+import { insertChunks, type NewChunk } from "../db/chunks";
 import { createDb } from "../db/client";
 import { insertMessages, type NewMessage } from "../db/messages";
-import { chunks } from "../db/schema-campaigns";
 import { audiencePage } from "../db/sends";
 import { newId } from "../domain/ids";
 import { compileSegment } from "../domain/segments/compile";
@@ -14,6 +14,23 @@ export type FanoutCampaign = { campaignId: string; workspaceId: string; segmentD
 /** The chunk id is a function of campaign and sequence, so replaying a step recreates nothing. */
 export const chunkIdOf = (campaignId: string, seq: number) =>
 	`chk_${campaignId.slice(4)}${seq.toString(36).padStart(6, "0")}`;
+
+/** The SENDS message that asks the consumer to send one chunk. */
+export const sendChunkMessage = (
+	campaign: Pick<FanoutCampaign, "campaignId" | "workspaceId">,
+	chunkId: string,
+): SendsQueueMessage => ({
+	type: "send_chunk",
+	workspace_id: campaign.workspaceId,
+	campaign_id: campaign.campaignId,
+	chunk_id: chunkId,
+});
+
+/** Puts messages on the SENDS queue, at most 100 per call (the queue's batch limit). */
+export async function enqueueSends(sends: Queue, messages: SendsQueueMessage[]) {
+	for (let i = 0; i < messages.length; i += 100)
+		await sends.sendBatch(messages.slice(i, i + 100).map((body) => ({ body })));
+}
 
 /** Where the audience is read from: a segment's rules, or (null) every subscribed contact. */
 function audienceFilter(campaign: FanoutCampaign, now: number) {
@@ -67,7 +84,7 @@ export async function fanoutSteps(
 	if (!last) return { done: true, chunks: [] as SendsQueueMessage[], next: at, added: emptyDelta() };
 
 	const rows: NewMessage[] = [];
-	const made: (typeof chunks.$inferInsert)[] = [];
+	const made: NewChunk[] = [];
 	let queued = 0;
 	for (let i = 0; i * size < results.length; i++) {
 		const seq = at.seq + i;
@@ -95,18 +112,10 @@ export async function fanoutSteps(
 	}
 	// A crash between the two writes is safe: the replay inserts no message twice, and then the chunks.
 	const inserted = await insertMessages(db, campaign.workspaceId, campaign.campaignId, rows);
-	const [first, ...rest] = made.map((chunk) => db.insert(chunks).values(chunk).onConflictDoNothing());
-	if (first) await db.batch([first, ...rest]);
+	await insertChunks(db, made);
 	return {
 		done: results.length < size * steps,
-		chunks: made.map(
-			(c): SendsQueueMessage => ({
-				type: "send_chunk",
-				workspace_id: campaign.workspaceId,
-				campaign_id: campaign.campaignId,
-				chunk_id: c.id,
-			}),
-		),
+		chunks: made.map((c) => sendChunkMessage(campaign, c.id)),
 		next: { cursor: last.id, seq: at.seq + Math.ceil(results.length / size) },
 		added: addedDelta(inserted.meta.changes ?? 0, queued, results.length - queued),
 	};
