@@ -6,30 +6,18 @@ import { handleQueueBatch } from "../../worker/queue/consumers";
 import type { EmailProvider } from "../../worker/queue/providers/provider";
 import { ResendProvider } from "../../worker/queue/providers/resend";
 import { handleSendsBatch, sendChunk } from "../../worker/queue/sends-consumer";
-import { fanoutStep } from "../../worker/services/fanout";
 import { call } from "../client";
-import { createCampaign, fake, sendingWorkspace, stats, waitFor, waitForStatus } from "./engine-helpers";
+import {
+	chunkReadyToSend,
+	createCampaign,
+	fake,
+	sendingWorkspace,
+	stats,
+	waitFor,
+	waitForStatus,
+} from "./engine-helpers";
 
 const provider = () => new ResendProvider("re_test_engine", env.FAKE_RESEND_URL, 1000);
-
-/** A campaign marked sending with its first chunk created by the real fan-out step, not yet attempted. */
-async function chunkReadyToSend(cookie: string, templateId: string, size: number) {
-	const id = await createCampaign(cookie, templateId);
-	const campaign = await env.DB.prepare("SELECT workspace_id FROM campaigns WHERE id = ?")
-		.bind(id)
-		.first<{ workspace_id: string }>();
-	await env.DB.prepare("UPDATE campaigns SET status = 'sending', base_url = 'https://pulse.example' WHERE id = ?")
-		.bind(id)
-		.run();
-	const step = await fanoutStep(
-		env.DB,
-		{ campaignId: id, workspaceId: campaign?.workspace_id ?? "", segmentDefinition: null },
-		{ cursor: "", seq: 0 },
-		size,
-	);
-	if (!step.chunk) throw new Error("no chunk to send");
-	return { campaignId: id, chunkId: step.chunk.chunk_id, message: step.chunk };
-}
 
 /** Chunks of the campaign that could still reach the provider (queued or frozen, plus `also`). */
 async function chunksLeftToSend(campaignId: string, also: string[] = []) {
