@@ -8,6 +8,7 @@ export default defineConfig({
 		"./worker/db/schema-templates.ts",
 		"./worker/db/schema-campaigns.ts",
 		"./worker/db/schema-assistant.ts",
+		"./worker/db/schema-sending.ts",
 	],
 	out: "./migrations",
 });
