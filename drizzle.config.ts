@@ -2,13 +2,7 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
 	dialect: "sqlite",
-	schema: [
-		"./worker/db/schema.ts",
-		"./worker/db/schema-contacts.ts",
-		"./worker/db/schema-templates.ts",
-		"./worker/db/schema-campaigns.ts",
-		"./worker/db/schema-assistant.ts",
-		"./worker/db/schema-sending.ts",
-	],
+	// Every table lives in one of worker/db/schema*.ts (schema.ts for accounts, one file per area for the rest).
+	schema: "./worker/db/schema*.ts",
 	out: "./migrations",
 });
