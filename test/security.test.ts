@@ -126,6 +126,7 @@ const ROUTES = (f: Fixture) => [
 	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/cancel`, minRole: "editor" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/audience`, minRole: "viewer" },
 	{ method: "GET", path: "/api/v1/audience", minRole: "viewer" },
+	{ method: "GET", path: "/api/v1/overview", minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/stats`, minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/messages`, minRole: "viewer" },
 	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/live-token`, minRole: "read" },

@@ -9,12 +9,14 @@ import { apiKeyRoutes } from "./routes/api-keys";
 import { assistantRoutes } from "./routes/assistant";
 import { audienceRoutes } from "./routes/audience";
 import { authRoutes } from "./routes/auth";
+import { campaignReportRoutes } from "./routes/campaign-reports";
 import { campaignRoutes } from "./routes/campaigns";
 import { contactRoutes } from "./routes/contacts";
 import { renderDocs } from "./routes/docs";
 import { importRoutes } from "./routes/imports";
 import { memberRoutes } from "./routes/members";
 import { outboxRoutes } from "./routes/outbox";
+import { overviewRoutes } from "./routes/overview";
 import { segmentRoutes } from "./routes/segments";
 import { sendingDomainRoutes } from "./routes/sending-domains";
 import { templateRoutes } from "./routes/templates";
@@ -67,8 +69,10 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/segments", segmentRoutes)
 		.route("/api/v1/templates", templateRoutes)
 		.route("/api/v1/outbox", outboxRoutes)
+		.route("/api/v1/campaigns", campaignReportRoutes)
 		.route("/api/v1/campaigns", campaignRoutes)
 		.route("/api/v1/audience", audienceRoutes)
+		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel));
 	return { app, routes };
 }

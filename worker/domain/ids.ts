@@ -33,3 +33,14 @@ export function newId(prefix: string, now = Date.now()): string {
 	for (const b of randomPart(Math.max(now, lastMs))) rand += ALPHABET[b % 32];
 	return `${prefix}_${time}${rand}`;
 }
+
+/** The smallest id `newId(prefix)` could make at `ms`: every id made at or after `ms` sorts at or above it. */
+export function idFloor(prefix: string, ms: number): string {
+	let time = "";
+	let t = Math.max(0, Math.floor(ms));
+	for (let i = 0; i < 10; i++) {
+		time = ALPHABET[t % 32] + time;
+		t = Math.floor(t / 32);
+	}
+	return `${prefix}_${time}`;
+}
