@@ -47,6 +47,10 @@ export const sendableContact = (t: { status: SQLiteColumn; workspaceId: SQLiteCo
 
 /** Contacts of a workspace matching a segment (compiled for counting), whatever their status. */
 export async function countContacts(db: Db, workspaceId: string, plan: CountPlan): Promise<number> {
+	if (plan.members && plan.membersOnly) {
+		const [only] = await db.select({ n: count() }).from(sql`(${compiledSql(plan.members.sql, plan.members.params)})`);
+		return only?.n ?? 0;
+	}
 	const [row] = await db
 		.select({ n: count() })
 		.from(countSource(plan))

@@ -431,12 +431,25 @@ describe("query shape", () => {
 });
 
 describe("query plan", () => {
-	it("reads an event rule's contacts as one set from the workspace's event index, not one search per contact", async () => {
-		const query = countQuery(one({ event: "purchase", count: { op: "gte", value: 1 }, within_days: 30 }), ctx);
+	const planOf = async (definition: SegmentDefinition) => {
+		const query = countQuery(definition, ctx);
 		const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
 			.bind(...query.params)
 			.all<{ detail: string }>();
-		const plan = results.map((r) => r.detail).join("\n");
+		return results.map((r) => r.detail).join("\n");
+	};
+
+	it("reads 'at least once in 30 days' from the contacts' event rollups: recent ones only, one row per contact", async () => {
+		const plan = await planOf(one(purchase(1, 30)));
+		expect(plan).toMatch(/event_rollups_recent \(workspace_id=\? AND name=\? AND last_at>\?\)/);
+		expect(plan).not.toContain("CORRELATED");
+		expect(plan).not.toContain("TEMP B-TREE");
+		// Nothing else to test: the contacts table is not read at all.
+		expect(plan).not.toMatch(/\bc\b USING/);
+	});
+
+	it("reads a count within a window from the workspace's event index, as one set", async () => {
+		const plan = await planOf(one(purchase(2, 30)));
 		expect(plan).toContain("events_workspace_name_contact_time");
 		expect(plan).not.toContain("CORRELATED");
 	});
@@ -449,14 +462,8 @@ describe("query plan", () => {
 				purchase(1, 30),
 			],
 		};
-		const query = countQuery(definition, ctx);
-		const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
-			.bind(...query.params)
-			.all<{ detail: string }>();
-		const plan = results.map((r) => r.detail).join("\n");
-		expect(plan).toMatch(
-			/events_workspace_name_contact_time[\s\S]*SEARCH c USING INDEX sqlite_autoindex_contacts_1 \(id=\?\)/,
-		);
+		const plan = await planOf(definition);
+		expect(plan).toMatch(/event_rollups_recent[\s\S]*SEARCH c USING INDEX sqlite_autoindex_contacts_1 \(id=\?\)/);
 		expect(plan).not.toContain("contacts_workspace_status");
 		expect(plan).not.toContain("LIST SUBQUERY");
 	});

@@ -205,10 +205,43 @@ const COUNT_HOLDS = {
 	lte: (n: number, v: number) => n <= v,
 } as const;
 
-/** The events an event rule reads, and the count that decides; `complement` when a contact without any matches. */
-type EventSet = { from: Fragment; having: Fragment | null; complement: boolean };
+/**
+ * The rows an event rule reads (alias `e`, with a `contact_id` column) and the count that decides; `complement`
+ * when a contact without any matching event satisfies the rule; `distinct` when each contact is at most one row.
+ */
+type EventSet = { from: Fragment; having: Fragment | null; complement: boolean; distinct: boolean };
+
+const AT_LEAST_ONE = (op: string, value: number) => (op === "gte" && value === 1) || (op === "gt" && value === 0);
+const NONE = (op: string, value: number) =>
+	(op === "eq" && value === 0) || (op === "lt" && value === 1) || (op === "lte" && value === 0);
+
+/**
+ * A rule without property filters is decided by the contact's rollup for that event name (one row per contact:
+ * its total and latest time) when the window does not matter to the count, or the count is "at least one"/"none"
+ * (the latest time decides). Null when the events themselves must be read.
+ */
+function rollupSet(node: EventRule, ctx: CompileContext): EventSet | null {
+	if (node.where?.length) return null;
+	const { op, value } = node.count;
+	const since = windowStart(ctx, node.within_days);
+	const filters = [q`e.workspace_id = ${ctx.workspaceId} AND e.name = ${node.event}`];
+	let complement: boolean;
+	if (AT_LEAST_ONE(op, value) || NONE(op, value)) {
+		if (since !== undefined) filters.push(q`e.last_at >= ${integer(since)}`);
+		complement = NONE(op, value);
+	} else {
+		if (since !== undefined) return null;
+		const holds = q`e.total ${raw(COUNT_SQL[op])} ${value}`;
+		// A count that zero satisfies (`lt 3`) is the complement of the contacts whose count fails it.
+		complement = COUNT_HOLDS[op](0, value);
+		filters.push(complement ? q`NOT (${holds})` : holds);
+	}
+	return { from: q`FROM event_rollups e WHERE ${join(filters, " AND ")}`, having: null, complement, distinct: true };
+}
 
 function eventSet(node: EventRule, ctx: CompileContext): EventSet {
+	const rollup = rollupSet(node, ctx);
+	if (rollup) return rollup;
 	const filters = [q`e.workspace_id = ${ctx.workspaceId} AND e.name = ${node.event}`];
 	const since = windowStart(ctx, node.within_days);
 	if (since !== undefined) filters.push(q`e.occurred_at >= ${integer(since)}`);
@@ -216,19 +249,17 @@ function eventSet(node: EventRule, ctx: CompileContext): EventSet {
 	const from = q`FROM events e WHERE ${join(filters, " AND ")}`;
 	const { op, value } = node.count;
 	// "at least one" and "none" need no count: any matching event puts the contact in the set.
-	if ((op === "gte" && value === 1) || (op === "gt" && value === 0)) return { from, having: null, complement: false };
-	if ((op === "eq" && value === 0) || (op === "lt" && value === 1) || (op === "lte" && value === 0)) {
-		return { from, having: null, complement: true };
-	}
+	if (AT_LEAST_ONE(op, value)) return { from, having: null, complement: false, distinct: false };
+	if (NONE(op, value)) return { from, having: null, complement: true, distinct: false };
 	const holds = q`count(*) ${raw(COUNT_SQL[op])} ${value}`;
 	// A count that zero satisfies (`lt 3`) is the complement of the contacts whose count fails it.
-	if (COUNT_HOLDS[op](0, value)) return { from, having: q`NOT (${holds})`, complement: true };
-	return { from, having: holds, complement: false };
+	if (COUNT_HOLDS[op](0, value)) return { from, having: q`NOT (${holds})`, complement: true, distinct: false };
+	return { from, having: holds, complement: false, distinct: false };
 }
 
 /**
- * The contacts with matching events form one uncorrelated set (`c.id IN (...)`), read from the index on
- * (workspace_id, name, contact_id, occurred_at) once per query instead of one index search per contact.
+ * The contacts with matching events form one uncorrelated set (`c.id IN (...)`), read once per query (from the
+ * rollups, or the index on events (workspace_id, name, contact_id, occurred_at)) instead of once per contact.
  */
 function event(node: EventRule, ctx: CompileContext): Fragment {
 	const { from, having, complement } = eventSet(node, ctx);
@@ -237,15 +268,14 @@ function event(node: EventRule, ctx: CompileContext): Fragment {
 }
 
 /**
- * The contacts an event rule matches as a query of distinct contact ids (column `id`), in contact id order
- * (the index's), or null when the rule also matches contacts without events (it is a complement).
+ * The contacts an event rule matches as a query of distinct contact ids (column `id`), or null when the rule also
+ * matches contacts without events (it is a complement).
  */
 export function eventMembers(node: EventRule, ctx: CompileContext): SegmentQuery | null {
-	const { from, having, complement } = eventSet(node, ctx);
+	const { from, having, complement, distinct } = eventSet(node, ctx);
 	if (complement) return null;
-	return having
-		? q`SELECT e.contact_id AS id ${from} GROUP BY e.contact_id HAVING ${having}`
-		: q`SELECT DISTINCT e.contact_id AS id ${from}`;
+	if (having) return q`SELECT e.contact_id AS id ${from} GROUP BY e.contact_id HAVING ${having}`;
+	return distinct ? q`SELECT e.contact_id AS id ${from}` : q`SELECT DISTINCT e.contact_id AS id ${from}`;
 }
 
 function engagement(node: EngagementRule, ctx: CompileContext): Fragment {

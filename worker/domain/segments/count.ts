@@ -10,10 +10,11 @@ import { type CompileContext, type CompiledSegment, compileSegment, eventMembers
 
 /**
  * `members`: distinct contact ids (column `id`) that every contact of the segment is among, or null (every contact
- * of the workspace is a candidate); `rest`: the rules a candidate must still satisfy. Same parameters in total as
- * `compileSegment`, so the same budget holds.
+ * of the workspace is a candidate); `rest`: the rules a candidate must still satisfy; `membersOnly` when there are
+ * none, so the members are the segment (they are the workspace's contacts: event rows belong to the contact's
+ * workspace). Same parameters in total as `compileSegment`, so the same budget holds.
  */
-export type CountPlan = { members: SegmentQuery | null; rest: CompiledSegment };
+export type CountPlan = { members: SegmentQuery | null; rest: CompiledSegment; membersOnly: boolean };
 
 /** The rules joined by AND at the top of the tree (nested `all` groups flattened). */
 const conjuncts = (node: SegmentRule): SegmentRule[] => ("all" in node ? node.all.flatMap(conjuncts) : [node]);
@@ -26,14 +27,15 @@ export function compileCount(definition: SegmentDefinition, ctx: CompileContext)
 		const members = eventMembers(rule, ctx);
 		if (!members) continue;
 		const others = rules.filter((_, j) => j !== i);
-		return { members, rest: compileSegment({ all: others }, ctx) };
+		return { members, rest: compileSegment({ all: others }, ctx), membersOnly: others.length === 0 };
 	}
-	return { members: null, rest: whole };
+	return { members: null, rest: whole, membersOnly: false };
 }
 
 /** The count as one statement: `SELECT count(*) AS count ...` over the workspace's contacts (`c`). */
 export function countQuery(definition: SegmentDefinition, ctx: CompileContext): SegmentQuery {
-	const { members, rest } = compileCount(definition, ctx);
+	const { members, rest, membersOnly } = compileCount(definition, ctx);
+	if (members && membersOnly) return { sql: `SELECT count(*) AS count FROM (${members.sql})`, params: members.params };
 	const from = members ? `(${members.sql}) m CROSS JOIN contacts c ON c.id = m.id` : "contacts c";
 	return {
 		sql: `SELECT count(*) AS count FROM ${from} WHERE c.workspace_id = ? AND (${rest.where})`,
