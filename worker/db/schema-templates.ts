@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { BlockDocument } from "../contracts/blocks";
 import { workspaces } from "./schema";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -18,6 +19,9 @@ export const templates = sqliteTable(
 		preheader: text("preheader"),
 		html: text("html").notNull(),
 		text: text("text"),
+		/** `blocks`: edited as a block document and `html` is its compiled output; `html`: the HTML is the source. */
+		editor: text("editor").$type<"html" | "blocks">().notNull().default("html"),
+		blocks: text("blocks", { mode: "json" }).$type<BlockDocument>(),
 		createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
 		updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
 	},
