@@ -3,6 +3,7 @@ import type { LiveMessage, StatsDelta } from "../worker/contracts/live";
 import { campaignStatusOf, loadCampaignStats } from "../worker/db/campaign-stats";
 import { createDb } from "../worker/db/client";
 import { applyDelta, emptyDelta, mergeDelta } from "../worker/domain/tracking/live-stats";
+import { providerReportsDelivery } from "../worker/services/campaign-stats";
 
 /** Live updates are coalesced: a burst of thousands of opens becomes a few messages a second. */
 const LIVE_INTERVAL_MS = 250;
@@ -98,7 +99,9 @@ export class LiveCounters {
 		this.during = emptyDelta();
 		try {
 			const status = this.status() ?? (await campaignStatusOf(db, campaignId)) ?? "draft";
-			const fresh = await loadCampaignStats(db, campaignId, status);
+			const fresh = await loadCampaignStats(db, campaignId, status, {
+				providerReportsDelivery: providerReportsDelivery(this.env),
+			});
 			const stats = applyDelta(fresh, { ...this.during, reconcile: false });
 			await this.store({ campaignId, stats, reconciledAt: Date.now() });
 			return stats;

@@ -35,6 +35,7 @@ async function setup() {
 		{ cookie: ours.cookie },
 	);
 	const outbox = await call("GET", "/api/v1/outbox", undefined, { cookie: ours.cookie });
+	const savedBlock = await call("POST", "/api/v1/saved-blocks", SAVED_BLOCK, { cookie: ours.cookie });
 	const campaign = await call(
 		"POST",
 		"/api/v1/campaigns",
@@ -55,6 +56,7 @@ async function setup() {
 		segmentId: segment.json.id as string,
 		importId: started.result.id as string,
 		templateId: template.json.id as string,
+		savedBlockId: savedBlock.json.id as string,
 		outboxId: outbox.json.data[0].id as string,
 		campaignId: campaign.json.id as string,
 		conversationId: conversation.json.id as string,
@@ -80,6 +82,7 @@ const ROUTES = (f: Fixture) => [
 	{ method: "GET", path: "/api/v1/contacts", minRole: "viewer" },
 	{ method: "POST", path: "/api/v1/contacts", body: { email: uniqueEmail() }, minRole: "editor" },
 	{ method: "GET", path: `/api/v1/contacts/${f.contactId}`, minRole: "viewer" },
+	{ method: "GET", path: `/api/v1/contacts/${f.contactId}/timeline`, minRole: "viewer" },
 	{ method: "PATCH", path: `/api/v1/contacts/${f.contactId}`, body: { first_name: "X" }, minRole: "editor" },
 	{ method: "DELETE", path: `/api/v1/contacts/${f.contactId}`, minRole: "editor" },
 	{ method: "POST", path: "/api/v1/events", body: { email: "secret@ours.example", name: "x" }, minRole: "editor" },
@@ -107,6 +110,9 @@ const ROUTES = (f: Fixture) => [
 		body: { to: ["a@example.com"] },
 		minRole: "editor",
 	},
+	{ method: "GET", path: "/api/v1/saved-blocks", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/saved-blocks", body: SAVED_BLOCK, minRole: "editor" },
+	{ method: "DELETE", path: `/api/v1/saved-blocks/${f.savedBlockId}`, minRole: "editor" },
 	{ method: "GET", path: "/api/v1/outbox", minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/outbox/${f.outboxId}`, minRole: "viewer" },
 	{ method: "GET", path: "/api/v1/campaigns", minRole: "viewer" },
@@ -129,6 +135,9 @@ const ROUTES = (f: Fixture) => [
 	{ method: "GET", path: "/api/v1/overview", minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/stats`, minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/messages`, minRole: "viewer" },
+	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/messages.csv`, minRole: "viewer" },
+	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/timeline`, minRole: "viewer" },
+	{ method: "GET", path: `/api/v1/campaigns/compare?ids=${f.campaignId},${f.campaignId}`, minRole: "viewer" },
 	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/live-token`, minRole: "read" },
 	{ method: "GET", path: "/api/v1/sending-domains", minRole: "viewer" },
 	{ method: "POST", path: "/api/v1/sending-domains", body: { domain: "news.ours.example" }, minRole: "admin" },
@@ -151,6 +160,7 @@ const ROUTES = (f: Fixture) => [
 ];
 const SOURCE = { subject: "S", html: "<p>secret template</p>" };
 const TEMPLATE = { name: "T", ...SOURCE };
+const SAVED_BLOCK = { name: "B", block: { id: "b", type: "text", text: "secret block" } };
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
 
 describe("access control on every route", () => {
@@ -166,7 +176,8 @@ describe("access control on every route", () => {
 		);
 		const tested = [
 			...ROUTES(f).map(
-				(r) => `${r.method} ${r.path.replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm)_\w+/, "/:id")}`,
+				(r) =>
+					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk)_\w+/, "/:id")}`,
 			),
 			...PUBLIC_ROUTES,
 		];

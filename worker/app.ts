@@ -17,6 +17,7 @@ import { importRoutes } from "./routes/imports";
 import { memberRoutes } from "./routes/members";
 import { outboxRoutes } from "./routes/outbox";
 import { overviewRoutes } from "./routes/overview";
+import { savedBlockRoutes } from "./routes/saved-blocks";
 import { segmentRoutes } from "./routes/segments";
 import { sendingDomainRoutes } from "./routes/sending-domains";
 import { templateRoutes } from "./routes/templates";
@@ -68,6 +69,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1", importRoutes)
 		.route("/api/v1/segments", segmentRoutes)
 		.route("/api/v1/templates", templateRoutes)
+		.route("/api/v1/saved-blocks", savedBlockRoutes)
 		.route("/api/v1/outbox", outboxRoutes)
 		.route("/api/v1/campaigns", campaignReportRoutes)
 		.route("/api/v1/campaigns", campaignRoutes)

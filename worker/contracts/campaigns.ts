@@ -111,6 +111,10 @@ export const CampaignStatsSchema = z
 		bot_clicks: z.number().int(),
 		links: z.array(z.object({ url: z.string(), clicks: z.number().int(), unique_clicks: z.number().int() })),
 		timeline: z.array(z.object({ at: z.string(), opens: z.number().int(), clicks: z.number().int() })),
+		provider_reports_delivery: z.boolean().optional().openapi({
+			description:
+				"Whether the email provider reports deliveries (Resend with its webhook configured, or deliveries on record). Without it `delivered` stays 0 and rates are taken over `sent`. Always present in answers.",
+		}),
 	})
 	.openapi("CampaignStats");
 export type CampaignStats = z.infer<typeof CampaignStatsSchema>;
@@ -129,8 +133,60 @@ export const CampaignMessageSchema = z
 	})
 	.openapi("CampaignMessage");
 
+/** Who in a campaign's recipient log did what: the same rules as the segment rule `{engagement, campaign_id}`. */
+export const ENGAGEMENTS = ["opened", "clicked", "bounced", "unsubscribed"] as const;
+export type Engagement = (typeof ENGAGEMENTS)[number];
+
 export const MessagesQuerySchema = z.object({
 	limit: z.coerce.number().int().min(1).max(500).default(50),
 	cursor: z.string().max(200).optional(),
 	status: MessageStatusSchema.optional(),
+	engagement: z.enum(ENGAGEMENTS).optional().openapi({
+		description:
+			"Recipients who opened or clicked (people only: machine opens and bot clicks never count), bounced or unsubscribed, as the segment rule `{engagement, campaign_id}` counts them",
+	}),
+	q: z.string().trim().max(200).optional().openapi({ description: "Part of the recipient's email address" }),
 });
+export const MessagesCsvQuerySchema = MessagesQuerySchema.omit({ limit: true, cursor: true });
+
+/** A campaign in the list, with its headline results (from the message log: cheap per page). */
+export const CampaignListItemSchema = CampaignSchema.extend({
+	results: z.object({
+		sent: z.number().int().openapi({ description: "Accepted by the provider" }),
+		opened: z.number().int().openapi({ description: "Recipients who opened (people only)" }),
+		clicked: z.number().int().openapi({ description: "Recipients who clicked (people only)" }),
+	}),
+}).openapi("CampaignListItem");
+
+/** The chart of opens and clicks: minute bars during a campaign's first hours, then hours, then days. */
+export const ReportTimelineSchema = z
+	.object({
+		bucket: z.enum(["minute", "hour", "day"]),
+		points: z.array(
+			z.object({
+				at: z.string(),
+				opens: z.number().int().openapi({ description: "Opens by people" }),
+				clicks: z.number().int().openapi({ description: "Clicks by people" }),
+				machine_opens: z.number().int(),
+				bot_clicks: z.number().int(),
+			}),
+		),
+	})
+	.openapi("ReportTimeline");
+
+export const CompareQuerySchema = z.object({
+	ids: z.string().max(400).openapi({ description: "2 to 5 campaign ids, comma-separated", example: "cmp_a,cmp_b" }),
+});
+export const ComparisonSchema = z
+	.object({
+		data: z.array(
+			z.object({
+				id: z.string(),
+				name: z.string(),
+				status: CampaignStatusSchema,
+				started_at: z.string().nullable(),
+				stats: CampaignStatsSchema.omit({ links: true, timeline: true }),
+			}),
+		),
+	})
+	.openapi("CampaignComparison");

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, inArray, sql } from "drizzle-orm";
-import type { CampaignStats, CampaignStatus } from "../contracts/campaigns";
+import type { CampaignStats, CampaignStatus, Engagement } from "../contracts/campaigns";
+import { BUCKET_MS, type BucketSize, chooseBucket } from "../domain/reports/buckets";
 import type { Db } from "./client";
 import { campaigns } from "./schema-campaigns";
 import { messages, trackingEvents } from "./schema-contacts";
@@ -49,7 +50,12 @@ function messageNumbers(rows: { status: string; n: number }[]): MessageNumbers {
  * A campaign's numbers, from D1 (the source of truth), in one batch. Machine opens and bot clicks are
  * counted apart and never in the unique (engagement) figures.
  */
-export async function loadCampaignStats(db: Db, campaignId: string, status: CampaignStatus): Promise<CampaignStats> {
+export async function loadCampaignStats(
+	db: Db,
+	campaignId: string,
+	status: CampaignStatus,
+	options: { providerReportsDelivery?: boolean } = {},
+): Promise<CampaignStats> {
 	const hour = sql<number>`(${t.occurredAt} / 3600000) * 3600000`;
 	const [statuses, [tracking], links, timeline] = await db.batch([
 		byStatus(db, campaignId),
@@ -91,9 +97,10 @@ export async function loadCampaignStats(db: Db, campaignId: string, status: Camp
 			.groupBy(hour)
 			.orderBy(hour),
 	]);
+	const numbers = messageNumbers(statuses);
 	return {
 		status,
-		...messageNumbers(statuses),
+		...numbers,
 		unsubscribed: tracking?.unsubscribed ?? 0,
 		opens: tracking?.opens ?? 0,
 		unique_opens: tracking?.unique_opens ?? 0,
@@ -103,14 +110,77 @@ export async function loadCampaignStats(db: Db, campaignId: string, status: Camp
 		bot_clicks: tracking?.bot_clicks ?? 0,
 		links,
 		timeline: timeline.map((r) => ({ at: new Date(Number(r.hour)).toISOString(), opens: r.opens, clicks: r.clicks })),
+		// A delivery, bounce or complaint on record proves the provider reports them, whatever the configuration.
+		provider_reports_delivery:
+			Boolean(options.providerReportsDelivery) || numbers.delivered + numbers.bounced + numbers.complained > 0,
 	};
 }
+
+/**
+ * Opens and clicks over time in buckets chosen by the span of the campaign's engagement (minutes for its first
+ * hours, then hours, then days): people and machines/bots apart.
+ */
+export async function loadReportTimeline(db: Db, campaignId: string) {
+	const engagement = and(eq(t.campaignId, campaignId), inArray(t.kind, ["open", "click"]));
+	const [span] = await db
+		.select({ from: sql`min(${t.occurredAt})`.mapWith(num), to: sql`max(${t.occurredAt})`.mapWith(num) })
+		.from(t)
+		.where(engagement);
+	const bucket: BucketSize = span?.from ? chooseBucket(span.from, span.to) : "minute";
+	// A constant of the bucket table, inlined: a bound number would make the division a real one.
+	const size = sql.raw(String(BUCKET_MS[bucket]));
+	const at = sql<number>`(${t.occurredAt} / ${size}) * ${size}`;
+	const rows = await db
+		.select({
+			at,
+			opens: sql`sum(${isOpen} AND ${t.flag} IS NULL)`.mapWith(num),
+			clicks: sql`sum(${isClick} AND ${t.flag} IS NULL)`.mapWith(num),
+			machine_opens: sql`sum(${isOpen} AND ${t.flag} IS NOT NULL)`.mapWith(num),
+			bot_clicks: sql`sum(${isClick} AND ${t.flag} IS NOT NULL)`.mapWith(num),
+		})
+		.from(t)
+		.where(engagement)
+		.groupBy(at)
+		.orderBy(at);
+	return { bucket, points: rows.map((r) => ({ ...r, at: new Date(Number(r.at)).toISOString() })) };
+}
+
+/** Headline results of many campaigns in one grouped read of the message log (one JSON parameter for the ids). */
+export function campaignResults(db: Db, campaignIds: string[]) {
+	const ids = sql`(SELECT value FROM json_each(${JSON.stringify(campaignIds)}))`;
+	return db
+		.select({
+			campaignId: messages.campaignId,
+			sent: sql`sum(${messages.status} IN ('sent', 'delivered', 'bounced', 'complained'))`.mapWith(num),
+			opened: sql`count(${messages.openedAt})`.mapWith(num),
+			clicked: sql`count(${messages.clickedAt})`.mapWith(num),
+		})
+		.from(messages)
+		.where(inArray(messages.campaignId, ids))
+		.groupBy(messages.campaignId);
+}
+
+const TRACKING_KIND: Record<Engagement, string> = {
+	opened: "open",
+	clicked: "click",
+	bounced: "bounce",
+	unsubscribed: "unsubscribe",
+};
+
+/** A recipient who did `engagement` in this campaign, by the segment rule's definition (people only for opens and clicks). */
+function engaged(engagement: Engagement) {
+	const kind = TRACKING_KIND[engagement];
+	const people = kind === "open" || kind === "click" ? sql` AND ${t.flag} IS NULL` : sql``;
+	return sql`EXISTS (SELECT 1 FROM ${t} WHERE ${t.contactId} = ${messages.contactId} AND ${t.kind} = ${kind} AND ${t.campaignId} = ${messages.campaignId}${people})`;
+}
+
+export type MessageFilter = { status?: string; engagement?: Engagement; q?: string };
 
 /** One page of the per-recipient log, in send order (`limit + 1` rows: the extra one says more exist). */
 export function campaignMessagePage(
 	db: Db,
 	campaignId: string,
-	page: { after: string; limit: number; status?: string },
+	page: { after: string; limit: number } & MessageFilter,
 ) {
 	return db
 		.select({
@@ -131,6 +201,8 @@ export function campaignMessagePage(
 				eq(messages.campaignId, campaignId),
 				gt(messages.id, page.after),
 				page.status ? eq(messages.status, page.status) : undefined,
+				page.engagement ? engaged(page.engagement) : undefined,
+				page.q ? sql`instr(${messages.email}, lower(${page.q})) > 0` : undefined,
 			),
 		)
 		.orderBy(asc(messages.id))

@@ -4,12 +4,10 @@ import type { AppEnv } from "../context";
 import {
 	AudienceCountSchema,
 	CampaignInputSchema,
-	CampaignMessageSchema,
+	CampaignListItemSchema,
 	CampaignPatchSchema,
 	CampaignSchema,
-	CampaignStatsSchema,
 	CommandResultSchema,
-	MessagesQuerySchema,
 	ScheduleBodySchema,
 } from "../contracts/campaigns";
 import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/common";
@@ -18,7 +16,7 @@ import { ApiError } from "../errors";
 import { authorize, clientIp, isSameOrigin } from "../middleware/auth";
 import { AUDIENCE_COUNT_LIMIT, assertAudienceCountAllowed } from "../services/audience";
 import { runCommand } from "../services/campaign-commands";
-import { campaignMessages, campaignStats } from "../services/campaign-stats";
+import { withResults } from "../services/campaign-stats";
 import {
 	audienceCount,
 	createCampaign,
@@ -40,11 +38,15 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 			method: "get",
 			path: "/",
 			tags,
-			summary: "Campaigns with status and progress, newest first",
+			summary: "Campaigns with status, progress and results (sent, opened, clicked), newest first",
 			request: { query: PageQuerySchema },
-			responses: { 200: jsonResponse(page(CampaignSchema), "A page of campaigns") },
+			responses: { 200: jsonResponse(page(CampaignListItemSchema), "A page of campaigns") },
 		}),
-		async (c) => c.json(await listCampaigns(c.env.DB, c.var.principal.workspaceId, c.req.valid("query")), 200),
+		async (c) =>
+			c.json(
+				await withResults(c.env.DB, await listCampaigns(c.env.DB, c.var.principal.workspaceId, c.req.valid("query"))),
+				200,
+			),
 	)
 	.openapi(
 		defineRoute("editor", {
@@ -154,34 +156,6 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 		async (c) => {
 			await assertAudienceCountAllowed(c.env.DB, c.var.principal);
 			return c.json(await audienceCount(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id), 200);
-		},
-	)
-	.openapi(
-		defineRoute("viewer", {
-			method: "get",
-			path: "/{id}/stats",
-			tags,
-			summary: "Reconciled counts: audience = queued + sent + delivered + failed + suppressed + cancelled",
-			request: { params: IdParamSchema },
-			responses: { 200: jsonResponse(CampaignStatsSchema, "The numbers") },
-		}),
-		async (c) => {
-			const row = await findCampaign(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id);
-			return c.json(await campaignStats(c.env.DB, row.id, row.status), 200);
-		},
-	)
-	.openapi(
-		defineRoute("viewer", {
-			method: "get",
-			path: "/{id}/messages",
-			tags,
-			summary: "The per-recipient log (status, attempts, last error, times)",
-			request: { params: IdParamSchema, query: MessagesQuerySchema },
-			responses: { 200: jsonResponse(page(CampaignMessageSchema), "A page of recipients") },
-		}),
-		async (c) => {
-			const row = await findCampaign(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id);
-			return c.json(await campaignMessages(c.env.DB, row.id, c.req.valid("query")), 200);
 		},
 	);
 

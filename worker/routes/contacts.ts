@@ -10,10 +10,12 @@ import {
 	EventsBodySchema,
 	EventsResultSchema,
 } from "../contracts/contacts";
+import { TimelinePageSchema, TimelineQuerySchema } from "../contracts/timeline";
 import { clientIp } from "../middleware/auth";
 import { getContactDetail, listContacts } from "../services/contacts-read";
 import { eraseContact, patchContact, upsertContact } from "../services/contacts-write";
 import { recordEvents } from "../services/events";
+import { contactTimeline } from "../services/timeline";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
 
@@ -61,6 +63,23 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			responses: { 200: jsonResponse(ContactDetailSchema, "The contact") },
 		}),
 		async (c) => c.json(await getContactDetail(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id), 200),
+	)
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/contacts/{id}/timeline",
+			tags,
+			summary: "A contact's history, newest first: messages, opens, clicks, events, status and consent changes",
+			description:
+				"Messages carry their campaign, status and the opens and clicks of people and of machines/bots; opens and clicks carry `flag` (`machine`: a privacy-proxy prefetch, `bot`: a link scanner), which never counts as engagement. `kinds` filters; `journey` is reserved and empty until journeys exist.",
+			request: { params: IdParamSchema, query: TimelineQuerySchema },
+			responses: { 200: jsonResponse(TimelinePageSchema, "A page of the timeline") },
+		}),
+		async (c) =>
+			c.json(
+				await contactTimeline(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id, c.req.valid("query")),
+				200,
+			),
 	)
 	.openapi(
 		defineRoute("editor", {
