@@ -33,7 +33,7 @@ import { apiError, headerValue, readBody, send } from "./fake-resend/http.mjs";
  * `status` is the HTTP status answered, or 0 when the request was accepted but never answered
  * (`timeout_after_accept`). `accepted`: answered 200 (new or replay) or accepted-then-held.
  * @typedef {{ at: number; status: number; idempotencyKey: string | null; count: number; accepted: boolean;
- *   replayed: boolean; fault: Fault["kind"] | "quota" | null; error: string | null }} RequestRecord
+ *   replayed: boolean; fault: Fault["kind"] | "quota" | null; error: string | null; keyTail: string | null }} RequestRecord
  */
 /** `at`: when the key was stored, on the fake clock (keys expire after 24 h). */
 /** @typedef {{ hash: string; pending: boolean; body: unknown; at: number }} IdempotencyEntry */

@@ -13,9 +13,21 @@ export function publicBaseUrl(env: Env, requestUrl: string): string {
 	return (env.APP_URL || new URL(requestUrl).origin).replace(/\/+$/, "");
 }
 
-/** The provider account's request limit (requests per second); null for the capture outbox, which has none. */
-export function providerRequestLimit(env: Env): number | null {
-	if (!env.RESEND_API_KEY) return null;
+/**
+ * The key that seals workspaces' provider API keys at rest: PROVIDER_KEY_SECRET when set (16+ characters), else
+ * TOKEN_SECRET. Changing it makes stored keys unreadable: their workspaces must connect again.
+ */
+export function providerKeySecret(env: Pick<Env, "PROVIDER_KEY_SECRET" | "TOKEN_SECRET">): string {
+	if (env.PROVIDER_KEY_SECRET && env.PROVIDER_KEY_SECRET.length >= 16) return env.PROVIDER_KEY_SECRET;
+	return tokenSecret(env as Env);
+}
+
+/**
+ * The provider account's request limit (requests per second); null for the capture outbox, which has none.
+ * `apiKey` is the key the send uses (a workspace's own, else RESEND_API_KEY).
+ */
+export function providerRequestLimit(env: Env, apiKey: string | null | undefined = env.RESEND_API_KEY): number | null {
+	if (!apiKey) return null;
 	const configured = Number(env.PROVIDER_REQUESTS_PER_SECOND || 2);
 	return Number.isFinite(configured) && configured > 0 ? configured : 2;
 }
@@ -24,11 +36,12 @@ const accounts = new Map<string, Promise<string>>();
 
 /**
  * The provider account sends are limited by (the rate limiter's name): Resend limits a team across all its API
- * keys, and Pulse sends with one key, so the account is named by a short SHA-256 of `RESEND_API_KEY` (the key
- * itself never becomes a name); "capture" for the outbox. Every workspace and every kind of send shares it.
+ * keys, so the account is named by a short SHA-256 of the key the send uses (`apiKey`: a workspace's own key, else
+ * `RESEND_API_KEY`; the key itself never becomes a name); "capture" for the outbox. Every workspace and every kind
+ * of send on the same key shares it.
  */
-export function providerAccount(env: Env): Promise<string> {
-	const key = env.RESEND_API_KEY;
+export function providerAccount(env: Env, apiKey: string | null | undefined = env.RESEND_API_KEY): Promise<string> {
+	const key = apiKey;
 	if (!key) return Promise.resolve("capture");
 	let account = accounts.get(key);
 	if (!account) {

@@ -39,6 +39,8 @@ export async function handleBatch(state, req, res, raw) {
 		replayed: false,
 		fault: null,
 		error: null,
+		// The last four characters of the API key used, so tests can tell which account a request came from.
+		keyTail: headerValue(req.headers.authorization)?.slice(-4) ?? null,
 	};
 	state.requests.push(record);
 	/** @type {Record<string, string>} */

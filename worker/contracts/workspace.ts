@@ -52,6 +52,13 @@ export const MemberSchema = z
 		status: z.enum(["active", "invited"]),
 		created_at: z.string(),
 		invite_url: z.string().optional(),
+		invite_email: z
+			.object({ status: z.enum(["sent", "captured", "failed"]), error: z.string().optional() })
+			.optional()
+			.openapi({
+				description:
+					"Only when inviting: the invitation was emailed (`sent`), kept in the Outbox because no provider is connected (`captured`), or not sent (`failed`, with why; share `invite_url` instead)",
+			}),
 	})
 	.openapi("Member");
 

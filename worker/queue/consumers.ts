@@ -1,11 +1,10 @@
 import { handleEventsBatch } from "./events-consumer";
-import { providerFor } from "./providers/select";
-import { handleSendsBatch, handleSendsDeadLetters, sendDeps } from "./sends-consumer";
+import { handleSendsBatch, handleSendsDeadLetters, sendDepsByWorkspace } from "./sends-consumer";
 
 /** Routes a batch to its queue's consumer. */
 export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env, _ctx: ExecutionContext): Promise<void> {
 	if (batch.queue === "pulse-sends-dlq") return handleSendsDeadLetters(batch, env);
-	if (batch.queue.startsWith("pulse-sends")) return handleSendsBatch(batch, sendDeps(env, providerFor(env)));
+	if (batch.queue.startsWith("pulse-sends")) return handleSendsBatch(batch, sendDepsByWorkspace(env));
 	if (batch.queue === "pulse-events") return handleEventsBatch(batch, env);
 	// Events that exhausted their retries: kept in the log for an operator, never silently dropped.
 	for (const message of batch.messages) {

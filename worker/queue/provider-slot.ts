@@ -1,7 +1,11 @@
 import { providerAccount } from "../config";
 import type { EmailProvider, OutboundEmail } from "./providers/provider";
 
-export type SlotDeps = { env: Env; provider: EmailProvider; requestsPerSecond: number | null };
+/**
+ * What a send goes through: the provider, its account's limit, and the account's name (the limiter's; absent:
+ * the operator's RESEND_API_KEY account). A workspace with its own key has its own account.
+ */
+export type SlotDeps = { env: Env; provider: EmailProvider; requestsPerSecond: number | null; account?: string };
 
 /** A provider's "slow down" (429) is retried right here, in a later slot, this many times. */
 const RATE_LIMITED_RETRIES_IN_PLACE = 3;
@@ -25,7 +29,8 @@ export const sleepUntil = async (at: number) => {
 const limited = (rate: number | null): rate is number => rate !== null && rate > 0 && rate < UNGATED_RATE;
 
 /** The provider account's limiter, shared by every workspace and every kind of send. */
-const limiterOf = async (deps: SlotDeps) => deps.env.RATE_LIMITER.getByName(await providerAccount(deps.env));
+const limiterOf = async (deps: SlotDeps) =>
+	deps.env.RATE_LIMITER.getByName(deps.account ?? (await providerAccount(deps.env)));
 
 /**
  * Reserves the provider account's next slot (shared by every workspace's sends; a workspace's own, lower rate is

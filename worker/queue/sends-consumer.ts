@@ -21,12 +21,18 @@ import type { EmailProvider } from "./providers/provider";
 import { providerFor } from "./providers/select";
 import { pauseForQuota } from "./quota-pause";
 import { batchSources, type SourcesOf } from "./send-sources";
+import { workspaceSlotDeps } from "./workspace-provider";
 
 /**
  * What the consumer sends with; `sources` and `calls` (the provider calls in flight) are shared by the chunks of
- * one batch (made per call when absent).
+ * one batch (made per call when absent). `forWorkspace`: the provider, limit and account of a chunk's workspace
+ * (its own key wins over RESEND_API_KEY); absent, every chunk uses `provider`.
  */
-export type SendDeps = SlotDeps & { sources?: SourcesOf; calls?: InFlight };
+export type SendDeps = SlotDeps & {
+	sources?: SourcesOf;
+	calls?: InFlight;
+	forWorkspace?: (workspaceId: string) => Promise<SlotDeps>;
+};
 
 /** Tells the campaign's object what a chunk's recipients became, so its live numbers move without reading D1. */
 async function settle(env: Env, campaignId: string, moved: Moved) {
@@ -38,16 +44,31 @@ export function sendDeps(env: Env, provider: EmailProvider): SendDeps {
 	return { env, provider, requestsPerSecond: providerRequestLimit(env), sources: batchSources(createDb(env.DB)) };
 }
 
+/** The SENDS consumer's dependencies for a batch whose chunks each go through their workspace's provider. */
+export function sendDepsByWorkspace(env: Env): SendDeps {
+	const resolved = new Map<string, Promise<SlotDeps>>();
+	const forWorkspace = (workspaceId: string) => {
+		let deps = resolved.get(workspaceId);
+		if (!deps) {
+			deps = workspaceSlotDeps(env, workspaceId);
+			resolved.set(workspaceId, deps);
+		}
+		return deps;
+	};
+	return { ...sendDeps(env, providerFor(env)), forWorkspace };
+}
+
 /**
  * Sends one frozen chunk: at most one provider call, keyed by the chunk id, so a duplicate
  * delivery, a crash after the provider accepted, or a lost response can never send twice.
  * Returns what the queue should do with the message.
  */
 export async function sendChunk(
-	deps: SendDeps,
+	given: SendDeps,
 	message: Pick<SendsQueueMessage, "chunk_id" | "workspace_id">,
 	attempt: number,
 ): Promise<{ ack: true } | { retryAfterSeconds: number }> {
+	const deps = given.forWorkspace ? { ...given, ...(await given.forWorkspace(message.workspace_id)) } : given;
 	const { env } = deps;
 	const db = createDb(env.DB);
 	const sourcesOf = deps.sources ?? batchSources(db);
@@ -160,5 +181,9 @@ export async function handleSendsDeadLetters(batch: MessageBatch<unknown>, env: 
 	}
 }
 
-/** The provider for sends made outside the SENDS queue (test sends): the same provider, limit and gate. */
-export const providerOutsideQueue = (env: Env) => gatedProvider(sendDeps(env, providerFor(env)));
+/**
+ * The provider for a workspace's sends made outside the SENDS queue (test sends, invitations): the same provider,
+ * account limit and gate as its campaigns' chunks.
+ */
+export const providerOutsideQueue = async (env: Env, workspaceId: string) =>
+	gatedProvider(await workspaceSlotDeps(env, workspaceId));

@@ -3,6 +3,7 @@ import type { AppEnv } from "../context";
 import { IdParamSchema, OkSchema, page } from "../contracts/common";
 import { InviteMemberBodySchema, MemberSchema, UpdateMemberBodySchema } from "../contracts/workspace";
 import { clientIp } from "../middleware/auth";
+import { emailInvitation } from "../services/invitation-email";
 import { changeMemberRole, inviteMember, listMembers, removeMember } from "../services/members";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
@@ -25,13 +26,17 @@ export const memberRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 			method: "post",
 			path: "/",
 			tags,
-			summary: "Invite someone by email with a role; share the returned invite_url with them",
+			summary:
+				"Invite someone by email with a role: the link is emailed to them (`invite_email`) and answered as invite_url",
 			request: { body: jsonBody(InviteMemberBodySchema) },
 			responses: { 201: jsonResponse(MemberSchema, "The pending invitation, with its link") },
 		}),
 		async (c) => {
 			const origin = c.env.APP_URL || new URL(c.req.url).origin;
-			return c.json(await inviteMember(c.var.db, c.var.principal, c.req.valid("json"), origin, clientIp(c)), 201);
+			const invited = await inviteMember(c.var.db, c.var.principal, c.req.valid("json"), origin, clientIp(c));
+			const url = invited.invite_url ?? "";
+			const email = await emailInvitation(c.env, c.var.principal, { ...invited, url });
+			return c.json({ ...invited, invite_email: email }, 201);
 		},
 	)
 	.openapi(

@@ -14,8 +14,9 @@ import {
 	TestSendBodySchema,
 	TestSendResultSchema,
 } from "../contracts/templates";
-import { STARTER_TEMPLATES } from "../domain/templates/starters";
+import { STARTER_TEMPLATES } from "../domain/blocks/starters";
 import { providerOutsideQueue } from "../queue/sends-consumer";
+import { compileOrRefuse } from "../services/template-source";
 import {
 	contactForPreview,
 	createTemplate,
@@ -53,7 +54,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 			method: "get",
 			path: "/starters",
 			tags,
-			summary: "Built-in starter templates (newsletter, announcement, plain letter)",
+			summary: "Built-in starter templates (newsletter, announcement, plain letter), as block documents",
 			responses: { 200: jsonResponse(z.object({ data: z.array(StarterTemplateSchema) }), "The starters") },
 		}),
 		(c) => c.json({ data: STARTER_TEMPLATES }, 200),
@@ -80,8 +81,9 @@ export const templateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 		}),
 		async (c) => {
 			const { template, ...as } = c.req.valid("json");
+			const source = { ...template, html: template.blocks ? compileOrRefuse(template.blocks) : (template.html ?? "") };
 			const contact = await contactForPreview(c.env.DB, c.var.principal.workspaceId, as);
-			return c.json(await renderFor(renderEnv(c), c.var.principal.workspaceId, template, contact, "preview"), 200);
+			return c.json(await renderFor(renderEnv(c), c.var.principal.workspaceId, source, contact, "preview"), 200);
 		},
 	)
 	.openapi(
@@ -148,7 +150,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 		}),
 		async (c) => {
 			// Test sends take the workspace's provider slots and gate, like every chunk.
-			const env = { ...renderEnv(c), provider: providerOutsideQueue(c.env) };
+			const env = { ...renderEnv(c), provider: await providerOutsideQueue(c.env, c.var.principal.workspaceId) };
 			return c.json(await sendTest(env, c.var.principal, c.req.valid("param").id, c.req.valid("json")), 200);
 		},
 	);

@@ -1,11 +1,13 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
 import { MeSchema, WorkspaceSchema } from "../contracts/auth";
-import { PageQuerySchema, page } from "../contracts/common";
+import { ErrorBodySchema, PageQuerySchema, page } from "../contracts/common";
+import { ConnectProviderBodySchema, ProviderStatusSchema } from "../contracts/provider";
 import { AuditEntrySchema, UpdateWorkspaceBodySchema } from "../contracts/workspace";
 import { clientIp } from "../middleware/auth";
 import { listAuditLog } from "../services/audit";
 import { describeMe } from "../services/me";
+import { connectProvider, disconnectProvider, providerStatus } from "../services/provider-key";
 import { senderPolicy } from "../services/sending-domains";
 import { updateWorkspace } from "../services/workspace";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
@@ -51,4 +53,44 @@ export const workspaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
 			responses: { 200: jsonResponse(page(AuditEntrySchema), "A page of audit entries") },
 		}),
 		async (c) => c.json(await listAuditLog(c.var.db, c.var.principal.workspaceId, c.req.valid("query")), 200),
+	)
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/workspace/provider",
+			tags,
+			summary: "Whether an email provider is connected (and whose key it is); never the key",
+			description:
+				"`connected: false` means test mode: every email (campaigns, tests, invitations) goes to the Outbox and nothing leaves the machine.",
+			responses: { 200: jsonResponse(ProviderStatusSchema, "The provider in use") },
+		}),
+		async (c) => c.json(await providerStatus(c.env, c.var.principal.workspaceId), 200),
+	)
+	.openapi(
+		defineRoute("owner", {
+			method: "put",
+			path: "/workspace/provider",
+			tags,
+			summary: "Connect this workspace's own Resend account with an API key (stored encrypted, never shown again)",
+			description:
+				"The key is checked with Resend first (422 `provider_key_invalid` if Resend refuses it). From then on this workspace's campaigns, tests and invitations are sent with it, and its sending domains are read from that Resend account. It wins over the operator's RESEND_API_KEY.",
+			request: { body: jsonBody(ConnectProviderBodySchema) },
+			responses: {
+				200: jsonResponse(ProviderStatusSchema, "Connected"),
+				422: jsonResponse(ErrorBodySchema, "Resend refused the key (`provider_key_invalid`)"),
+				503: jsonResponse(ErrorBodySchema, "Resend did not answer"),
+			},
+		}),
+		async (c) =>
+			c.json(await connectProvider(c.env, c.var.principal, c.req.valid("json").resend_api_key, clientIp(c)), 200),
+	)
+	.openapi(
+		defineRoute("owner", {
+			method: "delete",
+			path: "/workspace/provider",
+			tags,
+			summary: "Disconnect the workspace's own Resend key (the stored key is deleted)",
+			responses: { 200: jsonResponse(ProviderStatusSchema, "What the workspace sends with now") },
+		}),
+		async (c) => c.json(await disconnectProvider(c.env, c.var.principal, clientIp(c)), 200),
 	);

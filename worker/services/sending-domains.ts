@@ -2,6 +2,7 @@ import { env as workerEnv } from "cloudflare:workers";
 import type { Principal } from "../context";
 import type { DnsRecord, SendingDomain } from "../contracts/sender";
 import { createDb } from "../db/client";
+import { findProviderKey } from "../db/provider-keys";
 import {
 	deleteDomainStatement,
 	domainsOfWorkspace,
@@ -24,15 +25,21 @@ import {
 	senderDomainAllowed,
 } from "../domain/sender";
 import { ApiError, notFound } from "../errors";
-import type { DomainResult, DomainsApi } from "../queue/providers/domains";
+import type { DomainResult } from "../queue/providers/domains";
 import { ResendProvider } from "../queue/providers/resend";
 import { auditInsert } from "./audit";
+import { syncAccountDomains } from "./provider-domains";
+import { sendingKeyOf } from "./provider-key";
 
-type SenderEnv = Pick<Env, "RESEND_API_KEY" | "RESEND_BASE_URL" | "SENDING_DOMAINS">;
+type SenderEnv = Pick<
+	Env,
+	"RESEND_API_KEY" | "RESEND_BASE_URL" | "SENDING_DOMAINS" | "TOKEN_SECRET" | "PROVIDER_KEY_SECRET"
+>;
 
 /**
  * Whether From domains are checked, and which domains the operator lists. Checked only with the real
- * provider (RESEND_API_KEY): with the capture outbox nothing leaves the machine, so any domain is allowed.
+ * provider (RESEND_API_KEY, or the workspace's own key: see `assertSenderAllowed`): with the capture outbox
+ * nothing leaves the machine, so any domain is allowed.
  */
 export type SenderPolicy = { enforced: boolean; grants: OperatorGrant[] };
 
@@ -40,8 +47,15 @@ export function senderPolicy(env: SenderEnv = workerEnv): SenderPolicy {
 	return { enforced: Boolean(env.RESEND_API_KEY), grants: parseOperatorDomains(env.SENDING_DOMAINS) };
 }
 
-function domainsApi(env: SenderEnv): DomainsApi | null {
-	return env.RESEND_API_KEY ? new ResendProvider(env.RESEND_API_KEY, env.RESEND_BASE_URL || undefined) : null;
+/** The domains API of the Resend account the workspace sends with (its own key wins), or null for the outbox. */
+async function domainsApi(env: SenderEnv & { DB: D1Database }, workspaceId: string) {
+	const { source, apiKey } = await sendingKeyOf(env, workspaceId);
+	return apiKey ? { api: new ResendProvider(apiKey, env.RESEND_BASE_URL || undefined), source } : null;
+}
+
+/** Whether the workspace's From domains are checked: with the operator's key, or with its own. */
+async function enforcedFor(d1: D1Database, workspaceId: string, policy: SenderPolicy) {
+	return policy.enforced || (await findProviderKey(createDb(d1), workspaceId)) !== undefined;
 }
 
 /** The domains a workspace may send from right now: its verified domains and the operator's. */
@@ -58,7 +72,7 @@ export async function assertSenderAllowed(
 	path: string,
 	policy: SenderPolicy = senderPolicy(),
 ): Promise<void> {
-	if (!policy.enforced || !email) return;
+	if (!email || !(await enforcedFor(d1, workspaceId, policy))) return;
 	if (senderDomainAllowed(email, await allowedDomains(d1, workspaceId, policy))) return;
 	const domain = domainOf(email);
 	const message = `${domain} is not a verified sending domain of this workspace: add it under Settings → Sending domains and verify it`;
@@ -106,10 +120,17 @@ const presentOperator = (domain: string): SendingDomain => ({
 
 export async function listSendingDomains(env: SenderEnv & { DB: D1Database }, workspaceId: string) {
 	const policy = senderPolicy(env);
+	const provider = await domainsApi(env, workspaceId);
+	// A workspace's own Resend account may hold domains added there: they are read through Resend's domains API.
+	if (provider?.source === "workspace") await syncAccountDomains(createDb(env.DB), workspaceId, provider.api);
 	const rows = await domainsOfWorkspace(createDb(env.DB), workspaceId);
 	const own = new Set(rows.map((r) => r.domain));
 	const listed = operatorDomainsFor(policy.grants, workspaceId).filter((d) => !own.has(d));
-	return { data: [...rows.map(present), ...listed.map(presentOperator)], next_cursor: null, enforced: policy.enforced };
+	return {
+		data: [...rows.map(present), ...listed.map(presentOperator)],
+		next_cursor: null,
+		enforced: policy.enforced || provider?.source === "workspace",
+	};
 }
 
 function providerFailure(result: Extract<DomainResult<unknown>, { ok: false }>, what: string): ApiError {
@@ -152,7 +173,7 @@ export async function addSendingDomain(
 	}
 	if (holder || operatorHolds(policy.grants, domain)) throw conflict();
 
-	const api = domainsApi(env);
+	const api = (await domainsApi(env, actor.workspaceId))?.api;
 	const created = api ? await api.createDomain(domain) : null;
 	if (created && !created.ok) throw providerFailure(created, `register ${domain}`);
 	const remote = created?.value;
@@ -202,11 +223,11 @@ export async function verifySendingDomain(
 ) {
 	const row = await ownDomain(env, actor.workspaceId, id);
 	if (!("workspaceId" in row)) return row;
-	const api = domainsApi(env);
+	const api = (await domainsApi(env, actor.workspaceId))?.api;
 	if (!api) {
 		throw new ApiError(
 			"service_unavailable",
-			"Verifying a domain needs the email provider (RESEND_API_KEY). Without it Pulse sends to the Outbox and allows any sender domain.",
+			"Verifying a domain needs an email provider: connect a Resend key under Settings → Sending (or set RESEND_API_KEY). Without one Pulse sends to the Outbox and allows any sender domain.",
 		);
 	}
 	let providerId = row.providerId;
@@ -249,7 +270,7 @@ export async function removeSendingDomain(
 			"This domain is listed by the operator (SENDING_DOMAINS) and cannot be removed here",
 		);
 	}
-	const api = domainsApi(env);
+	const api = (await domainsApi(env, actor.workspaceId))?.api;
 	if (api && row.providerId) {
 		const removed = await api.removeDomain(row.providerId);
 		if (!removed.ok && removed.status !== 404) throw providerFailure(removed, `remove ${row.domain}`);

@@ -3,7 +3,7 @@ import { createDb } from "../db/client";
 import { newId } from "../domain/ids";
 import type { RenderContact } from "../domain/templates/render";
 import { ApiError } from "../errors";
-import type { EmailProvider } from "../queue/providers/provider";
+import type { EmailProvider, OutboundEmail } from "../queue/providers/provider";
 import { checkedFrom } from "./sending-domains";
 import { checkTestRecipients, contactForPreview, getTemplate, type PreviewAs, renderFor } from "./templates";
 import { getWorkspace } from "./workspace";
@@ -53,14 +53,28 @@ export async function sendTest(
 			headers: rendered.headers,
 		});
 	}
-	const result = await env.provider.sendBatch(emails, newId("testsend"));
-	if (!result.ok) throw new ApiError("service_unavailable", `The email provider refused the test: ${result.error}`);
+	const ids = await sendOutsideQueue(env.provider, emails, newId("testsend"), "the test");
+	return { sent: emails.length, provider: env.provider.name, outbox_ids: env.provider.name === "capture" ? ids : [] };
+}
+
+/**
+ * Sends a few emails made outside a campaign (test sends, invitations) in one provider call, through the
+ * workspace's provider and its gate (`providerOutsideQueue`); answers the provider's ids (Outbox ids for the
+ * capture outbox). Any refusal, even of one address in a batch otherwise sent, is a 503 naming `what`.
+ */
+export async function sendOutsideQueue(
+	provider: EmailProvider,
+	emails: OutboundEmail[],
+	idempotencyKey: string,
+	what: string,
+): Promise<string[]> {
+	const result = await provider.sendBatch(emails, idempotencyKey);
+	if (!result.ok) throw new ApiError("service_unavailable", `The email provider refused ${what}: ${result.error}`);
 	// An address the provider rejects in a batch it otherwise sent is answered as a refusal, as a strict batch was.
 	const [rejected] = result.rejected ?? [];
 	if (rejected) {
 		const to = emails[rejected.index]?.to ?? "an address";
-		throw new ApiError("service_unavailable", `The email provider refused the test to ${to}: ${rejected.error}`);
+		throw new ApiError("service_unavailable", `The email provider refused ${what} to ${to}: ${rejected.error}`);
 	}
-	const ids = result.providerIds.filter((id): id is string => id !== null);
-	return { sent: emails.length, provider: env.provider.name, outbox_ids: env.provider.name === "capture" ? ids : [] };
+	return result.providerIds.filter((id): id is string => id !== null);
 }

@@ -12,4 +12,7 @@ export interface DomainsApi {
 	/** Asks the provider to check the DNS records now, then reads the domain back. */
 	verifyDomain(id: string): Promise<DomainResult<ProviderDomain>>;
 	removeDomain(id: string): Promise<DomainResult<null>>;
+	/** The account's domains (id, name, status; no records), at most the first 100. */
+	listDomains(): Promise<DomainResult<(Omit<ProviderDomain, "records"> & { name: string })[]>>;
+	getDomain(id: string): Promise<DomainResult<ProviderDomain & { name: string }>>;
 }

@@ -11,7 +11,7 @@ type ResendAnswer<T> = {
 	data: T | null;
 	error: { message: string; statusCode: number | null; name: string } | null;
 };
-type ResendDomain = { id: string; status: string; records?: DnsRecord[] };
+type ResendDomain = { id: string; name?: string; status: string; records?: DnsRecord[] };
 
 /** Resend's states, folded to ours: only `verified` sends; `failed`/`partially_failed` need new DNS records. */
 function statusOf(status: string): ProviderDomain["status"] {
@@ -120,5 +120,19 @@ export class ResendProvider implements EmailProvider, DomainsApi {
 
 	removeDomain(id: string): Promise<DomainResult<null>> {
 		return answer(this.client.domains.remove(id, { signal: AbortSignal.timeout(this.timeoutMs) }), () => null);
+	}
+
+	/** Also how a key is checked before it is stored: Resend answers 401/403 to a key it does not know. */
+	listDomains() {
+		return answer(this.client.domains.list({}, { signal: AbortSignal.timeout(this.timeoutMs) }), (list) =>
+			list.data.map((d) => ({ id: d.id, name: d.name, status: statusOf(d.status) })),
+		);
+	}
+
+	getDomain(id: string) {
+		return answer(this.client.domains.get(id, { signal: AbortSignal.timeout(this.timeoutMs) }), (d) => ({
+			...domainOf(d),
+			name: d.name,
+		}));
 	}
 }

@@ -3,9 +3,14 @@ import { CaptureProvider } from "./capture";
 import type { EmailProvider } from "./provider";
 import { ResendProvider } from "./resend";
 
-/** Resend when a key is configured; otherwise the capture outbox (never nowhere). */
-export function providerFor(env: Env): EmailProvider {
-	return env.RESEND_API_KEY
-		? new ResendProvider(env.RESEND_API_KEY, env.RESEND_BASE_URL || undefined, providerTimeoutMs(env))
+/** Resend with this key; the capture outbox without one (never nowhere). */
+export function providerWith(env: Env, apiKey: string | null | undefined): EmailProvider {
+	return apiKey
+		? new ResendProvider(apiKey, env.RESEND_BASE_URL || undefined, providerTimeoutMs(env))
 		: new CaptureProvider(env.DB);
+}
+
+/** Resend when the operator configured a key (RESEND_API_KEY); otherwise the capture outbox. */
+export function providerFor(env: Env): EmailProvider {
+	return providerWith(env, env.RESEND_API_KEY);
 }
