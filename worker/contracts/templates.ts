@@ -1,21 +1,50 @@
 import { z } from "@hono/zod-openapi";
 import { EmailSchema } from "./auth";
+import { BlockDocumentSchema, BlockSchema } from "./blocks";
 import { AttributesSchema } from "./contacts";
 
 const Subject = z.string().trim().min(1, "Write a subject").max(998);
 
-export const TemplateInputSchema = z
+export const EditorSchema = z.enum(["html", "blocks"]).openapi({
+	description:
+		"`blocks`: the template is edited as `blocks` and `html` is compiled from them; `html`: the HTML is the source",
+});
+
+const TemplateFieldsSchema = z
 	.object({
 		name: z.string().trim().min(1, "Name the template").max(200),
 		subject: Subject,
 		preheader: z.string().max(500).nullable().optional(),
-		html: z.string().min(1, "Write the email's HTML").max(500_000),
+		html: z
+			.string()
+			.min(1, "Write the email's HTML")
+			.max(500_000)
+			.optional()
+			.openapi({ description: "Required unless `blocks` is given (block templates compile it)" }),
 		text: z.string().max(200_000).nullable().optional().openapi({ description: "Derived from the HTML when absent" }),
+		editor: EditorSchema.optional().openapi({
+			description:
+				'Inferred from the body when absent. PATCH `{"editor":"html"}` switches a block template to HTML, keeping its compiled HTML as the new source; switching to blocks needs `blocks`',
+		}),
+		blocks: BlockDocumentSchema.optional(),
 	})
-	.strict()
-	.openapi("TemplateInput");
+	.strict();
 
-export const TemplatePatchSchema = TemplateInputSchema.partial().strict().openapi("TemplatePatch");
+const oneSource = (v: { html?: string; blocks?: unknown }, ctx: z.RefinementCtx, required: boolean) => {
+	if (v.html !== undefined && v.blocks !== undefined)
+		ctx.addIssue({ code: "custom", path: ["html"], message: "Send either html or blocks, not both" });
+	if (required && v.html === undefined && v.blocks === undefined)
+		ctx.addIssue({ code: "custom", path: ["html"], message: "Write the email's HTML (or send blocks)" });
+};
+
+export const TemplateInputSchema = TemplateFieldsSchema.superRefine((v, ctx) => oneSource(v, ctx, true)).openapi(
+	"TemplateInput",
+);
+
+export const TemplatePatchSchema = TemplateFieldsSchema.partial()
+	.strict()
+	.superRefine((v, ctx) => oneSource(v, ctx, false))
+	.openapi("TemplatePatch");
 
 export const TemplateSchema = z
 	.object({
@@ -25,6 +54,8 @@ export const TemplateSchema = z
 		preheader: z.string().nullable(),
 		html: z.string(),
 		text: z.string().nullable(),
+		editor: EditorSchema,
+		blocks: BlockDocumentSchema.nullable(),
 		created_at: z.string(),
 		updated_at: z.string(),
 	})
@@ -38,6 +69,8 @@ export const StarterTemplateSchema = z
 		subject: z.string(),
 		preheader: z.string(),
 		html: z.string(),
+		editor: EditorSchema,
+		blocks: BlockDocumentSchema,
 	})
 	.openapi("StarterTemplate");
 
@@ -59,7 +92,9 @@ export const PreviewAsSchema = z
 	.openapi("PreviewAs");
 
 export const RenderBodySchema = PreviewAsSchema.extend({
-	template: TemplateInputSchema.omit({ name: true }).extend({ subject: z.string().max(998) }),
+	template: TemplateFieldsSchema.omit({ name: true, editor: true })
+		.extend({ subject: z.string().max(998) })
+		.superRefine((v, ctx) => oneSource(v, ctx, true)),
 })
 	.strict()
 	.openapi("RenderBody");
@@ -103,3 +138,18 @@ export const OutboxQuerySchema = z.object({
 	cursor: z.string().max(200).optional(),
 	campaign_id: z.string().max(64).optional(),
 });
+
+export const SavedBlockInputSchema = z
+	.object({ name: z.string().trim().min(1, "Name the block").max(120), block: BlockSchema })
+	.strict()
+	.openapi("SavedBlockInput");
+
+export const SavedBlockSchema = z
+	.object({
+		id: z.string(),
+		name: z.string(),
+		block: BlockSchema,
+		created_by: z.string().nullable(),
+		created_at: z.string(),
+	})
+	.openapi("SavedBlock");

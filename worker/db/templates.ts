@@ -4,7 +4,10 @@ import { templates } from "./schema-templates";
 
 export type TemplateRow = typeof templates.$inferSelect;
 export type NewTemplate = typeof templates.$inferInsert;
-export type TemplateChange = Pick<TemplateRow, "name" | "subject" | "preheader" | "html" | "text" | "updatedAt">;
+export type TemplateChange = Pick<
+	TemplateRow,
+	"name" | "subject" | "preheader" | "html" | "text" | "editor" | "blocks" | "updatedAt"
+>;
 
 export async function findTemplateRow(db: Db, workspaceId: string, id: string): Promise<TemplateRow | undefined> {
 	const [row] = await db

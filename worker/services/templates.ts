@@ -22,9 +22,15 @@ import {
 import { ApiError, notFound } from "../errors";
 import { presentContacts } from "./contacts-present";
 import { pageOf, startAfter } from "./pagination";
+import { nextSource, type SourceInput } from "./template-source";
 import { getWorkspace } from "./workspace";
 
-type TemplateFields = { name: string; subject: string; preheader?: string | null; html: string; text?: string | null };
+type TemplateFields = {
+	name: string;
+	subject: string;
+	preheader?: string | null;
+	text?: string | null;
+} & SourceInput;
 
 export const SAMPLE_CONTACT: RenderContact = {
 	id: "ctc_sample",
@@ -64,6 +70,8 @@ const present = (r: TemplateRow) => ({
 	preheader: r.preheader,
 	html: r.html,
 	text: r.text,
+	editor: r.editor,
+	blocks: r.editor === "blocks" ? r.blocks : null,
 	created_at: r.createdAt.toISOString(),
 	updated_at: r.updatedAt.toISOString(),
 });
@@ -84,7 +92,8 @@ export async function listTemplates(d1: D1Database, workspaceId: string, page: {
 }
 
 export async function createTemplate(d1: D1Database, actor: Principal, input: TemplateFields) {
-	validate(input);
+	const source = nextSource(null, input);
+	validate({ ...input, html: source.html });
 	const id = newId("tpl");
 	const now = new Date();
 	await insertTemplate(createDb(d1), {
@@ -93,8 +102,10 @@ export async function createTemplate(d1: D1Database, actor: Principal, input: Te
 		name: input.name,
 		subject: input.subject,
 		preheader: input.preheader ?? null,
-		html: input.html,
+		html: source.html,
 		text: input.text ?? null,
+		editor: source.editor,
+		blocks: source.blocks,
 		createdAt: now,
 		updatedAt: now,
 	});
@@ -103,12 +114,15 @@ export async function createTemplate(d1: D1Database, actor: Principal, input: Te
 
 export async function updateTemplate(d1: D1Database, actor: Principal, id: string, patch: Partial<TemplateFields>) {
 	const current = await findTemplate(d1, actor.workspaceId, id);
+	const source = nextSource(current, patch);
 	const next = {
 		name: patch.name ?? current.name,
 		subject: patch.subject ?? current.subject,
 		preheader: patch.preheader === undefined ? current.preheader : patch.preheader,
-		html: patch.html ?? current.html,
+		html: source.html,
 		text: patch.text === undefined ? current.text : patch.text,
+		editor: source.editor,
+		blocks: source.blocks,
 	};
 	validate(next);
 	await updateTemplateRow(createDb(d1), actor.workspaceId, id, { ...next, updatedAt: new Date() });
