@@ -70,10 +70,10 @@ describe("CSV import: files as marketers really have them", () => {
 		const report = await call("GET", `/api/v1/imports/${result.id}/errors.csv`, undefined, { cookie });
 		expect(report.headers.get("content-type")).toMatch(/text\/csv/);
 		expect(report.text.split("\r\n")).toEqual([
-			"line,email,reason",
-			'"3","short@example.com","Row has 3 columns; the header has 5"',
-			'"4","not-an-email","""not-an-email"" has no @"',
-			'"6","good1@example.com","Duplicate of line 2; the first row was imported"',
+			'line,email,reason,"email","first_name","last_name","city","plan"',
+			'"3","short@example.com","Row has 3 columns; the header has 5","short@example.com","B","Two","",""',
+			'"4","not-an-email","""not-an-email"" has no @","not-an-email","C","Three","Paris","free"',
+			'"6","good1@example.com","Duplicate of line 2; the first row was imported","GOOD1@example.com","E","Dup","Oslo","pro"',
 		]);
 	});
 

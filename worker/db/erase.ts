@@ -18,6 +18,7 @@ import {
 	suppressions,
 	trackingEvents,
 } from "./schema-contacts";
+import { importRowCells } from "./schema-imports";
 import { outboxMessages } from "./schema-templates";
 
 /** One contact being erased: whose rows, which address, and the stand-in that replaces it. */
@@ -173,6 +174,19 @@ export function redactionPages(db: Db, e: Erasure, limit: number) {
 				),
 			)
 			.returning({ line: importSeen.line }),
+		// The original cells of error rows that held the address.
+		db
+			.delete(importRowCells)
+			.where(
+				firstPage(
+					db,
+					importRowCells,
+					rowid,
+					and(inArray(importRowCells.importId, importsOfWorkspace), mentions(importRowCells.cells, e.email)),
+					limit,
+				),
+			)
+			.returning({ line: importRowCells.line }),
 		// Their own events, status history and tags go with them.
 		db
 			.delete(events)

@@ -13,6 +13,7 @@ import {
 	imports,
 	suppressions,
 } from "./schema-contacts";
+import { importRowCells } from "./schema-imports";
 
 export type ImportRow = typeof imports.$inferSelect;
 export type ImportErrorRow = Omit<typeof importErrors.$inferSelect, "importId">;
@@ -35,11 +36,25 @@ const shown = {
 };
 export type ShownImport = Pick<ImportRow, keyof typeof shown>;
 
-export async function insertImport(
+export function insertImport(
 	db: Db,
 	row: Pick<ImportRow, "id" | "workspaceId" | "fileName" | "cursorOffset" | "cursorLine" | "createdBy">,
-): Promise<void> {
-	await db.insert(imports).values({ ...row, status: "running" });
+) {
+	return db.insert(imports).values({ ...row, status: "running" });
+}
+
+/** The file's header row, kept as line 0 of the import's original cells. */
+export function importHeaderCells(db: Db, importId: string, headers: string[]) {
+	return db.insert(importRowCells).values({ importId, line: 0, cells: headers });
+}
+
+/** The original cells of an import's header (line 0) and error rows, by line. */
+export async function importErrorCells(db: Db, importId: string): Promise<Map<number, string[]>> {
+	const rows = await db
+		.select({ line: importRowCells.line, cells: importRowCells.cells })
+		.from(importRowCells)
+		.where(eq(importRowCells.importId, importId));
+	return new Map(rows.map((r) => [r.line, Array.isArray(r.cells) ? r.cells.map(String) : []]));
 }
 
 export async function findImport(db: Db, workspaceId: string, id: string): Promise<ShownImport | undefined> {
@@ -219,6 +234,24 @@ export const importWrites = {
 							line: field<number>("line"),
 							email: field<string | null>("email"),
 							reason: field("reason"),
+						}),
+					)
+					.from(jsonRows(batch))
+					.where(sql`true`),
+			)
+			.onConflictDoNothing();
+	},
+	/** The original cells of error rows (`{line, cells}` items, `cells` a JSON array). */
+	addErrorCells(db: Db, batch: string, importId: string) {
+		return db
+			.insert(importRowCells)
+			.select(
+				db
+					.select(
+						columns({
+							importId: value(importId),
+							line: field<number>("line"),
+							cells: jsonField<string[]>("cells"),
 						}),
 					)
 					.from(jsonRows(batch))

@@ -2,11 +2,12 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
 import { ErrorBodySchema, IdParamSchema, PageQuerySchema, page } from "../contracts/common";
 import { ImportSchema } from "../contracts/contacts";
+import { ImportOptionsSchema } from "../contracts/imports";
 import { ApiError } from "../errors";
 import { clientIp } from "../middleware/auth";
 import { getImport, importErrorsCsv, listImports, startImport } from "../services/imports";
 import { defineRoute, jsonResponse } from "./define";
-import { validationHook } from "./validation";
+import { validationError, validationHook } from "./validation";
 
 const tags = ["Imports"];
 
@@ -26,12 +27,20 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 			description:
 				"Send the file as `text/csv` or as the multipart field `file`. UTF-8 with or without BOM, `,` `;` or tab delimited, a header row naming an email column (`email`, `E-mail Address`...). `first_name`, `last_name`, `tags` (`;`-separated), `status`, `timezone`, `locale` map to fields; other columns become attributes. Re-importing a file changes nothing; suppressed addresses are never resubscribed; erased addresses are not re-created. Files up to 50 MB (413 above) with up to 200 columns. Whole-file problems (empty, binary, no email column, too many columns) are 422 and import nothing. Rows over the same per-contact limits as the API (100 attributes, 2,000 characters per value, 32 KB of attributes as JSON, names 200, 100 tags of up to 100 characters) are reported as row errors; every other row is imported.",
 			request: {
+				query: ImportOptionsSchema,
 				body: {
 					// Not `required`: the handler reads the raw file itself, so no validator runs on it.
 					required: false,
 					content: {
 						"text/csv": { schema: z.string() },
-						"multipart/form-data": { schema: z.object({ file: UploadSchema }) },
+						"multipart/form-data": {
+							schema: z.object({
+								file: UploadSchema,
+								consent: z.string().optional(),
+								tags: z.string().optional(),
+								mapping: z.string().optional(),
+							}),
+						},
 					},
 				},
 			},
@@ -48,8 +57,17 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 		async (c) => {
 			const type = c.req.header("content-type") ?? "";
 			let file: { bytes: ArrayBuffer; name: string | null };
+			let settings = c.req.valid("query");
 			if (type.startsWith("multipart/form-data")) {
 				const form = await c.req.parseBody();
+				const fields = Object.fromEntries(
+					(["consent", "tags", "mapping"] as const).flatMap((k) => (typeof form[k] === "string" ? [[k, form[k]]] : [])),
+				);
+				if (Object.keys(fields).length > 0) {
+					const parsed = ImportOptionsSchema.safeParse({ ...c.req.query(), ...fields });
+					if (!parsed.success) throw validationError(parsed.error, "form");
+					settings = parsed.data;
+				}
 				const upload = form.file;
 				if (!(upload instanceof File))
 					throw new ApiError("validation_failed", "Attach the CSV as the field `file`", [
@@ -61,7 +79,7 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 			} else {
 				throw new ApiError("unsupported_media_type", "Send the file as text/csv or multipart/form-data (field `file`)");
 			}
-			const importId = await startImport(c.env, c.var.principal, file, clientIp(c));
+			const importId = await startImport(c.env, c.var.principal, file, clientIp(c), { settings });
 			return c.json({ import_id: importId, status: "running" as const }, 202);
 		},
 	)
@@ -92,7 +110,7 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 			method: "get",
 			path: "/imports/{id}/errors.csv",
 			tags,
-			summary: "Every error row of an import as CSV (line, email, reason)",
+			summary: "Every error row of an import as CSV: line, email, reason, then the row's original columns",
 			request: { params: IdParamSchema },
 			responses: { 200: { description: "CSV file", content: { "text/csv": { schema: z.string() } } } },
 		}),

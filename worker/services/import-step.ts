@@ -4,6 +4,7 @@ import { advanceImport, failRunningImport, forgetSeen, importContext, importCurs
 import { type ExistingContact, type ImportPlan, planImport } from "../domain/contacts/import-plan";
 import { jsonBatches } from "../domain/csv/batches";
 import type { ColumnMap } from "../domain/csv/columns";
+import { withImportTags } from "../domain/csv/import-tags";
 import { IMPORT_LIMITS } from "../domain/csv/limits";
 import { rowToContact } from "../domain/csv/rows";
 import { type CsvFile, readPage } from "../domain/csv/window";
@@ -19,7 +20,14 @@ export type ImportJob = {
 	/** Where the first data row starts: a byte offset into the normalized file, and its line. */
 	bodyOffset: number;
 	bodyLine: number;
+	/** What the uploader confirmed about consent (null or absent: nothing confirmed). */
+	consentText?: string | null;
+	/** Tags added to every imported contact. */
+	tags?: string[];
 };
+
+/** Original cells kept for an error row are cut to this many characters each. */
+const KEPT_CELL_CHARS = 2_000;
 
 async function loadContext(db: Db, workspaceId: string, importId: string, emails: string[]) {
 	const found = await importContext(db, workspaceId, importId, emails);
@@ -49,8 +57,19 @@ const perBatch = (items: readonly unknown[], statement: (batch: string) => Batch
 	jsonBatches(items, IMPORT_LIMITS.batchBytes).flatMap(statement);
 
 /** The plan as statements; they run in one D1 transaction together with the cursor update. */
-function planStatements(db: Db, job: ImportJob, plan: ImportPlan, now: number): BatchItem<"sqlite">[] {
-	const consent = `CSV import${job.fileName ? ` of ${job.fileName}` : ""}`;
+function planStatements(
+	db: Db,
+	job: ImportJob,
+	plan: ImportPlan,
+	cells: Map<number, string[]>,
+	now: number,
+): BatchItem<"sqlite">[] {
+	const errorCells = plan.errors.map((e) => ({
+		line: e.line,
+		cells: (cells.get(e.line) ?? []).map((c) => c.slice(0, KEPT_CELL_CHARS)),
+	}));
+	const source = `CSV import${job.fileName ? ` of ${job.fileName}` : ""}`;
+	const consent = job.consentText ? `${job.consentText} (confirmed at upload). ${source}` : source;
 	const changes = plan.statusChanges.map((c) => ({ ...c, history_id: newId("csh") }));
 	const at = { workspaceId: job.workspaceId, now };
 	return [
@@ -61,6 +80,7 @@ function planStatements(db: Db, job: ImportJob, plan: ImportPlan, now: number): 
 		...perBatch(plan.tags, (batch) => [importWrites.addTags(db, batch, job.workspaceId)]),
 		...perBatch(changes, (batch) => importWrites.statusChanges(db, batch, at)),
 		...perBatch(plan.errors, (batch) => [importWrites.addErrors(db, batch, job.importId)]),
+		...perBatch(errorCells, (batch) => [importWrites.addErrorCells(db, batch, job.importId)]),
 		...perBatch(plan.seen, (batch) => [importWrites.addSeen(db, batch, job.importId)]),
 	];
 }
@@ -80,7 +100,10 @@ export async function runImportStep(d1: D1Database, job: ImportJob, file: CsvFil
 		delimiter: job.delimiter,
 		maxRows: IMPORT_LIMITS.stepRows,
 	});
-	const rows = page.rows.map((r) => ({ line: r.line, result: rowToContact(r.cells, job.columns) }));
+	const rows = page.rows.map((r) => ({
+		line: r.line,
+		result: withImportTags(rowToContact(r.cells, job.columns), job.tags ?? []),
+	}));
 	const emails = rows.flatMap((r) => (r.result.ok ? [r.result.contact.email] : []));
 	const plan = planImport(rows, {
 		...(await loadContext(db, job.workspaceId, job.importId, emails)),
@@ -97,7 +120,7 @@ export async function runImportStep(d1: D1Database, job: ImportJob, file: CsvFil
 			done: page.done,
 			now,
 		}),
-		...planStatements(db, job, plan, now),
+		...planStatements(db, job, plan, new Map(page.rows.map((r) => [r.line, r.cells])), now),
 		...(page.done ? [forgetSeen(db, job.importId)] : []),
 	]);
 	return { done: page.done };

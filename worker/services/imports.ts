@@ -1,14 +1,17 @@
 import type { Principal } from "../context";
+import { IMPORT_CONSENT_TEXT, type ImportOptions } from "../contracts/imports";
 import { createDb } from "../db/client";
 import {
 	findImport,
 	type ImportErrorRow,
+	importErrorCells,
 	importErrorRows,
+	importHeaderCells,
 	importPage,
 	insertImport,
 	type ShownImport,
 } from "../db/imports";
-import { mapHeaders } from "../domain/csv/columns";
+import { type ColumnChoice, mapHeaders } from "../domain/csv/columns";
 import { IMPORT_LIMITS } from "../domain/csv/limits";
 import { decodeWindow, normalizeCsv, utf8Length } from "../domain/csv/normalize";
 import { readHeader } from "../domain/csv/reader";
@@ -29,8 +32,8 @@ export const fileTooLarge = () =>
 		[{ path: "file", message: `Larger than ${IMPORT_LIMITS.fileBytes / MB} MB` }],
 	);
 
-/** Reads the header row from the start of the normalized file. */
-function header(bytes: Uint8Array) {
+/** Reads the header row from the start of the normalized file, mapping columns by `mapping` first, then by name. */
+function header(bytes: Uint8Array, mapping: ImportOptions["mapping"] = {}) {
 	const endOfFile = bytes.byteLength <= IMPORT_LIMITS.headerBytes;
 	const text = decodeWindow(bytes.subarray(0, IMPORT_LIMITS.headerBytes), endOfFile);
 	const read = readHeader(text);
@@ -42,7 +45,11 @@ function header(bytes: Uint8Array) {
 				: `The header row is longer than ${IMPORT_LIMITS.headerBytes / 1024} KB`;
 		return { ok: false as const, reason };
 	}
-	const columns = mapHeaders(read.headers);
+	const unknown = Object.keys(mapping).find((name) => !read.headers.some((h) => h.trim() === name.trim()));
+	if (unknown !== undefined)
+		return { ok: false as const, reason: `The column mapping names "${unknown}", which is not a column of the file` };
+	const choices = new Map(Object.entries(mapping).map(([name, choice]) => [name.trim(), choice as ColumnChoice]));
+	const columns = mapHeaders(read.headers, (h) => choices.get(h.trim()));
 	if (!columns.ok) return columns;
 	return { ...read, map: columns.map, bodyOffset: utf8Length(text.slice(0, read.bodyOffset)) };
 }
@@ -67,23 +74,28 @@ export async function startImport(
 	actor: Principal,
 	file: { bytes: ArrayBuffer; name: string | null },
 	ip: string | null,
-	options: { partBytes?: number } = {},
+	options: { partBytes?: number; settings?: ImportOptions } = {},
 ) {
+	const settings = options.settings ?? { tags: [] };
 	if (file.bytes.byteLength > IMPORT_LIMITS.fileBytes) throw fileTooLarge();
 	const normalized = normalizeCsv(file.bytes);
 	if (!normalized.ok) throw refuse(normalized.reason);
-	const head = header(normalized.bytes);
+	const head = header(normalized.bytes, settings.mapping);
 	if (!head.ok) throw refuse(head.reason);
 
 	const importId = newId("imp");
-	await insertImport(createDb(env.DB), {
-		id: importId,
-		workspaceId: actor.workspaceId,
-		fileName: file.name,
-		cursorOffset: head.bodyOffset,
-		cursorLine: head.bodyLine,
-		createdBy: actor.kind === "session" ? actor.userId : actor.apiKeyId,
-	});
+	const db = createDb(env.DB);
+	await db.batch([
+		insertImport(db, {
+			id: importId,
+			workspaceId: actor.workspaceId,
+			fileName: file.name,
+			cursorOffset: head.bodyOffset,
+			cursorLine: head.bodyLine,
+			createdBy: actor.kind === "session" ? actor.userId : actor.apiKeyId,
+		}),
+		importHeaderCells(db, importId, head.headers),
+	]);
 	const job: ImportJob = {
 		importId,
 		workspaceId: actor.workspaceId,
@@ -93,6 +105,8 @@ export async function startImport(
 		columns: head.map,
 		bodyOffset: head.bodyOffset,
 		bodyLine: head.bodyLine,
+		consentText: settings.consent ? IMPORT_CONSENT_TEXT : null,
+		tags: settings.tags,
 	};
 	try {
 		await handOff(env, job, normalized.bytes, options.partBytes ?? IMPORT_LIMITS.handOffBytes);
@@ -142,9 +156,27 @@ const csvCell = (value: string | number | null) => {
 	return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
 };
 
-/** Every error row of an import as a CSV file (line, email, reason). */
+/**
+ * Every error row of an import as a CSV file: line, email and reason, then the row's original columns
+ * under the file's own header, so the rows can be fixed and imported again.
+ */
 export async function importErrorsCsv(d1: D1Database, workspaceId: string, id: string) {
 	await getImport(d1, workspaceId, id);
-	const results = await importErrorRows(createDb(d1), id);
-	return ["line,email,reason", ...results.map((r) => [r.line, r.email, r.reason].map(csvCell).join(","))].join("\r\n");
+	const db = createDb(d1);
+	const [results, cells] = await Promise.all([importErrorRows(db, id), importErrorCells(db, id)]);
+	const header = cells.get(0) ?? [];
+	const row = (values: (string | number | null)[]) => values.map(csvCell).join(",");
+	return [
+		["line,email,reason", ...header.map(csvCell)].join(","),
+		...results.map((r) => {
+			const original = cells.get(r.line) ?? [];
+			return row([
+				r.line,
+				r.email,
+				r.reason,
+				...header.map((_, i) => original[i] ?? null),
+				...original.slice(header.length),
+			]);
+		}),
+	].join("\r\n");
 }

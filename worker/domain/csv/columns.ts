@@ -68,8 +68,17 @@ export type ColumnMap = {
 
 export type HeaderCheck = { ok: true; map: ColumnMap } | { ok: false; reason: string };
 
-/** Maps a header row to contact fields; the file is refused as a whole without an email column or with too many columns. */
-export function mapHeaders(headers: string[]): HeaderCheck {
+/** A person's choice for one column: a contact field, an attribute (optionally under another key), or nothing. */
+export type ColumnChoice = ContactColumn | "skip" | "attribute" | `attribute:${string}`;
+
+/**
+ * Maps a header row to contact fields; the file is refused as a whole without an email column or with too
+ * many columns. `choose` may decide a column (the import's column mapping); columns it leaves are mapped by name.
+ */
+export function mapHeaders(
+	headers: string[],
+	choose: (header: string) => ColumnChoice | undefined = () => undefined,
+): HeaderCheck {
 	if (headers.length > IMPORT_LIMITS.columns) {
 		return {
 			ok: false,
@@ -80,12 +89,16 @@ export function mapHeaders(headers: string[]): HeaderCheck {
 	const attributes: { key: string; index: number }[] = [];
 	const usedKeys = new Set<string>();
 	headers.forEach((header, index) => {
-		const field = LOOKUP.get(normalizeHeader(header));
+		const choice = choose(header);
+		if (choice === "skip") return;
+		const field = choice?.startsWith("attribute")
+			? undefined
+			: ((choice as ContactColumn | undefined) ?? LOOKUP.get(normalizeHeader(header)));
 		if (field && fields[field] === undefined) {
 			fields[field] = index;
 			return;
 		}
-		const key = attributeKey(header);
+		const key = attributeKey(choice?.startsWith("attribute:") ? choice.slice("attribute:".length) : header);
 		if (key === "col_" || usedKeys.has(key)) return;
 		usedKeys.add(key);
 		attributes.push({ key, index });
