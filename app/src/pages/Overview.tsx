@@ -1,155 +1,35 @@
 import { A } from "@solidjs/router";
-import { createEffect, createResource, createSignal, For, on, Show } from "solid-js";
-import { LinkButton } from "../components/LinkButton";
+import { createResource, For, Show } from "solid-js";
+import { Button } from "../components/Button";
+import { EmptyState } from "../components/EmptyState";
 import { PageHeader } from "../components/PageHeader";
-import { ProgressBar } from "../components/ProgressBar";
-import { listCampaigns } from "../lib/api";
-import { formatNumber, formatRelative } from "../lib/format";
-import { createLiveCampaign } from "../lib/live";
-import { createPolling } from "../lib/poll";
+import { LoadingState } from "../components/Spinner";
+import { getOverview, messageOf, type OverviewData } from "../lib/api";
+import { formatDate } from "../lib/format";
 import { useMe } from "../lib/session";
-import type { Campaign } from "../lib/types";
-import { CampaignStatusBadge, processedOf } from "./campaigns/shared";
+import { CampaignStatusBadge } from "./campaigns/shared";
+import { RecentCampaigns, SendingNow } from "./overview/Campaigns";
+import { SetupChecklist } from "./overview/Checklist";
+import { OverviewFigures } from "./overview/Figures";
 
-/** How often the overview looks for campaigns that started sending (their numbers then come over sockets). */
-const DISCOVER_MS = 10_000;
-
-/** One sending campaign, over its own live socket. */
-function LiveCampaignRow(props: { campaign: Campaign }) {
-	const live = createLiveCampaign(() => props.campaign.id);
-	const c = () => props.campaign;
-	const status = () => live.status() ?? c().status;
-	const processed = () => {
-		const s = live.stats();
-		return s ? processedOf(s) : c().progress.processed;
-	};
-	const audience = () => live.stats()?.audience ?? c().progress.audience;
+/** Campaigns waiting for their time (those sending have live rows in "Sending now"). */
+function Scheduled(props: { campaigns: OverviewData["live_campaigns"] }) {
+	const scheduled = () => props.campaigns.filter((c) => c.status === "scheduled");
 	return (
-		<li class="live-item" data-campaign={c().id} data-testid="sending-campaign">
-			<div class="live-item-head">
-				<A href={`/campaigns/${c().id}`} class="strong-link cell-clip-text">
-					{c().name}
-				</A>
-				<CampaignStatusBadge status={status()} />
-				<span
-					class={`live-indicator live-${live.state()} small`}
-					data-state={live.state()}
-					title={live.connected() ? "Numbers update as they change" : "Reconnecting…"}
-				>
-					{live.connected() ? "Live" : live.state() === "connecting" ? "Connecting…" : "Reconnecting…"}
-				</span>
-			</div>
-			<ProgressBar label={`Progress of ${c().name}`} value={processed()} max={audience()} />
-			<div class="live-item-numbers muted small">
-				<span>
-					<strong data-testid="sending-sent">{formatNumber(live.stats()?.sent ?? 0)}</strong> sent
-				</span>
-				<span>
-					<strong>{formatNumber(live.stats()?.unique_opens ?? 0)}</strong> unique opens
-				</span>
-				<span>
-					<strong>{formatNumber(live.stats()?.unique_clicks ?? 0)}</strong> unique clicks
-				</span>
-				<span>
-					{audience() > 0
-						? `${formatNumber(processed())} of ${formatNumber(audience())} processed`
-						: "Preparing the audience…"}
-				</span>
-			</div>
-		</li>
-	);
-}
-
-/**
- * Every campaign sending (or paused) right now, each with its own live socket. The list itself is refreshed
- * every few seconds to find new sends; one that finishes while watched stays, marked completed, until the
- * page is left.
- */
-function SendingNow() {
-	const me = useMe();
-	const [shown, setShown] = createSignal<Campaign[]>([]);
-	const refresh = async () => {
-		const { data } = await listCampaigns({ limit: 100 });
-		const active = data.filter((c) => c.status === "sending" || c.status === "paused");
-		setShown((prev) => {
-			const known = new Set(prev.map((c) => c.id));
-			return [...prev, ...active.filter((c) => !known.has(c.id))];
-		});
-	};
-	createEffect(
-		on(
-			() => me().workspace.id,
-			() => {
-				setShown([]);
-				void refresh().catch(() => undefined);
-			},
-		),
-	);
-	createPolling(() => true, refresh, DISCOVER_MS);
-	return (
-		<Show when={shown().length > 0}>
-			<section class="card section-before" aria-labelledby="sending-now">
-				<div class="card-head">
-					<h2 class="card-title" id="sending-now">
-						Sending now
-					</h2>
-					<A href="/campaigns" class="small">
-						All campaigns
-					</A>
-				</div>
-				<ul class="live-list">
-					<For each={shown()}>{(c) => <LiveCampaignRow campaign={c} />}</For>
-				</ul>
-			</section>
-		</Show>
-	);
-}
-
-/** The latest few campaigns, once there are any. */
-function RecentCampaigns() {
-	const me = useMe();
-	const [recent, { refetch }] = createResource(
-		() => me().workspace.id,
-		async () => (await listCampaigns({ limit: 5 })).data,
-	);
-	// Rows still sending are refreshed now and then (the "Sending now" section above has their live numbers).
-	createPolling(
-		() => (recent.latest ?? []).some((c) => c.status === "sending" || c.status === "paused"),
-		async () => refetch(),
-		5_000,
-	);
-	return (
-		<Show when={(recent.latest?.length ?? 0) > 0}>
-			<section class="card section-gap" aria-labelledby="recent-campaigns">
-				<div class="card-head">
-					<h2 class="card-title" id="recent-campaigns">
-						Recent campaigns
-					</h2>
-					<A href="/campaigns" class="small">
-						See all
-					</A>
-				</div>
-				<ul class="recent-list">
-					<For each={recent.latest}>
+		<Show when={scheduled().length > 0}>
+			<section class="card section-gap" aria-labelledby="scheduled-campaigns">
+				<h2 class="card-title" id="scheduled-campaigns">
+					Scheduled
+				</h2>
+				<ul class="recent-list" data-testid="scheduled-campaigns">
+					<For each={scheduled()}>
 						{(c) => (
 							<li>
 								<A href={`/campaigns/${c.id}`} class="strong-link cell-clip-text">
 									{c.name}
 								</A>
 								<CampaignStatusBadge status={c.status} />
-								<Show
-									when={c.status === "sending" || c.status === "paused"}
-									fallback={
-										<span class="muted small">
-											{c.progress.audience > 0
-												? `${formatNumber(c.progress.processed)} of ${formatNumber(c.progress.audience)} · `
-												: ""}
-											{formatRelative(c.completed_at ?? c.started_at ?? c.created_at)}
-										</span>
-									}
-								>
-									<ProgressBar label={`Progress of ${c.name}`} value={c.progress.processed} max={c.progress.audience} />
-								</Show>
+								<span class="muted small">{c.send_at ? formatDate(c.send_at) : ""}</span>
 							</li>
 						)}
 					</For>
@@ -159,67 +39,50 @@ function RecentCampaigns() {
 	);
 }
 
-/** The home page: a welcome and the first steps to set a workspace up. */
+/** The home page: the workspace at a glance and the steps left to set it up. */
 export default function Overview() {
 	const me = useMe();
-	const steps = () => [
-		{
-			done: me().workspace.postal_address.trim() !== "",
-			title: "Add your postal address",
-			text: "Every marketing email carries it in the footer, as the law requires.",
-			href: "/settings/workspace",
-			cta: "Workspace settings",
-		},
-		{
-			done: me().workspace.default_from_email !== "",
-			title: "Set a default sender",
-			text: "The name and address your campaigns come from.",
-			href: "/settings/workspace",
-			cta: "Set sender",
-		},
-		{
-			done: false,
-			title: "Invite your team",
-			text: "Editors write and send campaigns; viewers follow the results.",
-			href: "/settings/members",
-			cta: "Invite members",
-		},
-		{
-			done: false,
-			title: "Connect your app",
-			text: "Create an API key to sync contacts and events from your product.",
-			href: "/settings/api-keys",
-			cta: "Create an API key",
-		},
-	];
+	const [overview, { refetch }] = createResource(
+		() => me().workspace.id,
+		() => getOverview(),
+	);
+	const allDone = () => (overview.latest?.checklist ?? []).every((s) => s.done);
 	return (
 		<>
 			<PageHeader
 				title={`Welcome${me().user ? `, ${me().user?.name.split(" ")[0]}` : ""}`}
-				description={`Here is how to get ${me().workspace.name} ready to send.`}
+				description={
+					overview.latest && allDone()
+						? `${me().workspace.name} at a glance.`
+						: `Here is how to get ${me().workspace.name} ready to send.`
+				}
 			/>
 			<SendingNow />
-			<section class="card">
-				<h2 class="card-title">Get started</h2>
-				<ol class="steps">
-					<For each={steps()}>
-						{(step) => (
-							<li class="step" classList={{ done: step.done }}>
-								<span class="step-mark" aria-hidden="true">
-									{step.done ? "✓" : ""}
-								</span>
-								<div class="step-text">
-									<strong>{step.title}</strong>
-									<span class="muted">{step.done ? "Done." : step.text}</span>
-								</div>
-								<LinkButton href={step.href} size="sm">
-									{step.cta}
-								</LinkButton>
-							</li>
-						)}
-					</For>
-				</ol>
-			</section>
+			<Show
+				when={overview.latest}
+				fallback={
+					<Show when={overview.error} fallback={<LoadingState label="Loading the overview…" />}>
+						<section class="card">
+							<EmptyState title="Could not load the overview" action={<Button onClick={refetch}>Try again</Button>}>
+								{messageOf(overview.error)}
+							</EmptyState>
+						</section>
+					</Show>
+				}
+			>
+				{(data) => (
+					<div class="stack">
+						<Show when={!allDone()}>
+							<SetupChecklist items={data().checklist} />
+						</Show>
+						<OverviewFigures data={data()} />
+						<Scheduled campaigns={data().live_campaigns} />
+						<Show when={allDone()}>
+							<SetupChecklist items={data().checklist} />
+						</Show>
+					</div>
+				)}
+			</Show>
 			<RecentCampaigns />
 		</>
 	);

@@ -1,64 +1,7 @@
+import { attributeKey, type ContactColumn, columnByName, normalizeHeader } from "../../contracts/import-columns";
 import { IMPORT_LIMITS } from "./limits";
 
-/** Contact fields a CSV column can fill; every other column becomes an attribute. */
-export type ContactColumn = "email" | "first_name" | "last_name" | "tags" | "status" | "timezone" | "locale";
-
-// Header names as Mailchimp, HubSpot, Brevo and spreadsheets export them, after normalizeHeader().
-const ALIASES: Record<ContactColumn, string[]> = {
-	email: ["email", "e mail", "email address", "e mail address", "emailaddress", "mail", "email addr"],
-	first_name: [
-		"first name",
-		"firstname",
-		"first",
-		"given name",
-		"fname",
-		"forename",
-		"vorname",
-		"prénom",
-		"prenom",
-		"nombre",
-	],
-	last_name: [
-		"last name",
-		"lastname",
-		"last",
-		"surname",
-		"family name",
-		"lname",
-		"nachname",
-		"nom",
-		"apellido",
-		"apellidos",
-	],
-	tags: ["tags", "tag", "labels"],
-	status: ["status", "subscription status", "member status"],
-	timezone: ["timezone", "time zone", "tz"],
-	locale: ["locale", "language", "lang"],
-};
-
-const LOOKUP = new Map<string, ContactColumn>(
-	Object.entries(ALIASES).flatMap(([field, names]) => names.map((n) => [n, field as ContactColumn] as const)),
-);
-
-export function normalizeHeader(header: string): string {
-	return header
-		.replace(/^\uFEFF/, "")
-		.trim()
-		.toLowerCase()
-		.replace(/[\s_\-.]+/g, " ")
-		.trim();
-}
-
-/** A safe attribute key for a free-form column: "Favorite Color" → "favorite_color". */
-export function attributeKey(header: string): string {
-	const key = normalizeHeader(header)
-		.normalize("NFKD")
-		.replace(/[\u0300-\u036f]/g, "")
-		.replace(/[^a-z0-9]+/g, "_")
-		.replace(/^_+|_+$/g, "")
-		.slice(0, 64);
-	return /^[a-z_]/.test(key) ? key : `col_${key}`;
-}
+export { attributeKey, type ContactColumn, normalizeHeader };
 
 export type ColumnMap = {
 	fields: Partial<Record<ContactColumn, number>>;
@@ -93,7 +36,7 @@ export function mapHeaders(
 		if (choice === "skip") return;
 		const field = choice?.startsWith("attribute")
 			? undefined
-			: ((choice as ContactColumn | undefined) ?? LOOKUP.get(normalizeHeader(header)));
+			: ((choice as ContactColumn | undefined) ?? columnByName(header));
 		if (field && fields[field] === undefined) {
 			fields[field] = index;
 			return;

@@ -19,6 +19,32 @@ export async function upsertContact(json: NewContact) {
 }
 
 /** Starts a CSV import: the file goes as the multipart field `file` (its name is kept for the import's record). */
-export const uploadCsv = (file: File) => call(api.contacts.import.$post({ form: { file } }));
+export const uploadCsv = (file: File) => call(api.contacts.import.$post({ query: {}, form: { file } }));
 export const listImports = (cursor?: string) => call(api.imports.$get({ query: { limit: "10", cursor } }));
 export const getImport = (id: string) => call(api.imports[":id"].$get({ param: { id } }));
+
+/** A contact's history, newest first: messages, opens, clicks, events, status and consent changes. */
+export const getContactTimeline = (id: string, query: { kinds?: string[]; limit: number; cursor?: string }) =>
+	call(
+		api.contacts[":id"].timeline.$get({
+			param: { id },
+			query: { kinds: query.kinds?.join(","), limit: String(query.limit), cursor: query.cursor },
+		}),
+	);
+
+/** Starts a CSV import with its settings: the consent confirmation, tags for everyone, and a column mapping. */
+export const uploadCsvWithSettings = (
+	file: File,
+	settings: { consent: boolean; tags: string; mapping?: Record<string, string> },
+) =>
+	call(
+		api.contacts.import.$post({
+			query: {},
+			form: {
+				file,
+				...(settings.consent ? { consent: "1" } : {}),
+				...(settings.tags.trim() ? { tags: settings.tags } : {}),
+				...(settings.mapping ? { mapping: JSON.stringify(settings.mapping) } : {}),
+			},
+		}),
+	);

@@ -6,6 +6,7 @@ export * from "./campaigns";
 export { ApiError, api, call, messageOf } from "./client";
 export * from "./contacts";
 export * from "./outbox";
+export * from "./overview";
 export * from "./segments";
 export * from "./settings";
 export * from "./templates";

@@ -1,29 +1,24 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { Badge } from "../../components/Badge";
-import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
-import { describedBy, FieldShell } from "../../components/Field";
-import { FormAlert } from "../../components/FormAlert";
 import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import type { Column } from "../../components/Table";
-import { listImports, uploadCsv } from "../../lib/api";
-import { createSubmission } from "../../lib/form";
-import { formatBytes, formatNumber, formatRelative } from "../../lib/format";
+import { listImports } from "../../lib/api";
+import { formatNumber, formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import type { ImportJob } from "../../lib/types";
 import { ImportProgress, STATUS_TONES } from "./ImportProgress";
+import { UploadForm } from "./import/UploadForm";
 
 /** Upload a CSV, watch it import, read what happened; earlier imports below. */
 export default function ImportContacts() {
 	const me = useMe();
 	const canEdit = () => atLeast(me().role, "editor");
 	const [params, setParams] = useSearchParams<{ import?: string }>();
-	const [file, setFile] = createSignal<File>();
-	const [dragging, setDragging] = createSignal(false);
 	const history = createPagedList(listImports);
 	createEffect(
 		on(
@@ -31,20 +26,12 @@ export default function ImportContacts() {
 			() => history.reload(),
 		),
 	);
-
-	const upload = createSubmission(async () => {
-		const chosen = file();
-		if (!chosen) throw new Error("Choose a CSV file first");
-		const started = await uploadCsv(chosen);
-		setFile(undefined);
-		setParams({ import: started.import_id });
-	}, ["file"]);
-
-	const choose = (files: FileList | null | undefined) => {
-		const picked = files?.[0];
-		if (!picked) return;
-		upload.reset();
-		setFile(picked);
+	// An import started here: its card says what happened even if it finishes before the first poll.
+	const [startedHere, setStartedHere] = createSignal<string>();
+	const started = (id: string) => {
+		setStartedHere(id);
+		setParams({ import: id });
+		history.reload();
 	};
 
 	return (
@@ -68,63 +55,7 @@ export default function ImportContacts() {
 			>
 				<div class="import-grid">
 					<section class="card">
-						<form class="stack" onSubmit={upload.submit} noValidate>
-							<FormAlert message={upload.formError()} />
-							<FieldShell id="csv-file" label="CSV file" error={upload.field("file")}>
-								<label
-									class="dropzone"
-									classList={{ dragging: dragging(), "has-file": Boolean(file()) }}
-									onDragEnter={(e) => {
-										e.preventDefault();
-										setDragging(true);
-									}}
-									onDragOver={(e) => {
-										e.preventDefault();
-										if (e.dataTransfer) e.dataTransfer.dropEffect = "copy";
-									}}
-									onDragLeave={() => setDragging(false)}
-									onDrop={(e) => {
-										e.preventDefault();
-										setDragging(false);
-										choose(e.dataTransfer?.files);
-									}}
-								>
-									<input
-										id="csv-file"
-										class="sr-only"
-										type="file"
-										accept=".csv,.tsv,.txt,text/csv,text/plain"
-										aria-invalid={upload.field("file") ? "true" : undefined}
-										aria-describedby={describedBy({ id: "csv-file", error: upload.field("file") })}
-										onChange={(e) => {
-											choose(e.currentTarget.files);
-											e.currentTarget.value = "";
-										}}
-									/>
-									<Show
-										when={file()}
-										fallback={
-											<>
-												<strong>Drop a CSV file here</strong>
-												<span class="muted">or click to choose one (up to 30 MB)</span>
-											</>
-										}
-									>
-										{(f) => (
-											<>
-												<strong data-testid="chosen-file">{f().name}</strong>
-												<span class="muted">{formatBytes(f().size)} · click to choose another file</span>
-											</>
-										)}
-									</Show>
-								</label>
-							</FieldShell>
-							<div class="form-actions">
-								<Button type="submit" variant="primary" disabled={!file()} loading={upload.pending()}>
-									Start import
-								</Button>
-							</div>
-						</form>
+						<UploadForm onStarted={started} />
 					</section>
 					<section class="card format-help">
 						<h2 class="card-title">What the file should look like</h2>
@@ -142,6 +73,10 @@ export default function ImportContacts() {
 								separated, UTF-8 with or without BOM.
 							</li>
 							<li>Existing contacts are updated; unsubscribed or bounced addresses are never resubscribed.</li>
+							<li>
+								After you choose a file you see how its columns map, and can change any before importing. Rows with
+								errors come back in a CSV with their original columns, ready to fix and import again.
+							</li>
 						</ul>
 						<pre class="code-sample">
 							{"email,first_name,last_name,tags,city\nada@example.com,Ada,Lovelace,vip;beta,London"}
@@ -150,7 +85,7 @@ export default function ImportContacts() {
 				</div>
 			</Show>
 			<Show when={params.import} keyed>
-				{(id) => <ImportProgress id={id} onFinished={() => history.reload()} />}
+				{(id) => <ImportProgress id={id} startedHere={startedHere() === id} onFinished={() => history.reload()} />}
 			</Show>
 			<section class="card card-flush section-gap">
 				<h2 class="card-title card-title-pad">Recent imports</h2>

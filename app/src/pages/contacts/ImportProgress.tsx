@@ -18,8 +18,11 @@ export const STATUS_TONES: Record<ImportJob["status"], BadgeTone> = {
 
 const errorsCsvUrl = (id: string) => `/api/v1/imports/${encodeURIComponent(id)}/errors.csv`;
 
-/** A running import: its progress bar, polled until it finishes, then what happened. */
-export function ImportProgress(props: { id: string; onFinished: () => void }) {
+/**
+ * A running import: its progress bar, polled until it finishes, then what happened. `startedHere`: the
+ * person just started it, so its end is announced even when it finished before the first poll.
+ */
+export function ImportProgress(props: { id: string; startedHere?: boolean; onFinished: () => void }) {
 	const [job, setJob] = createSignal<ImportJob>();
 	const [error, setError] = createSignal<string>();
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,7 +32,8 @@ export function ImportProgress(props: { id: string; onFinished: () => void }) {
 		try {
 			const next = await getImport(props.id);
 			if (stopped) return;
-			const wasRunning = job()?.status === "running";
+			const previous = job();
+			const wasRunning = previous ? previous.status === "running" : props.startedHere === true;
 			setJob(next);
 			setError(undefined);
 			if (next.status === "running") {
@@ -71,6 +75,12 @@ export function ImportProgress(props: { id: string; onFinished: () => void }) {
 						/>
 						<Show when={j().status === "failed"}>
 							<FormAlert message={j().failure ?? "The import failed."} />
+						</Show>
+						<Show when={j().status === "completed"}>
+							<p class="import-done" role="status" data-testid="import-done">
+								<strong>Import finished.</strong> {formatNumber(j().created)} new, {formatNumber(j().updated)} updated
+								{j().error_count > 0 ? `, ${formatNumber(j().error_count)} rows with errors (see below)` : ""}.
+							</p>
 						</Show>
 						<Show when={j().status !== "running"}>
 							<ImportSummary job={j()} />
