@@ -72,6 +72,13 @@ const DOCUMENTED_ROUTES = [
 	"post /api/v1/sending-domains",
 	"post /api/v1/sending-domains/{id}/verify",
 	"delete /api/v1/sending-domains/{id}",
+	"get /api/v1/workspace/provider",
+	"put /api/v1/workspace/provider",
+	"delete /api/v1/workspace/provider",
+	"get /api/v1/topics",
+	"post /api/v1/topics",
+	"patch /api/v1/topics/{id}",
+	"delete /api/v1/topics/{id}",
 ];
 
 describe("OpenAPI document", () => {

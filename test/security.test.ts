@@ -45,6 +45,7 @@ async function setup() {
 	const conversation = await call("POST", "/api/v1/assistant/conversations", {}, { cookie: ours.cookie });
 	const domain = await call("POST", "/api/v1/sending-domains", { domain: "ours.example" }, { cookie: ours.cookie });
 	if (domain.status !== 201) throw new Error(domain.text);
+	const topic = await call("POST", "/api/v1/topics", { name: "Ours" }, { cookie: ours.cookie });
 	return {
 		ours,
 		viewer,
@@ -61,6 +62,7 @@ async function setup() {
 		campaignId: campaign.json.id as string,
 		conversationId: conversation.json.id as string,
 		domainId: domain.json.id as string,
+		topicId: topic.json.id as string,
 	};
 }
 
@@ -143,6 +145,13 @@ const ROUTES = (f: Fixture) => [
 	{ method: "POST", path: "/api/v1/sending-domains", body: { domain: "news.ours.example" }, minRole: "admin" },
 	{ method: "POST", path: `/api/v1/sending-domains/${f.domainId}/verify`, minRole: "admin" },
 	{ method: "DELETE", path: `/api/v1/sending-domains/${f.domainId}`, minRole: "admin" },
+	{ method: "GET", path: "/api/v1/workspace/provider", minRole: "viewer" },
+	{ method: "PUT", path: "/api/v1/workspace/provider", body: { resend_api_key: "re_12345678" }, minRole: "owner" },
+	{ method: "DELETE", path: "/api/v1/workspace/provider", minRole: "owner" },
+	{ method: "GET", path: "/api/v1/topics", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/topics", body: { name: "New" }, minRole: "editor" },
+	{ method: "PATCH", path: `/api/v1/topics/${f.topicId}`, body: { name: "Renamed" }, minRole: "editor" },
+	{ method: "DELETE", path: `/api/v1/topics/${f.topicId}`, minRole: "editor" },
 	{ method: "GET", path: "/api/v1/assistant", minRole: "self" },
 	{ method: "GET", path: "/api/v1/assistant/conversations", minRole: "self" },
 	{ method: "POST", path: "/api/v1/assistant/conversations", body: {}, minRole: "self" },
@@ -177,7 +186,7 @@ describe("access control on every route", () => {
 		const tested = [
 			...ROUTES(f).map(
 				(r) =>
-					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk)_\w+/, "/:id")}`,
+					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top)_\w+/, "/:id")}`,
 			),
 			...PUBLIC_ROUTES,
 		];
@@ -205,7 +214,7 @@ describe("access control on every route", () => {
 	});
 
 	it("refuses an editor the admin routes", async () => {
-		for (const route of ROUTES(f).filter((r) => r.minRole === "admin")) {
+		for (const route of ROUTES(f).filter((r) => r.minRole === "admin" || r.minRole === "owner")) {
 			const res = await call(route.method, route.path, route.body, { cookie: f.editor.cookie });
 			expect(res.status, `${route.method} ${route.path}`).toBe(403);
 		}

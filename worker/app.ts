@@ -1,6 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { type ModelResolver, resolveConfiguredModel } from "./ai/model";
+import { publicBaseUrl } from "./config";
 import type { AppEnv } from "./context";
+import { type OpenApiDoc, withExamples } from "./domain/openapi-examples";
 import { ApiError } from "./errors";
 import { bodyLimits } from "./middleware/body-limit";
 import { errorResponse, handleError } from "./middleware/errors";
@@ -21,6 +23,7 @@ import { savedBlockRoutes } from "./routes/saved-blocks";
 import { segmentRoutes } from "./routes/segments";
 import { sendingDomainRoutes } from "./routes/sending-domains";
 import { templateRoutes } from "./routes/templates";
+import { topicRoutes } from "./routes/topics";
 import { trackingRoutes } from "./routes/tracking";
 import { unsubscribeRoutes } from "./routes/unsubscribe";
 import { validationHook } from "./routes/validation";
@@ -65,6 +68,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/api-keys", apiKeyRoutes)
 		.route("/api/v1/members", memberRoutes)
 		.route("/api/v1/sending-domains", sendingDomainRoutes)
+		.route("/api/v1/topics", topicRoutes)
 		.route("/api/v1", contactRoutes)
 		.route("/api/v1", importRoutes)
 		.route("/api/v1/segments", segmentRoutes)
@@ -81,8 +85,11 @@ function buildApp(options: AppOptions = {}) {
 
 export function createApp(options: AppOptions = {}) {
 	const { app } = buildApp(options);
-	app.doc31("/api/openapi.json", OPENAPI_CONFIG);
-	app.get("/api/docs", (c) => c.html(renderDocs(app.getOpenAPI31Document(OPENAPI_CONFIG) as never)));
+	// Both carry an example request per route (`x-codeSamples`), addressed to this deployment.
+	const documented = (c: { env: Env; req: { url: string } }) =>
+		withExamples(app.getOpenAPI31Document(OPENAPI_CONFIG) as never as OpenApiDoc, publicBaseUrl(c.env, c.req.url));
+	app.get("/api/openapi.json", (c) => c.json(documented(c)));
+	app.get("/api/docs", (c) => c.html(renderDocs(documented(c) as never)));
 	return app;
 }
 

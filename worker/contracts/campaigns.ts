@@ -46,6 +46,10 @@ export const CampaignInputSchema = z
 		}),
 		from_name: FromName.optional(),
 		reply_to: EmailSchema.nullable().optional(),
+		topic_id: z.string().max(64).nullable().optional().openapi({
+			description:
+				"The topic this campaign is about (`GET /api/v1/topics`): contacts who opted out of it on the preference page are left out (counted as `suppressed`). Absent or null: every subscribed contact of the audience",
+		}),
 		schedule: z
 			.object({ send_at: z.iso.datetime({ offset: true }) })
 			.strict()
@@ -70,6 +74,7 @@ export const CampaignSchema = z
 		from_email: z.string(),
 		from_name: z.string(),
 		reply_to: z.string().nullable(),
+		topic_id: z.string().nullable().optional(),
 		schedule: z.object({ send_at: z.string() }).nullable(),
 		settings: z.object({ track_opens: z.boolean(), track_clicks: z.boolean() }),
 		progress: z.object({ audience: z.number().int(), processed: z.number().int() }),

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, lt, not, type SQL, sql } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ContactStatus } from "../contracts/contacts";
 import type { SegmentDefinition } from "../contracts/segments";
@@ -7,6 +7,7 @@ import { type CountPlan, compileCount } from "../domain/segments/count";
 import type { Db } from "./client";
 import { columns, value } from "./json-each";
 import { contactStatusHistory, contacts, contactTags, events, suppressions } from "./schema-contacts";
+import { optedOutOfTopic } from "./topics";
 
 export type ContactRow = typeof contacts.$inferSelect;
 
@@ -67,12 +68,21 @@ export async function countAudience(
 	workspaceId: string,
 	segment: SegmentDefinition | null,
 	now = Date.now(),
+	topicId: string | null = null,
 ): Promise<number> {
 	const plan = segment ? compileCount(segment, { workspaceId, now }) : null;
 	const [row] = await db
 		.select({ n: count() })
 		.from(plan ? countSource(plan) : sql`${contacts} c`)
-		.where(and(eq(c.workspaceId, workspaceId), plan ? segmentCondition(plan.rest) : undefined, sendableContact(c)));
+		.where(
+			and(
+				eq(c.workspaceId, workspaceId),
+				plan ? segmentCondition(plan.rest) : undefined,
+				sendableContact(c),
+				// A campaign about a topic leaves out who opted out of it, as its fan-out does.
+				topicId ? not(optedOutOfTopic(topicId, c.id)) : undefined,
+			),
+		);
 	return row?.n ?? 0;
 }
 

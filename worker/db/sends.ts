@@ -6,6 +6,7 @@ import { workspaces } from "./schema";
 import { campaigns, chunkPayloads, chunks } from "./schema-campaigns";
 import { contacts, contactTags, messages, suppressions } from "./schema-contacts";
 import { outboxMessages, templates } from "./schema-templates";
+import { optedOutOfCampaignTopic } from "./topics";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type SendTemplate = Pick<typeof templates.$inferSelect, "subject" | "preheader" | "html" | "text">;
@@ -45,12 +46,17 @@ export function audiencePage(
 	afterId: string,
 	limit: number,
 	filter: { where: string; params: (string | number | null)[] } | null,
+	campaignId: string | null = null,
 ) {
 	// The compiled segment names the table `c`; so does this query.
 	const c = alias(contacts, "c");
 	const audience = filter ? compiledCondition(filter.where, filter.params) : eq(c.status, "subscribed");
+	// A contact who opted out of the campaign's topic is not mailed by it (written `suppressed`, never chunked).
+	const mailable = campaignId
+		? sql<boolean>`(${sendable("c")} AND NOT ${optedOutOfCampaignTopic(campaignId, c.id)})`.mapWith(Boolean)
+		: sendable("c");
 	return db
-		.select({ id: c.id, email: c.email, sendable: sendable("c") })
+		.select({ id: c.id, email: c.email, sendable: mailable })
 		.from(c)
 		.where(and(eq(c.workspaceId, workspaceId), gt(c.id, afterId), audience))
 		.orderBy(asc(c.id))
@@ -85,7 +91,14 @@ export function workspaceForSend(db: Db, workspaceId: string): Promise<SendWorks
 /** The chunk's recipients still queued, with their contact (absent if erased) and whether they may be mailed. */
 export function chunkRecipients(db: Db, chunkId: string) {
 	return db
-		.select({ messageId: messages.id, contact: contacts, sendable: sendable() })
+		.select({
+			messageId: messages.id,
+			contact: contacts,
+			sendable:
+				sql<boolean>`(${sendable()} AND NOT ${optedOutOfCampaignTopic(messages.campaignId, messages.contactId)})`.mapWith(
+					Boolean,
+				),
+		})
 		.from(messages)
 		.leftJoin(contacts, eq(contacts.id, messages.contactId))
 		.where(and(eq(messages.chunkId, chunkId), eq(messages.status, "queued")))

@@ -6,6 +6,7 @@ type Operation = {
 	tags?: string[];
 	requestBody?: unknown;
 	parameters?: unknown[];
+	"x-codeSamples"?: { label: string; source: string }[];
 };
 type OpenApiDocument = { info: { title: string; version: string }; paths: Record<string, Record<string, Operation>> };
 
@@ -33,13 +34,13 @@ export function renderDocs(doc: OpenApiDocument) {
 					path,
 					op,
 				}) => html`<details><summary><code class="m ${method}">${method.toUpperCase()}</code> <code>${path}</code> ${op.summary ?? ""}</summary>
-<p>${op.description ?? ""}</p>${op.requestBody ? html`<h4>Request body</h4><pre>${JSON.stringify(op.requestBody, null, 2)}</pre>` : ""}${op.parameters?.length ? html`<h4>Parameters</h4><pre>${JSON.stringify(op.parameters, null, 2)}</pre>` : ""}</details>`,
+<p>${op.description ?? ""}</p>${(op["x-codeSamples"] ?? []).map((sample) => html`<h4>Example request</h4><pre class="example">${sample.source}</pre>`)}${op.requestBody ? html`<h4>Request body</h4><pre>${JSON.stringify(op.requestBody, null, 2)}</pre>` : ""}${op.parameters?.length ? html`<h4>Parameters</h4><pre>${JSON.stringify(op.parameters, null, 2)}</pre>` : ""}</details>`,
 			)}</section>`,
 	);
 	return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${doc.info.title} reference</title><style>${raw(STYLE)}</style></head><body><main>
 <h1>${doc.info.title} <small>v${doc.info.version}</small></h1>
-<p>JSON over HTTPS. Authenticate with the dashboard's session cookie or <code>Authorization: Bearer &lt;api key&gt;</code>. Errors are <code>{"error":{"code","message","issues?","request_id"}}</code>. Lists take <code>?limit=</code> and <code>?cursor=</code>. Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
+<p>JSON over HTTPS. Authenticate with the dashboard's session cookie or <code>Authorization: Bearer &lt;api key&gt;</code>. Errors are <code>{"error":{"code","message","issues?","request_id"}}</code>. Lists take <code>?limit=</code> and <code>?cursor=</code>. Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>. Every route shows an example request: create a key under Settings → API keys and <code>export PULSE_API_KEY=...</code> first.</p>
 ${sections}</main></body></html>`;
 }
 

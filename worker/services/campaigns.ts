@@ -14,11 +14,13 @@ import { createDb } from "../db/client";
 import { countAudience } from "../db/contacts";
 import { findSegmentRow } from "../db/segments";
 import { findTemplateRow } from "../db/templates";
+import { setCampaignTopic, topicsOfCampaigns } from "../db/topics";
 import { newId } from "../domain/ids";
 import { displayNameProblem } from "../domain/sender";
 import { ApiError, notFound } from "../errors";
 import { pageOf, startAfter } from "./pagination";
 import { assertSenderAllowed, type SenderPolicy, senderPolicy } from "./sending-domains";
+import { assertTopicOfWorkspace } from "./topics";
 import { getWorkspace } from "./workspace";
 
 /** @deprecated The raw `SELECT *` shape, for the consumers not yet on worker/db/campaigns.ts (use its `CampaignRow`). */
@@ -32,6 +34,8 @@ export type CampaignFields = {
 	from_name?: string;
 	reply_to?: string | null;
 	settings?: { track_opens: boolean; track_clicks: boolean };
+	/** The topic the campaign is about (contacts opted out of it are left out); null clears it. */
+	topic_id?: string | null;
 };
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
@@ -71,7 +75,8 @@ export async function progressOf(d1: D1Database, campaignIds: string[]) {
 
 export async function getCampaign(d1: D1Database, workspaceId: string, id: string) {
 	const row = await findCampaign(d1, workspaceId, id);
-	return presentCampaign(row, (await progressOf(d1, [id])).get(id));
+	const topics = await topicsOfCampaigns(createDb(d1), [id]);
+	return { ...presentCampaign(row, (await progressOf(d1, [id])).get(id)), topic_id: topics.get(id) ?? null };
 }
 
 export async function listCampaigns(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
@@ -80,7 +85,11 @@ export async function listCampaigns(d1: D1Database, workspaceId: string, page: {
 		d1,
 		rows.map((r) => r.id),
 	);
-	return pageOf(rows, page, (r) => presentCampaign(r, progress.get(r.id)));
+	const topics = await topicsOfCampaigns(
+		createDb(d1),
+		rows.map((r) => r.id),
+	);
+	return pageOf(rows, page, (r) => ({ ...presentCampaign(r, progress.get(r.id)), topic_id: topics.get(r.id) ?? null }));
 }
 
 /**
@@ -93,7 +102,8 @@ export async function audienceCount(d1: D1Database, workspaceId: string, id: str
 	const row = await findCampaign(d1, workspaceId, id);
 	const segment = row.segmentId ? await findSegmentRow(db, workspaceId, row.segmentId) : undefined;
 	const definition = (segment?.definition ?? null) as SegmentDefinition | null;
-	return { count: await countAudience(db, workspaceId, definition) };
+	const topicId = (await topicsOfCampaigns(db, [id])).get(id) ?? null;
+	return { count: await countAudience(db, workspaceId, definition, Date.now(), topicId) };
 }
 
 /** The template and segment must belong to the workspace; the sender defaults to the workspace's. */
@@ -108,6 +118,7 @@ async function checkReferences(d1: D1Database, workspaceId: string, fields: Camp
 		throw new ApiError("validation_failed", "Choose a segment of this workspace", [
 			{ path: "audience.segment_id", message: "Segment not found" },
 		]);
+	await assertTopicOfWorkspace(db, workspaceId, fields.topic_id);
 }
 
 /** The sender name must be safe in a From header (the API checks too; the assistant's tools come here directly). */
@@ -149,6 +160,7 @@ export async function createCampaign(
 		createdAt: now,
 		updatedAt: now,
 	});
+	if (input.topic_id) await setCampaignTopic(createDb(d1), id, input.topic_id);
 	return getCampaign(d1, actor.workspaceId, id);
 }
 
@@ -178,6 +190,7 @@ export async function updateCampaign(
 		trackClicks: patch.settings ? patch.settings.track_clicks : row.trackClicks,
 		updatedAt: new Date(),
 	});
+	if (patch.topic_id !== undefined) await setCampaignTopic(createDb(d1), id, patch.topic_id);
 	return getCampaign(d1, actor.workspaceId, id);
 }
 

@@ -79,6 +79,7 @@ export async function fanoutSteps(
 		at.cursor,
 		size * steps,
 		audienceFilter(campaign, Date.now()),
+		campaign.campaignId,
 	);
 	const last = results.at(-1);
 	if (!last) return { done: true, chunks: [] as SendsQueueMessage[], next: at, added: emptyDelta() };
