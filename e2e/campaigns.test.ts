@@ -120,8 +120,9 @@ describe("campaigns", () => {
 		const dialog = page.getByRole("dialog", { name: `Send to ${CONTACTS} contacts now?` });
 		await dialog.waitFor();
 		expect(digits(await dialog.getByTestId("send-audience").textContent())).toBe(CONTACTS);
-		expect(await dialog.getByTestId("send-subject").textContent()).toBe(
-			`Spring at Campaigns ${id}, {{ contact.first_name }}`,
+		// The subject as a recipient of this audience will see it (rendered for one of them).
+		expect(await dialog.getByTestId("send-subject").textContent()).toMatch(
+			new RegExp(`^Spring at Campaigns ${id}, [^{}]+$`),
 		);
 		expect(await dialog.getByTestId("send-from").textContent()).toBe(`Pulse News <${sender}>`);
 

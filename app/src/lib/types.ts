@@ -17,10 +17,15 @@ export type StarterTemplate = InferResponseType<typeof api.templates.starters.$g
 export type RenderedEmail = InferResponseType<typeof api.templates.render.$post, 200>;
 export type TestSendResult = InferResponseType<(typeof api.templates)[":id"]["test-send"]["$post"], 200>;
 export type OutboxMessage = InferResponseType<typeof api.outbox.$get, 200>["data"][number];
-export type Campaign = InferResponseType<typeof api.campaigns.$get, 200>["data"][number];
+export type Campaign = InferResponseType<(typeof api.campaigns)[":id"]["$get"], 200>;
+/** A row of the campaign list: the campaign with its headline results (sent, opened, clicked). */
+export type CampaignListItem = InferResponseType<typeof api.campaigns.$get, 200>["data"][number];
 export type CampaignStatus = Campaign["status"];
 export type CampaignStats = InferResponseType<(typeof api.campaigns)[":id"]["stats"]["$get"], 200>;
 export type CampaignMessage = InferResponseType<(typeof api.campaigns)[":id"]["messages"]["$get"], 200>["data"][number];
 export type MessageStatus = CampaignMessage["status"];
+export type ReportTimeline = InferResponseType<(typeof api.campaigns)[":id"]["timeline"]["$get"], 200>;
+export type CampaignComparison = InferResponseType<typeof api.campaigns.compare.$get, 200>["data"][number];
+export type TimelineItem = InferResponseType<(typeof api.contacts)[":id"]["timeline"]["$get"], 200>["data"][number];
 export type AssistantStatus = InferResponseType<typeof api.assistant.$get, 200>;
 export type Conversation = InferResponseType<typeof api.assistant.conversations.$get, 200>["data"][number];

@@ -15,13 +15,38 @@ export const deleteCampaign = (id: string) => call(api.campaigns[":id"].$delete(
 /** How many recipients a send would mail now (subscribed, not suppressed), counted by the server as the send counts them. */
 export const getCampaignAudience = (id: string) => call(api.campaigns[":id"].audience.$get({ param: { id } }));
 export const getCampaignStats = (id: string) => call(api.campaigns[":id"].stats.$get({ param: { id } }));
-export const listCampaignMessages = (id: string, query: { limit: number; cursor?: string; status?: MessageStatus }) =>
+/** Who in a campaign did what (people only for opens and clicks), as the segment rule `{engagement, campaign_id}` says. */
+export type Engagement = "opened" | "clicked" | "bounced" | "unsubscribed";
+export type MessageFilter = { status?: MessageStatus; engagement?: Engagement; q?: string };
+
+export const listCampaignMessages = (id: string, query: { limit: number; cursor?: string } & MessageFilter) =>
 	call(
 		api.campaigns[":id"].messages.$get({
 			param: { id },
-			query: { limit: String(query.limit), cursor: query.cursor, status: query.status },
+			query: {
+				limit: String(query.limit),
+				cursor: query.cursor,
+				status: query.status,
+				engagement: query.engagement,
+				q: query.q || undefined,
+			},
 		}),
 	);
+/** The address of the recipient log as CSV with the same filters (a plain link: the browser downloads it). */
+export const campaignMessagesCsvUrl = (id: string, filter: MessageFilter) =>
+	api.campaigns[":id"]["messages.csv"]
+		.$url({
+			param: { id },
+			query: { status: filter.status, engagement: filter.engagement, q: filter.q || undefined },
+		})
+		.toString();
+/** Opens and clicks over time, in minute, hour or day buckets chosen by the server. */
+export const getCampaignTimeline = (id: string) => call(api.campaigns[":id"].timeline.$get({ param: { id } }));
+/** 2 to 5 campaigns side by side. */
+export const compareCampaigns = (ids: string[]) => call(api.campaigns.compare.$get({ query: { ids: ids.join(",") } }));
+/** A template's subject (and body) rendered for one contact, exactly as it would be sent. */
+export const previewForContact = (templateId: string, contactId: string) =>
+	call(api.templates[":id"].preview.$post({ param: { id: templateId }, json: { contact_id: contactId } }));
 
 // ---- commands: each answers the campaign's new status ----
 export const sendCampaign = (id: string) => call(api.campaigns[":id"].send.$post({ param: { id } }));

@@ -165,13 +165,20 @@ function CampaignView(props: Props) {
 				<PauseBanner campaign={c()} status={status()} />
 				<DeliveryCard campaign={c()} status={status()} stats={numbers.stats()} liveState={numbers.liveState()} />
 				<Show when={started()}>
-					<EngagementCard stats={numbers.stats()} />
+					<EngagementCard campaignId={props.id} stats={numbers.stats()} />
 				</Show>
 				<CampaignDetails campaign={c()} stats={numbers.stats()} />
 				<Show when={started()}>
 					<LinksCard links={numbers.stats()?.links} />
 				</Show>
-				<RecipientLog campaignId={props.id} status={status} live={live.connected} processed={processed} />
+				<RecipientLog
+					campaignId={props.id}
+					campaignName={c().name}
+					canEdit={atLeast(me().role, "editor")}
+					status={status}
+					live={live.connected}
+					processed={processed}
+				/>
 			</div>
 
 			<Show when={sending()}>

@@ -12,7 +12,8 @@ import { createPagedList } from "../../lib/paged";
 import { createPolling } from "../../lib/poll";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
-import type { Campaign } from "../../lib/types";
+import type { Campaign, CampaignListItem } from "../../lib/types";
+import { formatRate } from "./report/rates";
 import { CampaignStatusBadge } from "./shared";
 
 const PAGE = 50;
@@ -50,6 +51,21 @@ function ProgressCell(props: { campaign: Campaign }) {
 	);
 }
 
+/** Sent, or opened/clicked by people with their share of sent; "—" before anything is sent. */
+function ResultCell(props: { campaign: CampaignListItem; of: "sent" | "opened" | "clicked" }) {
+	const r = () => props.campaign.results;
+	return (
+		<Show when={r().sent > 0} fallback={<span class="muted">—</span>}>
+			<span data-testid={`campaign-${props.of}`}>
+				{formatNumber(r()[props.of])}
+				<Show when={props.of !== "sent"}>
+					<span class="muted small"> {formatRate(r()[props.of] / r().sent)}</span>
+				</Show>
+			</span>
+		</Show>
+	);
+}
+
 /** Broadcasts, newest first, refreshed every 2 s while one of them is sending. */
 export default function Campaigns() {
 	const me = useMe();
@@ -77,7 +93,7 @@ export default function Campaigns() {
 		2000,
 	);
 
-	const columns: Column<Campaign>[] = [
+	const columns: Column<CampaignListItem>[] = [
 		{
 			header: "Name",
 			class: "cell-clip",
@@ -89,7 +105,9 @@ export default function Campaigns() {
 		},
 		{ header: "Status", cell: (c) => <CampaignStatusBadge status={c.status} /> },
 		{ header: "Progress", class: "cell-wide", cell: (c) => <ProgressCell campaign={c} /> },
-		{ header: "Created", cell: (c) => <span title={c.created_at}>{formatRelative(c.created_at)}</span> },
+		{ header: "Sent", class: "cell-num", cell: (c) => <ResultCell campaign={c} of="sent" /> },
+		{ header: "Opened", class: "cell-num", cell: (c) => <ResultCell campaign={c} of="opened" /> },
+		{ header: "Clicked", class: "cell-num", cell: (c) => <ResultCell campaign={c} of="clicked" /> },
 		{
 			header: "Started",
 			cell: (c) => (
@@ -106,11 +124,16 @@ export default function Campaigns() {
 				title="Campaigns"
 				description="Broadcasts to all subscribed contacts or a segment: send now or schedule, then watch them go out."
 				actions={
-					<Show when={canEdit() && !empty()}>
-						<LinkButton href="/campaigns/new" variant="primary">
-							New campaign
-						</LinkButton>
-					</Show>
+					<>
+						<Show when={!empty()}>
+							<LinkButton href="/campaigns/compare">Compare</LinkButton>
+						</Show>
+						<Show when={canEdit() && !empty()}>
+							<LinkButton href="/campaigns/new" variant="primary">
+								New campaign
+							</LinkButton>
+						</Show>
+					</>
 				}
 			/>
 			<section class="card card-flush">

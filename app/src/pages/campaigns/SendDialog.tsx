@@ -11,7 +11,10 @@ import {
 	getCampaignAudience,
 	getSegment,
 	getTemplate,
+	listContacts,
 	messageOf,
+	previewForContact,
+	previewTemplate,
 	scheduleCampaign,
 	sendCampaign,
 } from "../../lib/api";
@@ -33,6 +36,14 @@ type Props = {
 };
 
 const contacts = (n: number) => `${formatNumber(n)} ${n === 1 ? "contact" : "contacts"}`;
+
+/** The subject as one recipient of this audience will see it (sample data when nobody is in it). */
+async function sampleSubject(templateId: string, segmentId: string | null | undefined) {
+	const page = await listContacts({ limit: "1", status: "subscribed", segment_id: segmentId ?? undefined });
+	const contact = page.data[0];
+	const rendered = contact ? await previewForContact(templateId, contact.id) : await previewTemplate(templateId);
+	return { subject: rendered.subject, for: contact?.email ?? null };
+}
 
 /**
  * The last step before anything leaves: the exact audience (counted when the dialog opens), the subject and
@@ -69,7 +80,7 @@ export function SendDialog(props: Props) {
 			// The server's count is the number the send will mail (suppressed addresses left out); the segment's
 			// live size, counted at the same moment, tells how many of its contacts are skipped.
 			const size = { total: reached?.total ?? audience.count, sendable: audience.count };
-			return { size, template, segment };
+			return { size, template, segment, sample: await sampleSubject(c.template_id, segmentId) };
 		},
 	);
 
@@ -160,7 +171,16 @@ export function SendDialog(props: Props) {
 									<dt>Audience</dt>
 									<dd>{f().segment ? `Segment “${f().segment?.name}”` : "All subscribed contacts"}</dd>
 									<dt>Subject</dt>
-									<dd data-testid="send-subject">{f().template.subject}</dd>
+									<dd>
+										<span data-testid="send-subject">{f().sample.subject}</span>
+										<div class="muted small" data-testid="send-subject-for">
+											{f().sample.for ? `As ${f().sample.for} will see it` : "For a sample contact"}
+											<Show when={f().sample.subject !== f().template.subject}>
+												{" "}
+												(template: <code class="mono">{f().template.subject}</code>)
+											</Show>
+										</div>
+									</dd>
 									<dt>From</dt>
 									<dd data-testid="send-from">{senderOf(props.campaign)}</dd>
 									<Show when={props.campaign.reply_to}>

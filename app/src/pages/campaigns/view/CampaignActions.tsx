@@ -30,7 +30,8 @@ export function CampaignActions(props: Props) {
 						Delete
 					</Button>
 				</Show>
-				<Show when={!is("completed", "cancelled")}>
+				{/* A draft has nothing to cancel (it is deleted instead); cancelling stops a scheduled or running send. */}
+				<Show when={is("scheduled", "sending", "paused")}>
 					<Button variant="ghost" class="text-danger" onClick={() => props.onConfirm("cancel")}>
 						Cancel campaign
 					</Button>

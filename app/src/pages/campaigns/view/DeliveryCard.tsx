@@ -70,16 +70,19 @@ export function DeliveryCard(props: Props) {
 					caption={`${formatNumber(processed())} of ${formatNumber(audience())} recipients processed${props.status === "sending" ? " so far" : ""}`}
 				/>
 			</Show>
-			<dl class="stats" aria-label="Delivery numbers" data-testid="delivery-stats">
-				<For each={cards()}>
-					{(card) => (
-						<div class={`stat ${card.tone}`} data-stat={card.label.toLowerCase()}>
-							<dt>{card.label}</dt>
-							<dd>{card.value === undefined ? "—" : formatNumber(card.value)}</dd>
-						</div>
-					)}
-				</For>
-			</dl>
+			{/* Before the send there are no numbers yet: the audience it would have is stated above instead. */}
+			<Show when={started()}>
+				<dl class="stats" aria-label="Delivery numbers" data-testid="delivery-stats">
+					<For each={cards()}>
+						{(card) => (
+							<div class={`stat ${card.tone}`} data-stat={card.label.toLowerCase()}>
+								<dt>{card.label}</dt>
+								<dd>{card.value === undefined ? "—" : formatNumber(card.value)}</dd>
+							</div>
+						)}
+					</For>
+				</dl>
+			</Show>
 		</section>
 	);
 }

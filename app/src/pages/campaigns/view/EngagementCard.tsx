@@ -1,19 +1,14 @@
-import { For, Show } from "solid-js";
-import { formatNumber } from "../../../lib/format";
+import { Show } from "solid-js";
 import type { CampaignStats } from "../../../lib/types";
-import { Funnel, percent, TimelineChart } from "../charts";
+import { Funnel } from "../charts";
+import { RateCards } from "../report/RateCards";
+import { TimelineChart } from "../report/TimelineChart";
 
-/** Opens and clicks: the numbers, the funnel and the timeline. */
-export function EngagementCard(props: { stats: CampaignStats | undefined }) {
-	const cards = () => {
+/** Opens and clicks: the rates (each with its base), people next to machines, the funnel and the chart. */
+export function EngagementCard(props: { campaignId: string; stats: CampaignStats | undefined }) {
+	const changes = () => {
 		const s = props.stats;
-		return [
-			{ label: "Opens", value: s?.opens, tone: "" },
-			{ label: "Unique opens", value: s?.unique_opens, tone: "stat-accent" },
-			{ label: "Clicks", value: s?.clicks, tone: "" },
-			{ label: "Unique clicks", value: s?.unique_clicks, tone: "stat-accent" },
-			{ label: "Click rate", text: s ? percent(s.unique_clicks, s.delivered || s.sent) : undefined, tone: "" },
-		];
+		return s ? s.opens + s.clicks : 0;
 	};
 	return (
 		<section class="card stack" aria-labelledby="engagement-title">
@@ -22,16 +17,9 @@ export function EngagementCard(props: { stats: CampaignStats | undefined }) {
 					Engagement
 				</h2>
 			</div>
-			<dl class="stats" aria-label="Engagement numbers">
-				<For each={cards()}>
-					{(card) => (
-						<div class={`stat ${card.tone}`} data-stat={card.label.toLowerCase()}>
-							<dt>{card.label}</dt>
-							<dd>{"text" in card ? (card.text ?? "—") : card.value === undefined ? "—" : formatNumber(card.value)}</dd>
-						</div>
-					)}
-				</For>
-			</dl>
+			<Show when={props.stats} fallback={<p class="muted">Loading the numbers…</p>}>
+				{(s) => <RateCards stats={s()} />}
+			</Show>
 			<div class="engagement-grid">
 				<div class="stack">
 					<h3 class="sub-title">Funnel</h3>
@@ -41,7 +29,7 @@ export function EngagementCard(props: { stats: CampaignStats | undefined }) {
 				</div>
 				<div class="stack">
 					<h3 class="sub-title">Opens and clicks over time</h3>
-					<TimelineChart timeline={props.stats?.timeline ?? []} />
+					<TimelineChart campaignId={props.campaignId} changes={changes} />
 				</div>
 			</div>
 		</section>

@@ -3,33 +3,19 @@ import { type Accessor, createEffect, createSignal, on, onCleanup, Show } from "
 import { EmptyState } from "../../../components/EmptyState";
 import { LinkButton } from "../../../components/LinkButton";
 import { PagedTable } from "../../../components/PagedTable";
-import { SelectField } from "../../../components/SelectField";
 import type { Column } from "../../../components/Table";
-import { listCampaignMessages } from "../../../lib/api";
+import { listCampaignMessages, type MessageFilter } from "../../../lib/api";
+import { createDebounced } from "../../../lib/debounce";
 import { formatNumber, formatRelative } from "../../../lib/format";
 import { createPagedList } from "../../../lib/paged";
 import { createPolling } from "../../../lib/poll";
-import type { CampaignMessage, CampaignStatus, MessageStatus } from "../../../lib/types";
+import type { CampaignMessage, CampaignStatus } from "../../../lib/types";
+import { LogFilters } from "../report/LogFilters";
 import { MessageStatusBadge } from "../shared";
 
 const LOG_PAGE = 50;
 /** How often the first page is refreshed while the campaign sends (at most, when the socket is live). */
 const REFRESH_MS = 3000;
-/** Every message status, in lifecycle order (a Record, so the type check keeps it complete). */
-const MESSAGE_LABELS: Record<MessageStatus, string> = {
-	queued: "Queued",
-	sent: "Sent",
-	delivered: "Delivered",
-	bounced: "Bounced",
-	complained: "Complained",
-	failed: "Failed",
-	suppressed: "Suppressed",
-	cancelled: "Cancelled",
-};
-const STATUS_FILTERS = [
-	{ value: "", label: "All statuses" },
-	...Object.entries(MESSAGE_LABELS).map(([value, label]) => ({ value, label })),
-];
 
 const columns: Column<CampaignMessage>[] = [
 	{
@@ -76,6 +62,8 @@ const columns: Column<CampaignMessage>[] = [
 
 type Props = {
 	campaignId: string;
+	campaignName: string;
+	canEdit: boolean;
 	status: Accessor<CampaignStatus>;
 	/** True while the campaign socket is live: its numbers, not a timer, say when the log has news. */
 	live: Accessor<boolean>;
@@ -84,15 +72,19 @@ type Props = {
 };
 
 /**
- * The per-recipient log, filterable by status. While the campaign sends, the first page is kept fresh (pages
+ * The per-recipient log, filterable by status and engagement and searchable by address, exportable as CSV. While the campaign sends, the first page is kept fresh (pages
  * loaded with "Load more" are left alone): on news from the socket when it is live, every 3 s when it is not.
  */
 export function RecipientLog(props: Props) {
-	const [filter, setFilter] = createSignal<MessageStatus | "">("");
+	const [filter, setFilter] = createSignal<MessageFilter>({});
+	const [search, setSearch] = createSignal("");
+	const settledSearch = createDebounced(search, 300);
+	const query = (): MessageFilter => ({ ...filter(), q: settledSearch().trim() || undefined });
+	const filtered = () => Boolean(filter().status || filter().engagement || query().q);
 	const log = createPagedList((cursor) =>
-		listCampaignMessages(props.campaignId, { limit: LOG_PAGE, cursor, status: filter() || undefined }),
+		listCampaignMessages(props.campaignId, { limit: LOG_PAGE, cursor, ...query() }),
 	);
-	createEffect(on([filter, props.status], () => log.reload()));
+	createEffect(on([query, props.status], () => log.reload()));
 	const firstPageOnly = () => (log.items()?.length ?? 0) <= LOG_PAGE && !log.hasMore();
 	const sending = () => props.status() === "sending";
 	createPolling(
@@ -122,26 +114,27 @@ export function RecipientLog(props: Props) {
 			<div class="card-head pad">
 				<h2 class="card-title">Recipients</h2>
 				<div class="card-head-actions">
-					<SelectField
-						label="Status"
-						compact
-						name="status"
-						value={filter()}
-						onChange={(e) => setFilter(e.currentTarget.value as MessageStatus | "")}
-						options={STATUS_FILTERS}
-					/>
 					<LinkButton href={`/outbox?campaign_id=${encodeURIComponent(props.campaignId)}`}>View in Outbox</LinkButton>
 				</div>
 			</div>
+			<LogFilters
+				campaignId={props.campaignId}
+				campaignName={props.campaignName}
+				filter={query()}
+				search={search()}
+				onSearch={setSearch}
+				onChange={(change) => setFilter((prev) => ({ ...prev, ...change }))}
+				canEdit={props.canEdit}
+			/>
 			<PagedTable
 				label="Recipients"
 				columns={columns}
 				list={log}
 				rowKey={(m) => m.contact_id}
 				empty={
-					<EmptyState icon="contacts" title={filter() ? `No ${filter()} recipients` : "No recipients yet"}>
-						{filter()
-							? "Try another status."
+					<EmptyState icon="contacts" title={filtered() ? "No recipients match" : "No recipients yet"}>
+						{filtered()
+							? "Try another filter, or clear the search."
 							: "Each recipient gets a row here once the send starts: its status, attempts and any error."}
 					</EmptyState>
 				}

@@ -1,0 +1,108 @@
+import { For, type JSX, Show } from "solid-js";
+import { formatNumber } from "../../../lib/format";
+import type { CampaignStats } from "../../../lib/types";
+import { formatRate, type Rate, reportRates } from "./rates";
+
+type Card = { key: string; label: string; value: string; base: JSX.Element; tone?: string };
+
+const of = (rate: Rate, who: string) => (
+	<>
+		{formatNumber(rate.part)} {who} of {formatNumber(rate.base)} {rate.baseLabel}
+	</>
+);
+
+/**
+ * The report's headline rates, each saying its base, and people next to machines and bots. Delivered is "not
+ * reported" without a provider that reports deliveries. Another card (e.g. conversions) is one more entry in
+ * `cards()`.
+ */
+export function RateCards(props: { stats: CampaignStats }) {
+	const cards = (): Card[] => {
+		const s = props.stats;
+		const r = reportRates(s);
+		return [
+			r.delivered
+				? { key: "delivered", label: "Delivered", value: formatRate(r.delivered.value), base: of(r.delivered, "") }
+				: {
+						key: "delivered",
+						label: "Delivered",
+						value: "Not reported",
+						base: <>Your email provider does not report deliveries; rates below are of sent.</>,
+						tone: "stat-muted",
+					},
+			{
+				key: "open-rate",
+				label: "Open rate",
+				value: formatRate(r.open.value),
+				base: of(r.open, "people"),
+				tone: "stat-accent",
+			},
+			{
+				key: "click-rate",
+				label: "Click rate",
+				value: formatRate(r.click.value),
+				base: of(r.click, "people"),
+				tone: "stat-accent",
+			},
+			{
+				key: "click-to-open",
+				label: "Click-to-open rate",
+				value: formatRate(r.clickToOpen.value),
+				base: of(r.clickToOpen, "people"),
+			},
+		];
+	};
+	const s = () => props.stats;
+	return (
+		<div class="stack">
+			<dl class="stats rate-cards" aria-label="Rates" data-testid="rate-cards">
+				<For each={cards()}>
+					{(card) => (
+						<div class={`stat ${card.tone ?? ""}`} data-stat={card.key}>
+							<dt>{card.label}</dt>
+							<dd>{card.value}</dd>
+							<span class="small muted" data-testid={`base-${card.key}`}>
+								{card.base}
+							</span>
+						</div>
+					)}
+				</For>
+			</dl>
+			<table class="table people-machines" data-testid="people-machines">
+				<caption class="sub-title">People and machines</caption>
+				<thead>
+					<tr>
+						<th scope="col" />
+						<th scope="col">By people</th>
+						<th scope="col">By machines and bots</th>
+					</tr>
+				</thead>
+				<tbody>
+					<tr data-row="opens">
+						<th scope="row">Opens</th>
+						<td>
+							{formatNumber(s().opens - s().machine_opens)}{" "}
+							<span class="muted small">({formatNumber(s().unique_opens)} people)</span>
+						</td>
+						<td title="Privacy-proxy prefetches (Apple Mail Privacy Protection): kept, never engagement">
+							{formatNumber(s().machine_opens)}
+						</td>
+					</tr>
+					<tr data-row="clicks">
+						<th scope="row">Clicks</th>
+						<td>
+							{formatNumber(s().clicks - s().bot_clicks)}{" "}
+							<span class="muted small">({formatNumber(s().unique_clicks)} people)</span>
+						</td>
+						<td title="Link scanners: kept, never engagement">{formatNumber(s().bot_clicks)}</td>
+					</tr>
+				</tbody>
+			</table>
+			<Show when={!s().provider_reports_delivery && s().sent > 0}>
+				<p class="muted small">
+					Rates are of the {formatNumber(s().sent)} emails the provider accepted (sent): deliveries are not reported.
+				</p>
+			</Show>
+		</div>
+	);
+}
