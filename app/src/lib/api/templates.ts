@@ -3,7 +3,7 @@ import { api, call } from "./client";
 
 type NewTemplate = InferRequestType<typeof api.templates.$post>["json"];
 type TemplatePatch = InferRequestType<(typeof api.templates)[":id"]["$patch"]>["json"];
-type RenderBody = InferRequestType<typeof api.templates.render.$post>["json"];
+export type RenderBody = InferRequestType<typeof api.templates.render.$post>["json"];
 type TestSendBody = InferRequestType<(typeof api.templates)[":id"]["test-send"]["$post"]>["json"];
 
 export const listTemplates = (query: { limit: number; cursor?: string }) =>
@@ -20,3 +20,9 @@ export const renderTemplate = (json: RenderBody) => call(api.templates.render.$p
 export const previewTemplate = (id: string) => call(api.templates[":id"].preview.$post({ param: { id }, json: {} }));
 export const sendTestEmail = (id: string, json: TestSendBody) =>
 	call(api.templates[":id"]["test-send"].$post({ param: { id }, json }));
+
+/** Blocks saved to reuse in any block template of the workspace. */
+type SavedBlockInput = InferRequestType<(typeof api)["saved-blocks"]["$post"]>["json"];
+export const listSavedBlocks = () => call(api["saved-blocks"].$get({ query: { limit: "200" } }));
+export const saveBlock = (json: SavedBlockInput) => call(api["saved-blocks"].$post({ json }));
+export const deleteSavedBlock = (id: string) => call(api["saved-blocks"][":id"].$delete({ param: { id } }));

@@ -20,6 +20,56 @@ const BLANK_HTML = `<!doctype html>
 </html>
 `;
 
+const BLANK_BLOCKS = {
+	version: 1 as const,
+	theme: {
+		brand_color: "#6d5dfc",
+		text_color: "#1c1c28",
+		link_color: "#6d5dfc",
+		background: "#f4f4f7",
+		content_background: "#ffffff",
+		font: "arial" as const,
+		font_size: 16,
+		width: 600,
+	},
+	blocks: [
+		{ id: "heading-1", type: "heading" as const, text: "Your headline", level: 1 as const },
+		{
+			id: "text-1",
+			type: "text" as const,
+			text: 'Hi {{ contact.first_name | default: "there" }},\n\nWrite your message here.',
+		},
+		{ id: "footer-1", type: "footer" as const },
+	],
+};
+
+function BlankCard(props: {
+	keyName: string;
+	mark: string;
+	title: string;
+	description: string;
+	creating: string | undefined;
+	onPick: () => void;
+}) {
+	return (
+		<li class="starter-card starter-blank" classList={{ busy: props.creating === props.keyName }}>
+			<div class="starter-blank-mark" aria-hidden="true">
+				{props.mark}
+			</div>
+			<button type="button" class="starter-pick" disabled={Boolean(props.creating)} onClick={props.onPick}>
+				<strong>
+					{props.title}
+					<Show when={props.creating === props.keyName}>
+						{" "}
+						<Spinner size="sm" />
+					</Show>
+				</strong>
+				<span class="muted small">{props.description}</span>
+			</button>
+		</li>
+	);
+}
+
 /** A starter's thumbnail, rendered by the API with the sample contact (its Liquid filled in), scaled down. */
 function StarterThumb(props: { starter: StarterTemplate }) {
 	const [rendered] = createResource(
@@ -44,10 +94,7 @@ export function StarterGallery() {
 	const [creating, setCreating] = createSignal<string>();
 	const [error, setError] = createSignal<string>();
 
-	const create = async (
-		key: string,
-		body: { name: string; subject: string; preheader: string | null; html: string },
-	) => {
+	const create = async (key: string, body: Parameters<typeof createTemplate>[0]) => {
 		if (creating()) return;
 		setCreating(key);
 		setError(undefined);
@@ -80,8 +127,8 @@ export function StarterGallery() {
 											create(starter.key, {
 												name: starter.name,
 												subject: starter.subject,
-												preheader: starter.preheader,
-												html: starter.html,
+												preheader: starter.preheader || null,
+												blocks: starter.blocks,
 											})
 										}
 									>
@@ -97,28 +144,26 @@ export function StarterGallery() {
 								</li>
 							)}
 						</For>
-						<li class="starter-card starter-blank" classList={{ busy: creating() === "blank" }}>
-							<div class="starter-blank-mark" aria-hidden="true">
-								+
-							</div>
-							<button
-								type="button"
-								class="starter-pick"
-								disabled={Boolean(creating())}
-								onClick={() =>
-									create("blank", { name: "Untitled template", subject: "Hello", preheader: null, html: BLANK_HTML })
-								}
-							>
-								<strong>
-									Blank
-									<Show when={creating() === "blank"}>
-										{" "}
-										<Spinner size="sm" />
-									</Show>
-								</strong>
-								<span class="muted small">A minimal HTML page to write your own.</span>
-							</button>
-						</li>
+						<BlankCard
+							keyName="blank"
+							mark="+"
+							title="Blank"
+							description="An empty block email with a heading, text and footer."
+							creating={creating()}
+							onPick={() =>
+								create("blank", { name: "Untitled template", subject: "Hello", preheader: null, blocks: BLANK_BLOCKS })
+							}
+						/>
+						<BlankCard
+							keyName="html"
+							mark="</>"
+							title="HTML code"
+							description="A minimal HTML page to write your own, for power users."
+							creating={creating()}
+							onPick={() =>
+								create("html", { name: "Untitled template", subject: "Hello", preheader: null, html: BLANK_HTML })
+							}
+						/>
 					</ul>
 				)}
 			</Show>

@@ -1,5 +1,16 @@
 import { A, useNavigate, useParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, createSignal, Match, on, Show, Switch } from "solid-js";
+import {
+	createEffect,
+	createMemo,
+	createResource,
+	createSignal,
+	lazy,
+	Match,
+	on,
+	Show,
+	Suspense,
+	Switch,
+} from "solid-js";
 import type { ApiIssue } from "../../../../worker/contracts/common";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -25,10 +36,13 @@ import { PreviewPane } from "./editor/PreviewPane";
 import { useUnsavedGuard } from "./editor/unsaved-guard";
 import { SendTestDialog } from "./SendTestDialog";
 
-/** `/templates/:id`: loads the template, then the editor. */
+/** The block editor is its own chunk: only block templates load it. */
+const BlockEditor = lazy(() => import("./blocks/BlockEditor"));
+
+/** `/templates/:id`: loads the template, then its editor (blocks or HTML). */
 export default function TemplateEditorPage() {
 	const params = useParams<{ id: string }>();
-	const [template, { refetch }] = createResource(
+	const [template, { refetch, mutate }] = createResource(
 		() => params.id,
 		(id) => getTemplate(id),
 	);
@@ -54,7 +68,13 @@ export default function TemplateEditorPage() {
 				</section>
 			</Match>
 			<Match when={template.state === "ready" && template()?.id === params.id && template()} keyed>
-				{(t) => <Editor template={t} />}
+				{(t) => (
+					<Show when={t.editor === "blocks"} fallback={<Editor template={t} />}>
+						<Suspense fallback={<LoadingState label="Loading the block editor…" />}>
+							<BlockEditor template={t} onReplaced={(next) => mutate(next)} />
+						</Suspense>
+					</Show>
+				)}
 			</Match>
 		</Switch>
 	);
@@ -89,7 +109,10 @@ function Editor(props: { template: Template }) {
 
 	const guard = useUnsavedGuard({ dirty, canEdit, save: () => void save.submit() });
 
-	const preview = createLivePreview(draft, previewAs);
+	const preview = createLivePreview(() => {
+		const { name: _name, ...source } = bodyOf(draft());
+		return source;
+	}, previewAs);
 
 	/** The error to show under a field: the last save's, else what the live render found. */
 	const issueOf = (path: string): ApiIssue | undefined => {

@@ -1,20 +1,25 @@
 import { type Accessor, createEffect, createMemo, createSignal, on } from "solid-js";
 import type { ApiIssue } from "../../../../../worker/contracts/common";
-import { ApiError, messageOf, renderTemplate } from "../../../lib/api";
+import { ApiError, messageOf, type RenderBody, renderTemplate } from "../../../lib/api";
 import { createDebounced } from "../../../lib/debounce";
 import type { RenderedEmail } from "../../../lib/types";
 import type { PreviewAs } from "../ContactPicker";
-import { bodyOf, type Draft } from "./draft";
+
+/** What the live preview renders: the unsaved subject, preheader and text, with the HTML or the blocks. */
+export type PreviewSource = {
+	subject: string;
+	preheader: string | null;
+	text: string | null;
+	html?: string;
+	blocks?: unknown;
+};
 
 /**
  * The live preview: the unsaved source, rendered exactly as it would be sent, 300 ms after the last keystroke.
  * A render that fails keeps the last good one on screen and reports what is wrong (field issues or a message).
  */
-export function createLivePreview(draft: Accessor<Draft>, previewAs: Accessor<PreviewAs>) {
-	const source = createMemo(() => {
-		const { subject, preheader, html, text } = bodyOf(draft());
-		return JSON.stringify({ subject, preheader, html, text });
-	});
+export function createLivePreview(draft: Accessor<PreviewSource>, previewAs: Accessor<PreviewAs>) {
+	const source = createMemo(() => JSON.stringify(draft()));
 	const settled = createDebounced(source, 300);
 	const [rendered, setRendered] = createSignal<RenderedEmail>();
 	const [issues, setIssues] = createSignal<ApiIssue[]>([]);
@@ -24,8 +29,8 @@ export function createLivePreview(draft: Accessor<Draft>, previewAs: Accessor<Pr
 	createEffect(
 		on([settled, previewAs], async ([text, as]) => {
 			const mine = ++generation;
-			const template = JSON.parse(text) as Omit<ReturnType<typeof bodyOf>, "name">;
-			if (!template.html.trim()) {
+			const template = JSON.parse(text) as RenderBody["template"];
+			if (template.html !== undefined && !template.html.trim()) {
 				setIssues([{ path: "html", message: "Write the email's HTML to see a preview" }]);
 				return;
 			}

@@ -1,0 +1,94 @@
+import { createSignal } from "solid-js";
+import { produce, type SetStoreFunction } from "solid-js/store";
+import {
+	type Block,
+	type BlockDocument,
+	type BlockType,
+	findBlock,
+	locate,
+	moveItem,
+	newBlock,
+	withFreshIds,
+} from "./doc";
+
+/** Every change the editor makes to its block document, each one store update. */
+export function createBlockOps(setDoc: SetStoreFunction<BlockDocument>) {
+	const [selected, setSelected] = createSignal<string | null>(null);
+	const change = (fn: (doc: BlockDocument) => void) => setDoc(produce(fn));
+
+	/** Inserts after the selected top-level block (or the section holding it), else at the end. */
+	const insertTop = (block: Block) => {
+		change((doc) => {
+			const sel = selected();
+			let at = doc.blocks.length;
+			if (sel) {
+				const top = doc.blocks.findIndex(
+					(b) => b.id === sel || (b.type === "section" && b.columns.some((c) => c.blocks.some((x) => x.id === sel))),
+				);
+				if (top >= 0) at = top + 1;
+			}
+			doc.blocks.splice(at, 0, block);
+		});
+		setSelected(block.id);
+	};
+
+	return {
+		selected,
+		select: setSelected,
+		add: (type: BlockType) => insertTop(newBlock(type)),
+		insert: (block: Block) => insertTop(withFreshIds(block)),
+		update: (id: string, fn: (block: Block) => void) =>
+			change((doc) => {
+				const block = findBlock(doc, id);
+				if (block) fn(block);
+			}),
+		move: (id: string, delta: number) =>
+			change((doc) => {
+				const at = locate(doc, id);
+				if (at) moveItem(at.list, at.index, at.index + delta);
+			}),
+		drop: (id: string, targetId: string) =>
+			change((doc) => {
+				const from = locate(doc, id);
+				const to = locate(doc, targetId);
+				if (from && to && from.list === to.list) moveItem(from.list, from.index, to.index);
+			}),
+		duplicate: (id: string) =>
+			change((doc) => {
+				const at = locate(doc, id);
+				const block = at?.list[at.index];
+				if (at && block) at.list.splice(at.index + 1, 0, withFreshIds(JSON.parse(JSON.stringify(block)) as Block));
+			}),
+		remove: (id: string) => {
+			change((doc) => {
+				const at = locate(doc, id);
+				if (at) at.list.splice(at.index, 1);
+			});
+			if (selected() === id) setSelected(null);
+		},
+		addToColumn: (sectionId: string, columnId: string, type: BlockType) => {
+			const block = newBlock(type);
+			change((doc) => {
+				const section = doc.blocks.find((b) => b.id === sectionId);
+				const column = section?.type === "section" ? section.columns.find((c) => c.id === columnId) : undefined;
+				column?.blocks.push(block as never);
+			});
+			setSelected(block.id);
+		},
+		theme: (patch: Partial<BlockDocument["theme"]>) => change((doc) => Object.assign(doc.theme, patch)),
+	};
+}
+
+export type BlockOps = ReturnType<typeof createBlockOps>;
+
+/**
+ * The block and field an API issue is about: `blocks.blocks.2.columns.0.blocks.1.href` (a save) or
+ * `template.blocks.blocks.2.text` (a live render) → that block's id and `href` / `text`.
+ */
+export function issueTarget(doc: BlockDocument, path: string): { id: string; field: string } | undefined {
+	const m = /^(?:template\.)?blocks\.blocks\.(\d+)(?:\.columns\.(\d+)\.blocks\.(\d+))?(?:\.(.+))?$/.exec(path);
+	if (!m) return undefined;
+	const top = doc.blocks[Number(m[1])];
+	const block = top?.type === "section" && m[2] !== undefined ? top.columns[Number(m[2])]?.blocks[Number(m[3])] : top;
+	return block ? { id: block.id, field: m[4] ?? "" } : undefined;
+}
