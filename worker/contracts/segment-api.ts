@@ -34,5 +34,15 @@ export const UpdateSegmentBodySchema = z
 export const PreviewSegmentBodySchema = z.object({ definition: Definition }).strict().openapi("PreviewSegmentBody");
 
 export const SegmentPreviewSchema = z
-	.object({ count: z.number().int(), sample: z.array(ContactSchema) })
+	.object({
+		count: z.number().int(),
+		sample: z.array(ContactSchema),
+		rule_counts: z
+			.array(z.object({ path: z.string().openapi({ example: "all.1" }), count: z.number().int() }))
+			.optional()
+			.openapi({
+				description:
+					"Only when nobody matches an `all` of 2 to 8 rules: how many each of those rules matches alone, so the rule that matches nobody can be named",
+			}),
+	})
 	.openapi("SegmentPreview");

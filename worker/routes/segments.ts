@@ -9,7 +9,9 @@ import {
 	SegmentSchema,
 	UpdateSegmentBodySchema,
 } from "../contracts/segment-api";
+import { SegmentFieldsSchema } from "../contracts/segment-fields";
 import { refreshWorkspaceCounts } from "../services/segment-counts";
+import { segmentFields } from "../services/segment-fields";
 import {
 	assertPreviewAllowed,
 	createSegment,
@@ -78,6 +80,19 @@ export const segmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			await assertPreviewAllowed(c.env.DB, c.var.principal);
 			return c.json(await previewSegment(c.env.DB, c.var.principal.workspaceId, definition), 200);
 		},
+	)
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/fields",
+			tags,
+			summary:
+				"What the segment builder can offer: attributes with common values, tags, events with property keys, campaigns",
+			description:
+				"Read from samples (the newest 500 contacts and 1,000 events), so values and keys are suggestions, not a census.",
+			responses: { 200: jsonResponse(SegmentFieldsSchema, "Picker values") },
+		}),
+		async (c) => c.json(await segmentFields(c.env.DB, c.var.principal.workspaceId), 200),
 	)
 	.openapi(
 		defineRoute("viewer", {

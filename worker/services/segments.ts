@@ -55,7 +55,18 @@ export async function previewSegment(
 		countSegment(d1, workspaceId, definition),
 		segmentSample(db, workspaceId, compiled, sampleSize),
 	]);
-	return { count, sample: await presentContacts(db, sample) };
+	return {
+		count,
+		sample: await presentContacts(db, sample),
+		...(count === 0 ? await ruleCounts(d1, workspaceId, definition) : {}),
+	};
+}
+
+/** Explaining an empty `all`: each of its (2 to 8) rules counted alone. */
+async function ruleCounts(d1: D1Database, workspaceId: string, definition: SegmentDefinition) {
+	if (!("all" in definition) || definition.all.length < 2 || definition.all.length > 8) return {};
+	const counts = await Promise.all(definition.all.map((rule) => countSegment(d1, workspaceId, { all: [rule] })));
+	return { rule_counts: counts.map((n, i) => ({ path: `all.${i}`, count: n })) };
 }
 
 async function findSegment(d1: D1Database, workspaceId: string, id: string) {
