@@ -14,7 +14,9 @@ import { authRoutes } from "./routes/auth";
 import { campaignReportRoutes } from "./routes/campaign-reports";
 import { campaignRoutes } from "./routes/campaigns";
 import { contactRoutes } from "./routes/contacts";
+import { conversionRoutes } from "./routes/conversions";
 import { renderDocs } from "./routes/docs";
+import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { memberRoutes } from "./routes/members";
 import { outboxRoutes } from "./routes/outbox";
@@ -59,7 +61,7 @@ function buildApp(options: AppOptions = {}) {
 	});
 	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
 	const routes = app
-		.get("/health", (c) => c.json({ ok: true as const }))
+		.route("/health", healthRoutes)
 		.route("/t", trackingRoutes)
 		.route("/u", unsubscribeRoutes)
 		.route("/webhooks", webhookRoutes)
@@ -78,6 +80,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/campaigns", campaignReportRoutes)
 		.route("/api/v1/campaigns", campaignRoutes)
 		.route("/api/v1/audience", audienceRoutes)
+		.route("/api/v1", conversionRoutes)
 		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel));
 	return { app, routes };

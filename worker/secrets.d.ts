@@ -6,6 +6,8 @@ declare namespace Cloudflare {
 		RESEND_API_KEY?: string;
 		RESEND_BASE_URL?: string;
 		RESEND_WEBHOOK_SECRET?: string;
+		/** Set by `npm start` while it seeds the demo workspace: /health answers 503 until seeding is done. */
+		STARTUP_GATE?: string;
 		/** Seals workspaces' own provider keys at rest (16+ characters); unset = TOKEN_SECRET. */
 		PROVIDER_KEY_SECRET?: string;
 		/** Sending domains the operator gives to workspaces: `example.com=ws_123,acme.test=*` (see .dev.vars.example). */

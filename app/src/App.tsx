@@ -16,6 +16,7 @@ const WorkspaceSettings = lazy(() => import("./pages/settings/WorkspaceSettings"
 const ApiKeys = lazy(() => import("./pages/settings/ApiKeys"));
 const Members = lazy(() => import("./pages/settings/Members"));
 const SendingDomains = lazy(() => import("./pages/settings/SendingDomains"));
+const Topics = lazy(() => import("./pages/settings/Topics"));
 const Contacts = lazy(() => import("./pages/contacts/Contacts"));
 const ContactPage = lazy(() => import("./pages/contacts/ContactPage"));
 const ImportContacts = lazy(() => import("./pages/contacts/ImportContacts"));
@@ -29,6 +30,7 @@ const OutboxMessage = lazy(() => import("./pages/outbox/OutboxMessagePage"));
 const Campaigns = lazy(() => import("./pages/campaigns/Campaigns"));
 const CampaignForm = lazy(() => import("./pages/campaigns/CampaignForm"));
 const CampaignPage = lazy(() => import("./pages/campaigns/CampaignPage"));
+const CompareCampaigns = lazy(() => import("./pages/campaigns/CompareCampaigns"));
 const AssistantPage = lazy(() => import("./pages/assistant/AssistantPage"));
 
 function Root(props: RouteSectionProps) {
@@ -77,6 +79,7 @@ export function App() {
 				<Route path="/templates/:id" component={TemplateEditor} />
 				<Route path="/campaigns" component={Campaigns} />
 				<Route path="/campaigns/new" component={CampaignForm} />
+				<Route path="/campaigns/compare" component={CompareCampaigns} />
 				<Route path="/campaigns/:id" component={CampaignPage} />
 				<Route path="/campaigns/:id/edit" component={CampaignForm} />
 				<Route path="/outbox" component={Outbox} />
@@ -86,6 +89,7 @@ export function App() {
 				<Route path="/settings/api-keys" component={ApiKeys} />
 				<Route path="/settings/members" component={Members} />
 				<Route path="/settings/sending-domains" component={SendingDomains} />
+				<Route path="/settings/topics" component={Topics} />
 				<Route path="*404" component={NotFound} />
 			</Route>
 		</Router>

@@ -21,3 +21,16 @@ export const listSendingDomains = () => call(api["sending-domains"].$get());
 export const addSendingDomain = (domain: string) => call(api["sending-domains"].$post({ json: { domain } }));
 export const verifySendingDomain = (id: string) => call(api["sending-domains"][":id"].verify.$post({ param: { id } }));
 export const removeSendingDomain = (id: string) => call(api["sending-domains"][":id"].$delete({ param: { id } }));
+
+type TopicBody = InferRequestType<typeof api.topics.$post>["json"];
+type TopicPatch = InferRequestType<(typeof api.topics)[":id"]["$patch"]>["json"];
+
+export const getProvider = () => call(api.workspace.provider.$get());
+export const connectProvider = (resendApiKey: string) =>
+	call(api.workspace.provider.$put({ json: { resend_api_key: resendApiKey } }));
+export const disconnectProvider = () => call(api.workspace.provider.$delete());
+
+export const listTopics = () => call(api.topics.$get());
+export const createTopic = (json: TopicBody) => call(api.topics.$post({ json }));
+export const updateTopic = (id: string, json: TopicPatch) => call(api.topics[":id"].$patch({ param: { id }, json }));
+export const deleteTopic = (id: string) => call(api.topics[":id"].$delete({ param: { id } }));

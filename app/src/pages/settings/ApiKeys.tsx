@@ -66,6 +66,11 @@ export default function ApiKeys() {
 			<PageHeader
 				title="API keys"
 				description="Keys let your scripts and integrations call the Pulse API as a role in this workspace."
+				meta={
+					<a href="/api/docs" target="_blank" rel="noopener" data-testid="api-docs-link">
+						API reference with an example request for every route
+					</a>
+				}
 				actions={
 					<Show when={canManage()}>
 						<Button variant="primary" onClick={() => setCreating(true)}>

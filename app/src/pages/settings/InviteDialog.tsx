@@ -1,4 +1,4 @@
-import { createSignal, Show } from "solid-js";
+import { createSignal, Match, Show, Switch } from "solid-js";
 import { Button } from "../../components/Button";
 import { CopyField } from "../../components/CopyField";
 import { Dialog } from "../../components/Dialog";
@@ -10,14 +10,36 @@ import { createSubmission } from "../../lib/form";
 import { grantable, roleOptions } from "../../lib/roles";
 import type { Role } from "../../lib/types";
 
-/** Invite by email and role, then show the invitation link to share. */
+type EmailOutcome = { status: "sent" | "captured" | "failed"; error?: string } | undefined;
+
+/** What became of the invitation email: sent, kept in the Outbox (test mode), or not sent (with why). */
+function EmailedNotice(props: { email: string; outcome: EmailOutcome }) {
+	return (
+		<Switch>
+			<Match when={props.outcome?.status === "sent"}>
+				<FormAlert tone="info" message={`We emailed the invitation to ${props.email}.`} />
+			</Match>
+			<Match when={props.outcome?.status === "captured"}>
+				<FormAlert
+					tone="warning"
+					message="Test mode: the invitation email is in the Outbox, not in their inbox. Connect an email provider under Settings → Sending to deliver it."
+				/>
+			</Match>
+			<Match when={props.outcome?.status === "failed"}>
+				<FormAlert message={`The invitation email could not be sent: ${props.outcome?.error ?? "unknown error"}`} />
+			</Match>
+		</Switch>
+	);
+}
+
+/** Invite by email and role: the invitation is emailed, and its link shown to share as well. */
 export function InviteDialog(props: { open: boolean; myRole: Role; onClose: () => void; onInvited: () => void }) {
 	const [email, setEmail] = createSignal("");
 	const [role, setRole] = createSignal<Role>("editor");
-	const [link, setLink] = createSignal<{ email: string; url: string }>();
+	const [link, setLink] = createSignal<{ email: string; url: string; emailed: EmailOutcome }>();
 	const form = createSubmission(async () => {
 		const invited = await inviteMember({ email: email(), role: role() });
-		setLink({ email: invited.email, url: invited.invite_url ?? "" });
+		setLink({ email: invited.email, url: invited.invite_url ?? "", emailed: invited.invite_email });
 		setEmail("");
 		props.onInvited();
 	}, ["email", "role"]);
@@ -72,8 +94,10 @@ export function InviteDialog(props: { open: boolean; myRole: Role; onClose: () =
 			>
 				{(invited) => (
 					<div class="stack">
+						<EmailedNotice email={invited().email} outcome={invited().emailed} />
 						<p>
-							Send this link to <strong>{invited().email}</strong>. It works for 7 days and only for that address.
+							You can also send them this link yourself. It works for 7 days and only for{" "}
+							<strong>{invited().email}</strong>.
 						</p>
 						<CopyField label="Invitation link" value={invited().url} testId="invite-url" />
 						<div class="dialog-actions">

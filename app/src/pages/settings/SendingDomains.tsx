@@ -21,6 +21,7 @@ import { createSubmission } from "../../lib/form";
 import { formatDate } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
+import { ProviderCard } from "./ProviderCard";
 
 type SendingDomain = Awaited<ReturnType<typeof listSendingDomains>>["data"][number];
 
@@ -125,15 +126,17 @@ export default function SendingDomains() {
 	return (
 		<>
 			<PageHeader
-				title="Sending domains"
-				description="The domains this workspace sends from. A From address must use one of them once an email provider is configured."
+				title="Sending"
+				description="How this workspace's emails reach inboxes: the email provider, and the domains you send from."
 			/>
+			<ProviderCard onChange={() => void reload()} />
+			<h2 class="section-title">Sending domains</h2>
 			<Show
 				when={enforced()}
 				fallback={
 					<FormAlert
 						tone="info"
-						message="No email provider is configured: emails go to the Outbox and any sender domain works. Once RESEND_API_KEY is set, only verified domains can be used."
+						message="While no email provider is connected, emails go to the Outbox and any sender domain works. Once one is connected, a From address must use one of these domains, verified."
 					/>
 				}
 			>

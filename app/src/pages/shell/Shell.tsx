@@ -6,6 +6,7 @@ import { LoadingState } from "../../components/Spinner";
 import { messageOf } from "../../lib/api";
 import { SessionProvider, useSession } from "../../lib/session";
 import { Sidebar } from "./Sidebar";
+import { TestModeBanner } from "./TestModeBanner";
 import { Topbar } from "./Topbar";
 
 /** The signed-in app: sidebar navigation, a header with workspace and user, and the current page. */
@@ -56,6 +57,7 @@ function Frame(props: { children?: JSX.Element }) {
 					/>
 					<div class="shell-main">
 						<Topbar navOpen={navOpen()} onToggleNav={() => setNavOpen((open) => !open)} />
+						<TestModeBanner />
 						<main class="content" id="content">
 							<Suspense fallback={<LoadingState />}>{props.children}</Suspense>
 						</main>

@@ -16,5 +16,6 @@ export const SETTINGS_NAV: NavItem[] = [
 	{ href: "/settings/workspace", label: "Workspace", icon: "workspace" },
 	{ href: "/settings/api-keys", label: "API keys", icon: "key" },
 	{ href: "/settings/members", label: "Members", icon: "members" },
-	{ href: "/settings/sending-domains", label: "Sending domains", icon: "outbox" },
+	{ href: "/settings/sending-domains", label: "Sending", icon: "outbox" },
+	{ href: "/settings/topics", label: "Topics", icon: "segments" },
 ];

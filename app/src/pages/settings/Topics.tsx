@@ -1,0 +1,155 @@
+import { createEffect, createSignal, on, Show } from "solid-js";
+import { Button } from "../../components/Button";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { EmptyState } from "../../components/EmptyState";
+import { FormAlert } from "../../components/FormAlert";
+import { PageHeader } from "../../components/PageHeader";
+import { type Column, Table } from "../../components/Table";
+import { TextField } from "../../components/TextField";
+import { toast } from "../../components/Toasts";
+import { createTopic, deleteTopic, listTopics, messageOf } from "../../lib/api";
+import { createSubmission } from "../../lib/form";
+import { formatDate } from "../../lib/format";
+import { atLeast } from "../../lib/roles";
+import { useMe } from "../../lib/session";
+
+type Topic = Awaited<ReturnType<typeof listTopics>>["data"][number];
+
+/** The topics contacts can opt out of one by one on their preference page, instead of unsubscribing. */
+export default function Topics() {
+	const me = useMe();
+	const canEdit = () => atLeast(me().role, "editor");
+	const [topics, setTopics] = createSignal<Topic[]>();
+	const [loadError, setLoadError] = createSignal<string>();
+	const [name, setName] = createSignal("");
+	const [description, setDescription] = createSignal("");
+	const [removing, setRemoving] = createSignal<Topic>();
+
+	const reload = async () => {
+		setLoadError(undefined);
+		try {
+			setTopics((await listTopics()).data);
+		} catch (e) {
+			setLoadError(messageOf(e));
+		}
+	};
+	createEffect(
+		on(
+			() => me().workspace.id,
+			() => void reload(),
+		),
+	);
+
+	const add = createSubmission(async () => {
+		const created = await createTopic({ name: name(), description: description() || undefined });
+		setName("");
+		setDescription("");
+		toast.success(`${created.name} added: contacts can now opt out of it on their preference page`);
+		await reload();
+	}, ["name", "description"]);
+
+	const columns: Column<Topic>[] = [
+		{
+			header: "Topic",
+			cell: (t) => (
+				<div class="member-cell">
+					<strong>{t.name}</strong>
+					<Show when={t.description}>
+						<span class="muted small">{t.description}</span>
+					</Show>
+				</div>
+			),
+		},
+		{ header: "Opted out", cell: (t) => t.opted_out.toLocaleString() },
+		{ header: "Added", cell: (t) => formatDate(t.created_at) },
+		{
+			header: "",
+			class: "cell-actions",
+			cell: (t) => (
+				<Show when={canEdit()}>
+					<Button
+						variant="ghost"
+						size="sm"
+						class="text-danger"
+						onClick={() => setRemoving(t)}
+						aria-label={`Delete ${t.name}`}
+					>
+						Delete
+					</Button>
+				</Show>
+			),
+		},
+	];
+
+	return (
+		<>
+			<PageHeader
+				title="Topics"
+				description="What your emails are about. The Preferences link in every email lets a contact turn off single topics instead of unsubscribing from everything; a campaign about a topic skips whoever turned it off."
+			/>
+			<Show when={canEdit()}>
+				<form class="card form-card" onSubmit={add.submit} noValidate>
+					<fieldset class="stack" disabled={add.pending()}>
+						<legend class="sr-only">Add a topic</legend>
+						<FormAlert message={add.formError()} />
+						<TextField
+							label="Name"
+							name="name"
+							placeholder="Product news"
+							value={name()}
+							onInput={(e) => setName(e.currentTarget.value)}
+							error={add.field("name")}
+						/>
+						<TextField
+							label="Description (shown to contacts)"
+							name="description"
+							placeholder="New features, once a month"
+							value={description()}
+							onInput={(e) => setDescription(e.currentTarget.value)}
+							error={add.field("description")}
+						/>
+					</fieldset>
+					<div class="form-actions">
+						<Button type="submit" variant="primary" loading={add.pending()}>
+							Add topic
+						</Button>
+					</div>
+				</form>
+			</Show>
+			<section class="card card-flush">
+				<FormAlert message={loadError()} />
+				<Table
+					label="Topics"
+					columns={columns}
+					rows={topics()}
+					loading={topics() === undefined && !loadError()}
+					rowKey={(t) => t.id}
+					empty={
+						<EmptyState icon="segments" title="No topics yet">
+							Without topics the Preferences link offers only unsubscribing. Add topics such as “Product news” or
+							“Events” so contacts can keep the emails they want.
+						</EmptyState>
+					}
+				/>
+			</section>
+			<ConfirmDialog
+				open={removing() !== undefined}
+				title="Delete topic?"
+				confirmLabel="Delete topic"
+				onClose={() => setRemoving(undefined)}
+				onConfirm={async () => {
+					const t = removing();
+					if (!t) return;
+					await deleteTopic(t.id);
+					toast.success(`${t.name} was deleted`);
+					await reload();
+				}}
+			>
+				<p>
+					Contacts' choices about <strong>{removing()?.name}</strong> are forgotten, and campaigns about it reach
+					everyone in their audience again.
+				</p>
+			</ConfirmDialog>
+		</>
+	);
+}
