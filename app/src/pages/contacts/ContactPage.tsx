@@ -15,6 +15,7 @@ import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import type { ContactDetail } from "../../lib/types";
 import { ContactDialog } from "./ContactDialog";
+import { ContactTimeline } from "./ContactTimeline";
 
 type ContactEvent = ContactDetail["events"][number];
 
@@ -166,6 +167,7 @@ export default function ContactPage() {
 								</Show>
 							</section>
 						</div>
+						<ContactTimeline contactId={c().id} />
 						<section class="card card-flush section-gap">
 							<h2 class="card-title card-title-pad">Recent events</h2>
 							<Table
