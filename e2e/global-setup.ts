@@ -5,12 +5,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { FAKE_API_KEY, startFakeOpenAI } from "../scripts/fake-openai.mjs";
+import { startFakeResend } from "../scripts/fake-resend.mjs";
 
 declare module "vitest" {
 	export interface ProvidedContext {
 		baseUrl: string;
 		/** The fake OpenAI-compatible model server the assistant talks to (scripts/fake-openai.mjs). */
 		fakeOpenAiUrl: string;
+		/**
+		 * The fake Resend server (scripts/fake-resend.mjs) at RESEND_BASE_URL. No RESEND_API_KEY is set, so every
+		 * workspace is in test mode (the Outbox) unless an owner connects its own key.
+		 */
+		fakeResendUrl: string;
 	}
 }
 
@@ -93,6 +99,7 @@ export default async function setup({ provide }: TestProject) {
 	await run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir]);
 
 	const fakeOpenAi = await startFakeOpenAI();
+	const fakeResend = await startFakeResend({ rateLimitPerSecond: null });
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(
@@ -115,6 +122,8 @@ export default async function setup({ provide }: TestProject) {
 			`AI_API_KEY:${FAKE_API_KEY}`,
 			"--var",
 			"AI_MODEL:fake-model",
+			"--var",
+			`RESEND_BASE_URL:${fakeResend.url}`,
 			"--show-interactive-dev-session=false",
 		],
 		{ cwd: ROOT, env: ENV, stdio: ["ignore", "pipe", "pipe"], detached: true },
@@ -134,6 +143,7 @@ export default async function setup({ provide }: TestProject) {
 		]);
 		killGroup(child, "SIGKILL");
 		await fakeOpenAi.close();
+		await fakeResend.close();
 		rmSync(persistDir, { recursive: true, force: true });
 	};
 
@@ -146,5 +156,6 @@ export default async function setup({ provide }: TestProject) {
 	if (process.env.E2E_VERBOSE) child.stdout?.pipe(process.stdout);
 	provide("baseUrl", url);
 	provide("fakeOpenAiUrl", fakeOpenAi.url);
+	provide("fakeResendUrl", fakeResend.url);
 	return teardown;
 }

@@ -76,7 +76,7 @@ export function ProviderCard(props: { onChange: () => void }) {
 				<form class="stack" onSubmit={connect.submit} noValidate>
 					<fieldset class="stack" disabled={connect.pending()}>
 						<legend class="sr-only">Connect Resend</legend>
-						<FormAlert message={connect.formError()} />
+						<FormAlert message={connect.field("resend_api_key") ? undefined : connect.formError()} />
 						<TextField
 							label={status()?.source === "workspace" ? "Replace the Resend API key" : "Resend API key"}
 							name="resend_api_key"
