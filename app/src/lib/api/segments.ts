@@ -13,3 +13,5 @@ export const updateSegment = (id: string, json: SegmentBody) =>
 export const deleteSegment = (id: string) => call(api.segments[":id"].$delete({ param: { id } }));
 export const previewSegment = (definition: SegmentDefinitionInput) =>
 	call(api.segments.preview.$post({ json: { definition } }));
+/** What the builder's pickers offer: attributes with common values, tags, events with property keys, campaigns. */
+export const getSegmentFields = () => call(api.segments.fields.$get());

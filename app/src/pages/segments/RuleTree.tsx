@@ -1,6 +1,7 @@
 import type { GroupNode } from "./model";
 import { EditorContext, type TreeEditor } from "./tree/context";
 import { GroupEditor } from "./tree/GroupEditor";
+import { SharedSuggestions } from "./tree/pickers";
 
 export type { TreeEditor };
 
@@ -8,6 +9,7 @@ export type { TreeEditor };
 export function RuleTree(props: { root: GroupNode; editor: TreeEditor }) {
 	return (
 		<EditorContext.Provider value={props.editor}>
+			<SharedSuggestions />
 			<GroupEditor node={props.root} depth={0} />
 		</EditorContext.Provider>
 	);

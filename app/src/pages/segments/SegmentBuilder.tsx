@@ -14,7 +14,7 @@ import {
 	createSegment,
 	deleteSegment,
 	getSegment,
-	listContacts,
+	getSegmentFields,
 	messageOf,
 	updateSegment,
 } from "../../lib/api";
@@ -79,9 +79,14 @@ function Builder(props: { segment?: Segment }) {
 	const [issues, setIssues] = createSignal<PinnedIssue[]>([]);
 	const [deleting, setDeleting] = createSignal(false);
 
+	// A new segment starts with one empty rule: nothing is marked wrong until the person changes something.
+	const [touched, setTouched] = createSignal(Boolean(props.segment));
 	const tree = createRuleTree(
 		props.segment ? fromDefinition(props.segment.definition) : newGroup("all", [newRule()]),
-		() => setJsonDraft(undefined),
+		() => {
+			setTouched(true);
+			setJsonDraft(undefined);
+		},
 	);
 	const built = tree.built;
 	const definitionText = createMemo(() => JSON.stringify(built().definition));
@@ -92,26 +97,39 @@ function Builder(props: { segment?: Segment }) {
 		setIssues(pinned);
 		return pinned.length > 0;
 	};
-	const count = createLiveCount({ definitionText, index: () => built().index, pin, onAccepted: () => setIssues([]) });
+	const count = createLiveCount({
+		definitionText,
+		index: () => built().index,
+		pin: (error, index) => touched() && pin(error, index),
+		onAccepted: () => setIssues([]),
+		quiet: () => !touched(),
+	});
 	const preview = count.preview;
 
-	// ---- attribute names for the datalist: built-ins plus what recent and sample contacts carry ------------------
-	const [known] = createResource(async () => {
-		const page = await listContacts({ limit: "20" });
-		return page.data.flatMap((c) => Object.keys(c.attributes));
-	});
+	// ---- what the pickers offer: attribute names and values, tags, events and properties, campaigns ------------
+	const [fields] = createResource(
+		() => me().workspace.id,
+		() => getSegmentFields(),
+	);
 	const attributeNames = createMemo(() => [
 		...new Set([
 			...BUILTIN_ATTRIBUTES,
-			...(known.latest ?? []),
+			...(fields.latest?.attributes ?? []).map((a) => a.key),
 			...(preview()?.sample ?? []).flatMap((c) => Object.keys(c.attributes)),
 		]),
 	]);
+	const aloneCount = (id: string) => {
+		const counts = preview()?.rule_counts;
+		const path = built().index.get(id);
+		if (!counts || path === undefined) return undefined;
+		return counts.find((c) => c.path === path || `${c.path}.not` === path)?.count;
+	};
 
 	// ---- JSON view --------------------------------------------------------------------------------------------
 	const pretty = () => JSON.stringify(built().definition, null, 2);
 	const onJsonInput = (text: string) => {
 		setJsonDraft(text);
+		setTouched(true);
 		try {
 			const parsed: unknown = JSON.parse(text);
 			setJsonError(undefined);
@@ -147,6 +165,8 @@ function Builder(props: { segment?: Segment }) {
 		readOnly,
 		issuesOf: (id) => issues().filter((i) => i.nodeId === id),
 		attributeList: "segment-attributes",
+		fields: () => fields.latest,
+		aloneCount,
 	};
 
 	return (

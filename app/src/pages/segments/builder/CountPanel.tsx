@@ -5,6 +5,7 @@ import { Spinner } from "../../../components/Spinner";
 import { StatusBadge } from "../../../components/StatusBadge";
 import { formatNumber } from "../../../lib/format";
 import type { LiveCount } from "./live-count";
+import { whyEmpty } from "./why-empty";
 
 /** The builder's side panel: how many contacts match now, and a sample of them. */
 export function CountPanel(props: { count: LiveCount }) {
@@ -28,6 +29,16 @@ export function CountPanel(props: { count: LiveCount }) {
 				</span>
 			</div>
 			<FormAlert message={props.count.error()} tone="warning" />
+			<Show when={!preview() && !props.count.error() && props.count.quiet()}>
+				<p class="muted small" data-testid="count-hint">
+					Choose a rule to see who matches.
+				</p>
+			</Show>
+			<Show when={preview()?.count === 0 && !props.count.stale()}>
+				<p class="count-empty small" data-testid="count-empty">
+					{whyEmpty(preview()?.rule_counts)}
+				</p>
+			</Show>
 			<Show when={(preview()?.sample.length ?? 0) > 0}>
 				<h3 class="preview-title">Sample</h3>
 				<ul class="sample-list">

@@ -14,6 +14,8 @@ export function createLiveCount(options: {
 	index: () => PathIndex;
 	pin: (error: unknown, index: PathIndex) => boolean;
 	onAccepted: () => void;
+	/** True until the person first changes the rules: a refused starting definition (an empty rule) says nothing. */
+	quiet?: () => boolean;
 }) {
 	const [preview, setPreview] = createSignal<SegmentPreview>();
 	const [error, setError] = createSignal<string>();
@@ -34,6 +36,10 @@ export function createLiveCount(options: {
 			} catch (e) {
 				if (mine !== generation) return;
 				setPreview(undefined);
+				if (options.quiet?.()) {
+					setError(undefined);
+					return;
+				}
 				setError(options.pin(e, index) ? "Fix the highlighted rules to see who matches." : messageOf(e));
 			} finally {
 				if (mine === generation) setCounting(false);
@@ -41,7 +47,7 @@ export function createLiveCount(options: {
 		}),
 	);
 	const stale = () => counting() || settled() !== options.definitionText();
-	return { preview, error, stale };
+	return { preview, error, stale, quiet: () => options.quiet?.() === true };
 }
 
 export type LiveCount = ReturnType<typeof createLiveCount>;

@@ -14,6 +14,7 @@ import {
 } from "../model";
 import { useEditor } from "./context";
 import { IssueList, NotToggle, SmallInput, SmallSelect } from "./controls";
+import { AloneHint, CampaignPicker, RuleSuggestions } from "./pickers";
 
 const needsValue = (op: ComparisonOp) => op !== "exists" && op !== "not_exists";
 const valueHint = (op: ComparisonOp) =>
@@ -80,6 +81,7 @@ export function RuleEditor(props: { node: RuleNode }) {
 							<SmallInput
 								label="Value"
 								placeholder={valueHint(props.node.op)}
+								list={`values-${props.node.id}`}
 								value={props.node.value}
 								invalid={bad("value")}
 								onValue={(v) =>
@@ -95,6 +97,7 @@ export function RuleEditor(props: { node: RuleNode }) {
 						<SmallInput
 							label="Tag"
 							placeholder="vip"
+							list="segment-tags"
 							value={props.node.tag}
 							invalid={bad("tag")}
 							onValue={(v) =>
@@ -108,6 +111,7 @@ export function RuleEditor(props: { node: RuleNode }) {
 						<SmallInput
 							label="Event name"
 							placeholder="event, e.g. purchase"
+							list="segment-events"
 							value={props.node.event}
 							invalid={bad("event")}
 							onValue={(v) =>
@@ -167,10 +171,8 @@ export function RuleEditor(props: { node: RuleNode }) {
 								})
 							}
 						/>
-						<SmallInput
-							label="Campaign ID"
-							placeholder="any campaign"
-							value={props.node.campaignId}
+						<CampaignPicker
+							node={props.node}
 							invalid={bad("campaign_id")}
 							onValue={(v) =>
 								set((r) => {
@@ -214,6 +216,7 @@ export function RuleEditor(props: { node: RuleNode }) {
 							<SmallInput
 								label="Property"
 								placeholder="property, e.g. total"
+								list={`properties-${props.node.id}`}
 								value={row.property}
 								invalid={bad(`where.${i()}.property`)}
 								onValue={(v) =>
@@ -267,6 +270,8 @@ export function RuleEditor(props: { node: RuleNode }) {
 					</div>
 				</Show>
 			</Show>
+			<RuleSuggestions node={props.node} />
+			<AloneHint node={props.node} />
 			<IssueList issues={issues()} />
 		</div>
 	);

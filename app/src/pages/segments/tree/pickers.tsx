@@ -1,0 +1,82 @@
+import { For, Show } from "solid-js";
+import { formatNumber } from "../../../lib/format";
+import type { RuleNode } from "../model";
+import { useEditor } from "./context";
+import { SmallSelect } from "./controls";
+
+/** Suggestions for a text box (an input's `list`), from what the workspace holds. */
+export function Suggestions(props: { id: string; values: readonly (string | number | boolean)[] }) {
+	return (
+		<datalist id={props.id}>
+			<For each={props.values}>{(v) => <option value={String(v)} />}</For>
+		</datalist>
+	);
+}
+
+/** The datalists the whole tree shares: tags and event names. */
+export function SharedSuggestions() {
+	const editor = useEditor();
+	return (
+		<>
+			<Suggestions id="segment-tags" values={(editor.fields?.()?.tags ?? []).map((t) => t.tag)} />
+			<Suggestions id="segment-events" values={(editor.fields?.()?.events ?? []).map((e) => e.name)} />
+		</>
+	);
+}
+
+/** Known values of the rule's attribute, and property keys of its event. */
+export function RuleSuggestions(props: { node: RuleNode }) {
+	const editor = useEditor();
+	const values = () =>
+		editor
+			.fields?.()
+			?.attributes.find((a) => a.key === props.node.attribute.trim())
+			?.values.map((v) => v.value) ?? [];
+	const properties = () => editor.fields?.()?.events.find((e) => e.name === props.node.event.trim())?.properties ?? [];
+	return (
+		<>
+			<Suggestions id={`values-${props.node.id}`} values={values()} />
+			<Suggestions id={`properties-${props.node.id}`} values={properties()} />
+		</>
+	);
+}
+
+/** "Any campaign" or one of the campaigns that have started, by name (an id the list lacks stays choosable). */
+export function CampaignPicker(props: { node: RuleNode; invalid: boolean; onValue: (id: string) => void }) {
+	const editor = useEditor();
+	const options = () => {
+		const campaigns = editor.fields?.()?.campaigns ?? [];
+		const current = props.node.campaignId.trim();
+		const known = campaigns.some((c) => c.id === current);
+		return [
+			{ value: "", label: "any campaign" },
+			...(current && !known ? [{ value: current, label: current }] : []),
+			...campaigns.map((c) => ({ value: c.id, label: c.name })),
+		];
+	};
+	return (
+		<>
+			<span class="rule-word">from</span>
+			<SmallSelect<string>
+				label="Campaign"
+				value={props.node.campaignId.trim()}
+				options={options()}
+				invalid={props.invalid}
+				onValue={props.onValue}
+			/>
+		</>
+	);
+}
+
+/** When the segment matches nobody: this rule's own count, if it alone matches nobody. */
+export function AloneHint(props: { node: RuleNode }) {
+	const editor = useEditor();
+	const alone = () => editor.aloneCount?.(props.node.id);
+	return (
+		<Show when={alone() !== undefined}>
+			<p class="rule-alone small" classList={{ "rule-alone-zero": alone() === 0 }} data-testid="rule-alone">
+				{alone() === 0 ? "This rule alone matches nobody." : `Alone, this rule matches ${formatNumber(alone() ?? 0)}.`}
+			</p>
+		</Show>
+	);
+}
