@@ -179,16 +179,31 @@ describe("viewing a sent message in the Outbox", () => {
 });
 
 describe("looking at emails inside Pulse", () => {
-	it("leaves stats and engagement segments unchanged, whatever kind of view is opened", async () => {
+	const count = async (cookie: string, rule: Record<string, unknown>) =>
+		(await call("POST", "/api/v1/segments/preview", { definition: { all: [rule] } }, { cookie })).json.count;
+
+	it("leaves stats, the overview and engagement segments unchanged, whatever kind of view is opened", async () => {
 		const { cookie, campaignId, emails } = await sentCampaign(1);
 		const contact = await contactByEmail(cookie, emails[0]?.to ?? "");
 		const templateId = (await call("GET", "/api/v1/templates", undefined, { cookie })).json.data[0].id;
+		// The template preview (template page, campaign form, assistant cards), as an editor and as a viewer.
 		const preview = await call(
 			"POST",
 			`/api/v1/templates/${templateId}/preview`,
 			{ contact_id: contact.id },
 			{ cookie },
 		);
+		const viewer = await addMember(cookie, "viewer");
+		const viewerPreview = await call("POST", `/api/v1/templates/${templateId}/preview`, {}, { cookie: viewer.cookie });
+		// The editor's live render of unsaved source.
+		const source = (await call("GET", `/api/v1/templates/${templateId}`, undefined, { cookie })).json;
+		const live = await call(
+			"POST",
+			"/api/v1/templates/render",
+			{ template: { subject: source.subject, html: source.html }, contact_id: contact.id },
+			{ cookie },
+		);
+		// A test send, as the Outbox shows it.
 		const test = await call(
 			"POST",
 			`/api/v1/templates/${templateId}/test-send`,
@@ -196,25 +211,42 @@ describe("looking at emails inside Pulse", () => {
 			{ cookie },
 		);
 		const captured = await call("GET", `/api/v1/outbox/${test.json.outbox_ids[0]}`, undefined, { cookie });
+		// The campaign's own message, as the Outbox message page shows it.
 		const sentCopy = (await call("GET", `/api/v1/outbox?campaign_id=${campaignId}`, undefined, { cookie })).json
 			.data[0];
 		const viewed = await call("GET", `/api/v1/outbox/${sentCopy.id}`, undefined, { cookie });
-		for (const html of [preview.json.html, captured.json.html, viewed.json.preview_html]) {
-			for (const path of [...pathsIn(html, "o"), ...pathsIn(html, "c")]) await hit(path);
+		const views = [
+			preview.json.html,
+			viewerPreview.json.html,
+			live.json.html,
+			captured.json.html,
+			captured.json.preview_html,
+			viewed.json.preview_html,
+		] as string[];
+		expect(views.every((html) => typeof html === "string" && html.length > 0)).toBe(true);
+		expect(pathsIn(viewed.json.preview_html, "o")).toHaveLength(0);
+		let hits = 0;
+		for (const html of views) {
+			for (const path of [...pathsIn(html, "o"), ...pathsIn(html, "c")]) {
+				await hit(path);
+				hits++;
+			}
 		}
+		expect(hits).toBeGreaterThan(4);
+		const opened30 = { engagement: "opened", within_days: 30 };
+		expect(await count(cookie, opened30)).toBe(0);
 		// The recipient's own open, hit last: once it is counted, anything the views caused would be too.
 		await hit(pathsIn(emails[0]?.html ?? "", "o")[0] ?? "");
 		const after = await waitUntil("the recipient's open", async () => {
 			const s = await stats(cookie, campaignId);
 			return s.opens >= 1 ? s : null;
 		});
-		expect(after).toMatchObject({ opens: 1, unique_opens: 1, clicks: 0, unsubscribed: 0 });
-		const clickers = await call(
-			"POST",
-			"/api/v1/segments/preview",
-			{ definition: { all: [{ engagement: "clicked", within_days: 30 }] } },
-			{ cookie },
-		);
-		expect(clickers.json.count).toBe(0);
+		expect(after).toMatchObject({ opens: 1, unique_opens: 1, clicks: 0, unique_clicks: 0, unsubscribed: 0 });
+		expect(await count(cookie, opened30)).toBe(1);
+		expect(await count(cookie, { engagement: "opened", campaign_id: campaignId, within_days: 30 })).toBe(1);
+		expect(await count(cookie, { engagement: "clicked", within_days: 30 })).toBe(0);
+		const overview = (await call("GET", "/api/v1/overview", undefined, { cookie })).json;
+		expect(overview).toMatchObject({ sends_30d: 1, open_rate_30d: 1, click_rate_30d: 0 });
+		expect((await contactByEmail(cookie, emails[0]?.to ?? "")).status).toBe("subscribed");
 	});
 });
