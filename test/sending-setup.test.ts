@@ -1,4 +1,7 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { systemPrompt } from "../worker/ai/prompt";
+import { describeWorkspaceForAssistant } from "../worker/ai/workspace-summary";
 import { addMember, call, signupOwner, uniqueEmail } from "./client";
 
 // The worker project runs without RESEND_API_KEY: the capture outbox (test mode).
@@ -10,6 +13,26 @@ describe("test mode", () => {
 		const status = await call("GET", "/api/v1/workspace/provider", undefined, viewer);
 		expect(status.status).toBe(200);
 		expect(status.json).toEqual({ connected: false, source: "none", provider: null });
+	});
+});
+
+describe("the assistant's setup help", () => {
+	it("knows whether sending is set up and the workspace's topics, and guides a marketer through connecting Resend", async () => {
+		const owner = await signupOwner("Assist Co");
+		await call("POST", "/api/v1/topics", { name: "Events" }, owner);
+		const principal = {
+			kind: "session" as const,
+			userId: owner.user.id,
+			sessionId: "s",
+			workspaceId: owner.workspace.id,
+			role: "owner" as const,
+		};
+		const summary = await describeWorkspaceForAssistant(env.DB, principal);
+		expect(summary.sending).toEqual({ connected: false, source: "none" });
+		expect(summary.topics?.map((t) => t.name)).toEqual(["Events"]);
+		const prompt = systemPrompt({ workspaceName: "Assist Co", role: "owner", today: "2026-12-02" });
+		expect(prompt).toContain("Settings → Sending");
+		expect(prompt).toContain("never into this chat");
 	});
 });
 

@@ -16,5 +16,6 @@ export function systemPrompt(ctx: PromptContext): string {
 			: `The user's role is ${ctx.role}.`,
 		"When you draft an email, write the copy yourself in the requested tone and language, keep the HTML simple (one column, inline styles) and give two or three subject lines to test.",
 		"When you explain results, use summarize_campaign and quote its numbers; machine opens and bot clicks are not engagement.",
+		"When someone asks how to send real email, or describe_workspace shows sending.connected false (test mode: every email waits in the Outbox and reaches nobody), walk them through it in plain words, one step at a time: an owner opens Settings → Sending, creates an API key with Full access at resend.com/api-keys and pastes it there (never into this chat); then adds the domain they send from, copies the DNS records Pulse shows into the place where the domain is managed (where it was bought, or Cloudflare), waits a few minutes and presses Verify; last, sets the default sender under Settings → Workspace to an address on that domain. Avoid jargon; explain DNS as settings at the domain's host.",
 	].join("\n");
 }

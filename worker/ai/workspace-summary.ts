@@ -1,7 +1,10 @@
+import { env } from "cloudflare:workers";
 import type { Principal } from "../context";
 import type { WorkspaceSummary } from "../contracts/assistant";
 import { createDb } from "../db/client";
+import { topicsOfWorkspace } from "../db/topics";
 import { readWorkspaceSummary } from "../db/workspace-summary";
+import { providerStatus } from "../services/provider-key";
 
 const SAMPLE_CONTACTS = 1000;
 const SAMPLE_EVENTS = 2000;
@@ -30,10 +33,14 @@ function summarizeAttributes(rows: { key: string; value: unknown }[]): Attribute
  * of its contact data and the ids of what it may refer to. Everything is bounded in size.
  */
 export async function describeWorkspaceForAssistant(d1: D1Database, principal: Principal): Promise<WorkspaceSummary> {
-	const read = await readWorkspaceSummary(createDb(d1), principal.workspaceId, {
-		contactSample: SAMPLE_CONTACTS,
-		eventSample: SAMPLE_EVENTS,
-	});
+	const [read, provider, topics] = await Promise.all([
+		readWorkspaceSummary(createDb(d1), principal.workspaceId, {
+			contactSample: SAMPLE_CONTACTS,
+			eventSample: SAMPLE_EVENTS,
+		}),
+		providerStatus({ ...env, DB: d1 }, principal.workspaceId),
+		topicsOfWorkspace(createDb(d1), principal.workspaceId),
+	]);
 	const iso = (at: Date | null) => (at ? at.toISOString() : null);
 	return {
 		workspace: {
@@ -47,6 +54,8 @@ export async function describeWorkspaceForAssistant(d1: D1Database, principal: P
 		recent_event_names: read.events.map((e) => e.name),
 		segments: read.segments,
 		templates: read.templates,
+		sending: { connected: provider.connected, source: provider.source },
+		topics: topics.map((t) => ({ id: t.id, name: t.name })),
 		recent_campaigns: read.campaigns.map((c) => ({
 			id: c.id,
 			name: c.name,

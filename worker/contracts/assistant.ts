@@ -68,6 +68,10 @@ export type WorkspaceSummary = {
 	recent_event_names: string[];
 	segments: { id: string; name: string }[];
 	templates: { id: string; name: string; subject: string }[];
+	/** Whether email reaches inboxes: `connected: false` is test mode (everything goes to the Outbox). */
+	sending?: { connected: boolean; source: "workspace" | "environment" | "none" };
+	/** Topics contacts can opt out of (a campaign's `topic_id`). */
+	topics?: { id: string; name: string }[];
 	recent_campaigns: {
 		id: string;
 		name: string;
