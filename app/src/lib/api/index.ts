@@ -5,6 +5,7 @@ export * from "./auth";
 export * from "./campaigns";
 export { ApiError, api, call, messageOf } from "./client";
 export * from "./contacts";
+export * from "./conversions";
 export * from "./outbox";
 export * from "./overview";
 export * from "./segments";
