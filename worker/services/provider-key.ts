@@ -58,8 +58,12 @@ export async function connectProvider(env: KeyEnv, actor: Principal, apiKey: str
 	const check = await new ResendProvider(apiKey, env.RESEND_BASE_URL || undefined).listDomains();
 	if (!check.ok) {
 		if (check.status === 400 || check.status === 401 || check.status === 403 || check.status === 422) {
+			const sendingOnly = check.error.startsWith("restricted_api_key");
+			const message = sendingOnly
+				? "This key may only send: create one with Full access, so Pulse can also manage your sending domains"
+				: "Resend did not accept this key: copy it again from resend.com/api-keys";
 			throw new ApiError("provider_key_invalid", `Resend did not accept this API key (${check.error})`, [
-				{ path: "resend_api_key", message: "Resend did not accept this key: copy it again from resend.com/api-keys" },
+				{ path: "resend_api_key", message },
 			]);
 		}
 		throw new ApiError("service_unavailable", `Resend did not answer; try again in a moment (${check.error})`);
