@@ -68,6 +68,12 @@ describe("templates", () => {
 		await page.waitForURL(/\/templates\/tpl_/);
 		const templateId = new URL(page.url()).pathname.split("/").pop() ?? "";
 		await page.getByRole("heading", { name: "Newsletter", exact: true }).waitFor();
+		// Starters are block templates; this test edits the code, so it switches to HTML (explicitly, as a person must).
+		await page.getByRole("button", { name: "Edit as HTML" }).click();
+		await page
+			.getByRole("dialog", { name: "Edit this template as HTML?" })
+			.getByRole("button", { name: "Switch to HTML" })
+			.click();
 		await page.locator('[data-testid="html-editor"][data-ready="true"] .cm-content').waitFor();
 		const subjectShown = page.getByTestId("rendered-subject");
 		await subjectShown.filter({ hasText: `This month at Templates ${id}` }).waitFor();
@@ -96,6 +102,13 @@ describe("templates", () => {
 
 		// Type a heading into the code editor, inside the body: the preview follows.
 		const wrapperLine = page.locator(".cm-line").filter({ hasText: '<table role="presentation" width="100%"' }).first();
+		// The compiled head is long: scroll the code editor (it renders only the lines in view) until the body's table shows.
+		await expect
+			.poll(async () => {
+				await page.locator(".cm-scroller").evaluate((el) => el.scrollBy(0, 120));
+				return wrapperLine.count();
+			})
+			.toBeGreaterThan(0);
 		await wrapperLine.click({ position: { x: 2, y: 4 } });
 		await page.keyboard.insertText(`<h1 style="text-align:center">${HEADING}</h1>\n`);
 		await previewWhere((html) => html.includes(HEADING));

@@ -83,16 +83,8 @@ function shell(theme: Theme, rows: string): string {
 <meta name="x-apple-disable-message-reformatting">
 <title>{{ workspace.name }}</title>
 <!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript><![endif]-->
-<style>
-body{margin:0;padding:0;width:100%;-webkit-text-size-adjust:100%;}
-table{border-collapse:collapse;}
-img{border:0;line-height:100%;outline:none;text-decoration:none;}
-@media only screen and (max-width:${theme.width + 20}px){
-.pulse-container{width:100%!important;max-width:100%!important;}
-.pulse-col{display:block!important;width:100%!important;max-width:100%!important;}
-.pulse-img{width:100%!important;height:auto!important;}
-}
-</style>
+<style>body{margin:0;padding:0;width:100%;-webkit-text-size-adjust:100%;} table{border-collapse:collapse;} img{border:0;line-height:100%;outline:none;text-decoration:none;}
+@media only screen and (max-width:${theme.width + 20}px){.pulse-container{width:100%!important;max-width:100%!important;} .pulse-col{display:block!important;width:100%!important;max-width:100%!important;} .pulse-img{width:100%!important;height:auto!important;}}</style>
 </head>
 <body style="margin:0;padding:0;background-color:${theme.background};">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="${theme.background}" style="background-color:${theme.background};">

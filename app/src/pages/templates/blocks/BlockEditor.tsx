@@ -1,6 +1,6 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
-import { createStore, unwrap } from "solid-js/store";
+import { createStore } from "solid-js/store";
 import { Button } from "../../../components/Button";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { EmptyState } from "../../../components/EmptyState";
@@ -29,7 +29,8 @@ import { ThemePanel } from "./ThemePanel";
 import "./block-editor.css";
 
 const FIELDS = ["name", "subject", "preheader", "blocks"] as const;
-const plain = <T,>(value: T): T => JSON.parse(JSON.stringify(unwrap(value)));
+/** A plain copy of store data (reading it through the store, so whatever computes it tracks every field). */
+const plain = <T,>(value: T): T => JSON.parse(JSON.stringify(value));
 
 /** The block editor of a block template: palette, canvas, inspector, theme and the live preview. */
 export default function BlockEditor(props: { template: Template; onReplaced: (template: Template) => void }) {
@@ -56,7 +57,7 @@ export default function BlockEditor(props: { template: Template; onReplaced: (te
 		preheader: preheader().trim() ? preheader() : null,
 		blocks: plain(doc),
 	});
-	const snapshot = () => JSON.stringify({ ...body(), blocks: JSON.parse(JSON.stringify(doc)) });
+	const snapshot = () => JSON.stringify(body());
 	const [savedSnapshot, setSavedSnapshot] = createSignal(snapshot());
 	const dirty = createMemo(() => snapshot() !== savedSnapshot());
 

@@ -97,7 +97,7 @@ function BlockCard(props: { block: Block; index: number; count: number; ops: Can
 							↓
 						</IconButton>
 						<IconButton label={`Duplicate ${name()}`} onClick={() => ops.duplicate(props.block.id)}>
-							⧉
+							Copy
 						</IconButton>
 						<IconButton label={`Save ${name()} as a reusable block`} onClick={() => ops.saveAsReusable(props.block.id)}>
 							☆
