@@ -33,13 +33,13 @@ export const listCampaignMessages = (id: string, query: { limit: number; cursor?
 		}),
 	);
 /** The address of the recipient log as CSV with the same filters (a plain link: the browser downloads it). */
-export const campaignMessagesCsvUrl = (id: string, filter: MessageFilter) =>
-	api.campaigns[":id"]["messages.csv"]
-		.$url({
-			param: { id },
-			query: { status: filter.status, engagement: filter.engagement, q: filter.q || undefined },
-		})
-		.toString();
+export function campaignMessagesCsvUrl(id: string, filter: MessageFilter): string {
+	const query = new URLSearchParams();
+	for (const [key, value] of Object.entries({ status: filter.status, engagement: filter.engagement, q: filter.q }))
+		if (value) query.set(key, value);
+	const search = query.toString();
+	return `/api/v1/campaigns/${encodeURIComponent(id)}/messages.csv${search ? `?${search}` : ""}`;
+}
 /** Opens and clicks over time, in minute, hour or day buckets chosen by the server. */
 export const getCampaignTimeline = (id: string) => call(api.campaigns[":id"].timeline.$get({ param: { id } }));
 /** 2 to 5 campaigns side by side. */

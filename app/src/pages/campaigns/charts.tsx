@@ -16,10 +16,14 @@ export function percent(part: number, whole: number): string {
 export function Funnel(props: { stats: CampaignStats }) {
 	const steps = () => {
 		const s = props.stats;
+		// Without a provider that reports deliveries, a "Delivered 0" step would only mislead.
+		const delivered = s.provider_reports_delivery
+			? [{ key: "delivered", label: "Delivered", value: s.delivered, base: s.sent }]
+			: [];
 		return [
 			{ key: "audience", label: "Audience", value: s.audience, base: s.audience },
 			{ key: "sent", label: "Sent", value: s.sent, base: s.audience },
-			{ key: "delivered", label: "Delivered", value: s.delivered, base: s.sent },
+			...delivered,
 			{ key: "opened", label: "Opened (unique)", value: s.unique_opens, base: s.delivered || s.sent },
 			{
 				key: "clicked",
@@ -54,7 +58,7 @@ export function Funnel(props: { stats: CampaignStats }) {
 					)}
 				</For>
 			</ol>
-			<Show when={props.stats.sent > 0 && props.stats.delivered === 0}>
+			<Show when={props.stats.provider_reports_delivery && props.stats.sent > 0 && props.stats.delivered === 0}>
 				<p class="muted small">
 					Delivered is confirmed by the provider's delivery webhooks; until they arrive, opens are measured against
 					sent.

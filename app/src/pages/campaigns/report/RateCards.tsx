@@ -5,11 +5,9 @@ import { formatRate, type Rate, reportRates } from "./rates";
 
 type Card = { key: string; label: string; value: string; base: JSX.Element; tone?: string };
 
-const of = (rate: Rate, who: string) => (
-	<>
-		{formatNumber(rate.part)} {who} of {formatNumber(rate.base)} {rate.baseLabel}
-	</>
-);
+/** "2 people of 40 sent": what a rate is a share of. */
+const of = (rate: Rate, people: boolean) =>
+	`${formatNumber(rate.part)}${people ? (rate.part === 1 ? " person" : " people") : ""} of ${formatNumber(rate.base)} ${rate.baseLabel}`;
 
 /**
  * The report's headline rates, each saying its base, and people next to machines and bots. Delivered is "not
@@ -22,7 +20,7 @@ export function RateCards(props: { stats: CampaignStats }) {
 		const r = reportRates(s);
 		return [
 			r.delivered
-				? { key: "delivered", label: "Delivered", value: formatRate(r.delivered.value), base: of(r.delivered, "") }
+				? { key: "delivered", label: "Delivered", value: formatRate(r.delivered.value), base: of(r.delivered, false) }
 				: {
 						key: "delivered",
 						label: "Delivered",
@@ -34,21 +32,21 @@ export function RateCards(props: { stats: CampaignStats }) {
 				key: "open-rate",
 				label: "Open rate",
 				value: formatRate(r.open.value),
-				base: of(r.open, "people"),
+				base: of(r.open, true),
 				tone: "stat-accent",
 			},
 			{
 				key: "click-rate",
 				label: "Click rate",
 				value: formatRate(r.click.value),
-				base: of(r.click, "people"),
+				base: of(r.click, true),
 				tone: "stat-accent",
 			},
 			{
 				key: "click-to-open",
 				label: "Click-to-open rate",
 				value: formatRate(r.clickToOpen.value),
-				base: of(r.clickToOpen, "people"),
+				base: of(r.clickToOpen, true),
 			},
 		];
 	};
