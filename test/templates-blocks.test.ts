@@ -71,6 +71,37 @@ describe("block templates", () => {
 		);
 	});
 
+	it("names the block whose Liquid does not parse, on save and in the live render", async () => {
+		const { cookie } = await ready();
+		const broken = {
+			...BLOCKS,
+			blocks: [
+				BLOCKS.blocks[0],
+				{ id: "s", type: "section", columns: [{ id: "c", blocks: [{ id: "t", type: "text", text: "{% if %}x" }] }] },
+			],
+		};
+		const saved = await call("POST", "/api/v1/templates", { ...TEMPLATE, blocks: broken }, { cookie });
+		expect(saved.status).toBe(422);
+		expect(saved.error.issues[0].path).toBe("blocks.blocks.1.columns.0.blocks.0.text");
+		const live = await call(
+			"POST",
+			"/api/v1/templates/render",
+			{ template: { subject: "S", blocks: broken } },
+			{ cookie },
+		);
+		expect(live.status).toBe(422);
+		expect(live.error.issues[0].path).toBe("template.blocks.blocks.1.columns.0.blocks.0.text");
+		// A condition opened in one block and closed in another is fine.
+		const spanning = {
+			...BLOCKS,
+			blocks: [
+				{ id: "a", type: "text", text: "{% if contact.first_name %}Hello" },
+				{ id: "b", type: "text", text: "again{% endif %}" },
+			],
+		};
+		expect((await call("POST", "/api/v1/templates", { ...TEMPLATE, blocks: spanning }, { cookie })).status).toBe(201);
+	});
+
 	it("switches blocks to HTML only when asked, keeping the compiled html; HTML to blocks needs blocks", async () => {
 		const { cookie } = await ready();
 		const created = await call("POST", "/api/v1/templates", TEMPLATE, { cookie });

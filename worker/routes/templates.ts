@@ -16,7 +16,7 @@ import {
 } from "../contracts/templates";
 import { STARTER_TEMPLATES } from "../domain/blocks/starters";
 import { providerOutsideQueue } from "../queue/sends-consumer";
-import { compileOrRefuse } from "../services/template-source";
+import { checkBlockLiquid, compileOrRefuse } from "../services/template-source";
 import {
 	contactForPreview,
 	createTemplate,
@@ -82,6 +82,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 		async (c) => {
 			const { template, ...as } = c.req.valid("json");
 			const source = { ...template, html: template.blocks ? compileOrRefuse(template.blocks) : (template.html ?? "") };
+			if (template.blocks) checkBlockLiquid(source.html, template.blocks, "template.blocks");
 			const contact = await contactForPreview(c.env.DB, c.var.principal.workspaceId, as);
 			return c.json(await renderFor(renderEnv(c), c.var.principal.workspaceId, source, contact, "preview"), 200);
 		},

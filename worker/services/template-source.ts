@@ -1,5 +1,7 @@
 import type { BlockDocument } from "../contracts/blocks";
 import { BlockError, compileBlocks } from "../domain/blocks/compile";
+import { blockLiquidIssues } from "../domain/blocks/liquid-check";
+import { checkTemplate, TemplateError } from "../domain/templates/render";
 import { ApiError } from "../errors";
 
 export type Editor = "html" | "blocks";
@@ -48,4 +50,19 @@ export function nextSource(current: Source | null, input: SourceInput): Source {
 	if (html === undefined)
 		throw new ApiError("validation_failed", "Write the email's HTML", [{ path: "html", message: "Required" }]);
 	return { editor: "html", blocks: null, html };
+}
+
+/**
+ * Checks a block template's compiled HTML parses as Liquid; if not, the error names the block field at
+ * fault (`blocks.blocks.2.text`, or under `prefix`) rather than a line of generated HTML.
+ */
+export function checkBlockLiquid(html: string, blocks: BlockDocument, prefix = "blocks") {
+	try {
+		checkTemplate({ subject: "x", html });
+	} catch (error) {
+		if (!(error instanceof TemplateError)) throw error;
+		const found = blockLiquidIssues(blocks).map((i) => ({ ...i, path: `${prefix}.${i.path}` }));
+		if (found.length === 0) return;
+		throw new ApiError("unprocessable", `A block does not render: ${found[0]?.message ?? ""}`, found);
+	}
 }

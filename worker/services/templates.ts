@@ -22,7 +22,7 @@ import {
 import { ApiError, notFound } from "../errors";
 import { presentContacts } from "./contacts-present";
 import { pageOf, startAfter } from "./pagination";
-import { nextSource, type SourceInput } from "./template-source";
+import { checkBlockLiquid, nextSource, type SourceInput } from "./template-source";
 import { getWorkspace } from "./workspace";
 
 type TemplateFields = {
@@ -93,6 +93,7 @@ export async function listTemplates(d1: D1Database, workspaceId: string, page: {
 
 export async function createTemplate(d1: D1Database, actor: Principal, input: TemplateFields) {
 	const source = nextSource(null, input);
+	if (source.blocks) checkBlockLiquid(source.html, source.blocks);
 	validate({ ...input, html: source.html });
 	const id = newId("tpl");
 	const now = new Date();
@@ -124,6 +125,7 @@ export async function updateTemplate(d1: D1Database, actor: Principal, id: strin
 		editor: source.editor,
 		blocks: source.blocks,
 	};
+	if (source.blocks) checkBlockLiquid(source.html, source.blocks);
 	validate(next);
 	await updateTemplateRow(createDb(d1), actor.workspaceId, id, { ...next, updatedAt: new Date() });
 	return getTemplate(d1, actor.workspaceId, id);
