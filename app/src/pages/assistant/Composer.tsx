@@ -1,4 +1,4 @@
-import { createSignal, Show } from "solid-js";
+import { createEffect, createSignal, on, onMount, Show } from "solid-js";
 import { Button } from "../../components/Button";
 
 const MAX_CHARS = 8000;
@@ -15,6 +15,17 @@ type Props = {
 export function Composer(props: Props) {
 	const [text, setText] = createSignal(props.initial ?? "");
 	const canSend = () => !props.busy && !props.disabled && text().trim().length > 0;
+	let input: HTMLTextAreaElement | undefined;
+	/** A prompt handed over by an "Ask the assistant" link: put in the box, ready to send or edit. */
+	const takePrompt = (prompt: string | undefined) => {
+		if (!prompt) return;
+		setText(prompt.slice(0, MAX_CHARS));
+		input?.focus();
+		input?.setSelectionRange(prompt.length, prompt.length);
+	};
+	onMount(() => takePrompt(props.initial));
+	// The page stays mounted when a link brings a new prompt (e.g. from an open conversation).
+	createEffect(on(() => props.initial, takePrompt, { defer: true }));
 
 	const submit = async (event?: Event) => {
 		event?.preventDefault();
@@ -30,6 +41,7 @@ export function Composer(props: Props) {
 				Message the assistant
 			</label>
 			<textarea
+				ref={input}
 				id="chat-input"
 				class="textarea chat-input"
 				rows={2}
