@@ -201,6 +201,20 @@ function comparison(field: string): { op: string; value?: unknown } {
 	return value === undefined ? { op } : { op, value };
 }
 
+function eventLeaf(): unknown {
+	const rule: Record<string, unknown> = {
+		event: pick(EVENT_NAMES),
+		count: { op: pick(["eq", "neq", "gt", "gte", "lt", "lte"]), value: int(0, 3) },
+	};
+	if (chance(0.5)) rule.within_days = pick([7, 30, 90]);
+	if (chance(0.5))
+		rule.where = Array.from({ length: int(1, 2) }, () => ({
+			property: pick([...PROPERTIES, "nope"]),
+			...comparison("property"),
+		}));
+	return rule;
+}
+
 function leaf(): unknown {
 	const kind = random();
 	if (kind < 0.45) {
@@ -212,19 +226,7 @@ function leaf(): unknown {
 		return { attribute: field, ...comparison(field) };
 	}
 	if (kind < 0.6) return { tag: pick(TAGS) };
-	if (kind < 0.8) {
-		const rule: Record<string, unknown> = {
-			event: pick(EVENT_NAMES),
-			count: { op: pick(["eq", "neq", "gt", "gte", "lt", "lte"]), value: int(0, 3) },
-		};
-		if (chance(0.5)) rule.within_days = pick([7, 30, 90]);
-		if (chance(0.5))
-			rule.where = Array.from({ length: int(1, 2) }, () => ({
-				property: pick([...PROPERTIES, "nope"]),
-				...comparison("property"),
-			}));
-		return rule;
-	}
+	if (kind < 0.8) return eventLeaf();
 	const rule: Record<string, unknown> = { engagement: pick(ENGAGEMENTS) };
 	if (chance(0.3)) rule.campaign_id = pick(CAMPAIGNS);
 	if (chance(0.5)) rule.within_days = pick([7, 30, 90]);
@@ -244,7 +246,10 @@ function tree(depth: number): unknown {
 function generateDefinitions(): SegmentDefinition[] {
 	const definitions: SegmentDefinition[] = [];
 	while (definitions.length < DEFINITIONS) {
-		const root = { [pick(["all", "any"])]: Array.from({ length: int(1, 4) }, () => tree(2)) };
+		// One in five is a lone event rule, counted from its set alone (no contact row read).
+		const root = chance(0.2)
+			? { all: [eventLeaf()] }
+			: { [pick(["all", "any"])]: Array.from({ length: int(1, 4) }, () => tree(2)) };
 		const candidate = chance(0.1) ? { not: root } : root;
 		const result = validateSegmentDefinition(candidate);
 		if (result.ok) definitions.push(result.definition);
