@@ -16,3 +16,10 @@ export async function invitationEmail(input: InvitationContent) {
 }
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
+
+/** `no-reply@` Pulse's own host when it is a domain name; a local placeholder for localhost or an IP address. */
+export function fallbackSender(url: string): string {
+	const host = new URL(url).hostname;
+	const domainName = host.includes(".") && !/^[\d.]+$/.test(host) && !host.startsWith("[");
+	return `no-reply@${domainName ? host : "pulse.local"}`;
+}

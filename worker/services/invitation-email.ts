@@ -1,7 +1,7 @@
 import type { Principal } from "../context";
 import { findUserById } from "../db/accounts";
 import { createDb } from "../db/client";
-import { invitationEmail } from "../domain/invitation-email";
+import { fallbackSender, invitationEmail } from "../domain/invitation-email";
 import { ApiError } from "../errors";
 import { providerOutsideQueue } from "../queue/sends-consumer";
 import { checkedFrom } from "./sending-domains";
@@ -26,7 +26,7 @@ export async function emailInvitation(
 		const db = createDb(env.DB);
 		const workspace = await getWorkspace(db, actor.workspaceId);
 		const inviter = actor.kind === "session" ? await findUserById(db, actor.userId) : null;
-		const fromEmail = workspace.defaultFromEmail || `no-reply@${new URL(invitation.url).hostname}`;
+		const fromEmail = workspace.defaultFromEmail || fallbackSender(invitation.url);
 		const from = await checkedFrom(
 			env.DB,
 			actor.workspaceId,
@@ -60,7 +60,9 @@ export async function emailInvitation(
 		);
 		return { status: provider.name === "capture" ? "captured" : "sent" };
 	} catch (error) {
-		if (!(error instanceof ApiError)) throw error;
-		return { status: "failed", error: error.message };
+		// The invitation exists either way: its link is answered to be shared by hand.
+		if (error instanceof ApiError) return { status: "failed", error: error.message };
+		console.error(JSON.stringify({ workspaceId: actor.workspaceId, error: `invitation email: ${String(error)}` }));
+		return { status: "failed", error: "The invitation email could not be sent; share the link instead" };
 	}
 }
