@@ -1,5 +1,6 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createEffect, on, Show } from "solid-js";
+import { Badge } from "../../components/Badge";
 import { EmptyState } from "../../components/EmptyState";
 import { LinkButton } from "../../components/LinkButton";
 import { PagedTable } from "../../components/PagedTable";
@@ -37,6 +38,12 @@ export default function Templates() {
 			),
 		},
 		{ header: "Subject", class: "cell-clip", cell: (t) => <span title={t.subject}>{t.subject}</span> },
+		{
+			header: "Editor",
+			cell: (t) => (
+				<Badge tone={t.editor === "blocks" ? "accent" : "neutral"}>{t.editor === "blocks" ? "Blocks" : "HTML"}</Badge>
+			),
+		},
 		{ header: "Updated", cell: (t) => <span title={t.updated_at}>{formatRelative(t.updated_at)}</span> },
 	];
 

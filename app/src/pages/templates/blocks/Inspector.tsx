@@ -45,7 +45,7 @@ export function Inspector(props: Props) {
 				<Match when={is("heading")}>
 					{(h) => (
 						<div class="be-row">
-							<TextInput label="Heading" value={h().text} onInput={set("text")} />
+							<TextInput label="Heading" value={h().text} error={props.errorOf("text")} onInput={set("text")} />
 							<SelectInput
 								label="Size"
 								value={String(h().level) as "1"}

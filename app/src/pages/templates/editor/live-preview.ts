@@ -58,9 +58,10 @@ export function createLivePreview(draft: Accessor<PreviewSource>, previewAs: Acc
 		if (error()) return `The preview could not be updated: ${error()}`;
 		const first = issues()[0];
 		if (!first) return undefined;
+		const what = first.path.includes("blocks.") ? "block marked in red" : first.path;
 		return rendered()
-			? `Showing the last version that rendered. Fix the ${first.path} to update it.`
-			: `Fix the ${first.path} to see a preview.`;
+			? `Showing the last version that rendered. Fix the ${what} to update it.`
+			: `Fix the ${what} to see a preview.`;
 	};
 	return { rendered, issues, pending, stale, problem };
 }
