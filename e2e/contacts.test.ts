@@ -171,7 +171,8 @@ describe("contacts", () => {
 		const reportPath = path.join(workDir, "errors.csv");
 		await download.saveAs(reportPath);
 		const report = readFileSync(reportPath, "utf8");
-		expect(report.split(/\r?\n/)[0]).toBe("line,email,reason");
+		// line, email and reason, then the file's own columns (each bad row's original cells).
+		expect(report.split(/\r?\n/)[0]?.startsWith('line,email,reason,"email"')).toBe(true);
 		for (const bad of csv.bad) expect(report).toContain(`"${bad.line}","${bad.email}"`);
 
 		// The finished import is listed under recent imports.

@@ -7,10 +7,10 @@ const DETAILS: Record<ChecklistItem["key"], { text: string; cta: string }> = {
 	postal_address: { text: "Every marketing email carries it in the footer, as the law requires.", cta: "Add address" },
 	sender: { text: "The name and address your campaigns come from.", cta: "Set sender" },
 	domain: { text: "Verify a domain so your emails are delivered, not filtered.", cta: "Add a domain" },
-	contacts: { text: "Bring your list from a CSV file, or add people one by one.", cta: "Import contacts" },
+	contacts: { text: "Bring your list from a CSV file, or add people one by one.", cta: "Import a list" },
 	template: { text: "Start from a ready design or write your own HTML.", cta: "Write a template" },
 	campaign_sent: { text: "Pick an audience and a template, then send or schedule.", cta: "New campaign" },
-	team: { text: "Editors write and send campaigns; viewers follow the results.", cta: "Invite members" },
+	team: { text: "Editors write and send campaigns; viewers follow the results.", cta: "Invite people" },
 	app: { text: "Create an API key to sync contacts and events from your product.", cta: "Create an API key" },
 };
 
