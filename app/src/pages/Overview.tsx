@@ -8,6 +8,7 @@ import { getOverview, messageOf, type OverviewData } from "../lib/api";
 import { formatDate } from "../lib/format";
 import { useMe } from "../lib/session";
 import { CampaignStatusBadge } from "./campaigns/shared";
+import { RevenueCard } from "./conversions/RevenueCard";
 import { RecentCampaigns, SendingNow } from "./overview/Campaigns";
 import { SetupChecklist } from "./overview/Checklist";
 import { OverviewFigures } from "./overview/Figures";
@@ -76,6 +77,7 @@ export default function Overview() {
 							<SetupChecklist items={data().checklist} />
 						</Show>
 						<OverviewFigures data={data()} />
+						<RevenueCard />
 						<Scheduled campaigns={data().live_campaigns} />
 						<Show when={allDone()}>
 							<SetupChecklist items={data().checklist} />

@@ -22,6 +22,7 @@ import { createLiveCampaign } from "../../lib/live";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import type { Campaign, CampaignStatus } from "../../lib/types";
+import { ConversionsCard } from "../conversions/ConversionsCard";
 import { SendDialog, type SendMode } from "./SendDialog";
 import { CampaignStatusBadge, processedOf } from "./shared";
 import { CampaignActions } from "./view/CampaignActions";
@@ -166,6 +167,7 @@ function CampaignView(props: Props) {
 				<DeliveryCard campaign={c()} status={status()} stats={numbers.stats()} liveState={numbers.liveState()} />
 				<Show when={started()}>
 					<EngagementCard campaignId={props.id} stats={numbers.stats()} />
+					<ConversionsCard campaignId={props.id} />
 				</Show>
 				<CampaignDetails campaign={c()} stats={numbers.stats()} />
 				<Show when={started()}>

@@ -21,12 +21,20 @@ export function RevenueCard() {
 							</p>
 						}
 					>
-						<p class="stat-figure" data-testid="revenue-30d">
-							{formatMoney(s().revenue)}
-						</p>
-						<p class="small muted">{formatConversions(s().conversions)} conversions credited to email</p>
+						<dl class="stats">
+							<div class="stat stat-accent" data-stat="revenue-30d">
+								<dt>Revenue</dt>
+								<dd data-testid="revenue-30d">{formatMoney(s().revenue)}</dd>
+								<span class="small muted">by the "{s().goal?.event}" goal</span>
+							</div>
+							<div class="stat" data-stat="conversions-30d">
+								<dt>Conversions</dt>
+								<dd>{formatConversions(s().conversions)}</dd>
+								<span class="small muted">credited to email</span>
+							</div>
+						</dl>
 						<Show when={s().by_campaign.length > 0}>
-							<ol class="plain-list">
+							<ol class="link-stats" aria-label="Campaigns that earned most">
 								<For each={s().by_campaign.slice(0, 5)}>
 									{(c) => (
 										<li>
