@@ -1,5 +1,5 @@
 // The demo workspace's data (seeded by `npm start` on an empty database): contacts from a few countries
-// with tags and purchases, a starter template and a segment, so every page has something to show.
+// with tags and purchases (the conversion goal), a starter template and a segment, so every page has something to show.
 
 const FIRST = ["Anna", "Ben", "Chloé", "David", "Elena", "Felix", "Greta", "Hugo", "Inès", "Jonas", "Klara", "Luca"];
 const LAST = ["Schmidt", "Martin", "García", "Smith", "Rossi", "Müller", "Dubois", "López", "Brown", "Weber"];
@@ -46,6 +46,8 @@ export async function seedDemoData(api) {
 		preheader: starter.preheader ?? undefined,
 		html: starter.html,
 	});
+	// Purchases are the demo's conversions; campaign reports credit them to the emails clicked before.
+	await api("PUT", "/api/v1/conversion-goal", { event: "purchase", revenue_property: "amount" });
 	await api("POST", "/api/v1/segments", {
 		name: "Subscribers in Germany",
 		definition: { all: [{ attribute: "country", op: "eq", value: "Germany" }] },
