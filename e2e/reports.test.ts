@@ -116,7 +116,8 @@ describe("reports", () => {
 		expect(await cards.locator('[data-stat="delivered"] dd').textContent()).toBe("Not reported");
 		expect(await page.getByTestId("base-open-rate").textContent()).toBe("2 people of 4 sent");
 		expect(await page.getByTestId("base-click-to-open").textContent()).toBe("1 person of 2 opened");
-		expect(await page.getByTestId("people-machines").locator('[data-row="opens"] td').last().textContent()).toBe("1");
+		expect(await page.getByTestId("split-opens").textContent()).toBe("2 by people · 1 machine");
+		expect(await page.getByTestId("split-clicks").textContent()).toBe("1 by people · 1 bot");
 		const chart = page.getByTestId("timeline-chart");
 		await chart.waitFor();
 		expect(await chart.getAttribute("data-bucket")).toBe("minute");

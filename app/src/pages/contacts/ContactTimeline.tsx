@@ -60,7 +60,7 @@ export function ContactTimeline(props: { contactId: string }) {
 					</p>
 				}
 			>
-				<ol class="timeline">
+				<ol class="activity">
 					<For each={list.items()}>
 						{(item) => (
 							<li data-kind={item.kind}>

@@ -51,6 +51,23 @@ export function RateCards(props: { stats: CampaignStats }) {
 		];
 	};
 	const s = () => props.stats;
+	// Every open and click, with people and machines/bots side by side; the unique counts are people only.
+	const counts = () => [
+		{
+			key: "opens",
+			label: "Opens",
+			value: s().opens,
+			split: `${formatNumber(s().opens - s().machine_opens)} by people · ${formatNumber(s().machine_opens)} machine`,
+		},
+		{ key: "unique opens", label: "Unique opens", value: s().unique_opens, split: "people", tone: "stat-accent" },
+		{
+			key: "clicks",
+			label: "Clicks",
+			value: s().clicks,
+			split: `${formatNumber(s().clicks - s().bot_clicks)} by people · ${formatNumber(s().bot_clicks)} bot`,
+		},
+		{ key: "unique clicks", label: "Unique clicks", value: s().unique_clicks, split: "people", tone: "stat-accent" },
+	];
 	return (
 		<div class="stack">
 			<dl class="stats rate-cards" aria-label="Rates" data-testid="rate-cards">
@@ -66,36 +83,19 @@ export function RateCards(props: { stats: CampaignStats }) {
 					)}
 				</For>
 			</dl>
-			<table class="table people-machines" data-testid="people-machines">
-				<caption class="sub-title">People and machines</caption>
-				<thead>
-					<tr>
-						<th scope="col" />
-						<th scope="col">By people</th>
-						<th scope="col">By machines and bots</th>
-					</tr>
-				</thead>
-				<tbody>
-					<tr data-row="opens">
-						<th scope="row">Opens</th>
-						<td>
-							{formatNumber(s().opens - s().machine_opens)}{" "}
-							<span class="muted small">({formatNumber(s().unique_opens)} people)</span>
-						</td>
-						<td title="Privacy-proxy prefetches (Apple Mail Privacy Protection): kept, never engagement">
-							{formatNumber(s().machine_opens)}
-						</td>
-					</tr>
-					<tr data-row="clicks">
-						<th scope="row">Clicks</th>
-						<td>
-							{formatNumber(s().clicks - s().bot_clicks)}{" "}
-							<span class="muted small">({formatNumber(s().unique_clicks)} people)</span>
-						</td>
-						<td title="Link scanners: kept, never engagement">{formatNumber(s().bot_clicks)}</td>
-					</tr>
-				</tbody>
-			</table>
+			<dl class="stats people-machines" aria-label="People and machines" data-testid="people-machines">
+				<For each={counts()}>
+					{(card) => (
+						<div class={`stat ${card.tone ?? ""}`} data-stat={card.key}>
+							<dt>{card.label}</dt>
+							<dd>{formatNumber(card.value)}</dd>
+							<span class="small muted" data-testid={`split-${card.key.replace(" ", "-")}`}>
+								{card.split}
+							</span>
+						</div>
+					)}
+				</For>
+			</dl>
 			<Show when={!s().provider_reports_delivery && s().sent > 0}>
 				<p class="muted small">
 					Rates are of the {formatNumber(s().sent)} emails the provider accepted (sent): deliveries are not reported.

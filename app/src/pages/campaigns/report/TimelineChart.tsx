@@ -1,11 +1,8 @@
-import { type Accessor, createEffect, createResource, For, on, onCleanup, Show } from "solid-js";
+import { type Accessor, createEffect, createResource, For, on, Show } from "solid-js";
 import { getCampaignTimeline } from "../../../lib/api";
 import { formatNumber } from "../../../lib/format";
 import type { ReportTimeline } from "../../../lib/types";
 import { AXIS_TITLE, type BucketSize, fillBuckets, niceMax } from "./buckets";
-
-/** The chart is read again at most this often while the live numbers move. */
-const REFRESH_MS = 5000;
 
 const FORMATS: Record<BucketSize, Intl.DateTimeFormat> = {
 	minute: new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" }),
@@ -20,25 +17,31 @@ const PAD = { top: 12, right: 12, bottom: 48, left: 56 };
 /**
  * Opens and clicks by people over time, as grouped bars (plain SVG): per minute during the first hours, then
  * per hour or per day (the server chooses), with axis titles. Machine opens and bot clicks are counted apart
- * underneath. Read again when `changes` moves (the live numbers), at most every few seconds.
+ * underneath. Read again when `changes` moves (the live numbers).
  */
 export function TimelineChart(props: { campaignId: string; changes: Accessor<number> }) {
 	const [timeline, { refetch }] = createResource(() => props.campaignId, getCampaignTimeline);
-	let pending: ReturnType<typeof setTimeout> | undefined;
-	createEffect(
-		on(
-			props.changes,
-			() => {
-				if (pending) return;
-				pending = setTimeout(() => {
-					pending = undefined;
-					void refetch();
-				}, REFRESH_MS);
-			},
-			{ defer: true },
-		),
-	);
-	onCleanup(() => clearTimeout(pending));
+	// One read at a time: a change during a read asks for one more afterwards (the socket's pushes are already
+	// coalesced to a few a second, so this never queues up).
+	let reading = false;
+	let again = false;
+	const read = async () => {
+		if (reading) {
+			again = true;
+			return;
+		}
+		reading = true;
+		try {
+			await refetch();
+		} finally {
+			reading = false;
+			if (again) {
+				again = false;
+				void read();
+			}
+		}
+	};
+	createEffect(on(props.changes, () => void read(), { defer: true }));
 	return (
 		<Show when={timeline.latest} fallback={<p class="muted chart-empty">Loading the chart…</p>}>
 			{(t) => <Bars timeline={t()} />}
@@ -59,15 +62,17 @@ function Bars(props: { timeline: ReportTimeline }) {
 	const y = (value: number) => PAD.top + plotH - (value / top()) * plotH;
 	const ticks = () => (top() <= 1 ? [0, 1] : [0, top() / 2, top()].filter((v) => Number.isInteger(v)));
 	const labelEvery = () => Math.max(1, Math.ceil(buckets().length / 8));
+	const count = (n: number, one: string) => `${formatNumber(n)} ${n === 1 ? one : `${one}s`}`;
 	const summary = () =>
-		`Opens and clicks by people, ${AXIS_TITLE[bucket()].toLowerCase()}: ${formatNumber(total("opens"))} opens and ${formatNumber(total("clicks"))} clicks`;
+		`Opens and clicks by people per ${bucket()}: ${count(total("opens"), "open")} and ${count(total("clicks"), "click")} over ${count(buckets().length, bucket())}`;
 
 	return (
 		<Show
-			when={total("opens") + total("clicks") + total("machine_opens") + total("bot_clicks") > 0}
+			when={total("opens") + total("clicks") > 0}
 			fallback={
 				<p class="muted chart-empty" data-testid="timeline-empty">
-					No opens or clicks yet. They are drawn here minute by minute in the first hours, then by hour and day.
+					No opens or clicks by people yet. They are drawn here minute by minute in the first hours, then by hour and
+					day.
 				</p>
 			}
 		>
