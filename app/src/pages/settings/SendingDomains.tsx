@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, on, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { Badge, type BadgeTone } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -7,7 +7,7 @@ import { Dialog } from "../../components/Dialog";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
 import { PageHeader } from "../../components/PageHeader";
-import { type Column, Table } from "../../components/Table";
+import type { Column } from "../../components/Table";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
 import {
@@ -22,6 +22,7 @@ import { formatDate } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import { ProviderCard } from "./ProviderCard";
+import { AddForm, createWorkspaceList, ListCard } from "./settings-list";
 
 type SendingDomain = Awaited<ReturnType<typeof listSendingDomains>>["data"][number];
 
@@ -31,30 +32,17 @@ const TONE: Record<SendingDomain["status"], BadgeTone> = { verified: "success", 
 export default function SendingDomains() {
 	const me = useMe();
 	const canManage = () => atLeast(me().role, "admin");
-	const [domains, setDomains] = createSignal<SendingDomain[]>();
 	const [enforced, setEnforced] = createSignal(false);
-	const [loadError, setLoadError] = createSignal<string>();
+	const domains = createWorkspaceList(async () => {
+		const list = await listSendingDomains();
+		setEnforced(list.enforced);
+		return list;
+	});
+	const reload = domains.reload;
 	const [domain, setDomain] = createSignal("");
 	const [showing, setShowing] = createSignal<SendingDomain>();
 	const [removing, setRemoving] = createSignal<SendingDomain>();
 	const [verifying, setVerifying] = createSignal<string>();
-
-	const reload = async () => {
-		setLoadError(undefined);
-		try {
-			const list = await listSendingDomains();
-			setDomains(list.data);
-			setEnforced(list.enforced);
-		} catch (e) {
-			setLoadError(messageOf(e));
-		}
-	};
-	createEffect(
-		on(
-			() => me().workspace.id,
-			() => void reload(),
-		),
-	);
 
 	const add = createSubmission(async () => {
 		const added = await addSendingDomain(domain());
@@ -146,43 +134,30 @@ export default function SendingDomains() {
 				/>
 			</Show>
 			<Show when={canManage()}>
-				<form class="card form-card" onSubmit={add.submit} noValidate>
-					<fieldset class="stack" disabled={add.pending()}>
-						<legend class="sr-only">Add a sending domain</legend>
-						<FormAlert message={add.formError()} />
-						<TextField
-							label="Domain"
-							name="domain"
-							placeholder="news.yourcompany.com"
-							value={domain()}
-							onInput={(e) => setDomain(e.currentTarget.value)}
-							error={add.field("domain")}
-						/>
-					</fieldset>
-					<div class="form-actions">
-						<Button type="submit" variant="primary" loading={add.pending()}>
-							Add domain
-						</Button>
-					</div>
-				</form>
+				<AddForm legend="Add a sending domain" submitLabel="Add domain" submission={add}>
+					<TextField
+						label="Domain"
+						name="domain"
+						placeholder="news.yourcompany.com"
+						value={domain()}
+						onInput={(e) => setDomain(e.currentTarget.value)}
+						error={add.field("domain")}
+					/>
+				</AddForm>
 			</Show>
-			<section class="card card-flush">
-				<FormAlert message={loadError()} />
-				<Table
-					label="Sending domains"
-					columns={columns}
-					rows={domains()}
-					loading={domains() === undefined && !loadError()}
-					rowKey={(d) => d.id}
-					empty={
-						<EmptyState icon="outbox" title="No sending domains yet">
-							{canManage()
-								? "Add the domain you send from to prove it is yours."
-								: "Ask an admin to add the domain you send from."}
-						</EmptyState>
-					}
-				/>
-			</section>
+			<ListCard
+				label="Sending domains"
+				list={domains}
+				columns={columns}
+				rowKey={(d) => d.id}
+				empty={
+					<EmptyState icon="outbox" title="No sending domains yet">
+						{canManage()
+							? "Add the domain you send from to prove it is yours."
+							: "Ask an admin to add the domain you send from."}
+					</EmptyState>
+				}
+			/>
 			<Dialog
 				open={showing() !== undefined}
 				title={`DNS records for ${showing()?.domain ?? ""}`}

@@ -1,17 +1,17 @@
-import { createEffect, createSignal, on, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
-import { FormAlert } from "../../components/FormAlert";
 import { PageHeader } from "../../components/PageHeader";
-import { type Column, Table } from "../../components/Table";
+import type { Column } from "../../components/Table";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { createTopic, deleteTopic, listTopics, messageOf } from "../../lib/api";
+import { createTopic, deleteTopic, listTopics } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { formatDate } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
+import { AddForm, createWorkspaceList, ListCard } from "./settings-list";
 
 type Topic = Awaited<ReturnType<typeof listTopics>>["data"][number];
 
@@ -19,33 +19,17 @@ type Topic = Awaited<ReturnType<typeof listTopics>>["data"][number];
 export default function Topics() {
 	const me = useMe();
 	const canEdit = () => atLeast(me().role, "editor");
-	const [topics, setTopics] = createSignal<Topic[]>();
-	const [loadError, setLoadError] = createSignal<string>();
+	const topics = createWorkspaceList(listTopics);
 	const [name, setName] = createSignal("");
 	const [description, setDescription] = createSignal("");
 	const [removing, setRemoving] = createSignal<Topic>();
-
-	const reload = async () => {
-		setLoadError(undefined);
-		try {
-			setTopics((await listTopics()).data);
-		} catch (e) {
-			setLoadError(messageOf(e));
-		}
-	};
-	createEffect(
-		on(
-			() => me().workspace.id,
-			() => void reload(),
-		),
-	);
 
 	const add = createSubmission(async () => {
 		const created = await createTopic({ name: name(), description: description() || undefined });
 		setName("");
 		setDescription("");
 		toast.success(`${created.name} added: contacts can now opt out of it on their preference page`);
-		await reload();
+		await topics.reload();
 	}, ["name", "description"]);
 
 	const columns: Column<Topic>[] = [
@@ -88,50 +72,37 @@ export default function Topics() {
 				description="What your emails are about. The Preferences link in every email lets a contact turn off single topics instead of unsubscribing from everything; a campaign about a topic skips whoever turned it off."
 			/>
 			<Show when={canEdit()}>
-				<form class="card form-card" onSubmit={add.submit} noValidate>
-					<fieldset class="stack" disabled={add.pending()}>
-						<legend class="sr-only">Add a topic</legend>
-						<FormAlert message={add.formError()} />
-						<TextField
-							label="Name"
-							name="name"
-							placeholder="Product news"
-							value={name()}
-							onInput={(e) => setName(e.currentTarget.value)}
-							error={add.field("name")}
-						/>
-						<TextField
-							label="Description (shown to contacts)"
-							name="description"
-							placeholder="New features, once a month"
-							value={description()}
-							onInput={(e) => setDescription(e.currentTarget.value)}
-							error={add.field("description")}
-						/>
-					</fieldset>
-					<div class="form-actions">
-						<Button type="submit" variant="primary" loading={add.pending()}>
-							Add topic
-						</Button>
-					</div>
-				</form>
+				<AddForm legend="Add a topic" submitLabel="Add topic" submission={add}>
+					<TextField
+						label="Name"
+						name="name"
+						placeholder="Product news"
+						value={name()}
+						onInput={(e) => setName(e.currentTarget.value)}
+						error={add.field("name")}
+					/>
+					<TextField
+						label="Description (shown to contacts)"
+						name="description"
+						placeholder="New features, once a month"
+						value={description()}
+						onInput={(e) => setDescription(e.currentTarget.value)}
+						error={add.field("description")}
+					/>
+				</AddForm>
 			</Show>
-			<section class="card card-flush">
-				<FormAlert message={loadError()} />
-				<Table
-					label="Topics"
-					columns={columns}
-					rows={topics()}
-					loading={topics() === undefined && !loadError()}
-					rowKey={(t) => t.id}
-					empty={
-						<EmptyState icon="segments" title="No topics yet">
-							Without topics the Preferences link offers only unsubscribing. Add topics such as “Product news” or
-							“Events” so contacts can keep the emails they want.
-						</EmptyState>
-					}
-				/>
-			</section>
+			<ListCard
+				label="Topics"
+				list={topics}
+				columns={columns}
+				rowKey={(t) => t.id}
+				empty={
+					<EmptyState icon="segments" title="No topics yet">
+						Without topics the Preferences link offers only unsubscribing. Add topics such as “Product news” or “Events”
+						so contacts can keep the emails they want.
+					</EmptyState>
+				}
+			/>
 			<ConfirmDialog
 				open={removing() !== undefined}
 				title="Delete topic?"
@@ -142,7 +113,7 @@ export default function Topics() {
 					if (!t) return;
 					await deleteTopic(t.id);
 					toast.success(`${t.name} was deleted`);
-					await reload();
+					await topics.reload();
 				}}
 			>
 				<p>
