@@ -43,6 +43,16 @@ const BLANK_BLOCKS = {
 	],
 };
 
+const PickTitle = (props: { title: string; busy: boolean }) => (
+	<strong>
+		{props.title}
+		<Show when={props.busy}>
+			{" "}
+			<Spinner size="sm" />
+		</Show>
+	</strong>
+);
+
 function BlankCard(props: {
 	keyName: string;
 	mark: string;
@@ -57,13 +67,7 @@ function BlankCard(props: {
 				{props.mark}
 			</div>
 			<button type="button" class="starter-pick" disabled={Boolean(props.creating)} onClick={props.onPick}>
-				<strong>
-					{props.title}
-					<Show when={props.creating === props.keyName}>
-						{" "}
-						<Spinner size="sm" />
-					</Show>
-				</strong>
+				<PickTitle title={props.title} busy={props.creating === props.keyName} />
 				<span class="muted small">{props.description}</span>
 			</button>
 		</li>
@@ -132,13 +136,7 @@ export function StarterGallery() {
 											})
 										}
 									>
-										<strong>
-											{starter.name}
-											<Show when={creating() === starter.key}>
-												{" "}
-												<Spinner size="sm" />
-											</Show>
-										</strong>
+										<PickTitle title={starter.name} busy={creating() === starter.key} />
 										<span class="muted small">{starter.description}</span>
 									</button>
 								</li>

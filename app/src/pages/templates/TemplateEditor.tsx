@@ -1,4 +1,4 @@
-import { A, useNavigate, useParams } from "@solidjs/router";
+import { A, useParams } from "@solidjs/router";
 import {
 	createEffect,
 	createMemo,
@@ -13,7 +13,6 @@ import {
 } from "solid-js";
 import type { ApiIssue } from "../../../../worker/contracts/common";
 import { Button } from "../../components/Button";
-import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
 import { LinkButton } from "../../components/LinkButton";
@@ -21,7 +20,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { ApiError, deleteTemplate, getTemplate, messageOf, updateTemplate } from "../../lib/api";
+import { ApiError, getTemplate, messageOf, updateTemplate } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
 import { formatRelative } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
@@ -29,6 +28,7 @@ import { useMe } from "../../lib/session";
 import type { Template } from "../../lib/types";
 import { AskAssistant } from "../assistant/AskAssistant";
 import type { PreviewAs } from "./ContactPicker";
+import { DeleteTemplateDialog } from "./editor/DeleteTemplateDialog";
 import { bodyOf, type Draft, draftOf, FIELDS, issueText } from "./editor/draft";
 import { HtmlField } from "./editor/HtmlField";
 import { createLivePreview } from "./editor/live-preview";
@@ -82,7 +82,6 @@ export default function TemplateEditorPage() {
 
 function Editor(props: { template: Template }) {
 	const me = useMe();
-	const navigate = useNavigate();
 	const canEdit = () => atLeast(me().role, "editor");
 	const [current, setCurrent] = createSignal(props.template);
 	const [saved, setSaved] = createSignal<Draft>(draftOf(props.template));
@@ -236,22 +235,13 @@ function Editor(props: { template: Template }) {
 				beforeSend={beforeSend}
 				onClose={() => setTesting(false)}
 			/>
-			<ConfirmDialog
+			<DeleteTemplateDialog
 				open={deleting()}
-				title="Delete this template?"
-				confirmLabel="Delete template"
+				templateId={props.template.id}
+				name={saved().name}
 				onClose={() => setDeleting(false)}
-				onConfirm={async () => {
-					await deleteTemplate(props.template.id);
-					toast.success(`Deleted “${saved().name}”`);
-					guard.allowLeave();
-					navigate("/templates", { replace: true });
-				}}
-			>
-				<p>
-					<strong>{saved().name}</strong> is deleted for good. Emails already sent with it are not affected.
-				</p>
-			</ConfirmDialog>
+				allowLeave={guard.allowLeave}
+			/>
 		</div>
 	);
 }

@@ -1,4 +1,4 @@
-import { A, useNavigate } from "@solidjs/router";
+import { A } from "@solidjs/router";
 import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { Button } from "../../../components/Button";
@@ -8,13 +8,14 @@ import { FormAlert } from "../../../components/FormAlert";
 import { PageHeader } from "../../../components/PageHeader";
 import { TextField } from "../../../components/TextField";
 import { toast } from "../../../components/Toasts";
-import { ApiError, deleteTemplate, updateTemplate } from "../../../lib/api";
+import { ApiError, updateTemplate } from "../../../lib/api";
 import { createSubmission } from "../../../lib/form";
 import { formatRelative } from "../../../lib/format";
 import { atLeast } from "../../../lib/roles";
 import { useMe } from "../../../lib/session";
 import type { Template } from "../../../lib/types";
 import type { PreviewAs } from "../ContactPicker";
+import { DeleteTemplateDialog } from "../editor/DeleteTemplateDialog";
 import { createLivePreview } from "../editor/live-preview";
 import { PreviewPane } from "../editor/PreviewPane";
 import { useUnsavedGuard } from "../editor/unsaved-guard";
@@ -35,7 +36,6 @@ const plain = <T,>(value: T): T => JSON.parse(JSON.stringify(value));
 /** The block editor of a block template: palette, canvas, inspector, theme and the live preview. */
 export default function BlockEditor(props: { template: Template; onReplaced: (template: Template) => void }) {
 	const me = useMe();
-	const navigate = useNavigate();
 	const canEdit = () => atLeast(me().role, "editor");
 	const [current, setCurrent] = createSignal(props.template);
 	const [name, setName] = createSignal(props.template.name);
@@ -226,22 +226,13 @@ export default function BlockEditor(props: { template: Template; onReplaced: (te
 					the blocks are not kept, and HTML cannot be turned back into blocks.
 				</p>
 			</ConfirmDialog>
-			<ConfirmDialog
+			<DeleteTemplateDialog
 				open={deleting()}
-				title="Delete this template?"
-				confirmLabel="Delete template"
+				templateId={props.template.id}
+				name={current().name}
 				onClose={() => setDeleting(false)}
-				onConfirm={async () => {
-					await deleteTemplate(props.template.id);
-					toast.success(`Deleted “${current().name}”`);
-					guard.allowLeave();
-					navigate("/templates", { replace: true });
-				}}
-			>
-				<p>
-					<strong>{current().name}</strong> is deleted for good. Emails already sent with it are not affected.
-				</p>
-			</ConfirmDialog>
+				allowLeave={guard.allowLeave}
+			/>
 		</div>
 	);
 }
