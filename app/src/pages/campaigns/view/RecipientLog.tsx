@@ -81,6 +81,11 @@ export function RecipientLog(props: Props) {
 	const settledSearch = createDebounced(search, 300);
 	const query = (): MessageFilter => ({ ...filter(), q: settledSearch().trim() || undefined });
 	const filtered = () => Boolean(filter().status || filter().engagement || query().q);
+	const emptyTitle = () => {
+		const f = query();
+		if (!filtered()) return "No recipients yet";
+		return f.status && !f.engagement && !f.q ? `No ${f.status} recipients` : "No recipients match";
+	};
 	const log = createPagedList((cursor) =>
 		listCampaignMessages(props.campaignId, { limit: LOG_PAGE, cursor, ...query() }),
 	);
@@ -132,7 +137,7 @@ export function RecipientLog(props: Props) {
 				list={log}
 				rowKey={(m) => m.contact_id}
 				empty={
-					<EmptyState icon="contacts" title={filtered() ? "No recipients match" : "No recipients yet"}>
+					<EmptyState icon="contacts" title={emptyTitle()}>
 						{filtered()
 							? "Try another filter, or clear the search."
 							: "Each recipient gets a row here once the send starts: its status, attempts and any error."}
