@@ -85,6 +85,13 @@ describe("block editor", () => {
 		expect((await cardTypes("Blocks of the email")).filter((t) => t === "button")).toHaveLength(2);
 		await page.getByRole("button", { name: "Delete Button" }).last().click();
 
+		// A content block can be dragged into a column (and the preview follows).
+		await top
+			.locator(':scope > li[data-block-type="heading"] > .be-card-head .be-handle')
+			.dragTo(page.getByRole("list", { name: "Column 1" }).locator("li .be-card-title").first());
+		expect(await cardTypes("Column 1")).toEqual(["heading", "text"]);
+		expect(await cardTypes("Blocks of the email")).toEqual(["button", "text", "section", "footer"]);
+
 		await page.getByRole("button", { name: "Save", exact: true }).click();
 		await page.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
 		await browser.shot("60-block-editor");

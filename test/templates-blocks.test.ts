@@ -133,7 +133,7 @@ describe("block templates", () => {
 		expect(preview.json.html).toMatch(/href="http:\/\/pulse\.test\/u\/[\w-]+"/);
 		expect(preview.json.html).not.toContain('data-pulse="footer"');
 		expect(preview.json.html).toContain('<!--[if mso]><table role="presentation"');
-		expect(preview.json.html).toMatch(/@media only screen and \(max-width:620px\)/);
+		expect(preview.json.html).toMatch(/@media only screen and \(max-width:599px\)/);
 		expect(preview.json.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
 
 		const live = await call(

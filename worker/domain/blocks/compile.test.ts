@@ -118,7 +118,7 @@ describe("block compiler", () => {
 			],
 		});
 		expect(html).toMatch(
-			/@media only screen and \(max-width:620px\)\{\.pulse-container\{[^}]*\} \.pulse-col\{display:block!important;width:100%!important;max-width:100%!important;\}/,
+			/@media only screen and \(max-width:599px\)\{\.pulse-container\{[^}]*\} \.pulse-col\{display:block!important;width:100%!important;max-width:100%!important;\}/,
 		);
 		expect(
 			html.match(/class="pulse-col" style="display:inline-block;vertical-align:top;width:100%;max-width:300px;"/g),

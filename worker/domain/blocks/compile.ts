@@ -73,6 +73,7 @@ function section(block: SectionBlock, theme: Theme, path: string, issues: BlockI
 	return `<tr><td${bg} style="padding:${px(r.padding)};${cellBg}font-size:0;text-align:center;">\n${cols.join("")}<!--[if mso]></td></tr></table><![endif]-->\n</td></tr>\n`;
 }
 
+/** Columns stack as soon as the email is narrower than its width (a 600 px email in a 600 px pane keeps them). */
 function shell(theme: Theme, rows: string): string {
 	const body = resolveStyle(theme, {}, undefined);
 	return `<!doctype html>
@@ -84,7 +85,7 @@ function shell(theme: Theme, rows: string): string {
 <title>{{ workspace.name }}</title>
 <!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript><![endif]-->
 <style>body{margin:0;padding:0;width:100%;-webkit-text-size-adjust:100%;} table{border-collapse:collapse;} img{border:0;line-height:100%;outline:none;text-decoration:none;}
-@media only screen and (max-width:${theme.width + 20}px){.pulse-container{width:100%!important;max-width:100%!important;} .pulse-col{display:block!important;width:100%!important;max-width:100%!important;} .pulse-img{width:100%!important;height:auto!important;}}</style>
+@media only screen and (max-width:${theme.width - 1}px){.pulse-container{width:100%!important;max-width:100%!important;} .pulse-col{display:block!important;width:100%!important;max-width:100%!important;} .pulse-img{width:100%!important;height:auto!important;}}</style>
 </head>
 <body style="margin:0;padding:0;background-color:${theme.background};">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="${theme.background}" style="background-color:${theme.background};">

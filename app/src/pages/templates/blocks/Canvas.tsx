@@ -13,6 +13,7 @@ export type CanvasOps = {
 	remove: (id: string) => void;
 	saveAsReusable: (id: string) => void;
 	addToColumn: (sectionId: string, columnId: string, type: BlockType) => void;
+	dropIntoColumn: (id: string, sectionId: string, columnId: string) => void;
 	readOnly: boolean;
 	inspector: (block: Block) => JSX.Element;
 	hasIssue: (id: string) => boolean;
@@ -114,7 +115,21 @@ function BlockCard(props: { block: Block; index: number; count: number; ops: Can
 					<div class="be-columns" style={{ "--be-cols": String(section().columns.length) }}>
 						<For each={section().columns}>
 							{(column, i) => (
-								<div class="be-column">
+								<div
+									class="be-column"
+									onDragOver={(e) => {
+										if (!dragging()) return;
+										e.preventDefault();
+										e.stopPropagation();
+									}}
+									onDrop={(e) => {
+										e.preventDefault();
+										e.stopPropagation();
+										const from = dragging();
+										if (from) ops.dropIntoColumn(from, section().id, column.id);
+										setDragging(null);
+									}}
+								>
 									<BlockList blocks={column.blocks as Block[]} ops={ops} label={`Column ${i() + 1}`} />
 									<Show when={!ops.readOnly}>
 										<select

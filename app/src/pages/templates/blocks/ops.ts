@@ -47,11 +47,27 @@ export function createBlockOps(setDoc: SetStoreFunction<BlockDocument>) {
 				const at = locate(doc, id);
 				if (at) moveItem(at.list, at.index, at.index + delta);
 			}),
+		/** Drops block `id` where `targetId` is: reorders within a list, or moves a content block across lists. */
 		drop: (id: string, targetId: string) =>
 			change((doc) => {
 				const from = locate(doc, id);
 				const to = locate(doc, targetId);
-				if (from && to && from.list === to.list) moveItem(from.list, from.index, to.index);
+				if (!from || !to) return;
+				if (from.list === to.list) return moveItem(from.list, from.index, to.index);
+				const block = from.list[from.index];
+				// Content blocks move between the top level and columns; sections never go inside a column.
+				if (block && block.type !== "section") moveAcross(doc, block, from, targetId);
+			}),
+		/** Drops block `id` at the end of a column (how a block reaches an empty column). */
+		dropIntoColumn: (id: string, sectionId: string, columnId: string) =>
+			change((doc) => {
+				const from = locate(doc, id);
+				const block = from?.list[from.index];
+				const section = doc.blocks.find((b) => b.id === sectionId);
+				const column = section?.type === "section" ? section.columns.find((c) => c.id === columnId) : undefined;
+				if (!from || !block || block.type === "section" || !column) return;
+				from.list.splice(from.index, 1);
+				column.blocks.push(block as never);
 			}),
 		duplicate: (id: string) =>
 			change((doc) => {
@@ -80,6 +96,14 @@ export function createBlockOps(setDoc: SetStoreFunction<BlockDocument>) {
 }
 
 export type BlockOps = ReturnType<typeof createBlockOps>;
+
+/** Takes a content block out of its list and puts it where `targetId` is (in a column or at the top level). */
+function moveAcross(doc: BlockDocument, block: Block, from: { list: Block[]; index: number }, targetId: string) {
+	from.list.splice(from.index, 1);
+	const to = locate(doc, targetId);
+	if (to) to.list.splice(to.index, 0, block);
+	else from.list.splice(from.index, 0, block);
+}
 
 /**
  * The block and field an API issue is about: `blocks.blocks.2.columns.0.blocks.1.href` (a save) or
