@@ -94,6 +94,7 @@ describe("block editor", () => {
 
 		await page.getByRole("button", { name: "Save", exact: true }).click();
 		await page.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+		await expect.poll(async () => (await page.locator(".preview-status").textContent())?.trim()).toBe("");
 		await browser.shot("60-block-editor");
 
 		// On a phone's width the two columns stack.
