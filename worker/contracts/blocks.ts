@@ -20,9 +20,24 @@ export const FONTS = {
 export const FontSchema = z.enum(Object.keys(FONTS) as [keyof typeof FONTS, ...(keyof typeof FONTS)[]]);
 export type FontKey = z.infer<typeof FontSchema>;
 
+/**
+ * Liquid that would write unescaped HTML (`{% raw %}`, the `raw` filter). HTML templates may; a block's text
+ * may not, so every character a block puts in an email is escaped.
+ */
+export function writesRawHtml(text: string): boolean {
+	const tags = text.match(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g) ?? [];
+	return tags.some((tag) => /^\{%-?\s*raw\b/.test(tag) || /\|\s*raw\b/.test(tag));
+}
+const NO_RAW = "Blocks cannot write raw HTML (the raw tag or filter); use an HTML template for that";
+const BlockText = (max: number) =>
+	z
+		.string()
+		.max(max)
+		.refine((s) => !writesRawHtml(s), NO_RAW);
+
 /** http(s) or mailto; `{{ ... }}` outputs may appear inside (they render at send time), `{% ... %}` tags may not. */
 export function isSafeUrl(url: string): boolean {
-	if (url.includes("{%")) return false;
+	if (url.includes("{%") || writesRawHtml(url)) return false;
 	const bare = url.trim().replace(/\{\{[\s\S]*?\}\}/g, "x");
 	return /^(https?:\/\/[^\s"'<>`]+|mailto:[^\s"'<>`]+)$/i.test(bare);
 }
@@ -43,7 +58,7 @@ export const BlockStyleSchema = z
 export type BlockStyle = z.infer<typeof BlockStyleSchema>;
 
 /** Limited rich text: **bold**, *italic*, [label](https://link), line breaks; Liquid passes through. */
-const RichText = z.string().max(20_000);
+const RichText = BlockText(20_000);
 
 const base = { id: BlockId, style: BlockStyleSchema.optional() };
 export const TextBlockSchema = z.object({ ...base, type: z.literal("text"), text: RichText }).strict();
@@ -51,7 +66,7 @@ export const HeadingBlockSchema = z
 	.object({
 		...base,
 		type: z.literal("heading"),
-		text: z.string().max(500),
+		text: BlockText(500),
 		level: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
 	})
 	.strict();
@@ -60,7 +75,7 @@ export const ImageBlockSchema = z
 		...base,
 		type: z.literal("image"),
 		src: UrlSchema,
-		alt: z.string().max(300).default(""),
+		alt: BlockText(300).default(""),
 		href: UrlSchema.nullable().optional(),
 		width: z.number().int().min(16).max(800).nullable().optional().openapi({ description: "px; empty = full width" }),
 	})
@@ -69,7 +84,12 @@ export const ButtonBlockSchema = z
 	.object({
 		...base,
 		type: z.literal("button"),
-		label: z.string().trim().min(1, "Write the button's label").max(200),
+		label: z
+			.string()
+			.trim()
+			.min(1, "Write the button's label")
+			.max(200)
+			.refine((s) => !writesRawHtml(s), NO_RAW),
 		href: UrlSchema,
 		button_color: Color.optional(),
 		text_color: Color.optional(),

@@ -39,6 +39,29 @@ describe("block compiler", () => {
 		expect(html).toMatch(/<a href="https:\/\/example\.com\/r\?x=1&amp;y=2" style="[^"]+">Read<\/a> now<\/p>/);
 	});
 
+	it("refuses Liquid that would write raw HTML from a block (the raw tag or filter)", () => {
+		for (const text of [
+			"{% raw %}<img src=x onerror=alert(1)>{% endraw %}",
+			'{{ "<b>" | raw }}',
+			"{{ contact.first_name|raw }}",
+		]) {
+			expect(BlockDocumentSchema.safeParse({ blocks: [{ id: "t", type: "text", text }] }).success, text).toBe(false);
+			expect(
+				BlockDocumentSchema.safeParse({ blocks: [{ id: "b", type: "button", label: text, href: "https://x.example" }] })
+					.success,
+			).toBe(false);
+		}
+		const url = "https://x.example/?q={{ contact.email | raw }}";
+		expect(
+			BlockDocumentSchema.safeParse({ blocks: [{ id: "b", type: "button", label: "x", href: url }] }).success,
+		).toBe(false);
+		expect(
+			BlockDocumentSchema.safeParse({
+				blocks: [{ id: "t", type: "text", text: "a | raw deal, {{ contact.first_name }}" }],
+			}).success,
+		).toBe(true);
+	});
+
 	it("refuses links that are not http(s) or mailto, in rich text and in block fields", () => {
 		for (const href of ["javascript:alert(1)", "data:text/html,x", "ftp://example.com", "//evil.example"]) {
 			expect(() => compile({ blocks: [{ id: "t", type: "text", text: `[x](${href})` }] }), href).toThrow(BlockError);
