@@ -84,7 +84,8 @@ export default function OutboxMessagePage() {
 							</section>
 							<section class="card" aria-label="Message">
 								<EmailPreview
-									html={m().preview_html ?? m().html}
+									// Never the sent bytes: their pixel and links would count this look as an open or a click.
+									html={m().preview_html ?? ""}
 									text={m().text}
 									headers={m().headers}
 									height={720}

@@ -1,7 +1,12 @@
 import { For, Show } from "solid-js";
 import { formatNumber } from "../../../lib/format";
+import type { ContactStatus } from "../../../lib/types";
 import type { RuleNode } from "../model";
 import { useEditor } from "./context";
+
+/** The values of the built-in `status` attribute. */
+const STATUSES: ContactStatus[] = ["subscribed", "unsubscribed", "bounced", "complained"];
+
 import { SmallSelect } from "./controls";
 
 /** Suggestions for a text box (an input's `list`), from what the workspace holds. */
@@ -27,11 +32,16 @@ export function SharedSuggestions() {
 /** Known values of the rule's attribute, and property keys of its event. */
 export function RuleSuggestions(props: { node: RuleNode }) {
 	const editor = useEditor();
-	const values = () =>
-		editor
-			.fields?.()
-			?.attributes.find((a) => a.key === props.node.attribute.trim())
-			?.values.map((v) => v.value) ?? [];
+	const values = () => {
+		const attribute = props.node.attribute.trim();
+		if (attribute === "status") return STATUSES;
+		return (
+			editor
+				.fields?.()
+				?.attributes.find((a) => a.key === attribute)
+				?.values.map((v) => v.value) ?? []
+		);
+	};
 	const properties = () => editor.fields?.()?.events.find((e) => e.name === props.node.event.trim())?.properties ?? [];
 	return (
 		<>
