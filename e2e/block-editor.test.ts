@@ -124,6 +124,12 @@ describe("block editor", () => {
 		expect(captured?.html).toContain("7 Block Lane, Bristol");
 		expect(withoutTokens(captured?.html ?? "")).toBe(withoutTokens(previewed));
 
+		// The editor itself on a phone.
+		await page.setViewportSize({ width: 375, height: 800 });
+		await page.getByRole("list", { name: "Blocks of the email", exact: true }).scrollIntoViewIfNeeded();
+		await browser.shot("62-block-editor-phone");
+		await page.setViewportSize({ width: 1280, height: 800 });
+
 		// Switching to HTML is explicit, and the compiled HTML becomes the source.
 		await page.getByRole("button", { name: "Edit as HTML" }).click();
 		await page
