@@ -64,6 +64,9 @@ describe("overview, segment builder and import", () => {
 		expect(await page.locator('[data-stat="open-rate"] dd').textContent()).toBe("—");
 		await page.getByTestId("growth-chart").waitFor();
 		await browser.shot("71-overview-checklist");
+		await page.setViewportSize({ width: 375, height: 800 });
+		expect(await noHorizontalOverflow()).toBe(true);
+		await browser.shot("71b-overview-375");
 	});
 
 	it("builds a segment with pickers, no error before the first change, and says why a count is 0", async () => {
