@@ -4,6 +4,8 @@ import { Badge } from "../../components/Badge";
 import { formatNumber } from "../../lib/format";
 import type { TimelineItem } from "../../lib/types";
 
+const times = (n: number, what: string) => `${formatNumber(n)} ${what}${n === 1 ? "" : "s"}`;
+
 type Of<K extends TimelineItem["kind"]> = Extract<TimelineItem, { kind: K }>;
 
 const CampaignLink = (props: { id: string | null; name: string | null }) => (
@@ -43,10 +45,10 @@ export function TimelineEntry(props: { item: TimelineItem }) {
 							Sent <CampaignLink id={m().campaign_id} name={m().campaign_name} /> <Badge>{m().status}</Badge>
 						</div>
 						<div class="muted small">
-							{formatNumber(m().opens)} opens and {formatNumber(m().clicks)} clicks by the person
+							{times(m().opens, "open")} and {times(m().clicks, "click")} by the person
 							<Show when={m().machine_opens + m().bot_clicks > 0}>
 								{" "}
-								· {formatNumber(m().machine_opens)} machine opens, {formatNumber(m().bot_clicks)} bot clicks
+								· {times(m().machine_opens, "machine open")}, {times(m().bot_clicks, "bot click")}
 							</Show>
 						</div>
 					</>
