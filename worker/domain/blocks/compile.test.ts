@@ -172,6 +172,25 @@ describe("block compiler", () => {
 		}
 	});
 
+	it("derives a clean plain-text part: blocks in order, links spelled out, no layout filler", async () => {
+		const html = STARTER_TEMPLATES[0]?.html ?? "";
+		const { text } = await renderEmail(
+			{ subject: "S", html },
+			{
+				contact: { id: "c", email: "a@example.com", first_name: "Ada", last_name: null, attributes: {} },
+				workspace: { id: "w", name: "Acme", postal_address: "1 Main St" },
+				messageId: "m",
+				baseUrl: "https://pulse.example",
+				tracking: { opens: false, clicks: false },
+				secret: "s",
+			},
+		);
+		expect(text).toMatch(/^Acme newsletter\n\nHi Ada, here is what's new\n/);
+		expect(text).toContain("Read the story (https://example.com/read-more)");
+		expect(text.indexOf("Second item")).toBeLessThan(text.indexOf("Third item"));
+		expect(text).not.toMatch(/[\u200b\u00a0]|\[if mso|@media/);
+	});
+
 	it("applies the theme and per-block styles", () => {
 		const html = compile({
 			theme: {

@@ -34,7 +34,7 @@ export function renderLeaf(block: ContentBlock, ctx: LeafContext): string {
 	const inner = ctx.width - r.padding[1] - r.padding[3];
 	if (block.type === "spacer") {
 		const bg = r.background ? ` bgcolor="${r.background}"` : "";
-		return `<tr><td height="${block.height}"${bg} style="height:${block.height}px;font-size:0;line-height:0;${r.background ? `background-color:${r.background};` : ""}">&#8203;</td></tr>\n`;
+		return `<tr><td height="${block.height}"${bg} style="height:${block.height}px;font-size:0;line-height:0;${r.background ? `background-color:${r.background};` : ""}">&nbsp;</td></tr>\n`;
 	}
 	return `<tr><td ${cellAttrs(r)}>${content(block, r, inner, ctx)}</td></tr>\n`;
 }
@@ -59,7 +59,7 @@ function content(block: ContentBlock, r: Resolved, inner: number, ctx: LeafConte
 		case "divider": {
 			const color = block.color ?? "#e4e4ea";
 			const t = block.thickness ?? 1;
-			return `<table ${TABLE} width="100%"><tr><td style="border-top:${t}px solid ${color};font-size:1px;line-height:1px;">&#8203;</td></tr></table>`;
+			return `<table ${TABLE} width="100%"><tr><td style="border-top:${t}px solid ${color};font-size:1px;line-height:1px;">&nbsp;</td></tr></table>`;
 		}
 		case "social": {
 			const links = block.links.map(
