@@ -84,6 +84,12 @@ describe("block editor", () => {
 		await page.getByRole("button", { name: "Insert saved block Sale button" }).click();
 		expect((await cardTypes("Blocks of the email")).filter((t) => t === "button")).toHaveLength(2);
 		await page.getByRole("button", { name: "Delete Button" }).last().click();
+		expect((await cardTypes("Blocks of the email")).filter((t) => t === "button")).toHaveLength(1);
+		// Undo brings the deleted copy back, redo deletes it again.
+		await page.getByRole("button", { name: "Undo", exact: true }).click();
+		expect((await cardTypes("Blocks of the email")).filter((t) => t === "button")).toHaveLength(2);
+		await page.getByRole("button", { name: "Redo", exact: true }).click();
+		expect((await cardTypes("Blocks of the email")).filter((t) => t === "button")).toHaveLength(1);
 
 		// A content block can be dragged into a column (and the preview follows).
 		await top

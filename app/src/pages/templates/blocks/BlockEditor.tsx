@@ -23,6 +23,7 @@ import { SendTestDialog } from "../SendTestDialog";
 import { BlockList } from "./Canvas";
 import { type Block, type BlockDocument, DEFAULT_THEME, findBlock } from "./doc";
 import { Inspector } from "./Inspector";
+import { useUndoKeys } from "./keys";
 import { createBlockOps, issueTarget } from "./ops";
 import { createSavedBlocks, Palette } from "./Palette";
 import { SaveBlockDialog } from "./SaveBlockDialog";
@@ -43,7 +44,8 @@ export default function BlockEditor(props: { template: Template; onReplaced: (te
 	const [preheader, setPreheader] = createSignal(props.template.preheader ?? "");
 	const initial: BlockDocument = props.template.blocks ?? { version: 1, theme: DEFAULT_THEME, blocks: [] };
 	const [doc, setDoc] = createStore<BlockDocument>(plain(initial));
-	const ops = createBlockOps(setDoc);
+	const ops = createBlockOps(doc, setDoc);
+	useUndoKeys(ops.history);
 	const saved = createSavedBlocks();
 	const [previewAs, setPreviewAs] = createSignal<PreviewAs>(null);
 	const [testing, setTesting] = createSignal(false);
@@ -168,7 +170,19 @@ export default function BlockEditor(props: { template: Template; onReplaced: (te
 						<Palette add={ops.add} insert={ops.insert} saved={saved} canEdit={canEdit()} />
 					</Show>
 					<section class="card be-canvas" aria-label="Email blocks">
-						<h2 class="card-title">Blocks</h2>
+						<div class="be-canvas-head">
+							<h2 class="card-title">Blocks</h2>
+							<Show when={canEdit()}>
+								<span class="be-card-actions">
+									<Button size="sm" variant="ghost" disabled={!ops.history.canUndo()} onClick={ops.history.undo}>
+										Undo
+									</Button>
+									<Button size="sm" variant="ghost" disabled={!ops.history.canRedo()} onClick={ops.history.redo}>
+										Redo
+									</Button>
+								</span>
+							</Show>
+						</div>
 						<p class="muted small">
 							Drag a block by its card, or use ↑ ↓, to change the order. Select a block to edit its content and style.
 						</p>

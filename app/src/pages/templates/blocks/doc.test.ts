@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type BlockDocument, DEFAULT_THEME, locate, moveItem, type newBlock, withFreshIds } from "./doc";
+import { createHistory } from "./history";
 import { issueTarget } from "./ops";
 
 const doc = (): BlockDocument => ({
@@ -47,5 +48,33 @@ describe("block document helpers", () => {
 		expect(issueTarget(d, "blocks.blocks.1.columns.1.blocks.0.href")).toEqual({ id: "b1", field: "href" });
 		expect(issueTarget(d, "template.blocks.blocks.0.text")).toEqual({ id: "h", field: "text" });
 		expect(issueTarget(d, "subject")).toBeUndefined();
+	});
+});
+
+describe("undo history", () => {
+	it("undoes and redoes steps, and groups quick edits of the same thing into one", () => {
+		let value = { text: "a" };
+		const history = createHistory(
+			() => value,
+			(v) => {
+				value = v;
+			},
+		);
+		const edit = (text: string, key: string) => {
+			history.record(key);
+			value = { text };
+		};
+		edit("ab", "t1");
+		edit("abc", "t1");
+		edit("x", "other");
+		history.undo();
+		expect(value.text).toBe("abc");
+		history.undo();
+		expect(value.text).toBe("a");
+		expect(history.canUndo()).toBe(false);
+		history.redo();
+		history.redo();
+		expect(value.text).toBe("x");
+		expect(history.canRedo()).toBe(false);
 	});
 });

@@ -1,5 +1,5 @@
 import { createSignal } from "solid-js";
-import { produce, type SetStoreFunction } from "solid-js/store";
+import { produce, reconcile, type SetStoreFunction, unwrap } from "solid-js/store";
 import {
 	type Block,
 	type BlockDocument,
@@ -10,11 +10,20 @@ import {
 	newBlock,
 	withFreshIds,
 } from "./doc";
+import { createHistory } from "./history";
 
 /** Every change the editor makes to its block document, each one store update. */
-export function createBlockOps(setDoc: SetStoreFunction<BlockDocument>) {
+export function createBlockOps(doc: BlockDocument, setDoc: SetStoreFunction<BlockDocument>) {
 	const [selected, setSelected] = createSignal<string | null>(null);
-	const change = (fn: (doc: BlockDocument) => void) => setDoc(produce(fn));
+	const history = createHistory(
+		() => unwrap(doc),
+		(snapshot) => setDoc(reconcile(snapshot)),
+	);
+	/** Every change goes through here, so each one can be undone (`key` groups quick edits of one thing). */
+	const change = (fn: (doc: BlockDocument) => void, key = "") => {
+		history.record(key || `${Math.random()}`);
+		setDoc(produce(fn));
+	};
 
 	/** Inserts after the selected top-level block (or the section holding it), else at the end. */
 	const insertTop = (block: Block) => {
@@ -33,6 +42,7 @@ export function createBlockOps(setDoc: SetStoreFunction<BlockDocument>) {
 	};
 
 	return {
+		history,
 		selected,
 		select: setSelected,
 		add: (type: BlockType) => insertTop(newBlock(type)),
@@ -41,7 +51,7 @@ export function createBlockOps(setDoc: SetStoreFunction<BlockDocument>) {
 			change((doc) => {
 				const block = findBlock(doc, id);
 				if (block) fn(block);
-			}),
+			}, `update:${id}`),
 		move: (id: string, delta: number) =>
 			change((doc) => {
 				const at = locate(doc, id);
@@ -91,7 +101,8 @@ export function createBlockOps(setDoc: SetStoreFunction<BlockDocument>) {
 			});
 			setSelected(block.id);
 		},
-		theme: (patch: Partial<BlockDocument["theme"]>) => change((doc) => Object.assign(doc.theme, patch)),
+		theme: (patch: Partial<BlockDocument["theme"]>) =>
+			change((doc) => Object.assign(doc.theme, patch), `theme:${Object.keys(patch).join()}`),
 	};
 }
 
