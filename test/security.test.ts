@@ -46,6 +46,7 @@ async function setup() {
 	const domain = await call("POST", "/api/v1/sending-domains", { domain: "ours.example" }, { cookie: ours.cookie });
 	if (domain.status !== 201) throw new Error(domain.text);
 	const topic = await call("POST", "/api/v1/topics", { name: "Ours" }, { cookie: ours.cookie });
+	const journey = await call("POST", "/api/v1/journeys", JOURNEY, { cookie: ours.cookie });
 	return {
 		ours,
 		viewer,
@@ -63,6 +64,7 @@ async function setup() {
 		conversationId: conversation.json.id as string,
 		domainId: domain.json.id as string,
 		topicId: topic.json.id as string,
+		journeyId: journey.json.id as string,
 	};
 }
 
@@ -136,6 +138,15 @@ const ROUTES = (f: Fixture) => [
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/audience`, minRole: "viewer" },
 	{ method: "GET", path: "/api/v1/audience", minRole: "viewer" },
 	{ method: "GET", path: "/api/v1/overview", minRole: "viewer" },
+	{ method: "GET", path: "/api/v1/journeys", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/journeys", body: JOURNEY, minRole: "editor" },
+	{ method: "GET", path: `/api/v1/journeys/${f.journeyId}`, minRole: "viewer" },
+	{ method: "PATCH", path: `/api/v1/journeys/${f.journeyId}`, body: { name: "J2" }, minRole: "editor" },
+	{ method: "DELETE", path: `/api/v1/journeys/${f.journeyId}`, minRole: "editor" },
+	{ method: "POST", path: `/api/v1/journeys/${f.journeyId}/activate`, minRole: "editor" },
+	{ method: "POST", path: `/api/v1/journeys/${f.journeyId}/pause`, minRole: "editor" },
+	{ method: "POST", path: `/api/v1/journeys/${f.journeyId}/resume`, minRole: "editor" },
+	{ method: "POST", path: `/api/v1/journeys/${f.journeyId}/archive`, minRole: "editor" },
 	{ method: "GET", path: "/api/v1/conversion-goal", minRole: "viewer" },
 	{ method: "PUT", path: "/api/v1/conversion-goal", body: { event: "purchase" }, minRole: "admin" },
 	{ method: "DELETE", path: "/api/v1/conversion-goal", minRole: "admin" },
@@ -175,6 +186,10 @@ const ROUTES = (f: Fixture) => [
 ];
 const SOURCE = { subject: "S", html: "<p>secret template</p>" };
 const TEMPLATE = { name: "T", ...SOURCE };
+const JOURNEY = {
+	name: "J",
+	definition: { entry: { type: "api" }, start: "end", nodes: { end: { type: "exit" } } },
+};
 const SAVED_BLOCK = { name: "B", block: { id: "b", type: "text", text: "secret block" } };
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
 
@@ -192,7 +207,7 @@ describe("access control on every route", () => {
 		const tested = [
 			...ROUTES(f).map(
 				(r) =>
-					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top)_\w+/, "/:id")}`,
+					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top|jny)_\w+/, "/:id")}`,
 			),
 			...PUBLIC_ROUTES,
 		];

@@ -18,6 +18,7 @@ import { conversionRoutes } from "./routes/conversions";
 import { renderDocs } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
+import { journeyRoutes } from "./routes/journeys";
 import { memberRoutes } from "./routes/members";
 import { outboxRoutes } from "./routes/outbox";
 import { overviewRoutes } from "./routes/overview";
@@ -81,6 +82,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/campaigns", campaignRoutes)
 		.route("/api/v1/audience", audienceRoutes)
 		.route("/api/v1", conversionRoutes)
+		.route("/api/v1/journeys", journeyRoutes)
 		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel));
 	return { app, routes };

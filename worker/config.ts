@@ -13,6 +13,12 @@ export function publicBaseUrl(env: Env, requestUrl: string): string {
 	return (env.APP_URL || new URL(requestUrl).origin).replace(/\/+$/, "");
 }
 
+/** Pulse runs on this machine (its public origin is localhost): outbound calls may then go to local services. */
+export function servedLocally(env: Env, requestUrl: string): boolean {
+	const host = new URL(publicBaseUrl(env, requestUrl)).hostname;
+	return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+}
+
 /**
  * The key that seals workspaces' provider API keys at rest: PROVIDER_KEY_SECRET when set (16+ characters), else
  * TOKEN_SECRET. Changing it makes stored keys unreadable: their workspaces must connect again.

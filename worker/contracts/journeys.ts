@@ -141,3 +141,42 @@ export const JourneyDefinitionSchema = z
 	.strict()
 	.openapi("JourneyDefinition");
 export type JourneyDefinition = z.infer<typeof JourneyDefinitionSchema>;
+
+export const JOURNEY_STATUSES = ["draft", "active", "paused", "archived"] as const;
+export type JourneyStatus = (typeof JOURNEY_STATUSES)[number];
+
+const JourneyIssueSchema = z.object({ path: z.string(), message: z.string() });
+
+export const JourneyInputSchema = z
+	.object({
+		name: z.string().trim().min(1).max(200),
+		definition: JourneyDefinitionSchema,
+		transactional: z.boolean().optional(),
+	})
+	.openapi("JourneyInput");
+
+export const JourneyPatchSchema = JourneyInputSchema.partial().openapi("JourneyPatch");
+
+export const JourneySchema = z
+	.object({
+		id: z.string(),
+		name: z.string(),
+		status: z.enum(JOURNEY_STATUSES),
+		version: z.number().int(),
+		definition: JourneyDefinitionSchema,
+		transactional: z.boolean(),
+		issues: z
+			.array(JourneyIssueSchema)
+			.openapi({ description: "What keeps the definition from being activated (empty when it can be)" }),
+		created_at: z.string(),
+		updated_at: z.string(),
+		activated_at: z.string().nullable(),
+	})
+	.openapi("Journey");
+export type Journey = z.infer<typeof JourneySchema>;
+
+export const JourneyListSchema = z.object({ data: z.array(JourneySchema), next_cursor: z.string().nullable() });
+
+export const JourneyLifecycleSchema = z
+	.object({ status: z.enum(JOURNEY_STATUSES), version: z.number().int() })
+	.openapi("JourneyLifecycle");
