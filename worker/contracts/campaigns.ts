@@ -118,7 +118,7 @@ export const CampaignStatsSchema = z
 		timeline: z.array(z.object({ at: z.string(), opens: z.number().int(), clicks: z.number().int() })),
 		provider_reports_delivery: z.boolean().optional().openapi({
 			description:
-				"Whether the email provider reports deliveries (Resend with its webhook configured, or deliveries on record). Without it `delivered` stays 0 and rates are taken over `sent`. Always present in answers.",
+				"Whether the email provider reports deliveries (Resend with its webhook secret configured). Without it `delivered` stays 0 and rates are taken over `sent`. Always present in answers.",
 		}),
 	})
 	.openapi("CampaignStats");

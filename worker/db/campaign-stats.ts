@@ -110,9 +110,7 @@ export async function loadCampaignStats(
 		bot_clicks: tracking?.bot_clicks ?? 0,
 		links,
 		timeline: timeline.map((r) => ({ at: new Date(Number(r.hour)).toISOString(), opens: r.opens, clicks: r.clicks })),
-		// A delivery, bounce or complaint on record proves the provider reports them, whatever the configuration.
-		provider_reports_delivery:
-			Boolean(options.providerReportsDelivery) || numbers.delivered + numbers.bounced + numbers.complained > 0,
+		provider_reports_delivery: Boolean(options.providerReportsDelivery),
 	};
 }
 
