@@ -31,7 +31,7 @@ async function importThroughApi(api: Awaited<ReturnType<typeof apiSession>>, csv
 const noHorizontalOverflow = async () => {
 	const wide = await page.evaluate(() => {
 		const width = document.documentElement.clientWidth;
-		return [...document.querySelectorAll("body *")]
+		return Array.from(document.querySelectorAll("body *"))
 			.filter((el) => el.getBoundingClientRect().right > width + 1)
 			.slice(0, 8)
 			.map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`);
