@@ -115,8 +115,9 @@ function BlockCard(props: { block: Block; index: number; count: number; ops: Can
 					<div class="be-columns" style={{ "--be-cols": String(section().columns.length) }}>
 						<For each={section().columns}>
 							{(column, i) => (
-								<div
+								<section
 									class="be-column"
+									aria-label={`Column ${i() + 1} of ${section().columns.length}`}
 									onDragOver={(e) => {
 										if (!dragging()) return;
 										e.preventDefault();
@@ -145,7 +146,7 @@ function BlockCard(props: { block: Block; index: number; count: number; ops: Can
 											<For each={COLUMN_TYPES}>{(t) => <option value={t}>{BLOCK_LABELS[t]}</option>}</For>
 										</select>
 									</Show>
-								</div>
+								</section>
 							)}
 						</For>
 					</div>
