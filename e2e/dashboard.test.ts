@@ -49,7 +49,7 @@ describe("dashboard", () => {
 		expect(await page.getByTestId("topbar-workspace").textContent()).toBe(user.workspace);
 		await screenshot(page, "03-overview");
 
-		await page.getByRole("link", { name: "Contacts" }).click();
+		await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
 		await page.getByRole("heading", { name: "No contacts yet" }).waitFor();
 		await screenshot(page, "04-contacts-empty");
 
