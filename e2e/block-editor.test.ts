@@ -76,6 +76,13 @@ describe("block editor", () => {
 		await page.getByLabel("Brand colour").fill("#e8590c");
 		await expect.poll(srcdoc).toContain('bgcolor="#e8590c"');
 
+		// Columns can be given other widths than equal shares.
+		await top.locator(':scope > li[data-block-type="section"] > .be-card-head .be-card-title').click();
+		await inspector.getByLabel("Widths").selectOption({ label: "Narrow + wide" });
+		await expect
+			.poll(srcdoc)
+			.toContain('class="pulse-col" style="display:inline-block;vertical-align:top;width:100%;max-width:190px;"');
+
 		// Save the button as a reusable block and insert it again from the palette.
 		await page.getByRole("button", { name: "Save Button as a reusable block" }).click();
 		const dialog = page.getByRole("dialog", { name: "Save as a reusable block" });

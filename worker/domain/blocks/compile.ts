@@ -82,6 +82,7 @@ function shell(theme: Theme, rows: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="x-apple-disable-message-reformatting">
+<meta name="color-scheme" content="light only">
 <title>{{ workspace.name }}</title>
 <!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript><![endif]-->
 <style>body{margin:0;padding:0;width:100%;-webkit-text-size-adjust:100%;} table{border-collapse:collapse;} img{border:0;line-height:100%;outline:none;text-decoration:none;}

@@ -1,7 +1,7 @@
-import { For, Match, Show, Switch } from "solid-js";
-import { Button } from "../../../components/Button";
-import { ColorInput, Group, NumberInput, SelectInput, TextInput } from "./controls";
-import { type Block, type BlockStyle, newBlock, newId, SOCIAL_OPTIONS } from "./doc";
+import { Match, Show, Switch } from "solid-js";
+import { SectionFields, SocialFields } from "./CompositeFields";
+import { ColorInput, NumberInput, SelectInput, TextInput } from "./controls";
+import type { Block, BlockStyle } from "./doc";
 import { RichTextField } from "./RichTextField";
 import { StyleFields } from "./StyleFields";
 
@@ -18,7 +18,6 @@ const LEVELS = [
 	{ value: "2", label: "Medium (H2)" },
 	{ value: "3", label: "Small (H3)" },
 ] as const;
-const NETWORKS = SOCIAL_OPTIONS.map((n) => ({ value: n, label: n === "x" ? "X" : n[0]?.toUpperCase() + n.slice(1) }));
 
 /** The selected block's content and style. */
 export function Inspector(props: Props) {
@@ -164,58 +163,7 @@ export function Inspector(props: Props) {
 					)}
 				</Match>
 				<Match when={is("social")}>
-					{(so) => (
-						<Group title="Links">
-							<For each={so().links}>
-								{(link, i) => (
-									<div class="be-row">
-										<SelectInput
-											label="Network"
-											value={link.network}
-											options={NETWORKS}
-											onChange={(v) =>
-												props.update((x) => {
-													if (x.type === "social" && v) (x.links[i()] as { network: string }).network = v;
-												})
-											}
-										/>
-										<TextInput
-											label="URL"
-											value={link.url}
-											error={props.errorOf(`links.${i()}.url`)}
-											onInput={(v) =>
-												props.update((x) => {
-													if (x.type === "social") (x.links[i()] as { url: string }).url = v;
-												})
-											}
-										/>
-										<Button
-											size="sm"
-											variant="ghost"
-											aria-label={`Remove ${link.network} link`}
-											onClick={() =>
-												props.update((x) => {
-													if (x.type === "social") x.links.splice(i(), 1);
-												})
-											}
-										>
-											Remove
-										</Button>
-									</div>
-								)}
-							</For>
-							<Button
-								size="sm"
-								onClick={() =>
-									props.update((x) => {
-										if (x.type === "social") x.links.push({ network: "website", url: "https://example.com" });
-									})
-								}
-							>
-								Add link
-							</Button>
-						</Group>
-					)}
+					{(so) => <SocialFields block={so()} update={props.update} errorOf={props.errorOf} />}
 				</Match>
 				<Match when={is("footer")}>
 					{(f) => (
@@ -232,27 +180,7 @@ export function Inspector(props: Props) {
 						</>
 					)}
 				</Match>
-				<Match when={is("section")}>
-					{(sec) => (
-						<div class="be-row">
-							<SelectInput
-								label="Columns"
-								value={String(sec().columns.length) as "2"}
-								options={[1, 2, 3, 4].map((n) => ({ value: String(n) as "2", label: String(n) }))}
-								onChange={(v) =>
-									props.update((x) => {
-										if (x.type !== "section") return;
-										const n = Number(v ?? 2);
-										while (x.columns.length < n)
-											x.columns.push({ id: newId("col"), blocks: [newBlock("text") as never] });
-										if (x.columns.length > n) x.columns.splice(n);
-									})
-								}
-							/>
-							<p class="muted small">Columns sit side by side on wide screens and stack on phones.</p>
-						</div>
-					)}
-				</Match>
+				<Match when={is("section")}>{(sec) => <SectionFields section={sec()} update={props.update} />}</Match>
 			</Switch>
 			<Show when={b().type !== "spacer"}>
 				<StyleFields style={b().style} text={b().type !== "divider" && b().type !== "image"} onChange={setStyle} />
