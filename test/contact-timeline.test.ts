@@ -54,6 +54,31 @@ describe("contact timeline", () => {
 		expect(data[0]).toMatchObject({ kind: "status", from: "subscribed", to: "unsubscribed" });
 	});
 
+	it("keeps every consent a contact gave, newest first", async () => {
+		const id = f.contactId("cy@report.example");
+		// Imported: the consent on the contact's row.
+		expect((await timeline(id, "?kinds=consent")).data).toEqual([
+			expect.objectContaining({ kind: "consent", id, source: expect.any(String) }),
+		]);
+		for (const [text, at] of [
+			["Weekly news", "2026-01-01T10:00:00.000Z"],
+			["Offers too", "2026-02-01T10:00:00.000Z"],
+		]) {
+			const res = await call(
+				"POST",
+				"/api/v1/contacts",
+				{ email: "cy@report.example", consent: { source: "signup-form", text, at } },
+				{ cookie: f.cookie },
+			);
+			expect(res.status, res.text).toBe(200);
+		}
+		const { data } = await timeline(id, "?kinds=consent");
+		expect(data.map((i) => [i.text, i.at])).toEqual([
+			["Offers too", "2026-02-01T10:00:00.000Z"],
+			["Weekly news", "2026-01-01T10:00:00.000Z"],
+		]);
+	});
+
 	it("filters by kind; journey is reserved and empty; an unknown kind is 400", async () => {
 		const { data } = await timeline(f.contactId("ann@report.example"), "?kinds=click,event");
 		expect(data.map((i) => i.kind).sort()).toEqual(["click", "event"]);

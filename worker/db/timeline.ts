@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import { campaigns } from "./schema-campaigns";
+import { contactConsentHistory } from "./schema-consent";
 import { contactStatusHistory, events, messages, trackingEvents } from "./schema-contacts";
 
 /** Where a source's page starts (see `boundFor` in domain/reports/timeline-cursor.ts). */
@@ -108,4 +109,22 @@ export function timelineStatusChanges(db: Db, s: Source) {
 		)
 		.orderBy(desc(h.createdAt), desc(h.id))
 		.limit(s.limit);
+}
+
+/** A contact's consent records, newest first. */
+export function timelineConsent(db: Db, s: Source) {
+	const h = contactConsentHistory;
+	return db
+		.select({ id: h.id, at: h.givenAt, source: h.source, text: h.text })
+		.from(h)
+		.where(and(eq(h.contactId, s.contactId), eq(h.workspaceId, s.workspaceId), startingAfter(h.givenAt, h.id, s.bound)))
+		.orderBy(desc(h.givenAt), desc(h.id))
+		.limit(s.limit);
+}
+
+/** Whether any consent record of the contact was kept in the history. */
+export async function hasConsentHistory(db: Db, contactId: string): Promise<boolean> {
+	const h = contactConsentHistory;
+	const [row] = await db.select({ id: h.id }).from(h).where(eq(h.contactId, contactId)).limit(1);
+	return row !== undefined;
 }

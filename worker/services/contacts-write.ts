@@ -2,6 +2,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Principal } from "../context";
 import type { ContactInput, ContactPatch, ContactStatus } from "../contracts/contacts";
 import { createDb, type Db } from "../db/client";
+import { recordConsent } from "../db/consent-history";
 import {
 	addTags,
 	type ContactRow,
@@ -89,13 +90,14 @@ async function writeContact(
 			: insertContact(db, { ...fields, id, workspaceId, email, at: now }),
 	];
 	if (consent) {
+		const record = {
+			source: consent.source,
+			text: consent.text ?? null,
+			at: consent.at ? new Date(Date.parse(consent.at)) : now,
+		};
 		statements.push(
-			setConsent(db, id, {
-				source: consent.source,
-				text: consent.text ?? null,
-				at: consent.at ? new Date(Date.parse(consent.at)) : now,
-				ip: consent.ip ?? write.ip,
-			}),
+			setConsent(db, id, { ...record, ip: consent.ip ?? write.ip }),
+			recordConsent(db, { ...record, id: newId("csn"), workspaceId, contactId: id }),
 		);
 	}
 	if (changes.tags && changes.tagMode === "replace") statements.push(clearTags(db, id));

@@ -2,7 +2,9 @@ import type { TimelineItem, TimelineKind } from "../contracts/timeline";
 import { createDb } from "../db/client";
 import { findContactRow } from "../db/contacts";
 import {
+	hasConsentHistory,
 	type TimelineBound,
+	timelineConsent,
 	timelineEvents,
 	timelineMessages,
 	timelineStatusChanges,
@@ -41,12 +43,13 @@ export async function contactTimeline(d1: D1Database, workspaceId: string, conta
 	});
 	const none = Promise.resolve([]);
 
-	const [sent, opens, clicks, events, statuses] = await Promise.all([
+	const [sent, opens, clicks, events, statuses, consents] = await Promise.all([
 		wants("message") ? timelineMessages(db, source("message")) : none,
 		wants("open") ? timelineTracking(db, "open", source("open")) : none,
 		wants("click") ? timelineTracking(db, "click", source("click")) : none,
 		wants("event") ? timelineEvents(db, source("event")) : none,
 		wants("status") ? timelineStatusChanges(db, source("status")) : none,
+		wants("consent") ? timelineConsent(db, source("consent")) : none,
 	]);
 	const items: Item[] = [
 		...sent.map(
@@ -84,9 +87,10 @@ export async function contactTimeline(d1: D1Database, workspaceId: string, conta
 		...statuses.map(
 			(h): Item => ({ kind: "status", at: ms(h.at), id: h.id, from: h.from, to: h.to, source: h.source }),
 		),
+		...consents.map((c): Item => ({ kind: "consent", at: ms(c.at), id: c.id, source: c.source, text: c.text })),
 	];
-	// The consent record is one row of the contact: shown once, where its time places it.
-	if (wants("consent") && contact.consentSource) {
+	// A contact without consent history (imported, or from before it was kept) shows the record on its row.
+	if (wants("consent") && contact.consentSource && !(await hasConsentHistory(db, contact.id))) {
 		const consent: Item = {
 			kind: "consent",
 			at: ms(contact.consentAt ?? contact.createdAt),
