@@ -122,15 +122,18 @@ export function RecipientLog(props: Props) {
 					<LinkButton href={`/outbox?campaign_id=${encodeURIComponent(props.campaignId)}`}>View in Outbox</LinkButton>
 				</div>
 			</div>
-			<LogFilters
-				campaignId={props.campaignId}
-				campaignName={props.campaignName}
-				filter={query()}
-				search={search()}
-				onSearch={setSearch}
-				onChange={(change) => setFilter((prev) => ({ ...prev, ...change }))}
-				canEdit={props.canEdit}
-			/>
+			{/* Before the send there is nobody to filter or export. */}
+			<Show when={props.status() !== "draft" && props.status() !== "scheduled"}>
+				<LogFilters
+					campaignId={props.campaignId}
+					campaignName={props.campaignName}
+					filter={query()}
+					search={search()}
+					onSearch={setSearch}
+					onChange={(change) => setFilter((prev) => ({ ...prev, ...change }))}
+					canEdit={props.canEdit}
+				/>
+			</Show>
 			<PagedTable
 				label="Recipients"
 				columns={columns}
