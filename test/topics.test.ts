@@ -78,6 +78,9 @@ describe("the preference centre at /u/:token", () => {
 		expect((await call("GET", `/api/v1/campaigns/${eventsCampaign}/audience`, undefined, { cookie })).json.count).toBe(
 			3,
 		);
+		// The count shown before a campaign is saved (the campaign form's) agrees.
+		const unsaved = await call("GET", `/api/v1/audience?topic_id=${news.id}`, undefined, { cookie });
+		expect(unsaved.json).toEqual({ total: 3, sendable: 2 });
 
 		await call("POST", `/api/v1/campaigns/${newsCampaign}/send`, undefined, { cookie });
 		const done = await waitUntil("the topic campaign to complete", async () => {

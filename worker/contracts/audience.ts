@@ -7,6 +7,12 @@ export const AudienceQuerySchema = z.object({
 		.max(64)
 		.optional()
 		.openapi({ description: "A saved segment; absent = all subscribed contacts" }),
+	topic_id: z
+		.string()
+		.min(1)
+		.max(64)
+		.optional()
+		.openapi({ description: "The campaign's topic: contacts who opted out of it are not sendable" }),
 });
 
 export const AudienceSizeSchema = z

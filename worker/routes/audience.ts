@@ -19,9 +19,7 @@ export const audienceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 	}),
 	async (c) => {
 		await assertAudienceCountAllowed(c.env.DB, c.var.principal);
-		return c.json(
-			await audienceSize(c.env.DB, c.var.principal.workspaceId, c.req.valid("query").segment_id ?? null),
-			200,
-		);
+		const { segment_id, topic_id } = c.req.valid("query");
+		return c.json(await audienceSize(c.env.DB, c.var.principal.workspaceId, segment_id ?? null, topic_id ?? null), 200);
 	},
 );

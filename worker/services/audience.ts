@@ -19,9 +19,14 @@ const SUBSCRIBED: SegmentDefinition = { all: [{ attribute: "status", op: "eq", v
 /**
  * The audience a send to this segment (every subscribed contact when null) would have now, before any campaign
  * exists: `total` contacts it reaches, of which `sendable` would be mailed (the send's own count, so addresses
- * on the suppression list are left out).
+ * on the suppression list, and contacts who opted out of the campaign's topic, are left out).
  */
-export async function audienceSize(d1: D1Database, workspaceId: string, segmentId: string | null) {
+export async function audienceSize(
+	d1: D1Database,
+	workspaceId: string,
+	segmentId: string | null,
+	topicId: string | null = null,
+) {
 	const db = createDb(d1);
 	let definition: SegmentDefinition | null = null;
 	if (segmentId) {
@@ -32,7 +37,7 @@ export async function audienceSize(d1: D1Database, workspaceId: string, segmentI
 	const now = Date.now();
 	const [total, sendable] = await Promise.all([
 		countContacts(db, workspaceId, compileCount(definition ?? SUBSCRIBED, { workspaceId, now })),
-		countAudience(db, workspaceId, definition, now),
+		countAudience(db, workspaceId, definition, now, topicId),
 	]);
 	return { total, sendable };
 }
