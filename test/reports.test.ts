@@ -126,8 +126,15 @@ describe("campaign comparison", () => {
 		}
 	});
 
-	it("never compares another workspace's campaign", async () => {
+	it("never shows another workspace's campaign report, log, export or comparison", async () => {
 		const stranger = await signupOwner("Stranger");
+		for (const path of ["timeline", "messages?engagement=opened", "messages.csv", "stats"]) {
+			const res = await call("GET", `/api/v1/campaigns/${f.campaignId}/${path}`, undefined, {
+				cookie: stranger.cookie,
+			});
+			expect(res.status, path).toBe(404);
+			expect(res.text).not.toContain("report.example");
+		}
 		const res = await call("GET", `/api/v1/campaigns/compare?ids=${f.campaignId},${f.campaignId}x`, undefined, {
 			cookie: stranger.cookie,
 		});
