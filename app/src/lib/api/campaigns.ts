@@ -59,7 +59,11 @@ export const cancelCampaign = (id: string) => call(api.campaigns[":id"].cancel.$
 /**
  * The audience a send would have right now, for the campaign form before the campaign exists: `total` is every
  * contact the segment reaches (all subscribed contacts without one), `sendable` those a send would mail (subscribed
- * and not on the suppression list), counted by the server as the send counts them.
+ * and not on the suppression list, nor opted out of the campaign's topic), counted by the server as the send counts them.
  */
-export const audienceSize = (segmentId: string | null) =>
-	call(api.audience.$get({ query: segmentId ? { segment_id: segmentId } : {} }));
+export const audienceSize = (segmentId: string | null, topicId: string | null = null) =>
+	call(
+		api.audience.$get({
+			query: { ...(segmentId ? { segment_id: segmentId } : {}), ...(topicId ? { topic_id: topicId } : {}) },
+		}),
+	);

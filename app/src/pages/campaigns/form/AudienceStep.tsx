@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { type Accessor, createResource, Show } from "solid-js";
 import { SelectField } from "../../../components/SelectField";
 import { Spinner } from "../../../components/Spinner";
-import { audienceSize, listSegments } from "../../../lib/api";
+import { audienceSize, listSegments, listTopics } from "../../../lib/api";
 import { formatNumber } from "../../../lib/format";
 import type { Draft } from "./draft";
 import type { StepProps } from "./step";
@@ -14,13 +14,19 @@ export const countText = (n: number | undefined) =>
 /** The workspace's segments and the audience each choice would have now. */
 export function createAudienceChoices(draft: Accessor<Draft>) {
 	const [segments] = createResource(async () => (await listSegments({ limit: 500 })).data);
-	const [allCount] = createResource(() => audienceSize(null));
+	const [topics] = createResource(async () => (await listTopics()).data);
+	const topicId = () => draft().topic_id || null;
+	const [allCount] = createResource(
+		() => ({ topic: topicId() }),
+		({ topic }) => audienceSize(null, topic),
+	);
 	const [segmentCount] = createResource(
-		() => draft().segment_id || false,
-		(id) => audienceSize(id),
+		() => (draft().segment_id ? { segment: draft().segment_id, topic: topicId() } : false),
+		({ segment, topic }) => audienceSize(segment, topic),
 	);
 	return {
 		segments,
+		topics,
 		allCount,
 		segmentCount,
 		chosenCount: () => (draft().audience === "all" ? allCount.latest : segmentCount.latest),
@@ -114,6 +120,20 @@ export function AudienceStep(props: StepProps & { choices: AudienceChoices }) {
 						</p>
 					</Show>
 				</Show>
+			</Show>
+			<Show when={(props.choices.topics.latest?.length ?? 0) > 0 || props.draft().topic_id}>
+				<SelectField
+					label="Topic"
+					name="topic_id"
+					value={props.draft().topic_id}
+					onChange={props.text("topic_id")}
+					error={props.field("topic_id")}
+					hint="Contacts who opted out of this topic on their preference page are skipped, and left out of the counts above."
+					options={[
+						{ value: "", label: "No topic: everyone subscribed" },
+						...(props.choices.topics.latest ?? []).map((t) => ({ value: t.id, label: t.name })),
+					]}
+				/>
 			</Show>
 			<Show when={props.field("audience") && !props.field("audience.segment_id")}>
 				<p class="field-error">{props.field("audience")}</p>

@@ -7,6 +7,8 @@ export type Draft = {
 	name: string;
 	audience: "all" | "segment";
 	segment_id: string;
+	/** The topic the campaign is about ("" for none): contacts who opted out of it are skipped. */
+	topic_id: string;
 	template_id: string;
 	from_name: string;
 	from_email: string;
@@ -20,6 +22,7 @@ export type Draft = {
 export const FIELDS = [
 	"name",
 	"audience",
+	"topic_id",
 	"template_id",
 	"from_email",
 	"from_name",
@@ -42,6 +45,7 @@ export function initialDraft(
 		name: existing?.name ?? "",
 		audience: (existing?.audience.segment_id ?? search.segment) ? "segment" : "all",
 		segment_id: existing?.audience.segment_id ?? search.segment ?? "",
+		topic_id: existing?.topic_id ?? "",
 		template_id: existing?.template_id ?? search.template ?? "",
 		from_name: existing?.from_name ?? workspace.default_from_name,
 		from_email: existing?.from_email ?? workspace.default_from_email,
@@ -59,6 +63,7 @@ export function bodyOf(d: Draft) {
 		name: d.name,
 		template_id: d.template_id,
 		audience: { segment_id: d.audience === "segment" ? d.segment_id || null : null },
+		topic_id: d.topic_id || null,
 		from_name: d.from_name.trim(),
 		// An empty address means "the workspace default": the API fills it in (or names the field if there is none).
 		...(d.from_email.trim() ? { from_email: d.from_email.trim() } : {}),
