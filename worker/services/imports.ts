@@ -16,6 +16,7 @@ import { IMPORT_LIMITS } from "../domain/csv/limits";
 import { decodeWindow, normalizeCsv, utf8Length } from "../domain/csv/normalize";
 import { readHeader } from "../domain/csv/reader";
 import { newId } from "../domain/ids";
+import { csvCell } from "../domain/reports/csv";
 import { ApiError, notFound } from "../errors";
 import { failImport, type ImportJob } from "./import-step";
 import { pageOf, startAfter } from "./pagination";
@@ -149,12 +150,6 @@ export async function listImports(d1: D1Database, workspaceId: string, page: { l
 	const rows = await importPage(createDb(d1), workspaceId, startAfter(page, "desc"), page.limit + 1);
 	return pageOf(rows, page, (r) => present(r, []));
 }
-
-const csvCell = (value: string | number | null) => {
-	const text = value === null ? "" : String(value);
-	// Quote always; neutralize spreadsheet formulas in cells that came from the uploaded file.
-	return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
-};
 
 /**
  * Every error row of an import as a CSV file: line, email and reason, then the row's original columns
