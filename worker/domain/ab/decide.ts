@@ -100,6 +100,8 @@ export function decide(input: DecideInput): Decision {
 	let reason: string;
 	if (arms.every((a) => a.n === 0)) {
 		reason = `Nothing was delivered during the test; ${leader.name} is sent by default`;
+	} else if (rate(leader) < rate(runnerUp)) {
+		reason = `${leader.name} is the only arm allowed to win`;
 	} else if (rate(leader) === rate(runnerUp)) {
 		reason = `${leader.name} and ${runnerUp.name} were level at ${formatPercent(rate(leader))}; not enough evidence yet, ${leader.name} is sent by default`;
 	} else {
