@@ -31,8 +31,8 @@ function compiledSql(text: string, params: readonly SqlParam[]): SQL {
 export const segmentCondition = ({ where, params }: CompiledSegment): SQL => sql`(${compiledSql(where, params)})`;
 
 /**
- * What an audience count reads: the workspace's contacts (`c`), or only those of the plan's members set, each
- * looked up by primary key (CROSS JOIN keeps the set as the outer loop).
+ * What a count reads: the workspace's contacts (`c`), or only those of the plan's members set, each looked up by
+ * primary key (CROSS JOIN keeps the set as the outer loop).
  */
 const countSource = ({ members }: CountPlan) =>
 	members
@@ -48,7 +48,7 @@ export const sendableContact = (t: { status: SQLiteColumn; workspaceId: SQLiteCo
 
 /** Contacts of a workspace matching a segment (compiled for counting), whatever their status. */
 export async function countContacts(db: Db, workspaceId: string, plan: CountPlan): Promise<number> {
-	if (plan.members) {
+	if (plan.members && plan.membersOnly) {
 		const [only] = await db.select({ n: count() }).from(sql`(${compiledSql(plan.members.sql, plan.members.params)})`);
 		return only?.n ?? 0;
 	}

@@ -439,9 +439,9 @@ describe("query plan", () => {
 		return results.map((r) => r.detail).join("\n");
 	};
 
-	it("reads 'at least once in 30 days' from the contacts' event rollups: recent ones only, one row per contact", async () => {
+	it("reads 'at least once in 30 days' from the contacts' event rollups alone, one row per contact", async () => {
 		const plan = await planOf(one(purchase(1, 30)));
-		expect(plan).toMatch(/event_rollups_recent \(workspace_id=\? AND name=\? AND last_at>\?\)/);
+		expect(plan).toMatch(/COVERING INDEX event_rollups_contact \(workspace_id=\? AND name=\?\)/);
 		expect(plan).not.toContain("CORRELATED");
 		expect(plan).not.toContain("TEMP B-TREE");
 		// Nothing else to test: the contacts table is not read at all.
@@ -454,7 +454,7 @@ describe("query plan", () => {
 		expect(plan).not.toContain("CORRELATED");
 	});
 
-	it("counts a segment of an event rule and other rules in one scan of the contacts, the event's set built once", async () => {
+	it("counts a segment that needs an event from that event's contacts, in contact order, looked up by id", async () => {
 		const definition: SegmentDefinition = {
 			all: [
 				{ any: [attr("city", "eq", "Berlin"), attr("city", "eq", "Paris")] },
@@ -464,10 +464,16 @@ describe("query plan", () => {
 		};
 		const plan = await planOf(definition);
 		expect(plan).toMatch(
-			/SEARCH c USING INDEX contacts_workspace_status[\s\S]*LIST SUBQUERY[\s\S]*event_rollups_recent/,
+			/COVERING INDEX event_rollups_contact[\s\S]*SEARCH c USING INDEX sqlite_autoindex_contacts_1 \(id=\?\)/,
 		);
-		expect(plan).not.toContain("CORRELATED");
-		expect(plan).not.toContain("sqlite_autoindex_contacts_1");
+		expect(plan).not.toContain("contacts_workspace_status");
+		expect(plan).not.toContain("TEMP B-TREE");
+	});
+
+	it("counts a lone tag from the tag index alone", async () => {
+		const plan = await planOf(one({ tag: "vip" }));
+		expect(plan).toContain("contact_tags_workspace_tag");
+		expect(plan).not.toMatch(/\bc\b USING/);
 	});
 });
 

@@ -271,6 +271,10 @@ function event(node: EventRule, ctx: CompileContext): Fragment {
  * The contacts an event rule matches as a query of distinct contact ids (column `id`), or null when the rule also
  * matches contacts without events (it is a complement).
  */
+/** The contacts with a tag as a query of distinct contact ids (column `id`). */
+export const tagMembers = (node: { tag: string }, ctx: CompileContext): SegmentQuery =>
+	q`SELECT ct.contact_id AS id FROM contact_tags ct WHERE ct.workspace_id = ${ctx.workspaceId} AND ct.tag = ${node.tag}`;
+
 export function eventMembers(node: EventRule, ctx: CompileContext): SegmentQuery | null {
 	const { from, having, complement, distinct } = eventSet(node, ctx);
 	if (complement) return null;

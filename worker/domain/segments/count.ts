@@ -1,37 +1,58 @@
 import type { SegmentDefinition, SegmentRule } from "../../contracts/segments";
-import { type CompileContext, type CompiledSegment, compileSegment, eventMembers, type SegmentQuery } from "./compile";
+import {
+	type CompileContext,
+	type CompiledSegment,
+	compileSegment,
+	eventMembers,
+	type SegmentQuery,
+	tagMembers,
+} from "./compile";
 
 /*
  * How a segment is counted. A segment that is one event rule which zero events do not satisfy ("purchase at least
- * once in 30 days") is exactly the contacts of that rule's set, read from an index alone (the rollups or the events
- * index): no contact row is read. Any other segment scans the workspace's contacts once, an event rule being an
- * uncorrelated `IN` set built once per query. Starting from the set and looking each member up by primary key
- * (tried) costs more than the scan once the set holds a few thousand contacts, and a scan's cost is predictable.
+ * once in 30 days"), or one tag, is exactly that rule's set, read from an index alone: no contact row is read.
+ * A segment that needs such an event among other rules starts from the event's set, in contact id order (the
+ * order contacts were created in, so the lookups walk the table forward), looks each member up by primary key and
+ * tests the other rules on those contacts only. Anything else scans the workspace's contacts once. Measured on
+ * 100,000 contacts (workerd's SQLite): the compound bench case takes 23 ms from the ordered set, 54 ms as a scan
+ * with the set as an `IN` list, 60 ms from a set in another order.
  */
 
 /**
- * `members`: the segment's contacts as distinct contact ids (column `id`) when one event rule is the whole segment,
- * else null; `rest`: what every contact of the workspace is tested against (nothing when `members` is set). Same
- * parameters in total as `compileSegment`, so the same budget holds.
+ * `members`: distinct contact ids (column `id`) that every contact of the segment is among, or null (every contact
+ * of the workspace is a candidate); `rest`: the rules a candidate must still satisfy; `membersOnly` when there are
+ * none, so the members are the segment (event and tag rows belong to their contact's workspace). Same parameters
+ * in total as `compileSegment`, so the same budget holds.
  */
-export type CountPlan = { members: SegmentQuery | null; rest: CompiledSegment };
+export type CountPlan = { members: SegmentQuery | null; rest: CompiledSegment; membersOnly: boolean };
 
 /** The rules joined by AND at the top of the tree (nested `all` groups flattened). */
 const conjuncts = (node: SegmentRule): SegmentRule[] => ("all" in node ? node.all.flatMap(conjuncts) : [node]);
 
 export function compileCount(definition: SegmentDefinition, ctx: CompileContext): CountPlan {
 	const whole = compileSegment(definition, ctx); // also refuses a definition over the parameter budget
-	const [only, ...others] = conjuncts(definition);
-	const members = only && others.length === 0 && "event" in only ? eventMembers(only, ctx) : null;
-	return members ? { members, rest: compileSegment({ all: [] }, ctx) } : { members: null, rest: whole };
+	const rules = conjuncts(definition);
+	const [only] = rules;
+	if (rules.length === 1 && only && "tag" in only) {
+		return { members: tagMembers(only, ctx), rest: compileSegment({ all: [] }, ctx), membersOnly: true };
+	}
+	for (const [i, rule] of rules.entries()) {
+		if (!("event" in rule)) continue;
+		const members = eventMembers(rule, ctx);
+		if (!members) continue;
+		const others = rules.filter((_, j) => j !== i);
+		return { members, rest: compileSegment({ all: others }, ctx), membersOnly: others.length === 0 };
+	}
+	return { members: null, rest: whole, membersOnly: false };
 }
 
 /** The count as one statement: `SELECT count(*) AS count ...` over the workspace's contacts (`c`). */
 export function countQuery(definition: SegmentDefinition, ctx: CompileContext): SegmentQuery {
-	const { members, rest } = compileCount(definition, ctx);
-	if (members) return { sql: `SELECT count(*) AS count FROM (${members.sql})`, params: members.params };
+	const { members, rest, membersOnly } = compileCount(definition, ctx);
+	if (members && membersOnly) return { sql: `SELECT count(*) AS count FROM (${members.sql})`, params: members.params };
+	const from = members ? `(${members.sql}) m CROSS JOIN contacts c ON c.id = m.id` : "contacts c";
 	return {
-		sql: `SELECT count(*) AS count FROM contacts c WHERE c.workspace_id = ? AND (${rest.where})`,
-		params: [ctx.workspaceId, ...rest.params],
+		sql: `SELECT count(*) AS count FROM ${from} WHERE c.workspace_id = ? AND (${rest.where})`,
+		params: [...(members?.params ?? []), ctx.workspaceId, ...rest.params],
 	};
 }
