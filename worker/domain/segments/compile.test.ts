@@ -470,9 +470,17 @@ describe("query plan", () => {
 		expect(plan).not.toContain("TEMP B-TREE");
 	});
 
+	it("counts a tag with attribute rules from the tag's contacts, in contact order, looked up by id", async () => {
+		const plan = await planOf({ all: [attr("city", "eq", "Berlin"), { tag: "vip" }] } as SegmentDefinition);
+		expect(plan).toMatch(
+			/COVERING INDEX contact_tags_workspace_tag_contact[\s\S]*SEARCH c USING INDEX sqlite_autoindex_contacts_1 \(id=\?\)/,
+		);
+		expect(plan).not.toContain("TEMP B-TREE");
+	});
+
 	it("counts a lone tag from the tag index alone", async () => {
 		const plan = await planOf(one({ tag: "vip" }));
-		expect(plan).toContain("contact_tags_workspace_tag");
+		expect(plan).toContain("COVERING INDEX contact_tags_workspace_tag_contact");
 		expect(plan).not.toMatch(/\bc\b USING/);
 	});
 });
