@@ -103,6 +103,10 @@ export function exitEnrollment(enrollment: Enrollment, reason: string, now: numb
 	return { ...ended, status: "exited", exitReason: reason, endedAt: now, dueAt: undefined, waiting: undefined };
 }
 
+/** The status the API shows (API.md: active, completed, exited): a wait for an event is still active. */
+export const publicStatus = (e: Enrollment): "active" | "completed" | "exited" =>
+	e.status === "waiting" ? "active" : e.status;
+
 export const isOver = (e: Enrollment) => e.status === "completed" || e.status === "exited";
 
 /** Whether the executor has work for the enrollment at `now` (the shard's alarm query: status and due time). */

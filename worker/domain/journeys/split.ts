@@ -1,22 +1,9 @@
-/*
- * Split arms picked by a hash of the enrollment and the node, not by Math.random: a retried or replayed step takes
- * the same arm, and the arms' shares follow their weights across enrollments.
- */
+import { hash32 } from "../ab/assign";
 
-/** A 32-bit FNV-1a hash with murmur3's finaliser (so ids differing in one character spread over the range). */
-export function hash32(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	h ^= h >>> 16;
-	h = Math.imul(h, 0x85ebca6b);
-	h ^= h >>> 13;
-	h = Math.imul(h, 0xc2b2ae35);
-	h ^= h >>> 16;
-	return h >>> 0;
-}
+/*
+ * Split arms picked by a hash of the enrollment and the node (the A/B assignment's hash), not by Math.random: a
+ * retried or replayed step takes the same arm, and the arms' shares follow their weights across enrollments.
+ */
 
 /** The arm for this enrollment at this split node, in proportion to the arms' weights. */
 export function pickArm<A extends { weight: number }>(enrollmentId: string, nodeId: string, arms: readonly A[]): A {

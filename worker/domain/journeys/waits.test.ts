@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDue } from "./enrollment";
+import { isDue, publicStatus } from "./enrollment";
 import { advance } from "./executor";
 import { context, DAY, HOUR, journey, outcomes, start, T0 } from "./test-support";
 import { exitOnEvent, exitOnSegmentLeave, onEvent, onTimeout } from "./waits";
@@ -38,6 +38,7 @@ describe("wait_event", () => {
 			waiting: { event: "purchase", matchValue: "cart_9", startedAt: T0, timeoutAt: T0 + 4 * HOUR },
 		});
 		expect(isDue(waiting(), T0 + HOUR)).toBe(false);
+		expect(publicStatus(waiting())).toBe("active");
 		expect(advance(CART, waiting(), context({ now: T0 + HOUR })).enrollment).toEqual(waiting());
 	});
 
@@ -95,6 +96,8 @@ describe("exit conditions", () => {
 		expect(exitOnEvent(DRIP, delayed, { name: "purchase", properties: { plan: "free" }, occurredAt: T0 + DAY })).toBe(
 			delayed,
 		);
+		const before = { name: "purchase", properties: { plan: "pro" }, occurredAt: T0 - HOUR };
+		expect(exitOnEvent(DRIP, delayed, before)).toBe(delayed); // a purchase from before the entry is no goal
 		const goal = exitOnEvent(DRIP, delayed, { name: "purchase", properties: { plan: "pro" }, occurredAt: T0 + DAY });
 		expect(goal).toMatchObject({ status: "exited", exitReason: "goal", endedAt: T0 + DAY, dueAt: undefined });
 		expect(advance(DRIP, goal, context({ now: T0 + 3 * DAY })).effects).toEqual([]);
