@@ -1,6 +1,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { createDb, type Db } from "../db/client";
-import { advanceImport, failRunningImport, forgetSeen, importContext, importCursor, importWrites } from "../db/imports";
+import { importWrites } from "../db/import-writes";
+import { advanceImport, failRunningImport, forgetSeen, importContext, importCursor } from "../db/imports";
 import { type ExistingContact, type ImportPlan, planImport } from "../domain/contacts/import-plan";
 import { jsonBatches } from "../domain/csv/batches";
 import type { ColumnMap } from "../domain/csv/columns";
