@@ -22,11 +22,11 @@ import { type PageRequest, pageOf, startAfter } from "./pagination";
 /** Where the request came from: who acts, from where, and whether Pulse runs locally (webhook URL rules). */
 export type JourneyCaller = { actor: Principal; ip: string | null; local: boolean };
 
+type Found = Awaited<ReturnType<typeof existingReferences>>;
+
 /** What keeps a definition from running: the graph's problems, then templates and segments not in the workspace. */
-async function problemsOf(db: Db, workspaceId: string, definition: JourneyDefinition, local: boolean) {
+function problemsWith(definition: JourneyDefinition, found: Found, local: boolean): JourneyIssue[] {
 	const issues: JourneyIssue[] = validateJourneyGraph(definition, { local });
-	const wanted = journeyReferences(definition);
-	const found = await existingReferences(db, workspaceId, wanted);
 	for (const [id, node] of Object.entries(definition.nodes)) {
 		if (node.type === "send_email" && !found.templateIds.has(node.template_id))
 			issues.push({ path: `nodes.${id}.template_id`, message: `No template "${node.template_id}" in this workspace` });
@@ -38,6 +38,21 @@ async function problemsOf(db: Db, workspaceId: string, definition: JourneyDefini
 			issues.push({ path: `exit.${i}.segment_id`, message: `No segment "${exit.segment_id}" in this workspace` });
 	}
 	return issues;
+}
+
+/** The problems of several definitions, their templates and segments looked up in one read. */
+async function problemsOfAll(db: Db, workspaceId: string, definitions: JourneyDefinition[], local: boolean) {
+	const wanted = definitions.map(journeyReferences);
+	const found = await existingReferences(db, workspaceId, {
+		templateIds: [...new Set(wanted.flatMap((w) => w.templateIds))],
+		segmentIds: [...new Set(wanted.flatMap((w) => w.segmentIds))],
+	});
+	return definitions.map((definition) => problemsWith(definition, found, local));
+}
+
+async function problemsOf(db: Db, workspaceId: string, definition: JourneyDefinition, local: boolean) {
+	const [issues] = await problemsOfAll(db, workspaceId, [definition], local);
+	return issues ?? [];
 }
 
 const present = (row: JourneyRow, issues: JourneyIssue[]): Journey => ({
@@ -72,7 +87,12 @@ export async function getJourney(db: Db, workspaceId: string, id: string, local:
 
 export async function listJourneys(db: Db, workspaceId: string, page: PageRequest, local: boolean) {
 	const rows = await journeysPage(db, workspaceId, startAfter(page, "desc"), page.limit + 1);
-	const issues = await Promise.all(rows.map((r) => problemsOf(db, workspaceId, r.definition, local)));
+	const issues = await problemsOfAll(
+		db,
+		workspaceId,
+		rows.map((r) => r.definition),
+		local,
+	);
 	return pageOf(
 		rows.map((row, i) => ({ ...row, issues: issues[i] ?? [] })),
 		page,
