@@ -22,6 +22,10 @@ export const templates = sqliteTable(
 		/** `blocks`: edited as a block document and `html` is its compiled output; `html`: the HTML is the source. */
 		editor: text("editor").$type<"html" | "blocks">().notNull().default("html"),
 		blocks: text("blocks", { mode: "json" }).$type<BlockDocument>(),
+		/** The library shelf the template sits on ("newsletter", "promo", ...); null = uncategorised. */
+		category: text("category"),
+		/** Archived templates leave the everyday library (`GET /templates?archived=true` lists them). */
+		archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
 		createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
 		updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
 	},
