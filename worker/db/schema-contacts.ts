@@ -180,6 +180,8 @@ export const messages = sqliteTable(
 		email: text("email").notNull(),
 		status: text("status").notNull(),
 		chunkId: text("chunk_id"),
+		/** The A/B variant this recipient was sent (null outside A/B tests). */
+		variantId: text("variant_id"),
 		providerId: text("provider_id"),
 		attempts: integer("attempts").notNull().default(0),
 		lastError: text("last_error"),
