@@ -31,8 +31,16 @@ export const campaigns = sqliteTable(
 		completedAt: timestamp("completed_at"),
 		/** Why Pulse paused the campaign (a provider quota), null otherwise; mirrored from its object. */
 		pauseReason: text("pause_reason", { mode: "json" }).$type<PauseReason>(),
+		/** `journey`: the hidden campaign of one journey send node (never listed; always `sending`). */
+		kind: text("kind").$type<"broadcast" | "journey">().notNull().default("broadcast"),
+		journeyId: text("journey_id"),
+		journeyNodeId: text("journey_node_id"),
+		/** A transactional journey's sends: exempt from the frequency cap. */
+		transactional: integer("transactional", { mode: "boolean" }).notNull().default(false),
+		/** "HH:MM": each recipient is sent at the first such local time at or after `send_at`. */
+		localTime: text("local_time"),
 	},
-	(t) => [index("campaigns_workspace").on(t.workspaceId, t.id)],
+	(t) => [index("campaigns_workspace").on(t.workspaceId, t.id), index("campaigns_journey").on(t.journeyId)],
 );
 
 /**

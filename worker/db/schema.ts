@@ -12,6 +12,14 @@ export const workspaces = sqliteTable("workspaces", {
 	defaultFromName: text("default_from_name").notNull().default(""),
 	defaultFromEmail: text("default_from_email").notNull().default(""),
 	sendRatePerSecond: integer("send_rate_per_second").notNull().default(200),
+	/** IANA zone for local times when a contact has none (quiet hours, local send times). */
+	timezone: text("timezone").notNull().default("UTC"),
+	/** At most `frequency_cap_max` marketing emails per contact per rolling `frequency_cap_per` (ISO-8601); null: no cap. */
+	frequencyCapMax: integer("frequency_cap_max"),
+	frequencyCapPer: text("frequency_cap_per"),
+	/** Quiet hours (HH:MM, local to the contact) when journey sends wait; null: none. */
+	quietHoursStart: text("quiet_hours_start"),
+	quietHoursEnd: text("quiet_hours_end"),
 	createdAt: createdAt(),
 });
 
