@@ -44,5 +44,7 @@ export const campaignAbTests = sqliteTable("campaign_ab_tests", {
 	winnerSignificant: integer("winner_significant", { mode: "boolean" }),
 	winnerReason: text("winner_reason"),
 	decidedAt: timestamp("decided_at"),
+	/** The first chunk of the winner phase: test messages are those in earlier chunks (chunk ids sort by sequence). */
+	winnerFromChunk: text("winner_from_chunk"),
 	updatedAt: timestamp("updated_at").notNull().default(now),
 });

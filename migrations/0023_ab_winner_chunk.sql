@@ -1,0 +1,1 @@
+ALTER TABLE `campaign_ab_tests` ADD `winner_from_chunk` text;
