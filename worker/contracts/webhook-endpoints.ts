@@ -26,7 +26,10 @@ const EventsSchema = z
 	.array(z.string().min(1).max(100))
 	.min(1, "Choose at least one event")
 	.max(WEBHOOK_EVENT_TYPES.length)
-	.openapi({ example: ["email.clicked", "contact.unsubscribed"], description: `Any of ${WEBHOOK_EVENT_TYPES.join(", ")}` });
+	.openapi({
+		example: ["email.clicked", "contact.unsubscribed"],
+		description: `Any of ${WEBHOOK_EVENT_TYPES.join(", ")}`,
+	});
 
 export const WebhookEndpointInputSchema = z
 	.object({

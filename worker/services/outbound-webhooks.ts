@@ -1,0 +1,76 @@
+import type { WebhookEventType } from "../contracts/webhook-endpoints";
+import type { WebhookDeliveryMessage } from "../contracts/webhook-queue";
+import { createDb } from "../db/client";
+import { enabledEndpoints } from "../db/webhook-endpoints";
+import { newId } from "../domain/ids";
+
+export type WebhookEvent = { type: WebhookEventType; data: unknown; at?: Date };
+
+type EmitEnv = Pick<Env, "DB" | "WEBHOOKS">;
+
+/** Cloudflare Queues: 100 messages and 256 KB per `sendBatch`, 128 KB per message. */
+const BATCH_MESSAGES = 100;
+const BATCH_BYTES = 240_000;
+const MESSAGE_BYTES = 120_000;
+
+/**
+ * Sends workspace events to the webhook endpoints subscribed to them: one indexed D1 read for the workspace's
+ * enabled endpoints, then one WEBHOOKS message per (event, endpoint), enqueued in batches; the consumer signs,
+ * POSTs, records and retries (worker/queue/webhooks-consumer.ts). Call it once per batch of events, not per event.
+ * It never throws: a failure is logged and the caller's work goes on.
+ */
+export async function emitWebhookEvents(env: EmitEnv, workspaceId: string, events: WebhookEvent[]): Promise<void> {
+	if (events.length === 0) return;
+	try {
+		const endpoints = await enabledEndpoints(createDb(env.DB), workspaceId);
+		if (endpoints.length === 0) return;
+		const messages: { body: WebhookDeliveryMessage; bytes: number }[] = [];
+		for (const event of events) {
+			const subscribers = endpoints.filter((endpoint) => endpoint.events.includes(event.type));
+			if (subscribers.length === 0) continue;
+			const body = JSON.stringify({
+				type: event.type,
+				timestamp: (event.at ?? new Date()).toISOString(),
+				data: event.data,
+			});
+			if (body.length > MESSAGE_BYTES) {
+				console.error(JSON.stringify({ workspaceId, type: event.type, error: "webhook event too large to send" }));
+				continue;
+			}
+			for (const endpoint of subscribers) {
+				const message: WebhookDeliveryMessage = {
+					type: "webhook_delivery",
+					delivery_id: newId("msg"),
+					endpoint_id: endpoint.id,
+					workspace_id: workspaceId,
+					event_type: event.type,
+					body,
+				};
+				messages.push({ body: message, bytes: body.length + 200 });
+			}
+		}
+		await enqueue(env, messages);
+	} catch (error) {
+		console.error(JSON.stringify({ workspaceId, error: `webhook events not enqueued: ${String(error)}` }));
+	}
+}
+
+/** One event; see `emitWebhookEvents` (prefer it for many events at once). */
+export function emitWebhookEvent(env: EmitEnv, workspaceId: string, type: WebhookEventType, data: unknown) {
+	return emitWebhookEvents(env, workspaceId, [{ type, data }]);
+}
+
+async function enqueue(env: EmitEnv, messages: { body: WebhookDeliveryMessage; bytes: number }[]) {
+	let batch: { body: WebhookDeliveryMessage }[] = [];
+	let bytes = 0;
+	for (const message of messages) {
+		if (batch.length === BATCH_MESSAGES || bytes + message.bytes > BATCH_BYTES) {
+			await env.WEBHOOKS.sendBatch(batch);
+			batch = [];
+			bytes = 0;
+		}
+		batch.push({ body: message.body });
+		bytes += message.bytes;
+	}
+	if (batch.length > 0) await env.WEBHOOKS.sendBatch(batch);
+}
