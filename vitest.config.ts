@@ -21,6 +21,8 @@ export default defineConfig(async () => {
 								bindings: {
 									TEST_MIGRATIONS: migrations,
 									TOKEN_SECRET: "test-token-secret-0123456789abcdef",
+									// Journey shards accept a controllable clock (setClockForTest) only with this flag.
+									JOURNEY_TEST_CLOCK: "1",
 									// A test-only Svix secret (test/webhooks.test.ts signs with it); never a real one.
 									RESEND_WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
 								},

@@ -1,0 +1,266 @@
+import { DurableObject } from "cloudflare:workers";
+import type {
+	EnrollmentView,
+	EnrollRequest,
+	EnrollResult,
+	SeedRequest,
+	ShardInput,
+} from "../worker/contracts/journey-shard";
+import type { JourneyDefinition } from "../worker/contracts/journeys";
+import { createDb } from "../worker/db/client";
+import {
+	type EngineJourney,
+	engineJourney,
+	journeyVersionDefinition,
+	mirrorEnrollments,
+} from "../worker/db/journey-engine";
+import type { Enrollment } from "../worker/domain/journeys/enrollment";
+import { loadContexts } from "../worker/services/journey-context";
+import { runEffects, type SendDispatcher } from "./journey-effects";
+import { applyInput, enter, exitPage, type Step, stepDue } from "./journey-steps";
+import { JourneyStore } from "./journey-store";
+import { presentEnrollment } from "./journey-view";
+
+/** Enrollments stepped per alarm round; rounds per alarm (then it re-arms at once). */
+export const ALARM_BATCH = 500;
+const MAX_ROUNDS = 20;
+const ROUND_BUDGET_MS = 20_000;
+const EFFECTS_BATCH = 100;
+/** A journey's row is read again after this long (lifecycle commands refresh it at once). */
+const JOURNEY_TTL_MS = 2_000;
+const SEEN_KEEP_MS = 7 * 86_400_000;
+
+/**
+ * One shard of a journey (`journey:{journeyId}:{shard}`, see worker/domain/journeys/shards.ts): the enrollments of
+ * its contacts in SQLite storage, one alarm at the earliest due step, the effects outbox, live counters.
+ * Commands are RPC methods; D1's `journeys` row is the source of truth for status and version.
+ */
+export class JourneyDO extends DurableObject<Env> {
+	private readonly store: JourneyStore;
+	private testNow: number | null;
+	private cached: { journey: EngineJourney; at: number } | null = null;
+	private readonly definitions = new Map<number, JourneyDefinition>();
+	private dispatch: SendDispatcher = async () => {
+		throw new Error("journey sends are not wired yet");
+	};
+
+	constructor(ctx: DurableObjectState, env: Env) {
+		super(ctx, env);
+		this.store = new JourneyStore(ctx.storage.sql);
+		this.testNow = this.store.getMeta<number>("test_now");
+	}
+
+	private now() {
+		return this.testNow ?? Date.now();
+	}
+
+	/** Tests only (JOURNEY_TEST_CLOCK): the shard's clock reads `now` from here on. */
+	async setClockForTest(now: number): Promise<{ ok: boolean }> {
+		if (this.env.JOURNEY_TEST_CLOCK !== "1") return { ok: false };
+		this.testNow = now;
+		this.store.setMeta("test_now", now);
+		return { ok: true };
+	}
+
+	private async journey(journeyId?: string, fresh = false): Promise<EngineJourney | null> {
+		const id = journeyId ?? this.store.getMeta<string>("journey_id");
+		if (!id) return null;
+		if (!fresh && this.cached?.journey.id === id && Date.now() - this.cached.at < JOURNEY_TTL_MS)
+			return this.cached.journey;
+		const journey = await engineJourney(createDb(this.env.DB), id);
+		if (!journey) return null;
+		if (journeyId) this.store.setMeta("journey_id", journeyId);
+		this.cached = { journey, at: Date.now() };
+		this.definitions.set(journey.version, journey.definition);
+		return journey;
+	}
+
+	/** The definitions of these versions (the current one is always loaded). */
+	private async loadDefinitions(journey: EngineJourney, versions: Iterable<number>) {
+		for (const version of new Set(versions)) {
+			if (this.definitions.has(version)) continue;
+			const definition = await journeyVersionDefinition(createDb(this.env.DB), journey.id, version);
+			if (definition) this.definitions.set(version, definition);
+		}
+		return this.definitions;
+	}
+
+	private async prepare(
+		journey: EngineJourney,
+		contactIds: string[],
+		enrollments: Enrollment[],
+		now: number,
+	): Promise<Step> {
+		const definitions = await this.loadDefinitions(
+			journey,
+			enrollments.map((e) => e.version),
+		);
+		const contexts = await loadContexts(this.env, {
+			workspaceId: journey.workspaceId,
+			contactIds,
+			definitions: [...definitions.values()],
+			transactional: journey.transactional,
+			now,
+		});
+		return { store: this.store, journey, definitions, contexts, now };
+	}
+
+	/** Entries (API, segment, date): each answered with its enrollment or the reason it was refused. */
+	async enroll(journeyId: string, requests: EnrollRequest[]): Promise<EnrollResult[]> {
+		const journey = await this.journey(journeyId);
+		if (journey?.status !== "active")
+			return requests.map((r) => ({ contactId: r.contactId, ok: false, reason: "not_active" }));
+		const now = this.now();
+		const step = await this.prepare(
+			journey,
+			requests.map((r) => r.contactId),
+			[],
+			now,
+		);
+		const results = this.ctx.storage.transactionSync(() => requests.map((r) => enter(step, r)));
+		await this.afterWrite(journey);
+		return results;
+	}
+
+	/** Events, unsubscribes and segment changes of this shard's contacts (one call per EVENTS batch). */
+	async receive(journeyId: string, inputs: ShardInput[]): Promise<{ ok: boolean }> {
+		const journey = await this.journey(journeyId);
+		if (!journey || (journey.status !== "active" && journey.status !== "paused")) return { ok: false };
+		const now = this.now();
+		const contactIds = [...new Set(inputs.map((i) => i.contactId))];
+		const enrollments = contactIds.flatMap((id) => this.store.ofContact(id));
+		const step = await this.prepare(journey, contactIds, enrollments, now);
+		this.ctx.storage.transactionSync(() => {
+			for (const input of inputs) applyInput(step, input);
+		});
+		await this.afterWrite(journey);
+		return { ok: true };
+	}
+
+	/** Segment members on activation: entered, or remembered as already in (so only later arrivals enter). */
+	async seed(journeyId: string, request: SeedRequest): Promise<{ entered: number }> {
+		const journey = await this.journey(journeyId);
+		if (journey?.status !== "active") return { entered: 0 };
+		const now = this.now();
+		const step = request.enroll ? await this.prepare(journey, request.contactIds, [], now) : null;
+		const entered = this.ctx.storage.transactionSync(() => {
+			let n = 0;
+			for (const contactId of request.contactIds) {
+				const fresh = this.store.segmentMember(request.segmentId, contactId, true);
+				if (fresh && step && enter(step, { contactId }).ok) n++;
+			}
+			return n;
+		});
+		await this.afterWrite(journey);
+		return { entered };
+	}
+
+	/** A lifecycle change (pause, resume, archive, a new version): re-read the journey and act on it. */
+	async refresh(journeyId: string): Promise<{ status: string | null }> {
+		const journey = await this.journey(journeyId, true);
+		if (journey?.status === "archived") await this.exitEveryone("archived");
+		else if (journey) await this.afterWrite(journey);
+		return { status: journey?.status ?? null };
+	}
+
+	/** Ends every enrollment in flight with `reason` (a journey-wide exit). */
+	async exitEveryone(reason: string): Promise<{ exited: number }> {
+		let exited = 0;
+		for (;;) {
+			const n = this.ctx.storage.transactionSync(() => exitPage(this.store, reason, this.now(), ALARM_BATCH));
+			exited += n;
+			if (n < ALARM_BATCH) break;
+		}
+		const journey = await this.journey();
+		if (journey) await this.flushMirror(journey);
+		await this.ctx.storage.deleteAlarm();
+		return { exited };
+	}
+
+	async counters(): Promise<[string, number][]> {
+		return this.store.counters();
+	}
+
+	async enrollments(filter: {
+		contactId?: string;
+		status?: string;
+		afterId: string;
+		limit: number;
+	}): Promise<EnrollmentView[]> {
+		return this.store.page(filter).map(presentEnrollment);
+	}
+
+	override async alarm(): Promise<void> {
+		const journey = await this.journey(undefined, true);
+		if (!journey) return;
+		if (journey.status === "archived") {
+			await this.exitEveryone("archived");
+			return;
+		}
+		if (journey.status !== "active") return; // paused: every contact stays where it is until resume
+		const started = Date.now();
+		for (let round = 0; round < MAX_ROUNDS && Date.now() - started < ROUND_BUDGET_MS; round++) {
+			const now = this.now();
+			const due = this.store.due(now, ALARM_BATCH);
+			if (due.length === 0) break;
+			const step = await this.prepare(
+				journey,
+				due.map((e) => e.contactId),
+				due,
+				now,
+			);
+			this.ctx.storage.transactionSync(() => {
+				for (const e of due) stepDue(step, e);
+			});
+			await this.flushEffects(journey);
+		}
+		this.store.forgetSeen(this.now() - SEEN_KEEP_MS);
+		await this.afterWrite(journey);
+	}
+
+	private async afterWrite(journey: EngineJourney) {
+		if (journey.status === "active") await this.flushEffects(journey);
+		await this.flushMirror(journey);
+		await this.arm(journey);
+	}
+
+	/** Runs pending effects and records each outcome (done, or retried later). */
+	private async flushEffects(journey: EngineJourney) {
+		for (let round = 0; round < 20; round++) {
+			const now = this.now();
+			const pending = this.store.pendingEffects(now, EFFECTS_BATCH);
+			if (pending.length === 0) return;
+			const outcomes = await runEffects(
+				this.env,
+				{ workspaceId: journey.workspaceId, journeyId: journey.id, now, dispatch: this.dispatch },
+				pending,
+			);
+			this.ctx.storage.transactionSync(() => {
+				for (const o of outcomes)
+					if (o.ok) this.store.effectDone(o.key);
+					else this.store.effectRetry(o.key, o.retryAt ?? now, o.error, o.retryAt === null);
+			});
+			if (outcomes.some((o) => !o.ok)) {
+				console.warn(JSON.stringify({ journey: journey.id, effects_failed: outcomes.filter((o) => !o.ok).length }));
+			}
+			if (pending.length < EFFECTS_BATCH) return;
+		}
+	}
+
+	private async flushMirror(journey: EngineJourney) {
+		for (;;) {
+			const rows = this.store.mirrorPending(500);
+			if (rows.length === 0) return;
+			await mirrorEnrollments(createDb(this.env.DB), journey.workspaceId, journey.id, rows);
+			this.store.mirrored(rows);
+			if (rows.length < 500) return;
+		}
+	}
+
+	/** One alarm at the earliest due step or pending effect; none while paused. */
+	private async arm(journey: EngineJourney) {
+		const times = [this.store.nextDue(), this.store.nextEffect()].filter((t): t is number => t !== null);
+		if (journey.status !== "active" || times.length === 0) await this.ctx.storage.deleteAlarm();
+		else await this.ctx.storage.setAlarm(Math.min(...times));
+	}
+}

@@ -1,0 +1,59 @@
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { shardName, shardOf } from "../worker/domain/journeys/shards";
+import { call, signupOwner } from "./client";
+
+/* Journeys run for real: API, D1, the shard objects; the shard's clock is set by the test (no sleeping). */
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+export async function workspaceWithContacts(n: number, extra: Record<string, unknown> = {}) {
+	const owner = await signupOwner();
+	const contactIds: string[] = [];
+	for (let i = 0; i < n; i++) {
+		const res = await call(
+			"POST",
+			"/api/v1/contacts",
+			{ email: `c${i}-${Date.now().toString(36)}@example.com`, ...extra },
+			{ cookie: owner.cookie },
+		);
+		contactIds.push(res.json.id as string);
+	}
+	return { ...owner, contactIds };
+}
+
+export async function templateIn(cookie: string) {
+	const res = await call("POST", "/api/v1/templates", { name: "Step", subject: "Hi", html: "<p>Hi</p>" }, { cookie });
+	return res.json.id as string;
+}
+
+/** Creates and activates a journey; answers its id. */
+export async function activeJourney(cookie: string, definition: Record<string, unknown>) {
+	const created = await call("POST", "/api/v1/journeys", { name: "Test journey", definition }, { cookie });
+	if (created.status !== 201) throw new Error(created.text);
+	const id = created.json.id as string;
+	const activated = await call("POST", `/api/v1/journeys/${id}/activate`, undefined, { cookie });
+	if (activated.status !== 200) throw new Error(activated.text);
+	return id;
+}
+
+export const shardFor = (journeyId: string, contactId: string) =>
+	env.JOURNEY.getByName(shardName(journeyId, shardOf(contactId)));
+
+/** Sets the shard's clock and runs its alarm (if one is set); answers whether it ran. */
+export async function alarmAt(journeyId: string, contactId: string, now: number) {
+	const shard = shardFor(journeyId, contactId);
+	await shard.setClockForTest(now);
+	return runDurableObjectAlarm(shard);
+}
+
+export async function enrollmentOf(journeyId: string, contactId: string) {
+	const [e] = await shardFor(journeyId, contactId).enrollments({ contactId, afterId: "", limit: 10 });
+	return e;
+}
+
+export async function contact(cookie: string, id: string) {
+	return (await call("GET", `/api/v1/contacts/${id}`, undefined, { cookie })).json;
+}
