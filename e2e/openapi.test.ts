@@ -99,6 +99,12 @@ const DOCUMENTED_ROUTES = [
 	"post /api/v1/journeys/{id}/pause",
 	"post /api/v1/journeys/{id}/resume",
 	"post /api/v1/journeys/{id}/archive",
+	"get /api/v1/notifications",
+	"post /api/v1/notifications/read",
+	"get /api/v1/notification-preferences",
+	"put /api/v1/notification-preferences",
+	"get /api/v1/notification-settings",
+	"put /api/v1/notification-settings",
 ];
 
 describe("OpenAPI document", () => {

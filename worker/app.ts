@@ -13,6 +13,7 @@ import { audienceRoutes } from "./routes/audience";
 import { authRoutes } from "./routes/auth";
 import { campaignReportRoutes } from "./routes/campaign-reports";
 import { campaignRoutes } from "./routes/campaigns";
+import { cloneRoutes } from "./routes/clone";
 import { contactRoutes } from "./routes/contacts";
 import { conversionRoutes } from "./routes/conversions";
 import { renderDocs } from "./routes/docs";
@@ -20,6 +21,7 @@ import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { journeyRoutes } from "./routes/journeys";
 import { memberRoutes } from "./routes/members";
+import { notificationRoutes } from "./routes/notifications";
 import { outboxRoutes } from "./routes/outbox";
 import { overviewRoutes } from "./routes/overview";
 import { savedBlockRoutes } from "./routes/saved-blocks";
@@ -30,6 +32,7 @@ import { topicRoutes } from "./routes/topics";
 import { trackingRoutes } from "./routes/tracking";
 import { unsubscribeRoutes } from "./routes/unsubscribe";
 import { validationHook } from "./routes/validation";
+import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { webhookRoutes } from "./routes/webhooks";
 import { workspaceRoutes } from "./routes/workspace";
 
@@ -83,7 +86,10 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/audience", audienceRoutes)
 		.route("/api/v1", conversionRoutes)
 		.route("/api/v1/journeys", journeyRoutes)
+		.route("/api/v1", cloneRoutes)
 		.route("/api/v1/overview", overviewRoutes)
+		.route("/api/v1/webhook-endpoints", webhookEndpointRoutes)
+		.route("/api/v1", notificationRoutes)
 		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel));
 	return { app, routes };
 }
