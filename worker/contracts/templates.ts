@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { EmailSchema } from "./auth";
 import { BlockDocumentSchema, BlockSchema } from "./blocks";
+import { PageQuerySchema } from "./common";
 import { AttributesSchema } from "./contacts";
 
 const Subject = z.string().trim().min(1, "Write a subject").max(998);
@@ -27,6 +28,15 @@ const TemplateFieldsSchema = z
 				'Inferred from the body when absent. PATCH `{"editor":"html"}` switches a block template to HTML, keeping its compiled HTML as the new source; switching to blocks needs `blocks`',
 		}),
 		blocks: BlockDocumentSchema.optional(),
+		category: z
+			.string()
+			.trim()
+			.min(1)
+			.max(60)
+			.nullable()
+			.optional()
+			.openapi({ description: "The library shelf (newsletter, promo, ...); null = uncategorised" }),
+		archived: z.boolean().optional().openapi({ description: "Archived templates leave the everyday library" }),
 	})
 	.strict();
 
@@ -56,10 +66,21 @@ export const TemplateSchema = z
 		text: z.string().nullable(),
 		editor: EditorSchema,
 		blocks: BlockDocumentSchema.nullable(),
+		category: z.string().nullable(),
+		archived: z.boolean(),
 		created_at: z.string(),
 		updated_at: z.string(),
 	})
 	.openapi("Template");
+
+/** `GET /templates`: the library by shelf; archived templates only when asked. */
+export const TemplateListQuerySchema = PageQuerySchema.extend({
+	category: z.string().max(60).optional(),
+	archived: z
+		.enum(["true", "false"])
+		.optional()
+		.openapi({ description: "`true`: only archived templates; absent or `false`: only those in use" }),
+});
 
 export const StarterTemplateSchema = z
 	.object({

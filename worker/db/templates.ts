@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "./client";
 import { templates } from "./schema-templates";
 
@@ -6,8 +6,10 @@ export type TemplateRow = typeof templates.$inferSelect;
 export type NewTemplate = typeof templates.$inferInsert;
 export type TemplateChange = Pick<
 	TemplateRow,
-	"name" | "subject" | "preheader" | "html" | "text" | "editor" | "blocks" | "updatedAt"
+	"name" | "subject" | "preheader" | "html" | "text" | "editor" | "blocks" | "updatedAt" | "category" | "archivedAt"
 >;
+/** Which shelf of the library: one category (all when absent), archived templates or those in use. */
+export type TemplateShelf = { category?: string; archived?: boolean };
 
 export async function findTemplateRow(db: Db, workspaceId: string, id: string): Promise<TemplateRow | undefined> {
 	const [row] = await db
@@ -18,12 +20,25 @@ export async function findTemplateRow(db: Db, workspaceId: string, id: string): 
 	return row;
 }
 
-/** Newest first, ids below `beforeId`. */
-export function templatePage(db: Db, workspaceId: string, beforeId: string, limit: number): Promise<TemplateRow[]> {
+/** Newest first, ids below `beforeId`, on one shelf of the library (by default every template in use). */
+export function templatePage(
+	db: Db,
+	workspaceId: string,
+	beforeId: string,
+	limit: number,
+	shelf: TemplateShelf = {},
+): Promise<TemplateRow[]> {
 	return db
 		.select()
 		.from(templates)
-		.where(and(eq(templates.workspaceId, workspaceId), lt(templates.id, beforeId)))
+		.where(
+			and(
+				eq(templates.workspaceId, workspaceId),
+				lt(templates.id, beforeId),
+				shelf.archived ? isNotNull(templates.archivedAt) : isNull(templates.archivedAt),
+				shelf.category === undefined ? undefined : eq(templates.category, shelf.category),
+			),
+		)
 		.orderBy(desc(templates.id))
 		.limit(limit);
 }

@@ -2,13 +2,14 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { publicBaseUrl, tokenSecret } from "../config";
 import type { AppEnv } from "../context";
-import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/common";
+import { IdParamSchema, OkSchema, page } from "../contracts/common";
 import {
 	PreviewAsSchema,
 	RenderBodySchema,
 	RenderedSchema,
 	StarterTemplateSchema,
 	TemplateInputSchema,
+	TemplateListQuerySchema,
 	TemplatePatchSchema,
 	TemplateSchema,
 	TestSendBodySchema,
@@ -43,8 +44,8 @@ export const templateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 			method: "get",
 			path: "/",
 			tags,
-			summary: "Templates, newest first",
-			request: { query: PageQuerySchema },
+			summary: "Templates, newest first: by category, archived ones only with `archived=true`",
+			request: { query: TemplateListQuerySchema },
 			responses: { 200: jsonResponse(page(TemplateSchema), "A page of templates") },
 		}),
 		async (c) => c.json(await listTemplates(c.env.DB, c.var.principal.workspaceId, c.req.valid("query")), 200),

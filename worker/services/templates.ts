@@ -30,6 +30,8 @@ type TemplateFields = {
 	subject: string;
 	preheader?: string | null;
 	text?: string | null;
+	category?: string | null;
+	archived?: boolean;
 } & SourceInput;
 
 export const SAMPLE_CONTACT: RenderContact = {
@@ -72,6 +74,8 @@ const present = (r: TemplateRow) => ({
 	text: r.text,
 	editor: r.editor,
 	blocks: r.editor === "blocks" ? r.blocks : null,
+	category: r.category ?? null,
+	archived: r.archivedAt !== null,
 	created_at: r.createdAt.toISOString(),
 	updated_at: r.updatedAt.toISOString(),
 });
@@ -86,8 +90,13 @@ export async function getTemplate(d1: D1Database, workspaceId: string, id: strin
 	return present(await findTemplate(d1, workspaceId, id));
 }
 
-export async function listTemplates(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
-	const rows = await templatePage(createDb(d1), workspaceId, startAfter(page, "desc"), page.limit + 1);
+export async function listTemplates(
+	d1: D1Database,
+	workspaceId: string,
+	page: { limit: number; cursor?: string; category?: string; archived?: "true" | "false" },
+) {
+	const shelf = { category: page.category, archived: page.archived === "true" };
+	const rows = await templatePage(createDb(d1), workspaceId, startAfter(page, "desc"), page.limit + 1, shelf);
 	return pageOf(rows, page, present);
 }
 
@@ -107,6 +116,8 @@ export async function createTemplate(d1: D1Database, actor: Principal, input: Te
 		text: input.text ?? null,
 		editor: source.editor,
 		blocks: source.blocks,
+		category: input.category ?? null,
+		archivedAt: input.archived ? now : null,
 		createdAt: now,
 		updatedAt: now,
 	});
@@ -124,6 +135,8 @@ export async function updateTemplate(d1: D1Database, actor: Principal, id: strin
 		text: patch.text === undefined ? current.text : patch.text,
 		editor: source.editor,
 		blocks: source.blocks,
+		category: patch.category === undefined ? current.category : patch.category,
+		archivedAt: patch.archived === undefined ? current.archivedAt : patch.archived ? new Date() : null,
 	};
 	if (source.blocks) checkBlockLiquid(source.html, source.blocks);
 	validate(next);
