@@ -99,17 +99,17 @@ const DOCUMENTED_ROUTES = [
 	"post /api/v1/journeys/{id}/pause",
 	"post /api/v1/journeys/{id}/resume",
 	"post /api/v1/journeys/{id}/archive",
-	"post /api/v1/campaigns/{id}/clone",
-	"post /api/v1/campaigns/{id}/save-as-template",
-	"post /api/v1/templates/{id}/clone",
-	"post /api/v1/segments/{id}/clone",
-	"post /api/v1/journeys/{id}/clone",
 	"get /api/v1/notifications",
 	"post /api/v1/notifications/read",
 	"get /api/v1/notification-preferences",
 	"put /api/v1/notification-preferences",
 	"get /api/v1/notification-settings",
 	"put /api/v1/notification-settings",
+	"post /api/v1/campaigns/{id}/clone",
+	"post /api/v1/campaigns/{id}/save-as-template",
+	"post /api/v1/templates/{id}/clone",
+	"post /api/v1/segments/{id}/clone",
+	"post /api/v1/journeys/{id}/clone",
 ];
 
 describe("OpenAPI document", () => {

@@ -14,7 +14,6 @@ import { authRoutes } from "./routes/auth";
 import { campaignReportRoutes } from "./routes/campaign-reports";
 import { campaignRoutes } from "./routes/campaigns";
 import { cloneRoutes } from "./routes/clone";
-import { cloneRoutes } from "./routes/clone";
 import { contactRoutes } from "./routes/contacts";
 import { conversionRoutes } from "./routes/conversions";
 import { renderDocs } from "./routes/docs";
@@ -87,7 +86,6 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/audience", audienceRoutes)
 		.route("/api/v1", conversionRoutes)
 		.route("/api/v1/journeys", journeyRoutes)
-		.route("/api/v1", cloneRoutes)
 		.route("/api/v1", cloneRoutes)
 		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/webhook-endpoints", webhookEndpointRoutes)
