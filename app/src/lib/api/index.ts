@@ -6,6 +6,7 @@ export * from "./campaigns";
 export { ApiError, api, call, messageOf } from "./client";
 export * from "./contacts";
 export * from "./conversions";
+export * from "./journeys";
 export * from "./outbox";
 export * from "./overview";
 export * from "./segments";
