@@ -18,7 +18,9 @@ import { type ProviderQuota, quotaPause, quotaReopened } from "../worker/domain/
 import { sendPace } from "../worker/domain/send-pace";
 import { emptyDelta, mergeDelta } from "../worker/domain/tracking/live-stats";
 import { auditQuotaPause, auditQuotaResume } from "../worker/services/campaign-quota";
+import { notifyCampaignStatus } from "../worker/services/event-notifications";
 import { enqueueSends, fanoutSteps, MAX_CHUNKS_PER_STEP, sendChunkMessage } from "../worker/services/fanout";
+import { abCompleted, abHoldsCompletion, abPicker, abStep, type PickResult, pickWinner, startAb } from "./ab-phase";
 import { newCampaignState, type State } from "./campaign-state";
 import { RECOVER_PER_CHECK, SETTLE_CHECK_MS, staleChunkMs, stallCheckEvery, TICK_MS } from "./campaign-timing";
 import { closeCodeToEcho } from "./close-code";
@@ -89,6 +91,7 @@ export class CampaignDO extends DurableObject<Env> {
 				}
 			}
 			if (this.state?.status === "sending") await this.tick();
+			if (this.state) await abStep(this.env, this.state, now, (s) => this.put(s));
 			await this.recoverStalled(now);
 		} catch (error) {
 			console.error(JSON.stringify({ campaign: state.campaignId, alarm: "failed", error: String(error) }));
@@ -133,6 +136,13 @@ export class CampaignDO extends DurableObject<Env> {
 		await this.live.apply(delta);
 	}
 
+	/** A person picks the A/B test's winner (while testing or deciding): the winner phase starts now. */
+	async pickWinner(variantId: string): Promise<PickResult> {
+		const result = await pickWinner(this.env, this.state, variantId, Date.now(), (s) => this.put(s));
+		await this.scheduleAlarm();
+		return result;
+	}
+
 	/** `fetch` only upgrades the (already authorized) live socket; it hibernates between messages. */
 	override async fetch(request: Request): Promise<Response> {
 		if (request.headers.get("upgrade")?.toLowerCase() !== "websocket")
@@ -162,6 +172,7 @@ export class CampaignDO extends DurableObject<Env> {
 			campaignId: state.campaignId,
 			workspaceId: state.workspaceId,
 			segmentDefinition: await audienceDefinition(createDb(this.env.DB), state.campaignId),
+			pickVariants: abPicker(this.env, state),
 		};
 		const added = emptyDelta();
 		for (let made = 0; made < state.chunksPerTick && !state.fanoutDone; made += MAX_CHUNKS_PER_STEP) {
@@ -181,10 +192,10 @@ export class CampaignDO extends DurableObject<Env> {
 
 	private async completeIfDone() {
 		const state = this.state;
-		if (state?.status !== "sending" || !state.fanoutDone) return;
+		if (state?.status !== "sending" || !state.fanoutDone || abHoldsCompletion(state)) return;
 		if (await hasUnsettledChunks(createDb(this.env.DB), state.campaignId)) return;
 		const done = transition(state.status, { type: "complete" });
-		if (done.ok) await this.save({ ...state, status: done.status }, Date.now());
+		if (done.ok) await this.save({ ...(await abCompleted(this.env, state)), status: done.status }, Date.now());
 	}
 
 	/**
@@ -236,10 +247,19 @@ export class CampaignDO extends DurableObject<Env> {
 		const pace = sendPace(workspace?.sendRatePerSecond, providerRequestLimit(this.env));
 		state.chunkSize = pace.chunkSize;
 		state.chunksPerTick = pace.chunksPerTick;
+		// An A/B test's clock starts with the send (kept across pause and resume).
+		if (state.ab === undefined) state.ab = await startAb(this.env, state.campaignId, Date.now());
+	}
+
+	/** Stores the state without a status change (the A/B phases move within `sending`). */
+	private async put(state: State) {
+		await this.ctx.storage.put("state", state);
+		this.state = state;
 	}
 
 	private async save(state: State, now: number) {
-		const changed = this.state?.status !== state.status;
+		const previous = this.state?.status ?? null;
+		const changed = previous !== state.status;
 		await this.ctx.storage.put("state", state);
 		this.state = state;
 		if (changed) this.live.statusChanged(state.status);
@@ -250,6 +270,7 @@ export class CampaignDO extends DurableObject<Env> {
 			now,
 			pauseReason: state.pauseReason ?? null,
 		});
+		if (changed) await notifyCampaignStatus(this.env, state.workspaceId, state.campaignId, previous, state.status);
 	}
 
 	/** Cancelling settles what was never attempted; a chunk already with the provider finishes. */

@@ -4,6 +4,7 @@ import { pieceStore } from "../worker/db/import-pieces";
 import { setTotalRows } from "../worker/db/imports";
 import { IMPORT_LIMITS } from "../worker/domain/csv/limits";
 import { type CsvFile, countRows } from "../worker/domain/csv/window";
+import { notifyImportFinished } from "../worker/services/event-notifications";
 import { failImport, type ImportJob, runImportStep } from "../worker/services/import-step";
 
 const STEP_BUDGET_MS = 1_000;
@@ -53,6 +54,7 @@ export class ImportDO extends DurableObject<Env> {
 			const started = Date.now();
 			let done = false;
 			while (!done && Date.now() - started < STEP_BUDGET_MS) done = (await runImportStep(this.env.DB, job, file)).done;
+			if (done) await notifyImportFinished(this.env, job.workspaceId, job.importId);
 			if (done) await this.finish();
 			else await this.ctx.storage.setAlarm(Date.now());
 		} catch (error) {
@@ -64,6 +66,7 @@ export class ImportDO extends DurableObject<Env> {
 					job.importId,
 					"The import stopped after repeated errors; rows before the failure were imported",
 				);
+				await notifyImportFinished(this.env, job.workspaceId, job.importId);
 				await this.finish();
 				return;
 			}

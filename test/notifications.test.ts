@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { NotificationSocketFrame } from "../worker/contracts/notifications";
 import { notify } from "../worker/services/notify";
 import { addMember, call, ORIGIN, signupOwner } from "./client";
+import { importCsv, waitForImport } from "./import-helpers";
+import { sentCampaign } from "./tracking-helpers";
 
 async function team() {
 	const owner = await signupOwner("Bell Co");
@@ -122,5 +124,20 @@ describe("notifications", () => {
 			{ cookie: t.owner.cookie },
 		);
 		expect(ok.json.slack_webhook_url).toBe("https://hooks.slack.com/services/T0/B0/x");
+	});
+
+	it("tells the uploader an import finished, and the team a campaign started and completed", async () => {
+		const t = await team();
+		const started = await importCsv(t.editor.cookie, "email\na@bell.example\nnot-an-email\n");
+		await waitForImport(t.editor.cookie, started.result.id);
+		const editors = await call("GET", "/api/v1/notifications", undefined, { cookie: t.editor.cookie });
+		expect(editors.json.data[0]).toMatchObject({ kind: "import_finished", body: expect.stringContaining("1 created") });
+		expect((await call("GET", "/api/v1/notifications", undefined, { cookie: t.owner.cookie })).json.data).toEqual([]);
+
+		const sent = await sentCampaign(2);
+		const kinds = (await call("GET", "/api/v1/notifications", undefined, { cookie: sent.cookie })).json.data.map(
+			(n: { kind: string }) => n.kind,
+		);
+		expect(kinds).toEqual(expect.arrayContaining(["campaign_started", "campaign_completed"]));
 	});
 });

@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { NotificationPreferences } from "../contracts/notifications";
 import type { Db } from "./client";
 import { memberships } from "./schema";
+import { imports } from "./schema-contacts";
 import { notificationPreferences, notificationSettings, notifications } from "./schema-notifications";
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -106,4 +107,15 @@ export async function saveSlackWebhook(db: Db, workspaceId: string, url: string 
 		.insert(notificationSettings)
 		.values({ workspaceId, slackWebhookUrl: url })
 		.onConflictDoUpdate({ target: notificationSettings.workspaceId, set: { slackWebhookUrl: url } });
+}
+
+/** The member who uploaded an import (null: an API key, or nobody known). */
+export async function importUploaderMember(db: Db, workspaceId: string, importId: string): Promise<string | null> {
+	const row = await db
+		.select({ id: memberships.id })
+		.from(imports)
+		.innerJoin(memberships, and(eq(memberships.userId, imports.createdBy), eq(memberships.workspaceId, workspaceId)))
+		.where(and(eq(imports.id, importId), eq(imports.workspaceId, workspaceId)))
+		.get();
+	return row?.id ?? null;
 }
