@@ -23,12 +23,14 @@ export type CampaignChange = Pick<
 export type CampaignSqlRow = SqlRow<typeof campaigns>;
 
 const EDITABLE = ["draft", "scheduled"] as const;
+/** A journey's send nodes have hidden campaigns (see services/journey-sends.ts): the campaign routes never show them. */
+export const BROADCAST = eq(campaigns.kind, "broadcast");
 
 export async function findCampaignRow(db: Db, workspaceId: string, id: string): Promise<CampaignRow | undefined> {
 	const [row] = await db
 		.select()
 		.from(campaigns)
-		.where(and(eq(campaigns.id, id), eq(campaigns.workspaceId, workspaceId)))
+		.where(and(eq(campaigns.id, id), eq(campaigns.workspaceId, workspaceId), BROADCAST))
 		.limit(1);
 	return row;
 }
@@ -38,7 +40,7 @@ export function campaignPage(db: Db, workspaceId: string, beforeId: string, limi
 	return db
 		.select()
 		.from(campaigns)
-		.where(and(eq(campaigns.workspaceId, workspaceId), lt(campaigns.id, beforeId)))
+		.where(and(eq(campaigns.workspaceId, workspaceId), lt(campaigns.id, beforeId), BROADCAST))
 		.orderBy(desc(campaigns.id))
 		.limit(limit);
 }

@@ -1,0 +1,136 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import worker from "../worker/index";
+import {
+	dispatchJourneySends,
+	engagedFrom,
+	type JourneySend,
+	journeyCampaignId,
+	journeyEmailStats,
+	journeyEngagement,
+} from "../worker/services/journey-sends";
+import { call, ORIGIN, signupOwner } from "./client";
+import { hit, pathsIn, unsubscribePath, waitUntil } from "./tracking-helpers";
+
+/** A workspace with three contacts (one unsubscribed) and a template with a link. */
+async function journeyWorkspace() {
+	const owner = await signupOwner("Journey Sends Co");
+	const { cookie } = owner;
+	await call(
+		"PATCH",
+		"/api/v1/workspace",
+		{ postal_address: "1 Flow St", default_from_email: "hello@flow.example", default_from_name: "Flow" },
+		{ cookie },
+	);
+	const contacts: string[] = [];
+	for (const [email, status] of [
+		["ann@flow.example", "subscribed"],
+		["bob@flow.example", "subscribed"],
+		["cat@flow.example", "unsubscribed"],
+	]) {
+		const res = await call("POST", "/api/v1/contacts", { email, status }, { cookie });
+		contacts.push(res.json.id);
+	}
+	const template = await call(
+		"POST",
+		"/api/v1/templates",
+		{
+			name: "Welcome",
+			subject: "Welcome {{ contact.email }}",
+			html: '<p>Hi</p><a href="https://flow.example/start">Start</a>',
+		},
+		{ cookie },
+	);
+	return { ...owner, workspaceId: owner.workspace.id as string, contacts, templateId: template.json.id as string };
+}
+
+/** Runs the SENDS consumer on a batch of chunk messages, as the queue would deliver them. */
+async function deliverSends(workspaceId: string, campaignId: string, chunkIds: string[]) {
+	const batch = createMessageBatch(
+		"pulse-sends",
+		chunkIds.map((chunk_id, i) => ({
+			id: `m${i}`,
+			timestamp: new Date(),
+			attempts: 1,
+			body: { type: "send_chunk", workspace_id: workspaceId, campaign_id: campaignId, chunk_id },
+		})),
+	);
+	const ctx = createExecutionContext();
+	await worker.queue(batch, env, ctx);
+	return getQueueResult(batch, ctx);
+}
+
+const outboxOf = async (campaignId: string) =>
+	(
+		await env.DB.prepare("SELECT to_email, headers, html FROM outbox_messages WHERE campaign_id = ? ORDER BY to_email")
+			.bind(campaignId)
+			.all<{ to_email: string; headers: string; html: string }>()
+	).results;
+
+describe("journey emails through the send pipeline", () => {
+	it("sends each key once however often it is dispatched, and tracks it like a broadcast's", async () => {
+		const ws = await journeyWorkspace();
+		const journeyId = `jny_test${Date.now()}`;
+		const sends: JourneySend[] = ws.contacts.map((contactId, i) => ({
+			key: `enr_${i}:welcome:1`,
+			workspaceId: ws.workspaceId,
+			journeyId,
+			nodeId: "welcome",
+			templateId: ws.templateId,
+			contactId,
+			transactional: false,
+			baseUrl: ORIGIN,
+		}));
+		await dispatchJourneySends(env, sends);
+		// A crash and a redelivery: the same keys again, in another order.
+		await dispatchJourneySends(env, [...sends].reverse());
+		const campaignId = await journeyCampaignId(journeyId, "welcome");
+		const rows = (
+			await env.DB.prepare("SELECT step_id, status, chunk_id FROM messages WHERE campaign_id = ? ORDER BY step_id")
+				.bind(campaignId)
+				.all<{ step_id: string; status: string; chunk_id: string | null }>()
+		).results;
+		expect(rows.map((r) => r.step_id)).toEqual(sends.map((s) => s.key));
+		// The unsubscribed contact is never chunked.
+		expect(rows[2]?.status).toBe("suppressed");
+		const chunkIds = [...new Set(rows.map((r) => r.chunk_id).filter((c): c is string => c !== null))];
+		expect(chunkIds).toHaveLength(1);
+
+		// The chunk delivered twice in one batch (and by the local queue too): one provider call, one email each.
+		const result = await deliverSends(ws.workspaceId, campaignId, [...chunkIds, ...chunkIds]);
+		expect(result.explicitAcks).toHaveLength(2);
+		await waitUntil("both sent", async () => (await outboxOf(campaignId)).length === 2);
+		await dispatchJourneySends(env, sends);
+		await deliverSends(ws.workspaceId, campaignId, chunkIds);
+		const outbox = await outboxOf(campaignId);
+		expect(outbox.map((o) => o.to_email)).toEqual(["ann@flow.example", "bob@flow.example"]);
+		// A marketing email: List-Unsubscribe (RFC 8058) and tracked links, as a broadcast's.
+		const headers = JSON.parse(outbox[0]?.headers ?? "{}") as Record<string, string>;
+		expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+		expect(unsubscribePath(headers)).not.toBe("");
+
+		// A human click on Ann's email counts for the node and for branch-on-engagement; Bob's scanner click does not.
+		await env.DB.prepare("UPDATE messages SET sent_at = sent_at - 3600000 WHERE campaign_id = ?")
+			.bind(campaignId)
+			.run();
+		const [click] = pathsIn(outbox[0]?.html ?? "", "c");
+		expect((await hit(click ?? "")).status).toBe(302);
+		const [scan] = pathsIn(outbox[1]?.html ?? "", "c");
+		await hit(scan ?? "", { method: "HEAD" });
+		await waitUntil(
+			"click recorded",
+			async () => (await journeyEmailStats(env, ws.workspaceId, journeyId)).welcome?.clicks === 1,
+		);
+		const stats = await journeyEmailStats(env, ws.workspaceId, journeyId);
+		expect(stats.welcome).toMatchObject({ sent: 2, clicks: 1 });
+		const found = await journeyEngagement(env, ws.workspaceId, journeyId, ["enr_0", "enr_1", "enr_2"]);
+		expect(engagedFrom(found, "enr_0")("welcome", "clicked")).toBe(true);
+		expect(engagedFrom(found, "enr_1")("welcome", "clicked")).toBe(false);
+		expect(engagedFrom(found, "enr_0")("other", "clicked")).toBe(false);
+
+		// The node's hidden campaign is not a broadcast: the campaign list leaves it out.
+		const list = await call("GET", "/api/v1/campaigns", undefined, { cookie: ws.cookie });
+		expect(list.json.data.map((c: { id: string }) => c.id)).not.toContain(campaignId);
+	});
+});
