@@ -110,6 +110,13 @@ const DOCUMENTED_ROUTES = [
 	"post /api/v1/templates/{id}/clone",
 	"post /api/v1/segments/{id}/clone",
 	"post /api/v1/journeys/{id}/clone",
+	"get /api/v1/webhook-endpoints",
+	"post /api/v1/webhook-endpoints",
+	"patch /api/v1/webhook-endpoints/{id}",
+	"delete /api/v1/webhook-endpoints/{id}",
+	"post /api/v1/webhook-endpoints/{id}/rotate-secret",
+	"get /api/v1/webhook-endpoints/{id}/deliveries",
+	"post /api/v1/webhook-endpoints/{id}/deliveries/{delivery_id}/replay",
 ];
 
 describe("OpenAPI document", () => {

@@ -47,6 +47,8 @@ async function setup() {
 	if (domain.status !== 201) throw new Error(domain.text);
 	const topic = await call("POST", "/api/v1/topics", { name: "Ours" }, { cookie: ours.cookie });
 	const journey = await call("POST", "/api/v1/journeys", JOURNEY, { cookie: ours.cookie });
+	const webhook = await call("POST", "/api/v1/webhook-endpoints", WEBHOOK, { cookie: ours.cookie });
+	if (webhook.status !== 201) throw new Error(webhook.text);
 	return {
 		ours,
 		viewer,
@@ -65,12 +67,14 @@ async function setup() {
 		domainId: domain.json.id as string,
 		topicId: topic.json.id as string,
 		journeyId: journey.json.id as string,
+		webhookId: webhook.json.id as string,
 	};
 }
 
 /** Every route of the foundation, with a body that would succeed for a permitted caller. */
 const ROUTES = (f: Fixture) => [
 	{ method: "GET", path: "/api/v1/me", minRole: "viewer" },
+	{ method: "POST", path: "/mcp", body: { jsonrpc: "2.0", id: 1, method: "tools/list" }, minRole: "read" },
 	{ method: "PATCH", path: "/api/v1/workspace", body: { name: "Changed" }, minRole: "admin" },
 	{ method: "GET", path: "/api/v1/audit-log", minRole: "admin" },
 	{ method: "GET", path: "/api/v1/api-keys", minRole: "admin" },
@@ -179,12 +183,29 @@ const ROUTES = (f: Fixture) => [
 	{ method: "POST", path: `/api/v1/templates/${f.templateId}/clone`, body: {}, minRole: "editor" },
 	{ method: "POST", path: `/api/v1/segments/${f.segmentId}/clone`, body: {}, minRole: "editor" },
 	{ method: "POST", path: `/api/v1/journeys/${f.journeyId}/clone`, body: {}, minRole: "editor" },
+	{
+		method: "POST",
+		path: "/api/v1/bulk",
+		body: { resource: "templates", action: "archive", ids: [f.templateId] },
+		minRole: "editor",
+	},
 	{ method: "GET", path: "/api/v1/notifications", minRole: "self" },
 	{ method: "POST", path: "/api/v1/notifications/read", body: {}, minRole: "self" },
 	{ method: "GET", path: "/api/v1/notification-preferences", minRole: "self" },
 	{ method: "PUT", path: "/api/v1/notification-preferences", body: { daily_digest: false }, minRole: "self" },
 	{ method: "GET", path: "/api/v1/notification-settings", minRole: "admin" },
 	{ method: "PUT", path: "/api/v1/notification-settings", body: { slack_webhook_url: null }, minRole: "admin" },
+	{ method: "GET", path: "/api/v1/webhook-endpoints", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/webhook-endpoints", body: WEBHOOK, minRole: "admin" },
+	{ method: "PATCH", path: `/api/v1/webhook-endpoints/${f.webhookId}`, body: { enabled: false }, minRole: "admin" },
+	{ method: "POST", path: `/api/v1/webhook-endpoints/${f.webhookId}/rotate-secret`, body: {}, minRole: "admin" },
+	{ method: "GET", path: `/api/v1/webhook-endpoints/${f.webhookId}/deliveries`, minRole: "viewer" },
+	{
+		method: "POST",
+		path: `/api/v1/webhook-endpoints/${f.webhookId}/deliveries/${NO_DELIVERY}/replay`,
+		minRole: "admin",
+	},
+	{ method: "DELETE", path: `/api/v1/webhook-endpoints/${f.webhookId}`, minRole: "admin" },
 	{ method: "GET", path: "/api/v1/assistant", minRole: "self" },
 	{ method: "GET", path: "/api/v1/assistant/conversations", minRole: "self" },
 	{ method: "POST", path: "/api/v1/assistant/conversations", body: {}, minRole: "self" },
@@ -207,6 +228,9 @@ const JOURNEY = {
 	definition: { entry: { type: "api" }, start: "end", nodes: { end: { type: "exit" } } },
 };
 const SAVED_BLOCK = { name: "B", block: { id: "b", type: "text", text: "secret block" } };
+// Subscribed to an event nothing in this file emits: no delivery is attempted.
+const WEBHOOK = { url: "https://hooks.ours.example/pulse", events: ["journey.exited"] };
+const NO_DELIVERY = "msg_0000000000000000000000";
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
 
 describe("access control on every route", () => {
@@ -223,7 +247,7 @@ describe("access control on every route", () => {
 		const tested = [
 			...ROUTES(f).map(
 				(r) =>
-					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top|jny)_\w+/, "/:id")}`,
+					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top|jny|whe)_\w+/, "/:id").replace(/\/msg_\w+/, "/{delivery_id}")}`,
 			),
 			...PUBLIC_ROUTES,
 		];
@@ -296,6 +320,12 @@ describe("access control on every route", () => {
 			const conversationPath = `/api/v1/assistant/conversations/${f.conversationId}`;
 			expect((await call("GET", conversationPath, undefined, as)).status).toBe(404);
 			expect((await call("DELETE", conversationPath, undefined, as)).status).toBe(404);
+			const hooks = `/api/v1/webhook-endpoints/${f.webhookId}`;
+			expect((await call("GET", "/api/v1/webhook-endpoints", undefined, as)).text).not.toContain(f.webhookId);
+			expect((await call("GET", `${hooks}/deliveries`, undefined, as)).status).toBe(404);
+			expect((await call("PATCH", hooks, { url: "https://evil.example/" }, as)).status).toBe(404);
+			expect((await call("POST", `${hooks}/rotate-secret`, {}, as)).status).toBe(404);
+			expect((await call("DELETE", hooks, undefined, as)).status).toBe(404);
 			const theirContacts = await call("GET", "/api/v1/contacts?q=ours.example", undefined, as);
 			expect(theirContacts.json.data).toEqual([]);
 			const events = await call("POST", "/api/v1/events", { contact_id: f.contactId, name: "spoof" }, as);

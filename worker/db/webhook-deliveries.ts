@@ -40,14 +40,8 @@ export async function findDelivery(
 	return row;
 }
 
-/** A page of an endpoint's deliveries, newest first (`before`: the last id of the previous page). */
-export function deliveriesOfEndpoint(
-	db: Db,
-	workspaceId: string,
-	endpointId: string,
-	before: string | null,
-	limit: number,
-) {
+/** A page of an endpoint's deliveries, newest first, below `before` (`"~"`: from the newest). */
+export function deliveriesOfEndpoint(db: Db, workspaceId: string, endpointId: string, before: string, limit: number) {
 	return db
 		.select()
 		.from(webhookDeliveries)
@@ -55,7 +49,7 @@ export function deliveriesOfEndpoint(
 			and(
 				eq(webhookDeliveries.endpointId, endpointId),
 				eq(webhookDeliveries.workspaceId, workspaceId),
-				before ? lt(webhookDeliveries.id, before) : undefined,
+				lt(webhookDeliveries.id, before),
 			),
 		)
 		.orderBy(desc(webhookDeliveries.id))
