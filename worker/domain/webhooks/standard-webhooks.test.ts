@@ -24,7 +24,7 @@ describe("Standard Webhooks signing", () => {
 		const now = Math.floor(Date.now() / 1000);
 		const body = JSON.stringify({ type: "email.clicked", timestamp: new Date().toISOString(), data: { x: 1 } });
 		const headers = await signedHeaders([current, previous], "msg_1", now, body);
-		expect(headers["webhook-signature"].split(" ")).toHaveLength(2);
+		expect(headers["webhook-signature"]?.split(" ")).toHaveLength(2);
 		// A receiver still holding the old secret and one already on the new one both verify.
 		expect(new Webhook(current).verify(body, headers)).toEqual(JSON.parse(body));
 		expect(new Webhook(previous).verify(body, headers)).toEqual(JSON.parse(body));
