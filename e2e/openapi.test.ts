@@ -110,6 +110,7 @@ const DOCUMENTED_ROUTES = [
 	"post /api/v1/templates/{id}/clone",
 	"post /api/v1/segments/{id}/clone",
 	"post /api/v1/journeys/{id}/clone",
+	"post /api/v1/bulk",
 	"get /api/v1/webhook-endpoints",
 	"post /api/v1/webhook-endpoints",
 	"patch /api/v1/webhook-endpoints/{id}",

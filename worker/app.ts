@@ -13,6 +13,7 @@ import { audienceRoutes } from "./routes/audience";
 import { authRoutes } from "./routes/auth";
 import { campaignReportRoutes } from "./routes/campaign-reports";
 import { campaignRoutes } from "./routes/campaigns";
+import { bulkRoutes } from "./routes/bulk";
 import { cloneRoutes } from "./routes/clone";
 import { contactRoutes } from "./routes/contacts";
 import { conversionRoutes } from "./routes/conversions";
@@ -87,6 +88,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1", conversionRoutes)
 		.route("/api/v1/journeys", journeyRoutes)
 		.route("/api/v1", cloneRoutes)
+		.route("/api/v1", bulkRoutes)
 		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/webhook-endpoints", webhookEndpointRoutes)
 		.route("/api/v1", notificationRoutes)

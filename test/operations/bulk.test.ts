@@ -1,0 +1,206 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, signupOwner } from "../client";
+
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+async function setup() {
+	const owner = await signupOwner("Bulk Co");
+	const other = await signupOwner("Other Co");
+	const { cookie } = owner;
+	await call(
+		"PATCH",
+		"/api/v1/workspace",
+		{ default_from_email: "hi@bulk.example", postal_address: "1 Bulk St" },
+		{ cookie },
+	);
+	const template = await call("POST", "/api/v1/templates", { name: "T", subject: "S", html: "<p>x</p>" }, { cookie });
+	await call("PATCH", "/api/v1/workspace", { default_from_email: "hi@other.example" }, { cookie: other.cookie });
+	const theirs = await call("POST", "/api/v1/templates", { name: "T", subject: "S", html: "<p>x</p>" }, other);
+	const campaign = async (name: string, as = cookie) => {
+		const template_id = as === cookie ? template.json.id : theirs.json.id;
+		const res = await call("POST", "/api/v1/campaigns", { name, template_id }, { cookie: as });
+		if (res.status !== 201) throw new Error(res.text);
+		return res.json.id as string;
+	};
+	const contact = async (email: string, as = cookie) =>
+		(await call("POST", "/api/v1/contacts", { email, tags: ["old"] }, { cookie: as })).json.id as string;
+	return { owner, other, cookie, templateId: template.json.id as string, campaign, contact };
+}
+
+const auditOf = async (cookie: string) =>
+	(await call("GET", "/api/v1/audit-log?limit=500", undefined, { cookie })).json.data as {
+		action: string;
+		target_id: string;
+		metadata: Record<string, unknown> | null;
+	}[];
+
+describe("bulk actions", () => {
+	let s: Setup;
+	beforeAll(async () => {
+		s = await setup();
+	});
+
+	it("deletes the drafts among campaigns, reporting each one it refuses, and audits every item", async () => {
+		const [a, b] = [await s.campaign("Draft A"), await s.campaign("Draft B")];
+		const scheduled = await s.campaign("Scheduled");
+		const at = new Date(Date.now() + 86_400_000).toISOString();
+		expect(
+			(await call("POST", `/api/v1/campaigns/${scheduled}/schedule`, { send_at: at }, { cookie: s.cookie })).status,
+		).toBe(200);
+		const theirs = await s.campaign("Theirs", s.other.cookie);
+		const res = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "campaigns", action: "delete", ids: [a, scheduled, "cmp_nothing", theirs, b] },
+			{ cookie: s.cookie },
+		);
+		expect(res.status).toBe(200);
+		expect(res.json.results).toEqual([
+			{ id: a, ok: true },
+			{ id: scheduled, ok: false, error: { code: "conflict", message: expect.stringContaining("scheduled") } },
+			{ id: "cmp_nothing", ok: false, error: { code: "not_found", message: "Campaign not found" } },
+			{ id: theirs, ok: false, error: { code: "not_found", message: "Campaign not found" } },
+			{ id: b, ok: true },
+		]);
+		for (const id of [a, b])
+			expect((await call("GET", `/api/v1/campaigns/${id}`, undefined, { cookie: s.cookie })).status).toBe(404);
+		expect((await call("GET", `/api/v1/campaigns/${scheduled}`, undefined, { cookie: s.cookie })).json.status).toBe(
+			"scheduled",
+		);
+		expect((await call("GET", `/api/v1/campaigns/${theirs}`, undefined, { cookie: s.other.cookie })).status).toBe(200);
+		const log = await auditOf(s.cookie);
+		for (const id of [a, b]) expect(log.some((e) => e.action === "campaign.deleted" && e.target_id === id)).toBe(true);
+		for (const id of [scheduled, "cmp_nothing", theirs])
+			expect(
+				log.some((e) => e.action === "bulk.refused" && e.target_id === id && e.metadata?.action === "delete"),
+			).toBe(true);
+	});
+
+	it("tags, pauses and archives campaigns through each campaign's own rules", async () => {
+		const draft = await s.campaign("Tag me");
+		const tagged = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "campaigns", action: "tag", ids: [draft], params: { tags: ["spring"] } },
+			{ cookie: s.cookie },
+		);
+		expect(tagged.json.results).toEqual([{ id: draft, ok: true }]);
+		const paused = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "campaigns", action: "pause", ids: [draft] },
+			{ cookie: s.cookie },
+		);
+		expect(paused.json.results[0]).toMatchObject({ ok: false, error: { code: "conflict" } });
+		const archived = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "campaigns", action: "archive", ids: [draft] },
+			{ cookie: s.cookie },
+		);
+		expect(archived.json.results).toEqual([{ id: draft, ok: true }]);
+		const log = await auditOf(s.cookie);
+		expect(log.some((e) => e.action === "campaign.tagged" && e.target_id === draft)).toBe(true);
+		expect(log.some((e) => e.action === "campaign.archived" && e.target_id === draft)).toBe(true);
+	});
+
+	it("tags, unsubscribes and erases contacts, each applied or refused alone", async () => {
+		const [x, y] = [await s.contact("x@bulk.example"), await s.contact("y@bulk.example")];
+		const theirs = await s.contact("z@other.example", s.other.cookie);
+		const tag = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "tag", ids: [x, theirs, y], params: { tags: ["vip"] } },
+			{ cookie: s.cookie },
+		);
+		expect(tag.json.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, false, true]);
+		expect((await call("GET", `/api/v1/contacts/${y}`, undefined, { cookie: s.cookie })).json.tags).toEqual([
+			"old",
+			"vip",
+		]);
+		expect((await call("GET", `/api/v1/contacts/${theirs}`, undefined, { cookie: s.other.cookie })).json.tags).toEqual([
+			"old",
+		]);
+		const untag = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "untag", ids: [x], params: { tags: ["old"] } },
+			{ cookie: s.cookie },
+		);
+		expect(untag.json.results).toEqual([{ id: x, ok: true }]);
+		expect((await call("GET", `/api/v1/contacts/${x}`, undefined, { cookie: s.cookie })).json.tags).toEqual(["vip"]);
+		const unsub = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "unsubscribe", ids: [x] },
+			{ cookie: s.cookie },
+		);
+		expect(unsub.json.results).toEqual([{ id: x, ok: true }]);
+		expect((await call("GET", `/api/v1/contacts/${x}`, undefined, { cookie: s.cookie })).json.status).toBe(
+			"unsubscribed",
+		);
+		const erase = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "erase", ids: [y, theirs] },
+			{ cookie: s.cookie },
+		);
+		expect(erase.json.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, false]);
+		expect((await call("GET", `/api/v1/contacts/${y}`, undefined, { cookie: s.cookie })).status).toBe(404);
+		const log = await auditOf(s.cookie);
+		expect(log.some((e) => e.action === "contact.erased" && e.target_id === y)).toBe(true);
+		expect(log.filter((e) => e.action === "contact.tagged").map((e) => e.target_id)).toEqual([y, x]);
+	});
+
+	it("archives templates and refuses what does not exist: static lists, unknown actions, missing tags", async () => {
+		const tpl = await call(
+			"POST",
+			"/api/v1/templates",
+			{ name: "Old", subject: "S", html: "<p>x</p>" },
+			{ cookie: s.cookie },
+		);
+		const archived = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "templates", action: "archive", ids: [tpl.json.id] },
+			{ cookie: s.cookie },
+		);
+		expect(archived.json.results).toEqual([{ id: tpl.json.id, ok: true }]);
+		expect((await call("GET", `/api/v1/templates/${tpl.json.id}`, undefined, { cookie: s.cookie })).json.archived).toBe(
+			true,
+		);
+		const list = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "add_to_list", ids: ["ctc_x"] },
+			{ cookie: s.cookie },
+		);
+		expect(list.status).toBe(422);
+		expect(list.error.message).toMatch(/no static lists/);
+		const wrong = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "templates", action: "pause", ids: ["tpl_x"] },
+			{ cookie: s.cookie },
+		);
+		expect(wrong.status).toBe(400);
+		const noTags = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "tag", ids: ["ctc_x"] },
+			{ cookie: s.cookie },
+		);
+		expect(noTags.error.issues).toEqual([{ path: "params.tags", message: "Required" }]);
+		const tooMany = Array.from({ length: 501 }, (_, i) => `ctc_${i}`);
+		expect(
+			(
+				await call(
+					"POST",
+					"/api/v1/bulk",
+					{ resource: "contacts", action: "erase", ids: tooMany },
+					{ cookie: s.cookie },
+				)
+			).status,
+		).toBe(400);
+	});
+});

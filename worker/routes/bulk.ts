@@ -1,0 +1,24 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../context";
+import { BulkBodySchema, BulkResultSchema } from "../contracts/bulk";
+import { clientIp } from "../middleware/auth";
+import { runBulk } from "../services/bulk";
+import { defineRoute, jsonBody, jsonResponse } from "./define";
+import { validationHook } from "./validation";
+
+export const bulkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+	defineRoute("editor", {
+		method: "post",
+		path: "/bulk",
+		tags: ["Bulk actions"],
+		summary: "One action on up to 500 campaigns, contacts or templates; each item's result reported",
+		description:
+			"Each item goes through the same rules as its own route (lifecycle, workspace, audit): a failing item is reported with its error, audited as `bulk.refused`, and never stops or half-applies the others.",
+		request: { body: jsonBody(BulkBodySchema) },
+		responses: { 200: jsonResponse(BulkResultSchema, "One result per id, in the order given") },
+	}),
+	async (c) => {
+		const caller = { env: c.env, actor: c.var.principal, ip: clientIp(c), url: c.req.url };
+		return c.json(await runBulk(caller, c.req.valid("json")), 200);
+	},
+);
