@@ -1,4 +1,5 @@
 import { APICallError, convertToModelMessages, stepCountIs, streamText, type UIMessage } from "ai";
+import { servedLocally } from "../config";
 import type { Principal } from "../context";
 import type { ChatBody } from "../contracts/assistant";
 import { newId } from "../domain/ids";
@@ -14,7 +15,10 @@ const MAX_STEPS = 8;
 const CONTEXT_MESSAGES = 40;
 
 export type ChatRequest = {
+	env: Env;
 	d1: D1Database;
+	requestUrl: string;
+	ip: string | null;
 	principal: Principal;
 	workspaceName: string;
 	choice: ModelChoice;
@@ -45,10 +49,14 @@ export async function streamAssistantReply(req: ChatRequest): Promise<Response> 
 	const messages = [...history, userMessage];
 
 	const tools = assistantTools({
-		d1: req.d1,
+		env: { ...req.env, DB: req.d1 },
 		principal: req.principal,
 		tokenSecret: req.tokenSecret,
 		baseUrl: req.baseUrl,
+		requestUrl: req.requestUrl,
+		ip: req.ip,
+		local: servedLocally(req.env, req.requestUrl),
+		via: "assistant",
 	});
 	const result = streamText({
 		model: req.choice.model,

@@ -12,6 +12,7 @@ import {
 } from "../contracts/assistant";
 import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/common";
 import { ApiError } from "../errors";
+import { clientIp } from "../middleware/auth";
 import {
 	createConversation,
 	deleteConversation,
@@ -128,7 +129,10 @@ export const assistantRoutes = (resolveModel: ModelResolver) =>
 				await takeAttempt(c.var.db, limit);
 				const workspace = await getWorkspace(c.var.db, principal.workspaceId);
 				return streamAssistantReply({
+					env: c.env,
 					d1: c.env.DB,
+					requestUrl: c.req.url,
+					ip: clientIp(c),
 					principal,
 					workspaceName: workspace.name,
 					choice,

@@ -1,14 +1,27 @@
 import type { Principal } from "../../context";
+import type { Role } from "../../contracts/common";
+import { createDb } from "../../db/client";
 import { hasRole } from "../../domain/roles";
 import { ApiError } from "../../errors";
+import { recordAudit } from "../../services/audit";
 
-/** What every assistant tool acts as: the caller, in the caller's workspace, with the caller's role. */
+/** Which surface a tool is called through: the in-app assistant or an MCP client. */
+export type ToolSurface = "assistant" | "mcp";
+
+/** What every tool acts as: the caller, in the caller's workspace, with the caller's role. */
 export type ToolContext = {
-	d1: D1Database;
+	env: Env;
 	principal: Principal;
 	/** Signs preview links; null when TOKEN_SECRET is missing (drafting still works, previews do not). */
 	tokenSecret: string | null;
+	/** The public origin links point to. */
 	baseUrl: string;
+	/** The request the call arrived with (campaign commands remember the origin emails link to). */
+	requestUrl: string;
+	ip: string | null;
+	/** Pulse runs on this machine (journey webhooks may then call local services). */
+	local: boolean;
+	via: ToolSurface;
 };
 
 /**
@@ -22,11 +35,13 @@ export class ToolError extends Error {
 	}
 }
 
-/** Writes need an editor, exactly as the API routes do; the assistant never acts above its caller. */
-export function requireEditor(ctx: ToolContext, action: string): void {
-	if (!hasRole(ctx.principal.role, "editor"))
+const WRITE_VERB: Record<Role, string> = { viewer: "read", editor: "edit", admin: "administer", owner: "own" };
+
+/** A tool never acts above its caller: the same role the API route requires, checked before anything runs. */
+export function requireRole(ctx: ToolContext, role: Role, action: string): void {
+	if (!hasRole(ctx.principal.role, role))
 		throw new ToolError(
-			`Refused: your role is ${ctx.principal.role}, which can only read, so I cannot ${action}. Ask an editor or an admin.`,
+			`Refused: your role is ${ctx.principal.role}, which can only ${WRITE_VERB[ctx.principal.role]}, so I cannot ${action}. Ask ${role === "editor" ? "an editor or an admin" : `someone with the ${role} role`}.`,
 		);
 }
 
@@ -39,4 +54,16 @@ export async function asTool<T>(work: () => Promise<T>): Promise<T> {
 		const issues = (error.issues ?? []).map((i) => `${i.path}: ${i.message}`);
 		throw new ToolError(issues.length ? `${error.message}. Issues: ${issues.join("; ")}` : error.message);
 	}
+}
+
+/** Records a change made through a tool, as done by the caller, noting the surface it came through. */
+export function auditTool(ctx: ToolContext, action: string, target: { type: string; id: string }) {
+	return recordAudit(createDb(ctx.env.DB), {
+		workspaceId: ctx.principal.workspaceId,
+		actor: ctx.principal,
+		action,
+		target,
+		ip: ctx.ip,
+		metadata: { via: ctx.via },
+	});
 }
