@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 
 const DOCUMENTED_ROUTES = [
 	"post /api/v1/auth/signup",
+	"post /mcp",
 	"post /api/v1/auth/login",
 	"post /api/v1/auth/logout",
 	"post /api/v1/auth/accept-invite",

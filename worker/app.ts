@@ -21,6 +21,7 @@ import { renderDocs } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { journeyRoutes } from "./routes/journeys";
+import { mcpRoutes } from "./routes/mcp";
 import { memberRoutes } from "./routes/members";
 import { notificationRoutes } from "./routes/notifications";
 import { outboxRoutes } from "./routes/outbox";
@@ -92,7 +93,8 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/webhook-endpoints", webhookEndpointRoutes)
 		.route("/api/v1", notificationRoutes)
-		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel));
+		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel))
+		.route("/mcp", mcpRoutes);
 	return { app, routes };
 }
 
