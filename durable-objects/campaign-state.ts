@@ -1,5 +1,6 @@
 import type { CampaignStatus, PauseReason } from "../worker/contracts/campaigns";
 import type { FanoutPosition } from "../worker/services/fanout";
+import type { AbState } from "./ab-phase";
 
 /** What a campaign object keeps in durable storage: its lifecycle status and where its fan-out stands. */
 export type State = {
@@ -14,6 +15,8 @@ export type State = {
 	chunksPerTick: number;
 	/** Why Pulse paused the campaign (a provider quota; absent in states saved before there were reasons). */
 	pauseReason?: PauseReason | null;
+	/** The A/B test's phase (null: a plain campaign; absent until sending starts). */
+	ab?: AbState | null;
 };
 
 /** The state of a campaign object that has not stored one yet (its status from D1's mirror). */

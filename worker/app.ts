@@ -11,6 +11,7 @@ import { apiKeyRoutes } from "./routes/api-keys";
 import { assistantRoutes } from "./routes/assistant";
 import { audienceRoutes } from "./routes/audience";
 import { authRoutes } from "./routes/auth";
+import { campaignAbRoutes } from "./routes/campaign-ab";
 import { campaignReportRoutes } from "./routes/campaign-reports";
 import { campaignRoutes } from "./routes/campaigns";
 import { bulkRoutes } from "./routes/bulk";
@@ -84,6 +85,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/saved-blocks", savedBlockRoutes)
 		.route("/api/v1/outbox", outboxRoutes)
 		.route("/api/v1/campaigns", campaignReportRoutes)
+		.route("/api/v1/campaigns", campaignAbRoutes)
 		.route("/api/v1/campaigns", campaignRoutes)
 		.route("/api/v1/audience", audienceRoutes)
 		.route("/api/v1", conversionRoutes)

@@ -18,7 +18,13 @@ export const VariantInputSchema = z
 		id: z.string().max(64).optional().openapi({ description: "Keep a variant's id when editing; absent: a new one" }),
 		name: z.string().trim().min(1, "Name the variant").max(100),
 		template_id: z.string().max(64).nullable().optional().openapi({ description: "Absent: the campaign's template" }),
-		subject: z.string().trim().max(998).nullable().optional().openapi({ description: "Absent: the template's subject" }),
+		subject: z
+			.string()
+			.trim()
+			.max(998)
+			.nullable()
+			.optional()
+			.openapi({ description: "Absent: the template's subject" }),
 		preheader: z.string().trim().max(500).nullable().optional(),
 		from_name: DisplayNameSchema.nullable().optional().openapi({ description: "Absent: the campaign's from name" }),
 	})
@@ -93,11 +99,13 @@ export const AbResultsSchema = z
 			}),
 		),
 		winner: AbWinnerSchema.optional(),
-		holdout: z.number().int().openapi({ description: "Recipients waiting for the winner (estimated while testing)" }),
 		ends_at: z.string().nullable().openapi({ description: "When the test ends (the decision is due)" }),
 		chi_square: z.object({ statistic: z.number(), df: z.number().int(), p_value: z.number() }).optional(),
 	})
 	.openapi("AbResults");
 export type AbResults = z.infer<typeof AbResultsSchema>;
 
-export const PickWinnerSchema = z.object({ variant_id: z.string().min(1).max(64) }).strict().openapi("PickWinner");
+export const PickWinnerSchema = z
+	.object({ variant_id: z.string().min(1).max(64) })
+	.strict()
+	.openapi("PickWinner");

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { AbTestInputSchema, AbTestSchema, VariantInputSchema, VariantSchema } from "./ab";
 import { EmailSchema } from "./auth";
 import { DisplayNameSchema } from "./sender";
 
@@ -58,6 +59,10 @@ export const CampaignInputSchema = z
 			.object({ track_opens: z.boolean().default(true), track_clicks: z.boolean().default(true) })
 			.strict()
 			.optional(),
+		variants: z.array(VariantInputSchema).max(8).nullable().optional().openapi({
+			description: "A/B test: 2 to 8 variants (with `ab_test`); null makes the campaign a plain one again",
+		}),
+		ab_test: AbTestInputSchema.nullable().optional(),
 	})
 	.strict()
 	.openapi("CampaignInput");
@@ -83,6 +88,8 @@ export const CampaignSchema = z
 		started_at: z.string().nullable(),
 		completed_at: z.string().nullable(),
 		pause_reason: PauseReasonSchema.nullable(),
+		variants: z.array(VariantSchema).optional().openapi({ description: "Present on A/B tests" }),
+		ab_test: AbTestSchema.optional(),
 	})
 	.openapi("Campaign");
 
@@ -135,6 +142,11 @@ export const CampaignMessageSchema = z
 		sent_at: z.string().nullable(),
 		opened_at: z.string().nullable(),
 		clicked_at: z.string().nullable(),
+		variant_id: z
+			.string()
+			.nullable()
+			.optional()
+			.openapi({ description: "The A/B variant sent (null outside A/B tests)" }),
 	})
 	.openapi("CampaignMessage");
 

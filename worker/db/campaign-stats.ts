@@ -192,6 +192,7 @@ export function campaignMessagePage(
 			sent_at: messages.sentAt,
 			opened_at: messages.openedAt,
 			clicked_at: messages.clickedAt,
+			variant_id: messages.variantId,
 		})
 		.from(messages)
 		.where(

@@ -13,6 +13,8 @@ export type NewMessage = {
 	email: string;
 	status: MessageStatus;
 	chunk_id: string | null;
+	/** The A/B variant (absent outside A/B tests). */
+	variant_id?: string | null;
 };
 
 /** `column IN (ids)` with the ids bound as one JSON parameter (D1 allows 100 parameters a statement). */
@@ -22,8 +24,8 @@ export const inJson = (column: SQLiteColumn, ids: readonly string[]): SQL =>
 /** Recipient rows of a campaign; a replay inserts nothing (unique per campaign, step and contact). */
 export function insertMessages(db: Db, workspaceId: string, campaignId: string, rows: NewMessage[]) {
 	return db.run(
-		sql`INSERT INTO ${messages} (id, workspace_id, campaign_id, step_id, contact_id, email, status, chunk_id)
-		    SELECT j.value->>'$.id', ${workspaceId}, ${campaignId}, 'main', j.value->>'$.contact_id', j.value->>'$.email', j.value->>'$.status', j.value->>'$.chunk_id'
+		sql`INSERT INTO ${messages} (id, workspace_id, campaign_id, step_id, contact_id, email, status, chunk_id, variant_id)
+		    SELECT j.value->>'$.id', ${workspaceId}, ${campaignId}, 'main', j.value->>'$.contact_id', j.value->>'$.email', j.value->>'$.status', j.value->>'$.chunk_id', j.value->>'$.variant_id'
 		    FROM json_each(${JSON.stringify(rows)}) j WHERE true ON CONFLICT (campaign_id, step_id, contact_id) DO NOTHING`,
 	);
 }

@@ -93,6 +93,7 @@ export function chunkRecipients(db: Db, chunkId: string) {
 	return db
 		.select({
 			messageId: messages.id,
+			variantId: messages.variantId,
 			contact: contacts,
 			sendable:
 				sql<boolean>`(${sendable()} AND NOT ${optedOutOfCampaignTopic(messages.campaignId, messages.contactId)})`.mapWith(

@@ -4,6 +4,7 @@ import { formatAddress } from "../domain/sender";
 import { renderEmail } from "../domain/templates/render";
 import type { OutboundEmail } from "./providers/provider";
 import type { CampaignSources } from "./send-sources";
+import { contentOf } from "./variant-content";
 
 /** `suppressed`: recipients this freeze left out and marked `suppressed` (0 when it found the chunk frozen). */
 export type FrozenChunk = { messageIds: string[]; emails: OutboundEmail[]; suppressed: number };
@@ -26,7 +27,7 @@ async function stored(db: Db, chunkId: string): Promise<FrozenChunk> {
 export async function loadOrFreeze(
 	db: Db,
 	chunkId: string,
-	{ campaign, template, workspace }: CampaignSources,
+	sources: CampaignSources,
 	secret: string,
 	frozenBefore: boolean,
 ): Promise<FrozenChunk> {
@@ -38,15 +39,16 @@ export async function loadOrFreeze(
 	const tagsOf = new Map<string, string[]>();
 	for (const t of tags) tagsOf.set(t.contactId, [...(tagsOf.get(t.contactId) ?? []), t.tag]);
 
-	const from = formatAddress(campaign.fromName, campaign.fromEmail);
+	const { campaign, workspace } = sources;
 	const emails: OutboundEmail[] = [];
 	const payloads: { message_id: string; position: number; payload: string }[] = [];
 	const suppressed: string[] = [];
-	for (const { messageId, contact, sendable } of recipients) {
+	for (const { messageId, variantId, contact, sendable } of recipients) {
 		if (!sendable || !contact) {
 			suppressed.push(messageId);
 			continue;
 		}
+		const { template, fromName } = contentOf(sources, variantId);
 		const rendered = await renderEmail(template, {
 			contact: {
 				id: contact.id,
@@ -69,7 +71,7 @@ export async function loadOrFreeze(
 			workspaceId: campaign.workspaceId,
 			campaignId: campaign.id,
 			to: contact.email,
-			from,
+			from: formatAddress(fromName, campaign.fromEmail),
 			replyTo: campaign.replyTo,
 			...rendered,
 		};

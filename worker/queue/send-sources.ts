@@ -7,9 +7,16 @@ import {
 	templateForSend,
 	workspaceForSend,
 } from "../db/sends";
+import { loadVariantContents, type VariantContent } from "./variant-content";
 
 /** What every chunk of a campaign is rendered from. Its content cannot change while it sends. */
-export type CampaignSources = { campaign: CampaignRow; template: SendTemplate; workspace: SendWorkspace };
+export type CampaignSources = {
+	campaign: CampaignRow;
+	template: SendTemplate;
+	workspace: SendWorkspace;
+	/** A/B tests: each variant's content, by variant id. */
+	variants?: Map<string, VariantContent>;
+};
 
 /**
  * The campaign, template and workspace of a SENDS batch's chunks, each read once per batch (a batch holds up to
@@ -25,7 +32,7 @@ export function batchSources(db: Db) {
 			workspaceForSend(db, campaign.workspaceId),
 		]);
 		if (!template || !workspace) throw new Error(`campaign ${campaignId} lost its template or workspace`);
-		return { campaign, template, workspace };
+		return { campaign, template, workspace, variants: await loadVariantContents(db, campaign, template) };
 	};
 	return (campaignId: string): Promise<CampaignSources | null> => {
 		let sources = loaded.get(campaignId);

@@ -18,6 +18,7 @@ import { setCampaignTopic, topicsOfCampaigns } from "../db/topics";
 import { newId } from "../domain/ids";
 import { displayNameProblem } from "../domain/sender";
 import { ApiError, notFound } from "../errors";
+import { type AbFields, abOfCampaigns, checkAbFields, saveAbFields } from "./ab-setup";
 import { pageOf, startAfter } from "./pagination";
 import { assertSenderAllowed, type SenderPolicy, senderPolicy } from "./sending-domains";
 import { assertTopicOfWorkspace } from "./topics";
@@ -36,7 +37,7 @@ export type CampaignFields = {
 	settings?: { track_opens: boolean; track_clicks: boolean };
 	/** The topic the campaign is about (contacts opted out of it are left out); null clears it. */
 	topic_id?: string | null;
-};
+} & AbFields;
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
@@ -76,7 +77,8 @@ export async function progressOf(d1: D1Database, campaignIds: string[]) {
 export async function getCampaign(d1: D1Database, workspaceId: string, id: string) {
 	const row = await findCampaign(d1, workspaceId, id);
 	const topics = await topicsOfCampaigns(createDb(d1), [id]);
-	return { ...presentCampaign(row, (await progressOf(d1, [id])).get(id)), topic_id: topics.get(id) ?? null };
+	const ab = (await abOfCampaigns(createDb(d1), [id])).get(id);
+	return { ...presentCampaign(row, (await progressOf(d1, [id])).get(id)), topic_id: topics.get(id) ?? null, ...ab };
 }
 
 export async function listCampaigns(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
@@ -89,7 +91,15 @@ export async function listCampaigns(d1: D1Database, workspaceId: string, page: {
 		createDb(d1),
 		rows.map((r) => r.id),
 	);
-	return pageOf(rows, page, (r) => ({ ...presentCampaign(r, progress.get(r.id)), topic_id: topics.get(r.id) ?? null }));
+	const ab = await abOfCampaigns(
+		createDb(d1),
+		rows.map((r) => r.id),
+	);
+	return pageOf(rows, page, (r) => ({
+		...presentCampaign(r, progress.get(r.id)),
+		topic_id: topics.get(r.id) ?? null,
+		...ab.get(r.id),
+	}));
 }
 
 /**
@@ -143,6 +153,7 @@ export async function createCampaign(
 		]);
 	}
 	await assertSenderAllowed(d1, actor.workspaceId, fromEmail, "from_email", policy);
+	const ab = await checkAbFields(createDb(d1), actor.workspaceId, null, input);
 	const id = newId("cmp");
 	const now = new Date();
 	await insertCampaign(createDb(d1), {
@@ -161,6 +172,7 @@ export async function createCampaign(
 		updatedAt: now,
 	});
 	if (input.topic_id) await setCampaignTopic(createDb(d1), id, input.topic_id);
+	await saveAbFields(createDb(d1), id, ab);
 	return getCampaign(d1, actor.workspaceId, id);
 }
 
@@ -179,6 +191,7 @@ export async function updateCampaign(
 	checkSenderName(patch);
 	await checkReferences(d1, actor.workspaceId, patch);
 	if (patch.from_email) await assertSenderAllowed(d1, actor.workspaceId, patch.from_email, "from_email", policy);
+	const ab = await checkAbFields(createDb(d1), actor.workspaceId, id, patch);
 	await updateEditableCampaign(createDb(d1), id, {
 		name: patch.name ?? row.name,
 		segmentId: patch.audience ? (patch.audience.segment_id ?? null) : row.segmentId,
@@ -191,6 +204,7 @@ export async function updateCampaign(
 		updatedAt: new Date(),
 	});
 	if (patch.topic_id !== undefined) await setCampaignTopic(createDb(d1), id, patch.topic_id);
+	await saveAbFields(createDb(d1), id, ab);
 	return getCampaign(d1, actor.workspaceId, id);
 }
 

@@ -9,7 +9,13 @@ import { compileSegment } from "../domain/segments/compile";
 import { addCount, emptyDelta } from "../domain/tracking/live-stats";
 
 export type FanoutPosition = { cursor: string; seq: number };
-export type FanoutCampaign = { campaignId: string; workspaceId: string; segmentDefinition: unknown | null };
+export type FanoutCampaign = {
+	campaignId: string;
+	workspaceId: string;
+	segmentDefinition: unknown | null;
+	/** A/B tests: the variant of each contact this phase mails (a contact left out gets no row now). */
+	pickVariants?: (contactIds: string[]) => Promise<Map<string, string>>;
+};
 
 /** The chunk id is a function of campaign and sequence, so replaying a step recreates nothing. */
 export const chunkIdOf = (campaignId: string, seq: number) =>
@@ -87,12 +93,14 @@ export async function fanoutSteps(
 	const rows: NewMessage[] = [];
 	const made: NewChunk[] = [];
 	let queued = 0;
+	const variants = campaign.pickVariants ? await campaign.pickVariants(results.map((r) => r.id)) : null;
 	for (let i = 0; i * size < results.length; i++) {
 		const seq = at.seq + i;
 		const chunkId = chunkIdOf(campaign.campaignId, seq);
-		const slice = results.slice(i * size, (i + 1) * size);
+		const slice = results.slice(i * size, (i + 1) * size).filter((r) => !variants || variants.has(r.id));
 		for (const r of slice) {
 			rows.push({
+				variant_id: variants?.get(r.id) ?? null,
 				id: newId("msg"),
 				contact_id: r.id,
 				email: r.email,
@@ -118,7 +126,7 @@ export async function fanoutSteps(
 		done: results.length < size * steps,
 		chunks: made.map((c) => sendChunkMessage(campaign, c.id)),
 		next: { cursor: last.id, seq: at.seq + Math.ceil(results.length / size) },
-		added: addedDelta(inserted.meta.changes ?? 0, queued, results.length - queued),
+		added: addedDelta(inserted.meta.changes ?? 0, queued, rows.length - queued),
 	};
 }
 
