@@ -32,6 +32,9 @@ const Campaigns = lazy(() => import("./pages/campaigns/Campaigns"));
 const CampaignForm = lazy(() => import("./pages/campaigns/CampaignForm"));
 const CampaignPage = lazy(() => import("./pages/campaigns/CampaignPage"));
 const CompareCampaigns = lazy(() => import("./pages/campaigns/CompareCampaigns"));
+const Journeys = lazy(() => import("./pages/journeys/Journeys"));
+const NewJourney = lazy(() => import("./pages/journeys/NewJourney"));
+const JourneyPage = lazy(() => import("./pages/journeys/JourneyPage"));
 const AssistantPage = lazy(() => import("./pages/assistant/AssistantPage"));
 
 function Root(props: RouteSectionProps) {
@@ -83,6 +86,10 @@ export function App() {
 				<Route path="/campaigns/compare" component={CompareCampaigns} />
 				<Route path="/campaigns/:id" component={CampaignPage} />
 				<Route path="/campaigns/:id/edit" component={CampaignForm} />
+				<Route path="/journeys" component={Journeys} />
+				<Route path="/journeys/new" component={NewJourney} />
+				<Route path="/journeys/:id" component={JourneyPage} />
+				<Route path="/journeys/:id/edit" component={JourneyPage} />
 				<Route path="/outbox" component={Outbox} />
 				<Route path="/outbox/:id" component={OutboxMessage} />
 				<Route path="/assistant/:id?" component={AssistantPage} />

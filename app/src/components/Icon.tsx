@@ -6,6 +6,7 @@ const PATHS = {
 	segments: "M12 3a9 9 0 109 9h-9zM15 3.5A9 9 0 0120.5 9H15z",
 	templates: "M4 4h16v16H4zM4 9h16M9 9v11",
 	campaigns: "M3 11l18-8-8 18-2-8z",
+	journeys: "M4 3h6v6H4zM14 15h6v6h-6zM7 9v5a3 3 0 003 3h4",
 	outbox: "M3 6h18v12H3zM3 7l9 6 9-6",
 	assistant: "M12 3l2 5 5 2-5 2-2 5-2-5-5-2 5-2zM19 15l1 2 2 1-2 1-1 2-1-2-2-1 2-1z",
 	workspace: "M4 21V5l8-2v18M12 7l8 2v12M8 9h.01M8 13h.01M8 17h.01M16 13h.01M16 17h.01M2 21h20",

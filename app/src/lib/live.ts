@@ -5,10 +5,10 @@ import type { LiveMessage } from "../../../worker/contracts/live";
 import type { CampaignStats, CampaignStatus } from "./types";
 
 /** A ping keeps idle proxies from dropping the socket (the server answers "pong" without waking the object). */
-const PING_MS = 25_000;
+export const PING_MS = 25_000;
 
 /** Reconnection: the first retry waits ~0.5 s, each failure doubles it, up to 5 s. */
-const SOCKET_OPTIONS = {
+export const SOCKET_OPTIONS = {
 	minReconnectionDelay: 500,
 	maxReconnectionDelay: 5_000,
 	reconnectionDelayGrowFactor: 2,
