@@ -71,6 +71,8 @@ const DOCUMENTED_ROUTES = [
 	"get /api/v1/campaigns/{id}/stats",
 	"get /api/v1/campaigns/{id}/messages",
 	"post /api/v1/campaigns/{id}/live-token",
+	"get /api/v1/campaigns/{id}/ab",
+	"post /api/v1/campaigns/{id}/ab/winner",
 	"get /api/v1/sending-domains",
 	"post /api/v1/sending-domains",
 	"post /api/v1/sending-domains/{id}/verify",

@@ -162,6 +162,13 @@ const ROUTES = (f: Fixture) => [
 	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/timeline`, minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/campaigns/compare?ids=${f.campaignId},${f.campaignId}`, minRole: "viewer" },
 	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/live-token`, minRole: "read" },
+	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/ab`, minRole: "viewer" },
+	{
+		method: "POST",
+		path: `/api/v1/campaigns/${f.campaignId}/ab/winner`,
+		body: { variant_id: "var_x" },
+		minRole: "editor",
+	},
 	{ method: "GET", path: "/api/v1/sending-domains", minRole: "viewer" },
 	{ method: "POST", path: "/api/v1/sending-domains", body: { domain: "news.ours.example" }, minRole: "admin" },
 	{ method: "POST", path: `/api/v1/sending-domains/${f.domainId}/verify`, minRole: "admin" },
@@ -310,6 +317,8 @@ describe("access control on every route", () => {
 			for (const command of ["send", "pause", "cancel"]) {
 				expect((await call("POST", `/api/v1/campaigns/${f.campaignId}/${command}`, undefined, as)).status).toBe(404);
 			}
+			const pick = { variant_id: "var_x" };
+			expect((await call("POST", `/api/v1/campaigns/${f.campaignId}/ab/winner`, pick, as)).status).toBe(404);
 			expect((await call("POST", "/api/v1/campaigns", { name: "steal", template_id: f.templateId }, as)).status).toBe(
 				400,
 			);
