@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { RoleSchema } from "./common";
+import { FrequencyCapSchema, QuietHoursSchema } from "./send-limits";
 
 export const EmailSchema = z
 	.string()
@@ -31,6 +32,9 @@ export const WorkspaceSchema = z
 		default_from_name: z.string(),
 		default_from_email: z.string(),
 		send_rate_per_second: z.number().int(),
+		timezone: z.string(),
+		frequency_cap: FrequencyCapSchema.nullable(),
+		quiet_hours: QuietHoursSchema.nullable(),
 		created_at: z.string(),
 	})
 	.openapi("Workspace");

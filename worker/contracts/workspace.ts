@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { EmailSchema } from "./auth";
-import { RoleSchema } from "./common";
+import { KeyRoleSchema, RoleSchema } from "./common";
+import { FrequencyCapSchema, QuietHoursSchema } from "./send-limits";
 import { DisplayNameSchema } from "./sender";
 
 export const UpdateWorkspaceBodySchema = z
@@ -16,6 +17,18 @@ export const UpdateWorkspaceBodySchema = z
 					"With a real email provider configured, its domain must be a verified sending domain of the workspace (422 otherwise); with the capture Outbox any domain is allowed",
 			}),
 		send_rate_per_second: z.number().int().min(1).max(10_000).optional(),
+		timezone: z.string().trim().min(1).max(64).optional().openapi({
+			description: "IANA time zone (such as Europe/Berlin) for contacts without one: quiet hours and local send times",
+			example: "Europe/Berlin",
+		}),
+		frequency_cap: FrequencyCapSchema.nullable().optional().openapi({
+			description:
+				"At most `max` marketing emails (broadcasts and non-transactional journeys) per contact in any rolling `per` (ISO-8601 duration, PT1S to P1Y); null removes the cap",
+		}),
+		quiet_hours: QuietHoursSchema.nullable().optional().openapi({
+			description:
+				"Local hours (the contact's time zone, else the workspace's) when journey emails wait; they may span midnight; null removes them",
+		}),
 	})
 	.strict()
 	.openapi("UpdateWorkspaceBody");
@@ -24,7 +37,7 @@ export const ApiKeySchema = z
 	.object({
 		id: z.string(),
 		name: z.string(),
-		role: RoleSchema,
+		role: KeyRoleSchema,
 		prefix: z.string(),
 		created_at: z.string(),
 		last_used_at: z.string().nullable(),
@@ -36,7 +49,7 @@ export const ApiKeySchema = z
 	.openapi("ApiKey");
 
 export const CreateApiKeyBodySchema = z
-	.object({ name: z.string().trim().min(1, "Name the key").max(100), role: RoleSchema })
+	.object({ name: z.string().trim().min(1, "Name the key").max(100), role: KeyRoleSchema })
 	.openapi("CreateApiKeyBody");
 
 export const CreatedApiKeySchema = ApiKeySchema.extend({

@@ -31,9 +31,9 @@ export const workspaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
 			method: "patch",
 			path: "/workspace",
 			tags,
-			summary: "Update the workspace's name, postal address, default sender and send rate",
+			summary: "Update the workspace's name, postal address, default sender, send rate and sending rules",
 			description:
-				"The default sender name is refused (400) with line breaks, control or text-direction characters. With a real email provider configured (RESEND_API_KEY), `default_from_email` must be on a verified sending domain of the workspace (422, see Sending domains); with the capture Outbox any domain is allowed.",
+				"The default sender name is refused (400) with line breaks, control or text-direction characters. With a real email provider configured (RESEND_API_KEY), `default_from_email` must be on a verified sending domain of the workspace (422, see Sending domains); with the capture Outbox any domain is allowed. `timezone` must be an IANA zone, `frequency_cap.per` an ISO-8601 duration (PT1S to P1Y) and quiet hours must not start and end at the same time (400 naming the field).",
 			request: { body: jsonBody(UpdateWorkspaceBodySchema) },
 			responses: { 200: jsonResponse(WorkspaceSchema, "The updated workspace") },
 		}),

@@ -72,6 +72,11 @@ export async function signup(db: Db, input: SignupInput, ip: string | null) {
 				defaultFromName: input.name,
 				defaultFromEmail: "",
 				sendRatePerSecond: 200,
+				timezone: "UTC",
+				frequencyCapMax: null,
+				frequencyCapPer: null,
+				quietHoursStart: null,
+				quietHoursEnd: null,
 				createdAt: new Date(),
 			};
 	if (!workspace) throw new ApiError("not_found", "This invitation is invalid or has expired");

@@ -12,6 +12,15 @@ export function presentWorkspace(row: typeof workspaces.$inferSelect) {
 		default_from_name: row.defaultFromName,
 		default_from_email: row.defaultFromEmail,
 		send_rate_per_second: row.sendRatePerSecond,
+		timezone: row.timezone,
+		frequency_cap:
+			row.frequencyCapMax !== null && row.frequencyCapPer !== null
+				? { max: row.frequencyCapMax, per: row.frequencyCapPer }
+				: null,
+		quiet_hours:
+			row.quietHoursStart !== null && row.quietHoursEnd !== null
+				? { start: row.quietHoursStart, end: row.quietHoursEnd }
+				: null,
 		created_at: row.createdAt.toISOString(),
 	};
 }

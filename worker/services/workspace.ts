@@ -2,6 +2,7 @@ import type { Principal } from "../context";
 import type { Db } from "../db/client";
 import { findWorkspace, updateWorkspaceStatement } from "../db/workspaces";
 import { displayNameProblem } from "../domain/sender";
+import { type SendSettingsPatch, sendSettingsColumns, sendSettingsProblem } from "../domain/sending/settings";
 import { ApiError, notFound } from "../errors";
 import { auditInsert } from "./audit";
 import { presentWorkspace } from "./presenters";
@@ -20,7 +21,7 @@ type WorkspacePatch = {
 	default_from_name?: string;
 	default_from_email?: string;
 	send_rate_per_second?: number;
-};
+} & SendSettingsPatch;
 
 /** The default sender must be safe in a From header and, with a real provider, on a verified domain of the workspace. */
 export async function updateWorkspace(
@@ -33,6 +34,8 @@ export async function updateWorkspace(
 	const nameProblem = patch.default_from_name === undefined ? null : displayNameProblem(patch.default_from_name);
 	if (nameProblem)
 		throw new ApiError("validation_failed", nameProblem, [{ path: "default_from_name", message: nameProblem }]);
+	const limitsProblem = sendSettingsProblem(patch);
+	if (limitsProblem) throw new ApiError("validation_failed", limitsProblem.message, [limitsProblem]);
 	if (patch.default_from_email) {
 		await assertSenderAllowed(db.$client, actor.workspaceId, patch.default_from_email, "default_from_email", policy);
 	}
@@ -42,6 +45,7 @@ export async function updateWorkspace(
 		defaultFromName: patch.default_from_name,
 		defaultFromEmail: patch.default_from_email,
 		sendRatePerSecond: patch.send_rate_per_second,
+		...sendSettingsColumns(patch),
 	};
 	const changed = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
 	if (Object.keys(changed).length > 0) {
