@@ -23,6 +23,10 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export const RoleSchema = z.enum(["owner", "admin", "editor", "viewer"]).openapi("Role");
 export type Role = z.infer<typeof RoleSchema>;
 
+/** An API key's role: a member role, or `ingest` (it can only send contacts and events to /v1/identify, /v1/track, /v1/batch). */
+export const KeyRoleSchema = z.enum(["owner", "admin", "editor", "viewer", "ingest"]).openapi("KeyRole");
+export type KeyRole = z.infer<typeof KeyRoleSchema>;
+
 export const IdParamSchema = z.object({
 	id: z
 		.string()

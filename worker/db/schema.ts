@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { Role } from "../contracts/common";
+import type { KeyRole, Role } from "../contracts/common";
 
 const createdAt = () =>
 	integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
@@ -93,7 +93,7 @@ export const apiKeys = sqliteTable(
 			.notNull()
 			.references(() => workspaces.id, { onDelete: "cascade" }),
 		name: text("name").notNull(),
-		role: text("role").$type<Role>().notNull(),
+		role: text("role").$type<KeyRole>().notNull(),
 		prefix: text("prefix").notNull(),
 		keyHash: text("key_hash").notNull().unique(),
 		createdBy: text("created_by"),

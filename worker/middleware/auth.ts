@@ -17,6 +17,10 @@ export type Access = "public" | "self" | "read" | Role;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** What an ingest key hears anywhere but the ingestion routes. */
+export const INGEST_ONLY =
+	"An ingest key can only send contacts and events (POST /v1/identify, /v1/track, /v1/batch); use another key";
+
 /** A cookie-authenticated request that changes state must come from our own pages. */
 export function isSameOrigin(c: Context<AppEnv>): boolean {
 	const origin = c.req.header("origin");
@@ -37,6 +41,7 @@ async function authenticate(c: Context<AppEnv>) {
 		const resolved = match?.[1] ? await resolveApiKey(c.var.db, match[1]) : null;
 		if (!resolved) throw new ApiError("unauthorized", "The API key is invalid or revoked");
 		if (resolved.touch) c.executionCtx.waitUntil(resolved.touch);
+		if (resolved.principal.kind === "api_key" && resolved.principal.ingestOnly) throw forbidden(INGEST_ONLY);
 		return resolved.principal;
 	}
 	const token = getCookie(c, SESSION_COOKIE);

@@ -6,9 +6,9 @@ import { publicBaseUrl, servedLocally } from "../config";
 import type { AppEnv } from "../context";
 import { ErrorBodySchema } from "../contracts/common";
 import { checkRequestOrigin } from "../domain/request-origin";
-import { ApiError } from "../errors";
+import { ApiError, forbidden } from "../errors";
 import { buildMcpServer } from "../mcp/server";
-import { clientIp } from "../middleware/auth";
+import { clientIp, INGEST_ONLY } from "../middleware/auth";
 import { resolveApiKey } from "../services/api-keys";
 
 /**
@@ -31,6 +31,7 @@ const mcpGuard = createMiddleware<AppEnv>(async (c, next) => {
 			"www-authenticate": 'Bearer realm="pulse"',
 		});
 	if (resolved.touch) c.executionCtx.waitUntil(resolved.touch);
+	if (resolved.principal.kind === "api_key" && resolved.principal.ingestOnly) throw forbidden(INGEST_ONLY);
 	c.set("principal", resolved.principal);
 	await next();
 });

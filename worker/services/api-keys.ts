@@ -1,6 +1,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Principal } from "../context";
-import type { Role } from "../contracts/common";
+import type { KeyRole, Role } from "../contracts/common";
 import {
 	type ApiKeyRow,
 	findKeyCreatedBy,
@@ -19,7 +19,7 @@ import {
 import type { Db } from "../db/client";
 import { randomToken, sha256Hex } from "../domain/encoding";
 import { newId } from "../domain/ids";
-import { effectiveKeyRole } from "../domain/key-roles";
+import { effectiveKeyRole, roleToManageKey } from "../domain/key-roles";
 import { hasRole } from "../domain/roles";
 import { forbidden, notFound } from "../errors";
 import { auditInsert } from "./audit";
@@ -57,8 +57,18 @@ async function actingUserId(db: Db, actor: Principal): Promise<string | null> {
 	return actor.kind === "session" ? actor.userId : creatorUserId(db, actor.apiKeyId);
 }
 
-export async function createApiKey(db: Db, actor: Principal, input: { name: string; role: Role }, ip: string | null) {
-	if (!hasRole(actor.role, input.role)) throw forbidden("You cannot create a key with a role above your own");
+export async function createApiKey(
+	db: Db,
+	actor: Principal,
+	input: { name: string; role: KeyRole },
+	ip: string | null,
+) {
+	if (!hasRole(actor.role, roleToManageKey(input.role)))
+		throw forbidden(
+			input.role === "ingest"
+				? "Only admins and owners create ingest keys"
+				: "You cannot create a key with a role above your own",
+		);
 	const key = KEY_PREFIX + randomToken(32);
 	const createdBy = await actingUserId(db, actor);
 	const row: ApiKeyRow = {
@@ -100,7 +110,8 @@ export async function listApiKeys(
 export async function revokeApiKey(db: Db, actor: Principal, id: string, ip: string | null): Promise<void> {
 	const row = await findLiveKeyIn(db, actor.workspaceId, id);
 	if (!row) throw notFound("API key");
-	if (!hasRole(actor.role, row.role)) throw forbidden("You cannot revoke a key with a role above your own");
+	if (!hasRole(actor.role, roleToManageKey(row.role)))
+		throw forbidden("You cannot revoke a key with a role above your own");
 	await db.batch([
 		revokeKeysStatement(db, [id], new Date()),
 		auditInsert(db, {
@@ -156,7 +167,10 @@ export async function capKeysOfStatements(
 	role: Role,
 	ip: string | null,
 ): Promise<BatchItem<"sqlite">[]> {
-	const keys = (await listLiveKeysCreatedBy(db, actor.workspaceId, userId)).filter((k) => !hasRole(role, k.role));
+	// An ingest key keeps its role (it stops working by itself once its creator is no longer an admin).
+	const keys = (await listLiveKeysCreatedBy(db, actor.workspaceId, userId)).filter(
+		(k) => k.role !== "ingest" && !hasRole(role, k.role),
+	);
 	if (keys.length === 0) return [];
 	return [
 		setKeysRoleStatement(
@@ -221,8 +235,13 @@ async function loadKey(db: Db, keyHash: string): Promise<CachedPrincipal | null>
 	}
 	const role = effectiveKeyRole(row.role, creatorRole);
 	if (!role) return null;
+	// An ingest key carries the lowest member role only for the type's sake: `authorize` refuses it everywhere.
+	const principal: Principal =
+		role === "ingest"
+			? { kind: "api_key", apiKeyId: row.id, workspaceId: row.workspaceId, role: "viewer", ingestOnly: true }
+			: { kind: "api_key", apiKeyId: row.id, workspaceId: row.workspaceId, role };
 	return {
-		principal: { kind: "api_key", apiKeyId: row.id, workspaceId: row.workspaceId, role },
+		principal,
 		lastUsedAt: row.lastUsedAt?.getTime() ?? null,
 	};
 }
