@@ -8,6 +8,7 @@ import { bodyLimits } from "./middleware/body-limit";
 import { errorResponse, handleError } from "./middleware/errors";
 import { requestContext } from "./middleware/request-id";
 import { apiKeyRoutes } from "./routes/api-keys";
+import { approvalPolicyRoutes, campaignReviewRoutes, journeyReviewRoutes } from "./routes/approvals";
 import { assistantRoutes } from "./routes/assistant";
 import { audienceRoutes } from "./routes/audience";
 import { authRoutes } from "./routes/auth";
@@ -95,6 +96,9 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/webhook-endpoints", webhookEndpointRoutes)
 		.route("/api/v1", notificationRoutes)
+		.route("/api/v1", approvalPolicyRoutes)
+		.route("/api/v1/campaigns", campaignReviewRoutes)
+		.route("/api/v1/journeys", journeyReviewRoutes)
 		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel))
 		.route("/mcp", mcpRoutes);
 	return { app, routes };

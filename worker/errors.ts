@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
 	not_found: 404,
 	conflict: 409,
 	editor_conflict: 409,
+	approval_required: 409,
 	payload_too_large: 413,
 	unsupported_media_type: 415,
 	unprocessable: 422,

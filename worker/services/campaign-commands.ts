@@ -5,6 +5,7 @@ import { setCampaignBaseUrl } from "../db/campaigns";
 import { createDb } from "../db/client";
 import { findTemplateRow } from "../db/templates";
 import { ApiError } from "../errors";
+import { assertApproved } from "./approvals";
 import { recordAudit } from "./audit";
 import { findCampaign } from "./campaigns";
 import { assertSenderAllowed, senderPolicy } from "./sending-domains";
@@ -42,6 +43,7 @@ export async function runCommand(
 ) {
 	const campaign = await findCampaign(env.DB, actor.workspaceId, campaignId);
 	if (command.type === "send" || command.type === "schedule") {
+		await assertApproved(createDb(env.DB), actor.workspaceId, "campaign", campaignId);
 		await assertReadyToSend(env, actor.workspaceId, campaignId);
 		await setCampaignBaseUrl(createDb(env.DB), campaign.id, publicBaseUrl(env, requestUrl));
 	}

@@ -16,6 +16,7 @@ import { newId } from "../domain/ids";
 import { type JourneyIssue, journeyReferences, validateJourneyGraph } from "../domain/journeys/graph";
 import { deletable, editable, type JourneyCommand, journeyTransition } from "../domain/journeys/lifecycle";
 import { ApiError, notFound } from "../errors";
+import { assertApproved } from "./approvals";
 import { auditInsert } from "./audit";
 import { type PageRequest, pageOf, startAfter } from "./pagination";
 
@@ -158,6 +159,7 @@ export async function journeyCommand(db: Db, caller: JourneyCaller, id: string, 
 	const next = journeyTransition(row.status, command);
 	if (!next.ok) throw new ApiError("conflict", next.reason);
 	if (command === "activate") {
+		await assertApproved(db, workspaceId, "journey", id);
 		const issues = await problemsOf(db, workspaceId, row.definition, caller.local);
 		if (issues.length > 0) throw unprocessable(issues);
 	}
