@@ -177,8 +177,8 @@ export class JourneyDO extends DurableObject<Env> {
 		return { exited };
 	}
 
-	async counters(): Promise<[string, number][]> {
-		return this.store.counters();
+	async counters(): Promise<Record<string, number>> {
+		return Object.fromEntries(this.store.counters());
 	}
 
 	async enrollments(filter: {

@@ -1,6 +1,7 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, getQueueResult, runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { shardName, shardOf } from "../worker/domain/journeys/shards";
+import { JOURNEY_SHARDS, shardName, shardOf } from "../worker/domain/journeys/shards";
+import worker from "../worker/index";
 import { call, signupOwner } from "./client";
 
 /* Journeys run for real: API, D1, the shard objects; the shard's clock is set by the test (no sleeping). */
@@ -57,3 +58,38 @@ export async function enrollmentOf(journeyId: string, contactId: string) {
 export async function contact(cookie: string, id: string) {
 	return (await call("GET", `/api/v1/contacts/${id}`, undefined, { cookie })).json;
 }
+
+/** Sets every shard of the journey to the same clock. */
+export async function clockAll(journeyId: string, now: number) {
+	await Promise.all(
+		Array.from({ length: JOURNEY_SHARDS }, (_, i) =>
+			env.JOURNEY.getByName(shardName(journeyId, i)).setClockForTest(now),
+		),
+	);
+}
+
+/** Runs the EVENTS consumer on one batch, as the queue would deliver it. */
+export async function deliverEvents(bodies: unknown[], attempts = 1) {
+	const batch = createMessageBatch(
+		"pulse-events",
+		bodies.map((body, i) => ({ id: `m${i}-${Math.random()}`, timestamp: new Date(), attempts, body })),
+	);
+	const ctx = createExecutionContext();
+	await worker.queue(batch, env, ctx);
+	return getQueueResult(batch, ctx);
+}
+
+let eventCounter = 0;
+export const journeyEvent = (
+	workspaceId: string,
+	contactId: string,
+	name: string,
+	properties: Record<string, unknown> = {},
+	at = Date.now(),
+) => ({
+	type: "journey_events",
+	workspace_id: workspaceId,
+	events: [
+		{ key: `evt_test_${++eventCounter}_${Math.random()}`, contact_id: contactId, name, properties, occurred_at: at },
+	],
+});

@@ -56,9 +56,40 @@ export const ProviderEventMessageSchema = z.object({
 });
 export type ProviderEventMessage = z.infer<typeof ProviderEventMessageSchema>;
 
+/**
+ * Custom events just stored (`POST /api/v1/events`), on their way to the journeys of the workspace (entries, waits,
+ * goal exits); `key` is applied once per journey, so a redelivered message changes nothing.
+ */
+export const JourneyEventsMessageSchema = z.object({
+	type: z.literal("journey_events"),
+	workspace_id: z.string(),
+	events: z.array(
+		z.object({
+			key: z.string(),
+			contact_id: z.string(),
+			name: z.string(),
+			properties: z.record(z.string(), z.unknown()),
+			occurred_at: z.number(),
+		}),
+	),
+});
+export type JourneyEventsMessage = z.infer<typeof JourneyEventsMessageSchema>;
+
+/** Contacts whose data or tags changed: segment-entry journeys check whether they entered or left the segment. */
+export const JourneyContactsMessageSchema = z.object({
+	type: z.literal("journey_contacts"),
+	workspace_id: z.string(),
+	contact_ids: z.array(z.string()),
+});
+export type JourneyContactsMessage = z.infer<typeof JourneyContactsMessageSchema>;
+
 export const EventsQueueMessageSchema = z.discriminatedUnion("type", [
 	TrackingEventMessageSchema,
 	UnsubscribeEventMessageSchema,
 	ProviderEventMessageSchema,
+	JourneyEventsMessageSchema,
+	JourneyContactsMessageSchema,
 ]);
 export type EventsQueueMessage = z.infer<typeof EventsQueueMessageSchema>;
+/** The messages about campaign emails (what the tracking part of the consumer handles). */
+export type CampaignEventsMessage = TrackingEventMessage | UnsubscribeEventMessage | ProviderEventMessage;

@@ -1,5 +1,10 @@
 import type { StatsDelta } from "../contracts/live";
-import { type EventsQueueMessage, EventsQueueMessageSchema, type TrackingEventMessage } from "../contracts/queue";
+import {
+	type CampaignEventsMessage,
+	type EventsQueueMessage,
+	EventsQueueMessageSchema,
+	type TrackingEventMessage,
+} from "../contracts/queue";
 import { createDb, type Db } from "../db/client";
 import {
 	type Recorded,
@@ -19,6 +24,8 @@ import {
 	emptyDelta,
 	isEmptyDelta,
 } from "../domain/tracking/live-stats";
+import { emitStoredEventWebhooks } from "../services/webhook-emitters";
+import { feedJourneys, isJourneyMessage } from "./journey-feed";
 
 /** Two hits of the same pixel or link within this window are one event (clients load images twice). */
 const DEDUPE_WINDOW_MS = 60_000;
@@ -36,12 +43,13 @@ type Row = TrackingEventRow & { dedupeKey: string; contactId: string };
  * set on the message; then one call per campaign to its object with what the inserted rows changed.
  */
 export async function handleEventsBatch(batch: MessageBatch<unknown>, env: Env) {
-	const events: EventsQueueMessage[] = [];
+	const all: EventsQueueMessage[] = [];
 	for (const message of batch.messages) {
 		const parsed = EventsQueueMessageSchema.safeParse(message.body);
-		if (parsed.success) events.push(parsed.data);
+		if (parsed.success) all.push(parsed.data);
 		else console.error(JSON.stringify({ queue: batch.queue, id: message.id, error: "unrecognized event" }));
 	}
+	const events = all.filter((m): m is CampaignEventsMessage => !isJourneyMessage(m));
 	if (events.length > 0) {
 		const db = createDb(env.DB);
 		const hits = events.filter((e): e is TrackingEventMessage => e.type === "tracking");
@@ -54,8 +62,11 @@ export async function handleEventsBatch(batch: MessageBatch<unknown>, env: Env) 
 			const recorded = await recordTrackingEvents(db, rows, earlierBots);
 			const deltas = deltasOf(rows, recorded, moves(events));
 			await Promise.all([...deltas].map(([campaignId, delta]) => env.CAMPAIGN.getByName(campaignId).applyDelta(delta)));
+			await emitStoredEventWebhooks(env, rows, recorded.inserted);
 		}
 	}
+	// Journeys: custom events, unsubscribes and contact changes reach their shards (each applied once per key).
+	await feedJourneys(env, all);
 	for (const message of batch.messages) message.ack();
 }
 
@@ -87,7 +98,7 @@ function classify(events: TrackingEventMessage[], messages: Map<string, TrackedM
 }
 
 /** Unsubscribes and provider events, already applied to the message and contact in their request. */
-function notified(events: EventsQueueMessage[]): Row[] {
+function notified(events: CampaignEventsMessage[]): Row[] {
 	const rows: Row[] = [];
 	for (const event of events) {
 		if (event.type === "tracking") continue;
@@ -111,7 +122,7 @@ function notified(events: EventsQueueMessage[]): Row[] {
 }
 
 /** Message status changes made by provider events, by the dedupe key of their event. */
-function moves(events: EventsQueueMessage[]) {
+function moves(events: CampaignEventsMessage[]) {
 	const byKey = new Map<string, { from: string; to: string }>();
 	for (const event of events)
 		if (event.type === "provider" && event.moved) byKey.set(`w:${event.svix_id}`, event.moved);

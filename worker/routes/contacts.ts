@@ -15,7 +15,9 @@ import { clientIp } from "../middleware/auth";
 import { getContactDetail, listContacts } from "../services/contacts-read";
 import { eraseContact, patchContact, upsertContact } from "../services/contacts-write";
 import { recordEvents } from "../services/events";
+import { enqueueContactChanges } from "../services/journey-events";
 import { contactTimeline } from "../services/timeline";
+import { emitContactWebhooks } from "../services/webhook-emitters";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
 
@@ -50,6 +52,9 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 				{ actor: c.var.principal, ip: clientIp(c) },
 				c.req.valid("json"),
 			);
+			const hook = { created, statusSet: c.req.valid("json").status };
+			c.executionCtx.waitUntil(emitContactWebhooks(c.env, c.var.principal.workspaceId, contact, hook));
+			await enqueueContactChanges(c.env.EVENTS, c.var.principal.workspaceId, [contact.id]);
 			return created ? c.json(contact, 201) : c.json(contact, 200);
 		},
 	)
@@ -92,7 +97,12 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 		}),
 		async (c) => {
 			const write = { actor: c.var.principal, ip: clientIp(c) };
-			return c.json(await patchContact(c.env.DB, write, c.req.valid("param").id, c.req.valid("json")), 200);
+			const contact = await patchContact(c.env.DB, write, c.req.valid("param").id, c.req.valid("json"));
+			const hook = { created: false, statusSet: c.req.valid("json").status };
+			c.executionCtx.waitUntil(emitContactWebhooks(c.env, c.var.principal.workspaceId, contact, hook));
+			// Segment-entry journeys check whether the contact entered or left their segment.
+			await enqueueContactChanges(c.env.EVENTS, c.var.principal.workspaceId, [contact.id]);
+			return c.json(contact, 200);
 		},
 	)
 	.openapi(
@@ -123,6 +133,6 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 		async (c) => {
 			const body = c.req.valid("json");
 			const items = "batch" in body ? body.batch : [body];
-			return c.json(await recordEvents(c.env.DB, c.var.principal.workspaceId, items), 202);
+			return c.json(await recordEvents(c.env.DB, c.var.principal.workspaceId, items, c.env.EVENTS), 202);
 		},
 	);

@@ -3,13 +3,20 @@ import { createDb } from "../db/client";
 import { contactsByEmailOrId, type EventInsert, insertEvents } from "../db/events";
 import { normalizeEmail } from "../domain/contacts/email";
 import { newId } from "../domain/ids";
+import { enqueueJourneyEvents } from "./journey-events";
 
 /**
  * Records custom events. An event only attaches to a contact that already exists: an
  * unknown email or id is rejected for that item (never creates a contact, so an event can
  * never subscribe anyone without consent). A repeated idempotency key is a harmless no-op.
  */
-export async function recordEvents(d1: D1Database, workspaceId: string, items: EventInput[]) {
+export async function recordEvents(
+	d1: D1Database,
+	workspaceId: string,
+	items: EventInput[],
+	/** The EVENTS queue: stored events go on to the workspace's journeys (entries, waits, goals). */
+	journeys?: Queue<unknown>,
+) {
 	const emails = items.map((e) => (e.email ? normalizeEmail(e.email) : null));
 	const wanted = {
 		emails: emails.flatMap((e) => (e?.ok ? [e.email] : [])),
@@ -50,5 +57,6 @@ export async function recordEvents(d1: D1Database, workspaceId: string, items: E
 	}
 	if (rows.length === 0) return { accepted: 0, duplicates: 0, rejected };
 	const accepted = await insertEvents(db, workspaceId, rows);
+	if (journeys) await enqueueJourneyEvents(journeys, workspaceId, rows);
 	return { accepted, duplicates: rows.length - accepted, rejected };
 }
