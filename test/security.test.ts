@@ -196,6 +196,11 @@ const ROUTES = (f: Fixture) => [
 		body: { resource: "templates", action: "archive", ids: [f.templateId] },
 		minRole: "editor",
 	},
+	{ method: "GET", path: "/api/v1/search?q=ours", minRole: "viewer" },
+	{ method: "GET", path: "/api/v1/saved-searches", minRole: "self" },
+	{ method: "POST", path: "/api/v1/saved-searches", body: { name: "S", query: { q: "x" } }, minRole: "self" },
+	// A saved search is the caller's own: any id answers 401 without credentials, 404 for anyone else.
+	{ method: "DELETE", path: "/api/v1/saved-searches/:id", minRole: "self" },
 	{ method: "GET", path: "/api/v1/notifications", minRole: "self" },
 	{ method: "POST", path: "/api/v1/notifications/read", body: {}, minRole: "self" },
 	{ method: "GET", path: "/api/v1/notification-preferences", minRole: "self" },

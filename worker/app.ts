@@ -29,6 +29,7 @@ import { notificationRoutes } from "./routes/notifications";
 import { outboxRoutes } from "./routes/outbox";
 import { overviewRoutes } from "./routes/overview";
 import { savedBlockRoutes } from "./routes/saved-blocks";
+import { searchRoutes } from "./routes/search";
 import { segmentRoutes } from "./routes/segments";
 import { sendingDomainRoutes } from "./routes/sending-domains";
 import { templateRoutes } from "./routes/templates";
@@ -93,6 +94,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/journeys", journeyRoutes)
 		.route("/api/v1", cloneRoutes)
 		.route("/api/v1", bulkRoutes)
+		.route("/api/v1", searchRoutes)
 		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/webhook-endpoints", webhookEndpointRoutes)
 		.route("/api/v1", notificationRoutes)

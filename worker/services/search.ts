@@ -1,0 +1,58 @@
+import type { Principal } from "../context";
+import { SEARCH_TYPES, type SearchQuery } from "../contracts/search";
+import type { Db } from "../db/client";
+import { deleteSavedSearch, insertSavedSearch, savedSearchesOf } from "../db/saved-searches";
+import { facetOfType, searchType } from "../db/search";
+import { newId } from "../domain/ids";
+import { facetsOf } from "../domain/operations/facets";
+import { ApiError, notFound } from "../errors";
+
+/** One search across campaigns, journeys, templates, segments and contacts of the workspace, with facets. */
+export async function search(db: Db, workspaceId: string, query: SearchQuery) {
+	const filter = { q: query.q || undefined, status: query.status, tag: query.tag };
+	const shown = query.type ? [query.type] : SEARCH_TYPES;
+	const [hits, counts] = await Promise.all([
+		Promise.all(
+			shown.map(async (type) => ({ type, rows: await searchType(db, type, workspaceId, filter, query.limit) })),
+		),
+		Promise.all(SEARCH_TYPES.map(async (type) => ({ type, counts: await facetOfType(db, type, workspaceId, filter) }))),
+	]);
+	return {
+		data: hits.flatMap(({ type, rows }) => rows.map((r) => ({ type, ...r, snippet: r.snippet ?? "" }))),
+		facets: facetsOf(counts, query),
+	};
+}
+
+/** Saved searches belong to the member (or the API key) that saved them. */
+const ownerOf = (principal: Principal) => (principal.kind === "session" ? principal.userId : principal.apiKeyId);
+const MAX_SAVED = 50;
+
+const present = (r: Awaited<ReturnType<typeof savedSearchesOf>>[number]) => ({
+	id: r.id,
+	name: r.name,
+	query: r.query,
+	created_at: r.createdAt.toISOString(),
+});
+
+export async function listSavedSearches(db: Db, principal: Principal) {
+	const rows = await savedSearchesOf(db, principal.workspaceId, ownerOf(principal), MAX_SAVED);
+	return { data: rows.map(present) };
+}
+
+export async function saveSearch(db: Db, principal: Principal, input: { name: string; query: Record<string, string> }) {
+	const existing = await savedSearchesOf(db, principal.workspaceId, ownerOf(principal), MAX_SAVED);
+	if (existing.length >= MAX_SAVED)
+		throw new ApiError("conflict", `Keep at most ${MAX_SAVED} saved searches; delete one first`);
+	const row = await insertSavedSearch(db, {
+		id: newId("srch"),
+		workspaceId: principal.workspaceId,
+		userId: ownerOf(principal),
+		name: input.name,
+		query: input.query,
+	});
+	return present(row);
+}
+
+export async function removeSavedSearch(db: Db, principal: Principal, id: string) {
+	if (!(await deleteSavedSearch(db, principal.workspaceId, ownerOf(principal), id))) throw notFound("Saved search");
+}
