@@ -2,6 +2,7 @@ import { campaignCommandTools } from "./campaign-command-tools";
 import { campaignTools } from "./campaign-tools";
 import { contactTools } from "./contact-tools";
 import type { ToolDefinition } from "./define";
+import { journeyDraftTools } from "./journey-draft-tool";
 import { journeyTools } from "./journey-tools";
 import { segmentTools } from "./segment-tools";
 import { templateTools } from "./template-tools";
@@ -20,6 +21,7 @@ export const TOOLS = {
 	...campaignTools,
 	...campaignCommandTools,
 	...journeyTools,
+	...journeyDraftTools,
 };
 
 export type ToolRegistry = typeof TOOLS;

@@ -43,7 +43,11 @@ export function JourneyBuilder(props: { journey: Journey; onSaved: (journey: Jou
 
 	const builder: Builder = {
 		definition: () => history().present,
-		change: (next) => !readOnly() && setHistory((h) => record(h, next)),
+		change: (next) => {
+			if (readOnly()) return;
+			setError(undefined);
+			setHistory((h) => record(h, next));
+		},
 		selected,
 		select: setSelected,
 		issuesOf: (key) => issues().filter((i) => i.key === key),
@@ -52,7 +56,10 @@ export function JourneyBuilder(props: { journey: Journey; onSaved: (journey: Jou
 		readOnly,
 	};
 
-	const takeBack = () => setHistory(undo);
+	const takeBack = () => {
+		setError(undefined);
+		setHistory(undo);
+	};
 	const onKey = (event: KeyboardEvent) => {
 		if (
 			(event.ctrlKey || event.metaKey) &&

@@ -1,11 +1,11 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, For, Show } from "solid-js";
+import { buildStarter, STARTERS, type Starter, withSegment } from "../../../../worker/domain/journeys/starters";
 import { FormAlert } from "../../components/FormAlert";
 import { SelectField } from "../../components/SelectField";
 import { Spinner } from "../../components/Spinner";
 import { createJourney, createSegment, messageOf } from "../../lib/api";
 import { createWorkspaceLists } from "./builder/lists";
-import { buildStarter, STARTERS, type Starter, withSegment } from "./model/starters";
 
 /** Starters as cards: choosing one creates the draft (and the segment it needs) and opens it in the builder. */
 export function StarterPicker() {

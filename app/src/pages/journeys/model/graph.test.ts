@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { buildStarter } from "../../../../../worker/domain/journeys/starters";
 import { deleteStep, insertStep, targetOf } from "./graph";
 import { canUndo, record, startHistory, undo } from "./history";
 import { joinOf, layoutOf } from "./layout";
-import { buildStarter } from "./starters";
 
 const blank = () => buildStarter("blank", "").definition;
 const cart = () => buildStarter("abandoned_cart", "tpl").definition;

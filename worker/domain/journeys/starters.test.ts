@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { JourneyDefinitionSchema } from "../../../../../worker/contracts/journeys";
-import { SegmentDefinitionSchema } from "../../../../../worker/contracts/segments";
-import { validateJourneyGraph } from "../../../../../worker/domain/journeys/graph";
+import { JourneyDefinitionSchema } from "../../contracts/journeys";
+import { SegmentDefinitionSchema } from "../../contracts/segments";
+import { validateJourneyGraph } from "./graph";
 import { buildStarter, STARTERS, withSegment } from "./starters";
 
 const ready = (key: (typeof STARTERS)[number]["key"]) => {

@@ -1,5 +1,5 @@
-import type { SegmentDefinition } from "../../../../../worker/contracts/segments";
-import type { Definition } from "./graph";
+import type { JourneyDefinition as Definition } from "../../contracts/journeys";
+import type { SegmentDefinition } from "../../contracts/segments";
 
 /*
  * Ready-made journeys: pure data, filled with the template the person picked (the workspace's first one by
