@@ -20,6 +20,7 @@ import { emptyDelta, mergeDelta } from "../worker/domain/tracking/live-stats";
 import { auditQuotaPause, auditQuotaResume } from "../worker/services/campaign-quota";
 import { notifyCampaignStatus } from "../worker/services/event-notifications";
 import { enqueueSends, fanoutSteps, MAX_CHUNKS_PER_STEP, sendChunkMessage } from "../worker/services/fanout";
+import { emitCampaignStatusWebhook } from "../worker/services/webhook-emitters";
 import { abCompleted, abHoldsCompletion, abPicker, abStep, type PickResult, pickWinner, startAb } from "./ab-phase";
 import { newCampaignState, type State } from "./campaign-state";
 import { RECOVER_PER_CHECK, SETTLE_CHECK_MS, staleChunkMs, stallCheckEvery, TICK_MS } from "./campaign-timing";
@@ -271,6 +272,7 @@ export class CampaignDO extends DurableObject<Env> {
 			pauseReason: state.pauseReason ?? null,
 		});
 		if (changed) await notifyCampaignStatus(this.env, state.workspaceId, state.campaignId, previous, state.status);
+		if (changed) await emitCampaignStatusWebhook(this.env, state, previous, now);
 	}
 
 	/** Cancelling settles what was never attempted; a chunk already with the provider finishes. */

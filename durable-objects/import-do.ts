@@ -6,6 +6,7 @@ import { IMPORT_LIMITS } from "../worker/domain/csv/limits";
 import { type CsvFile, countRows } from "../worker/domain/csv/window";
 import { notifyImportFinished } from "../worker/services/event-notifications";
 import { failImport, type ImportJob, runImportStep } from "../worker/services/import-step";
+import { emitImportWebhook } from "../worker/services/webhook-emitters";
 
 const STEP_BUDGET_MS = 1_000;
 const MAX_FAILURES = 5;
@@ -55,6 +56,7 @@ export class ImportDO extends DurableObject<Env> {
 			let done = false;
 			while (!done && Date.now() - started < STEP_BUDGET_MS) done = (await runImportStep(this.env.DB, job, file)).done;
 			if (done) await notifyImportFinished(this.env, job.workspaceId, job.importId);
+			if (done) await emitImportWebhook(this.env, job.workspaceId, job.importId);
 			if (done) await this.finish();
 			else await this.ctx.storage.setAlarm(Date.now());
 		} catch (error) {
@@ -67,6 +69,7 @@ export class ImportDO extends DurableObject<Env> {
 					"The import stopped after repeated errors; rows before the failure were imported",
 				);
 				await notifyImportFinished(this.env, job.workspaceId, job.importId);
+				await emitImportWebhook(this.env, job.workspaceId, job.importId);
 				await this.finish();
 				return;
 			}

@@ -10,6 +10,7 @@ import {
 	parkChunk,
 } from "../db/chunks";
 import { createDb, type Db } from "../db/client";
+import { emitSentWebhooks } from "../services/webhook-emitters";
 import { retryError, unsafeToResend } from "./ambiguous-attempts";
 import { retryDelaySeconds } from "./backoff";
 import { loadOrFreeze } from "./freeze";
@@ -125,6 +126,7 @@ export async function sendChunk(
 		});
 		const marked = await chunkSent(db, chunkId, sent, attempts, now, rejected);
 		await settle(env, chunk.campaignId, { suppressed, sent: marked.sent, failed: marked.failed });
+		await emitSentWebhooks(env, message.workspace_id, chunk.campaignId, sent, frozen, now);
 		return { ack: true };
 	}
 	// A used-up daily or monthly quota pauses the campaign until it resets; the chunk waits, no one fails.

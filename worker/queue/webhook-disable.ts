@@ -2,13 +2,15 @@ import type { Db } from "../db/client";
 import { updateEndpointStatement, type WebhookEndpointRow } from "../db/webhook-endpoints";
 import { shouldDisable } from "../domain/webhooks/standard-webhooks";
 import { auditInsert } from "../services/audit";
+import { notify } from "../services/notify";
 
 /**
  * An endpoint that has failed every attempt for a day is turned off (its pending deliveries then fail without
- * another attempt), with an audit entry saying why. Answers whether it did.
+ * another attempt), with an audit entry saying why, and the workspace's admins and owners are told. Answers
+ * whether it did.
  */
 export async function disableFailingEndpoint(
-	_env: Env,
+	env: Env,
 	db: Db,
 	endpoint: WebhookEndpointRow,
 	failingSince: Date | null,
@@ -26,5 +28,16 @@ export async function disableFailingEndpoint(
 			metadata: { by: "system", url: endpoint.url, failing_since: failingSince?.toISOString() },
 		}),
 	]);
+	await notify(
+		env,
+		endpoint.workspaceId,
+		{ atLeast: "admin" },
+		{
+			kind: "alert",
+			title: "A webhook endpoint was turned off",
+			body: `${endpoint.url} failed every delivery for a day. Fix it, then turn it on again under Settings → Webhooks.`,
+			link: "/settings/webhooks",
+		},
+	);
 	return true;
 }

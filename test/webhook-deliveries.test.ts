@@ -1,0 +1,190 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { Webhook } from "standardwebhooks";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { WebhookDeliveryMessage } from "../worker/contracts/webhook-queue";
+import { handleWebhooksBatch, webhookDeps } from "../worker/queue/webhooks-consumer";
+import { emitWebhookEvent } from "../worker/services/outbound-webhooks";
+import { emitStoredEventWebhooks } from "../worker/services/webhook-emitters";
+import { call, env, signupOwner } from "./client";
+import { waitUntil } from "./tracking-helpers";
+
+const RECEIVER = "https://hooks.acme.test/pulse";
+
+type Seen = { headers: Record<string, string>; body: string };
+
+/** A receiver answering each POST with the next status (200 once they run out). */
+function receiver(statuses: number[] = []) {
+	const seen: Seen[] = [];
+	const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+		const request = new Request(input, init);
+		seen.push({ headers: Object.fromEntries(request.headers), body: await request.text() });
+		return new Response("thanks", { status: statuses.shift() ?? 200 });
+	};
+	return { seen, fetch: fetch as typeof globalThis.fetch };
+}
+
+/** A WEBHOOKS producer that keeps what is enqueued, so the test runs the consumer itself. */
+function captureQueue() {
+	const queued: WebhookDeliveryMessage[] = [];
+	const queue = {
+		sendBatch: async (messages: { body: WebhookDeliveryMessage }[]) => void queued.push(...messages.map((m) => m.body)),
+		send: async (body: WebhookDeliveryMessage) => void queued.push(body),
+	};
+	return { queued, env: { DB: env.DB, WEBHOOKS: queue as unknown as Queue } };
+}
+
+/** Runs the consumer on one message; answers the queue's result and the delays its retries asked for. */
+async function consume(body: WebhookDeliveryMessage, fetch: typeof globalThis.fetch, attempts = 1) {
+	const batch = createMessageBatch("pulse-webhooks", [{ id: `q${attempts}`, timestamp: new Date(), attempts, body }]);
+	const delays: (number | undefined)[] = [];
+	for (const message of batch.messages) {
+		const retry = message.retry.bind(message);
+		message.retry = (options) => {
+			delays.push(options?.delaySeconds);
+			retry(options);
+		};
+	}
+	await handleWebhooksBatch(batch, webhookDeps(env, { fetch }));
+	return { ...(await getQueueResult(batch, createExecutionContext())), delays };
+}
+
+describe("outbound webhook deliveries", () => {
+	let owner: Awaited<ReturnType<typeof signupOwner>>;
+	let endpoint: { id: string; secret: string };
+	const as = () => ({ cookie: owner.cookie });
+	const deliveries = async () =>
+		(await call("GET", `/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, undefined, as())).json.data;
+
+	beforeAll(async () => {
+		owner = await signupOwner("Deliveries");
+		const created = await call(
+			"POST",
+			"/api/v1/webhook-endpoints",
+			{ url: RECEIVER, events: ["contact.created", "email.opened", "email.clicked", "email.bounced"] },
+			as(),
+		);
+		endpoint = created.json;
+	});
+	afterEach(() => vi.restoreAllMocks());
+
+	it("signs per Standard Webhooks and retries a 500 within seconds with the same webhook-id", async () => {
+		const capture = captureQueue();
+		await emitWebhookEvent(capture.env, owner.workspace.id, "contact.created", { id: "ctc_1", email: "a@acme.test" });
+		await emitWebhookEvent(capture.env, owner.workspace.id, "import.completed", { import_id: "imp_1" });
+		expect(capture.queued).toHaveLength(1); // not subscribed to import.completed
+
+		const hook = receiver([500]);
+		const first = await consume(capture.queued[0] as WebhookDeliveryMessage, hook.fetch);
+		expect(first.retryMessages).toEqual([{ msgId: "q1" }]);
+		expect(first.delays).toEqual([5]);
+		expect((await deliveries())[0]).toMatchObject({ status: "pending", attempts: [{ status_code: 500 }] });
+
+		const second = await consume(capture.queued[0] as WebhookDeliveryMessage, hook.fetch, 2);
+		expect(second.explicitAcks).toEqual(["q2"]);
+		const [a, b] = hook.seen;
+		expect(a?.headers["webhook-id"]).toBe(b?.headers["webhook-id"]);
+		for (const attempt of hook.seen) {
+			const payload = new Webhook(endpoint.secret).verify(attempt.body, attempt.headers);
+			expect(payload).toMatchObject({ type: "contact.created", data: { id: "ctc_1", email: "a@acme.test" } });
+		}
+		const [delivery] = await deliveries();
+		expect(delivery).toMatchObject({
+			status: "succeeded",
+			event_type: "contact.created",
+			webhook_id: a?.headers["webhook-id"],
+		});
+		expect(delivery.attempts.map((x: { status_code: number }) => x.status_code)).toEqual([500, 200]);
+		expect(delivery.attempts.every((x: { duration_ms: number }) => Number.isInteger(x.duration_ms))).toBe(true);
+	});
+
+	it("replays through the queue with the same webhook-id, signed by both secrets during a rotation", async () => {
+		const [delivery] = await deliveries();
+		const old = endpoint.secret;
+		const rotated = await call("POST", `/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, {}, as());
+		const hook = receiver();
+		const original = globalThis.fetch;
+		vi.spyOn(globalThis, "fetch").mockImplementation((input, init) =>
+			String(input instanceof Request ? input.url : input).startsWith(RECEIVER)
+				? hook.fetch(input, init)
+				: original(input, init),
+		);
+		const replay = await call(
+			"POST",
+			`/api/v1/webhook-endpoints/${endpoint.id}/deliveries/${delivery.id}/replay`,
+			undefined,
+			as(),
+		);
+		expect(replay.status).toBe(202);
+		const seen = await waitUntil("the replay", async () => hook.seen[0]);
+		expect(seen.headers["webhook-id"]).toBe(delivery.webhook_id);
+		expect(seen.headers["webhook-signature"]?.split(" ")).toHaveLength(2);
+		for (const secret of [old, rotated.json.secret]) new Webhook(secret).verify(seen.body, seen.headers);
+		const replayed = await waitUntil("the replay recorded", async () => {
+			const [latest] = await deliveries();
+			return latest.status === "succeeded" && latest.attempts.length === 3 && latest;
+		});
+		expect(replayed.attempts.at(-1)).toMatchObject({ status_code: 200 });
+	});
+
+	it("a contact created through the API reaches the endpoint; opens, clicks and bounces carry their flags", async () => {
+		const hook = receiver();
+		const original = globalThis.fetch;
+		vi.spyOn(globalThis, "fetch").mockImplementation((input, init) =>
+			String(input instanceof Request ? input.url : input).startsWith(RECEIVER)
+				? hook.fetch(input, init)
+				: original(input, init),
+		);
+		const created = await call("POST", "/api/v1/contacts", { email: "hooked@acme.test" }, as());
+		const seen = await waitUntil("contact.created", async () => hook.seen[0]);
+		expect(JSON.parse(seen.body)).toMatchObject({ type: "contact.created", data: { id: created.json.id } });
+
+		const capture = captureQueue();
+		const row = {
+			workspaceId: owner.workspace.id,
+			messageId: "msg_1",
+			campaignId: "cmp_1",
+			contactId: created.json.id,
+		};
+		const at = new Date();
+		await emitStoredEventWebhooks(
+			capture.env,
+			[
+				{ ...row, kind: "open", flag: "machine", url: null, occurredAt: at, dedupeKey: "o1" },
+				{ ...row, kind: "click", flag: "bot", url: "https://shop.example/a", occurredAt: at, dedupeKey: "c1" },
+				{ ...row, kind: "bounce", flag: null, url: null, occurredAt: at, dedupeKey: "b1" },
+				{ ...row, kind: "open", flag: null, url: null, occurredAt: at, dedupeKey: "already-stored" },
+			],
+			new Set(["o1", "c1", "b1"]),
+		);
+		const bodies = capture.queued.map((m) => JSON.parse(m.body ?? "{}"));
+		expect(bodies.map((b) => [b.type, b.data.machine ?? b.data.bot ?? null])).toEqual([
+			["email.opened", true],
+			["email.clicked", true],
+			["email.bounced", null],
+		]);
+	});
+
+	it("turns off an endpoint that failed every attempt for a day, and tells its admins", async () => {
+		const capture = captureQueue();
+		await emitWebhookEvent(capture.env, owner.workspace.id, "email.opened", { message_id: "msg_2" });
+		const dayAgo = Date.now() - 24 * 3600_000 - 1000;
+		await env.DB.prepare("UPDATE webhook_endpoints SET failing_since = ? WHERE id = ?").bind(dayAgo, endpoint.id).run();
+		const result = await consume(capture.queued[0] as WebhookDeliveryMessage, receiver([503]).fetch);
+		expect(result.explicitAcks).toHaveLength(1);
+		const listed = (await call("GET", "/api/v1/webhook-endpoints", undefined, as())).json.data[0];
+		expect(listed).toMatchObject({ enabled: false, disabled_reason: expect.stringContaining("a day") });
+		const audit = await call("GET", "/api/v1/audit-log", undefined, as());
+		expect(audit.text).toContain("webhook_endpoint.disabled");
+		const inbox = await call("GET", "/api/v1/notifications", undefined, as());
+		expect(inbox.text).toContain("webhook endpoint was turned off");
+		// Replaying needs the endpoint on again.
+		const [latest] = await deliveries();
+		const replay = await call(
+			"POST",
+			`/api/v1/webhook-endpoints/${endpoint.id}/deliveries/${latest.id}/replay`,
+			undefined,
+			as(),
+		);
+		expect(replay.status).toBe(409);
+	});
+});

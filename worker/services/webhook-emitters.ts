@@ -1,0 +1,133 @@
+import type { CampaignStatus } from "../contracts/campaigns";
+import type { Contact } from "../contracts/contacts";
+import { createDb } from "../db/client";
+import { findImport } from "../db/imports";
+import { emitWebhookEvents, type WebhookEvent } from "./outbound-webhooks";
+
+/*
+ * The one-line hooks the rest of Pulse calls to tell webhook endpoints what happened. Each makes at most one
+ * `emitWebhookEvents` call per workspace (one D1 read, then queue messages) and never throws.
+ */
+
+type EmitEnv = Pick<Env, "DB" | "WEBHOOKS">;
+
+/** A contact created or changed through the API; `contact.unsubscribed` too when the change unsubscribed them. */
+export function emitContactWebhooks(
+	env: EmitEnv,
+	workspaceId: string,
+	contact: Contact,
+	change: { created: boolean; statusSet?: string | undefined },
+) {
+	const events: WebhookEvent[] = [{ type: change.created ? "contact.created" : "contact.updated", data: contact }];
+	if (change.statusSet === "unsubscribed" && contact.status === "unsubscribed")
+		events.push({
+			type: "contact.unsubscribed",
+			data: { contact_id: contact.id, email: contact.email, source: "api" },
+		});
+	return emitWebhookEvents(env, workspaceId, events);
+}
+
+/** What the EVENTS consumer stored: tracking hits, provider events and unsubscribes. */
+type StoredEvent = {
+	workspaceId: string;
+	messageId?: string | null;
+	campaignId?: string | null;
+	contactId: string;
+	kind: string;
+	flag?: string | null;
+	url?: string | null;
+	occurredAt: Date;
+	dedupeKey: string;
+};
+
+const EMAIL_EVENT: Record<string, WebhookEvent["type"]> = {
+	open: "email.opened",
+	click: "email.clicked",
+	delivered: "email.delivered",
+	bounce: "email.bounced",
+	complaint: "email.complained",
+	unsubscribe: "contact.unsubscribed",
+};
+
+function emailEvent(row: StoredEvent): WebhookEvent | null {
+	const type = EMAIL_EVENT[row.kind];
+	if (!type) return null;
+	const at = row.occurredAt;
+	const base = {
+		message_id: row.messageId ?? null,
+		campaign_id: row.campaignId ?? null,
+		contact_id: row.contactId,
+		at,
+	};
+	if (type === "email.opened") return { type, at, data: { ...base, machine: row.flag === "machine" } };
+	if (type === "email.clicked") return { type, at, data: { ...base, url: row.url ?? null, bot: row.flag === "bot" } };
+	if (type === "contact.unsubscribed") return { type, at, data: { ...base, source: "link" } };
+	return { type, at, data: base };
+}
+
+/** The rows a batch of the EVENTS consumer inserted (a redelivered batch inserts none): one emit per workspace. */
+export async function emitStoredEventWebhooks(env: EmitEnv, rows: StoredEvent[], inserted: Set<string>) {
+	const byWorkspace = new Map<string, WebhookEvent[]>();
+	for (const row of rows) {
+		const event = inserted.has(row.dedupeKey) ? emailEvent(row) : null;
+		if (event) byWorkspace.set(row.workspaceId, [...(byWorkspace.get(row.workspaceId) ?? []), event]);
+	}
+	await Promise.all([...byWorkspace].map(([workspaceId, events]) => emitWebhookEvents(env, workspaceId, events)));
+}
+
+/** A chunk's recipients the provider accepted: one `email.sent` each, in one emit. */
+export function emitSentWebhooks(
+	env: EmitEnv,
+	workspaceId: string,
+	campaignId: string,
+	sent: { id: string; provider_id: string | null }[],
+	frozen: { messageIds: string[]; emails: { to: string }[] },
+	now: number,
+) {
+	const at = new Date(now);
+	const to = new Map(frozen.messageIds.map((id, i) => [id, frozen.emails[i]?.to ?? null]));
+	const events: WebhookEvent[] = sent.map((s) => ({
+		type: "email.sent",
+		at,
+		data: { message_id: s.id, campaign_id: campaignId, to: to.get(s.id) ?? null, provider_id: s.provider_id, at },
+	}));
+	return emitWebhookEvents(env, workspaceId, events);
+}
+
+/** A campaign's object changed its status (`campaign` is its state after the change). */
+export function emitCampaignStatusWebhook(
+	env: EmitEnv,
+	campaign: { workspaceId: string; campaignId: string; status: CampaignStatus },
+	from: CampaignStatus | null,
+	now: number,
+) {
+	const at = new Date(now);
+	const data = { campaign_id: campaign.campaignId, from, to: campaign.status, at };
+	return emitWebhookEvents(env, campaign.workspaceId, [{ type: "campaign.status_changed", at, data }]);
+}
+
+/** An import that finished (`status` completed or failed) with its counts. */
+export async function emitImportWebhook(env: EmitEnv, workspaceId: string, importId: string) {
+	try {
+		const row = await findImport(createDb(env.DB), workspaceId, importId);
+		if (!row) return;
+		await emitWebhookEvents(env, workspaceId, [
+			{
+				type: "import.completed",
+				data: {
+					import_id: importId,
+					status: row.status,
+					total_rows: row.totalRows,
+					processed_rows: row.processedRows,
+					created: row.created,
+					updated: row.updated,
+					skipped: row.skipped,
+					errors: row.errorCount,
+					failure: row.failure ?? null,
+				},
+			},
+		]);
+	} catch (error) {
+		console.error(JSON.stringify({ workspaceId, importId, error: `import webhook: ${String(error)}` }));
+	}
+}
