@@ -18,7 +18,6 @@ import { recordEvents } from "../services/events";
 import { enqueueContactChanges } from "../services/journey-events";
 import { contactTimeline } from "../services/timeline";
 import { emitContactWebhooks } from "../services/webhook-emitters";
-import { emitContactWebhooks } from "../services/webhook-emitters";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
 
@@ -53,8 +52,6 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 				{ actor: c.var.principal, ip: clientIp(c) },
 				c.req.valid("json"),
 			);
-			const hook = { created, statusSet: c.req.valid("json").status };
-			c.executionCtx.waitUntil(emitContactWebhooks(c.env, c.var.principal.workspaceId, contact, hook));
 			const hook = { created, statusSet: c.req.valid("json").status };
 			c.executionCtx.waitUntil(emitContactWebhooks(c.env, c.var.principal.workspaceId, contact, hook));
 			await enqueueContactChanges(c.env.EVENTS, c.var.principal.workspaceId, [contact.id]);
@@ -101,8 +98,6 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 		async (c) => {
 			const write = { actor: c.var.principal, ip: clientIp(c) };
 			const contact = await patchContact(c.env.DB, write, c.req.valid("param").id, c.req.valid("json"));
-			const hook = { created: false, statusSet: c.req.valid("json").status };
-			c.executionCtx.waitUntil(emitContactWebhooks(c.env, c.var.principal.workspaceId, contact, hook));
 			const hook = { created: false, statusSet: c.req.valid("json").status };
 			c.executionCtx.waitUntil(emitContactWebhooks(c.env, c.var.principal.workspaceId, contact, hook));
 			// Segment-entry journeys check whether the contact entered or left their segment.
