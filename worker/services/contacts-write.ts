@@ -113,14 +113,14 @@ async function writeContact(
 	return presentContact(saved, (await tagsOfContacts(db, [id])).get(id) ?? []);
 }
 
-/** Creates or updates by normalized email: attributes are merged, tags added. */
-export async function upsertContact(d1: D1Database, write: Write, input: ContactInput) {
+/** Creates or updates by normalized email: attributes are merged, tags added. `source` names where it came from (status history, consent). */
+export async function upsertContact(d1: D1Database, write: Write, input: ContactInput, source = "api") {
 	const email = normalizeEmail(input.email);
 	if (!email.ok) throw new ApiError("validation_failed", email.reason, [{ path: "email", message: email.reason }]);
 	const db = createDb(d1);
 	const existing = await findContactByEmail(db, write.actor.workspaceId, email.email);
 	const { email: _, tags, ...rest } = input;
-	const contact = await writeContact(db, write, email.email, existing, { ...rest, tags, tagMode: "add" }, "api");
+	const contact = await writeContact(db, write, email.email, existing, { ...rest, tags, tagMode: "add" }, source);
 	return { contact, created: !existing };
 }
 

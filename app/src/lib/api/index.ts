@@ -1,5 +1,6 @@
 /** Every call the dashboard makes to the Pulse API, one module per resource. Pages import from here only. */
 
+export * from "./ab";
 export * from "./assistant";
 export * from "./auth";
 export * from "./campaigns";

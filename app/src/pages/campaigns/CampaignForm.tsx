@@ -13,6 +13,7 @@ import { formatDate } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import type { Campaign } from "../../lib/types";
+import { AbTestStep } from "./form/AbTestStep";
 import { AudienceStep, countText, createAudienceChoices } from "./form/AudienceStep";
 import { bodyOf, type Draft, FIELDS, initialDraft, invalid } from "./form/draft";
 import { DeliveryStep, NameStep, SenderStep, TrackingStep } from "./form/steps";
@@ -163,6 +164,7 @@ function CampaignForm(props: { campaign?: Campaign }) {
 					<NameStep {...step} />
 					<AudienceStep {...step} choices={audience} />
 					<TemplateStep {...step} choices={templateChoices} />
+					<AbTestStep {...step} choices={templateChoices} />
 					<SenderStep {...step} workspace={workspace} />
 					<TrackingStep {...step} />
 					<DeliveryStep {...step} />

@@ -25,6 +25,7 @@ import type { Campaign, CampaignStatus } from "../../lib/types";
 import { ConversionsCard } from "../conversions/ConversionsCard";
 import { SendDialog, type SendMode } from "./SendDialog";
 import { CampaignStatusBadge, processedOf } from "./shared";
+import { AbResultsCard } from "./view/AbResultsCard";
 import { CampaignActions } from "./view/CampaignActions";
 import { CampaignDetails } from "./view/CampaignDetails";
 import { DeliveryCard } from "./view/DeliveryCard";
@@ -165,6 +166,9 @@ function CampaignView(props: Props) {
 				/>
 				<PauseBanner campaign={c()} status={status()} />
 				<DeliveryCard campaign={c()} status={status()} stats={numbers.stats()} liveState={numbers.liveState()} />
+				<Show when={c().ab_test}>
+					<AbResultsCard campaignId={props.id} canEdit={atLeast(me().role, "editor")} tick={numbers.stats} />
+				</Show>
 				<Show when={started()}>
 					<EngagementCard campaignId={props.id} stats={numbers.stats()} />
 					<ConversionsCard campaignId={props.id} />

@@ -2,6 +2,7 @@ import { ApiError } from "../../../lib/api";
 import type { Campaign, Workspace } from "../../../lib/types";
 import type { SendMode } from "../SendDialog";
 import { toLocalInput } from "../shared";
+import { type AbDraft, abBodyOf, abDraftOf } from "./ab-draft";
 
 export type Draft = {
 	name: string;
@@ -17,6 +18,8 @@ export type Draft = {
 	track_clicks: boolean;
 	delivery: SendMode;
 	send_at: string;
+	/** The A/B test (null: none). */
+	ab: AbDraft | null;
 };
 
 export const FIELDS = [
@@ -29,6 +32,11 @@ export const FIELDS = [
 	"reply_to",
 	"settings",
 	"schedule",
+	"variants",
+	"ab_test.test_percent",
+	"ab_test.metric",
+	"ab_test.goal_event",
+	"ab_test.duration",
 ] as const;
 
 /** Validation the API cannot do for us (it never sees the delivery choice until the last step). */
@@ -54,6 +62,7 @@ export function initialDraft(
 		track_clicks: existing?.settings.track_clicks ?? true,
 		delivery: existing?.schedule ? "schedule" : "now",
 		send_at: existing?.schedule ? toLocalInput(existing.schedule.send_at) : "",
+		ab: abDraftOf(existing),
 	};
 }
 
@@ -69,5 +78,6 @@ export function bodyOf(d: Draft) {
 		...(d.from_email.trim() ? { from_email: d.from_email.trim() } : {}),
 		reply_to: d.reply_to.trim() || null,
 		settings: { track_opens: d.track_opens, track_clicks: d.track_clicks },
+		...abBodyOf(d.ab),
 	};
 }
