@@ -1,5 +1,5 @@
 import type { ClientResponse, InferRequestType, InferResponseType } from "hono/client";
-import { api, call } from "./client";
+import { ApiError, api, call } from "./client";
 
 type JourneyBody = InferRequestType<typeof api.journeys.$post>["json"];
 type JourneyPatch = InferRequestType<(typeof api.journeys)[":id"]["$patch"]>["json"];
@@ -69,4 +69,34 @@ export async function listEnrollments(id: string, query: { contact_id?: string; 
 		`/journeys/${encodeURIComponent(id)}/enrollments?${search}`,
 	);
 	return Array.isArray(body) ? body : body.data;
+}
+
+/** One of a contact's passes through a journey, with the journey it belongs to. */
+export type ContactJourney = Enrollment & { journey_id: string; journey_name?: string };
+
+const rowsOf = <T>(body: T[] | { data: T[] }) => (Array.isArray(body) ? body : body.data);
+
+/**
+ * A contact's journeys, newest first: from the contact's own listing, or where that is not served, from the
+ * enrollments of the workspace's running journeys (at most 20 of them, asked at once).
+ */
+export async function listContactJourneys(contactId: string): Promise<ContactJourney[]> {
+	try {
+		return rowsOf(
+			await getJson<ContactJourney[] | { data: ContactJourney[] }>(
+				`/contacts/${encodeURIComponent(contactId)}/journeys`,
+			),
+		);
+	} catch (e) {
+		if (!(e instanceof ApiError && e.status === 404)) throw e;
+	}
+	const journeys = (await listJourneys({ limit: 20 })).data.filter((j) => j.status !== "draft");
+	const lists = await Promise.all(
+		journeys.map((j) =>
+			listEnrollments(j.id, { contact_id: contactId })
+				.then((rows) => rows.map((r) => ({ ...r, journey_id: j.id, journey_name: j.name })))
+				.catch(() => []),
+		),
+	);
+	return lists.flat().sort((a, b) => b.entered_at.localeCompare(a.entered_at));
 }

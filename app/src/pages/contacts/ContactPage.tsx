@@ -14,6 +14,7 @@ import { formatDate, formatRelative } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import type { ContactDetail } from "../../lib/types";
+import { ContactJourneys } from "../journeys/ContactJourneys";
 import { ContactDialog } from "./ContactDialog";
 import { ContactTimeline } from "./ContactTimeline";
 
@@ -168,6 +169,7 @@ export default function ContactPage() {
 							</section>
 						</div>
 						<ContactTimeline contactId={c().id} />
+						<ContactJourneys contactId={c().id} />
 						<section class="card card-flush section-gap">
 							<h2 class="card-title card-title-pad">Recent events</h2>
 							<Table
