@@ -58,6 +58,7 @@ describe("A/B tests", () => {
 
 		// Each arm's sends, rate, interval and p-value, refreshed as the live numbers move.
 		const results = page.getByTestId("ab-results");
+		await results.waitFor({ timeout: 20_000 });
 		const arms = results.getByRole("table", { name: "A/B arms" }).locator("tbody tr");
 		await expect.poll(async () => arms.count()).toBe(2);
 		const sentOf = async (i: number) => Number((await arms.nth(i).locator('[data-col="sent"]').textContent()) ?? 0);
