@@ -13,3 +13,4 @@ export * from "./overview";
 export * from "./segments";
 export * from "./settings";
 export * from "./templates";
+export * from "./webhooks";
