@@ -4,6 +4,9 @@ import { describe, expect, inject, it } from "vitest";
 const DOCUMENTED_ROUTES = [
 	"post /api/v1/auth/signup",
 	"post /mcp",
+	"post /v1/identify",
+	"post /v1/track",
+	"post /v1/batch",
 	"post /api/v1/auth/login",
 	"post /api/v1/auth/logout",
 	"post /api/v1/auth/accept-invite",

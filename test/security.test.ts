@@ -12,6 +12,7 @@ async function setup() {
 	const theirs = await signupOwner("Theirs");
 	const theirKey = await createKey(theirs.cookie, "owner");
 	const ourKey = await createKey(ours.cookie, "viewer");
+	const ingestKey = await createKey(ours.cookie, "ingest");
 	const contact = await call(
 		"POST",
 		"/api/v1/contacts",
@@ -56,6 +57,7 @@ async function setup() {
 		theirs,
 		theirKey,
 		ourKey,
+		ingestKey,
 		contactId: contact.json.id as string,
 		segmentId: segment.json.id as string,
 		importId: started.result.id as string,
@@ -75,6 +77,9 @@ async function setup() {
 const ROUTES = (f: Fixture) => [
 	{ method: "GET", path: "/api/v1/me", minRole: "viewer" },
 	{ method: "POST", path: "/mcp", body: { jsonrpc: "2.0", id: 1, method: "tools/list" }, minRole: "read" },
+	{ method: "POST", path: "/v1/identify", body: { userId: "a@ours.example" }, minRole: "ingest" },
+	{ method: "POST", path: "/v1/track", body: { userId: "a@ours.example", event: "x" }, minRole: "ingest" },
+	{ method: "POST", path: "/v1/batch", body: { batch: [] }, minRole: "ingest" },
 	{ method: "PATCH", path: "/api/v1/workspace", body: { name: "Changed" }, minRole: "admin" },
 	{ method: "GET", path: "/api/v1/audit-log", minRole: "admin" },
 	{ method: "GET", path: "/api/v1/api-keys", minRole: "admin" },
@@ -287,6 +292,15 @@ describe("access control on every route", () => {
 			...PUBLIC_ROUTES,
 		];
 		expect(new Set(documented)).toEqual(new Set(tested));
+	});
+
+	it("refuses an ingest key everything but sending contacts and events", async () => {
+		for (const route of ROUTES(f).filter((r) => r.minRole !== "ingest")) {
+			const res = await call(route.method, route.path, route.body, { apiKey: f.ingestKey.key });
+			expect(res.status, `${route.method} ${route.path}`).toBe(403);
+		}
+		const ingested = await call("POST", "/v1/track", { userId: "secret@ours.example", event: "x" }, { apiKey: f.ingestKey.key });
+		expect(ingested.status).toBe(200);
 	});
 
 	it("answers 401 to every protected route without credentials", async () => {

@@ -22,6 +22,7 @@ import { conversionRoutes } from "./routes/conversions";
 import { renderDocs } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
+import { ingestRoutes } from "./routes/ingest";
 import { journeyRoutes } from "./routes/journeys";
 import { mcpRoutes } from "./routes/mcp";
 import { memberRoutes } from "./routes/members";
@@ -69,6 +70,7 @@ function buildApp(options: AppOptions = {}) {
 		name: "pulse_session",
 	});
 	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
+	app.openAPIRegistry.registerComponent("securitySchemes", "basicAuth", { type: "http", scheme: "basic" });
 	const routes = app
 		.route("/health", healthRoutes)
 		.route("/t", trackingRoutes)
@@ -102,7 +104,8 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/campaigns", campaignReviewRoutes)
 		.route("/api/v1/journeys", journeyReviewRoutes)
 		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel))
-		.route("/mcp", mcpRoutes);
+		.route("/mcp", mcpRoutes)
+		.route("/v1", ingestRoutes);
 	return { app, routes };
 }
 

@@ -158,7 +158,7 @@ export const contactTools = {
 		output: EventsResultSchema,
 		run: async (ctx, input) => {
 			if (!input.email && !input.contact_id) throw new ToolError("Give email or contact_id");
-			const result = await recordEvents(ctx.env.DB, ctx.principal.workspaceId, [input]);
+			const result = await recordEvents(ctx.env.DB, ctx.principal.workspaceId, [input], ctx.env.EVENTS);
 			const [rejected] = result.rejected;
 			if (rejected) throw new ToolError(`The event was not recorded: ${rejected.reason}`);
 			return result;

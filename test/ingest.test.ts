@@ -1,0 +1,183 @@
+import { exports } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, createKey, ORIGIN, signupOwner } from "./client";
+
+type Owner = Awaited<ReturnType<typeof signupOwner>>;
+
+/** A Segment-style call: HTTP Basic with the key as username and an empty password. */
+async function send(path: string, body: unknown, auth: Record<string, string> = {}) {
+	const res = await exports.default.fetch(
+		new Request(`${ORIGIN}${path}`, {
+			method: "POST",
+			headers: { "content-type": "application/json", ...auth },
+			body: typeof body === "string" ? body : JSON.stringify(body),
+		}),
+	);
+	return { status: res.status, headers: res.headers, json: await res.json<Record<string, unknown>>() };
+}
+const basic = (key: string) => ({ authorization: `Basic ${btoa(`${key}:`)}` });
+
+// Payloads as Segment's HTTP Tracking API documentation shows them.
+const IDENTIFY = {
+	userId: "019mr8mf4r",
+	traits: { email: "pgibbons@example.com", name: "Peter Gibbons", industry: "Technology" },
+	context: { ip: "24.5.68.47" },
+	timestamp: "2012-12-02T00:30:08.276Z",
+};
+const TRACK = {
+	userId: "019mr8mf4r",
+	event: "Item Purchased",
+	properties: { name: "Leap to Conclusions Mat", revenue: 14.99 },
+	context: { ip: "24.5.68.47" },
+	timestamp: "2012-12-02T00:30:12.984Z",
+	messageId: "msg-item-purchased-1",
+};
+const BATCH = {
+	batch: [
+		{
+			type: "identify",
+			userId: "019mr8mf4r",
+			traits: { email: "jake@yahoo.com", name: "Jake Peterson", age: 26 },
+			timestamp: "2012-12-02T00:30:08.276Z",
+		},
+		{
+			type: "track",
+			userId: "019mr8mf4r",
+			event: "Song Played",
+			properties: { name: "Fallin for You", artist: "Dierks Bentley" },
+			timestamp: "2012-12-02T00:30:12.984Z",
+		},
+		{
+			type: "identify",
+			userId: "971mj8mk7p",
+			traits: { email: "cindy@example.com", name: "Cindy Gonzalez", age: 23 },
+			timestamp: "2012-12-02T00:30:08.276Z",
+		},
+		{
+			type: "track",
+			userId: "971mj8mk7p",
+			event: "Song Played",
+			properties: { name: "Get Right", artist: "Jennifer Lopez" },
+			timestamp: "2012-12-02T00:30:12.984Z",
+		},
+	],
+};
+
+async function contactByEmail(owner: Owner, email: string) {
+	const list = await call("GET", `/api/v1/contacts?q=${encodeURIComponent(email)}`, undefined, {
+		cookie: owner.cookie,
+	});
+	const id = list.json.data[0]?.id;
+	return id ? (await call("GET", `/api/v1/contacts/${id}`, undefined, { cookie: owner.cookie })).json : null;
+}
+
+describe("Segment-spec ingestion", () => {
+	let owner: Owner;
+	let ingestKey: string;
+	beforeAll(async () => {
+		owner = await signupOwner("Ingest");
+		ingestKey = (await createKey(owner.cookie, "ingest")).key;
+	});
+
+	it("identify creates the contact from its traits; track records the event at its timestamp, once per messageId", async () => {
+		const identified = await send("/v1/identify", IDENTIFY, basic(ingestKey));
+		expect(identified).toMatchObject({ status: 200, json: { success: true } });
+		expect(identified.json.errors).toBeUndefined();
+		for (let i = 0; i < 2; i++)
+			expect((await send("/v1/track", TRACK, basic(ingestKey))).json).toEqual({ success: true });
+
+		const contact = await contactByEmail(owner, "pgibbons@example.com");
+		expect(contact).toMatchObject({
+			first_name: "Peter",
+			last_name: "Gibbons",
+			status: "subscribed",
+			attributes: { industry: "Technology", user_id: "019mr8mf4r" },
+			status_history: [{ to: "subscribed", source: "ingest" }],
+		});
+		expect(contact.events).toEqual([
+			expect.objectContaining({
+				name: "Item Purchased",
+				properties: TRACK.properties,
+				occurred_at: "2012-12-02T00:30:12.984Z",
+			}),
+		]);
+	});
+
+	it("stores every good message of a batch and reports the bad ones by their place", async () => {
+		const bad = [
+			{ type: "identify", userId: "no-email-here", traits: { name: "Nobody" } },
+			{ type: "page", userId: "971mj8mk7p", name: "Home" },
+			{ type: "track", anonymousId: "anon-1", event: "Viewed" },
+		];
+		const res = await send("/v1/batch", { batch: [...BATCH.batch, ...bad] }, basic(ingestKey));
+		expect(res.status).toBe(200);
+		expect(res.json.success).toBe(true);
+		expect((res.json.errors as { index: number }[]).map((e) => e.index)).toEqual([4, 5, 6]);
+		for (const email of ["jake@yahoo.com", "cindy@example.com"]) {
+			const contact = await contactByEmail(owner, email);
+			expect(
+				contact.events.map((e: { name: string }) => e.name),
+				email,
+			).toEqual(["Song Played"]);
+		}
+		expect((await contactByEmail(owner, "cindy@example.com")).attributes).toMatchObject({ age: 23 });
+	});
+
+	it("takes the key as Basic username, as a Bearer token, or as writeKey in a text/plain body (no CORS preflight)", async () => {
+		const track = { userId: "pgibbons@example.com", event: "Logged In" };
+		expect((await send("/v1/track", track, { authorization: `Bearer ${ingestKey}` })).json).toEqual({ success: true });
+		const plain = await exports.default.fetch(
+			new Request(`${ORIGIN}/v1/track`, {
+				method: "POST",
+				headers: { "content-type": "text/plain", origin: "https://shop.example" },
+				body: JSON.stringify({ ...track, event: "Opened Cart", writeKey: ingestKey }),
+			}),
+		);
+		expect(plain.status).toBe(200);
+		expect(plain.headers.get("access-control-allow-origin")).toBe("*");
+		const preflight = await exports.default.fetch(
+			new Request(`${ORIGIN}/v1/batch`, {
+				method: "OPTIONS",
+				headers: {
+					origin: "https://shop.example",
+					"access-control-request-method": "POST",
+					"access-control-request-headers": "authorization,content-type",
+				},
+			}),
+		);
+		expect(preflight.status).toBeLessThan(300);
+		expect(preflight.headers.get("access-control-allow-headers")).toMatch(/authorization/i);
+		const contact = await contactByEmail(owner, "pgibbons@example.com");
+		expect(contact.events.map((e: { name: string }) => e.name)).toEqual(
+			expect.arrayContaining(["Logged In", "Opened Cart"]),
+		);
+	});
+
+	it("refuses other keys and no key, malformed messages and oversize batches", async () => {
+		const editorKey = (await createKey(owner.cookie, "editor")).key;
+		expect((await send("/v1/identify", IDENTIFY)).status).toBe(401);
+		expect((await send("/v1/identify", IDENTIFY, basic("pulse_nope"))).status).toBe(401);
+		expect((await send("/v1/identify", IDENTIFY, basic(editorKey))).status).toBe(403);
+		const noEvent = await send("/v1/track", { userId: "x@example.com" }, basic(ingestKey));
+		expect(noEvent.status).toBe(400);
+		expect(noEvent.json).toMatchObject({ error: { issues: [{ path: "event" }] } });
+		expect((await send("/v1/track", "{not json", basic(ingestKey))).status).toBe(400);
+		const tooMany = { batch: Array.from({ length: 501 }, (_, i) => ({ type: "track", userId: `u${i}`, event: "e" })) };
+		expect((await send("/v1/batch", tooMany, basic(ingestKey))).status).toBe(413);
+	});
+
+	it("is a key only admins make, and one that can do nothing else", async () => {
+		const editor = await call(
+			"POST",
+			"/api/v1/api-keys",
+			{ name: "web", role: "ingest" },
+			{ apiKey: (await createKey(owner.cookie, "editor")).key },
+		);
+		expect(editor.status).toBe(403);
+		const listed = await call("GET", "/api/v1/api-keys", undefined, { cookie: owner.cookie });
+		expect(listed.json.data.map((k: { role: string }) => k.role)).toContain("ingest");
+		const contacts = await call("GET", "/api/v1/contacts", undefined, { apiKey: ingestKey });
+		expect(contacts.status).toBe(403);
+		expect(contacts.error.message).toMatch(/ingest key can only send contacts and events/);
+	});
+});
