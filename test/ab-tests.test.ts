@@ -229,6 +229,12 @@ describe("A/B tests", () => {
 			{ cookie },
 		);
 		expect(short.error.issues).toContainEqual(expect.objectContaining({ path: "ab_test.duration" }));
+		const tiny = await call("POST", "/api/v1/campaigns", body({ variants: [{ name: "A" }, { name: "B" }], ab_test }), {
+			cookie,
+		});
+		const send = await call("POST", `/api/v1/campaigns/${tiny.json.id}/send`, undefined, { cookie });
+		expect(send.status).toBe(422);
+		expect(send.error.issues).toContainEqual(expect.objectContaining({ path: "ab_test.test_percent" }));
 		const plain = await call("POST", "/api/v1/campaigns", body({}), { cookie });
 		expect((await call("GET", `/api/v1/campaigns/${plain.json.id}/ab`, undefined, { cookie })).status).toBe(404);
 	});

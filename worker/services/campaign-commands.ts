@@ -5,6 +5,7 @@ import { setCampaignBaseUrl } from "../db/campaigns";
 import { createDb } from "../db/client";
 import { findTemplateRow } from "../db/templates";
 import { ApiError } from "../errors";
+import { assertAbReady } from "./ab-send-check";
 import { assertApproved } from "./approvals";
 import { recordAudit } from "./audit";
 import { findCampaign } from "./campaigns";
@@ -12,7 +13,7 @@ import { assertSenderAllowed, senderPolicy } from "./sending-domains";
 import { getWorkspace } from "./workspace";
 
 /** A campaign must be lawful before it leaves: a postal address for the footer, a sender and a template. */
-async function assertReadyToSend(env: Env, workspaceId: string, campaignId: string) {
+async function assertReadyToSend(env: Env, workspaceId: string, campaignId: string, sendingNow: boolean) {
 	tokenSecret(env);
 	const campaign = await findCampaign(env.DB, workspaceId, campaignId);
 	const db = createDb(env.DB);
@@ -30,6 +31,7 @@ async function assertReadyToSend(env: Env, workspaceId: string, campaignId: stri
 		]);
 	// The sending domain may have been removed since the campaign was written.
 	await assertSenderAllowed(env.DB, workspaceId, campaign.fromEmail, "from_email", senderPolicy(env));
+	await assertAbReady(env.DB, workspaceId, campaignId, sendingNow);
 }
 
 /** Runs a lifecycle command through the campaign's Durable Object; an illegal transition is 409. */
@@ -44,7 +46,7 @@ export async function runCommand(
 	const campaign = await findCampaign(env.DB, actor.workspaceId, campaignId);
 	if (command.type === "send" || command.type === "schedule") {
 		await assertApproved(createDb(env.DB), actor.workspaceId, "campaign", campaignId);
-		await assertReadyToSend(env, actor.workspaceId, campaignId);
+		await assertReadyToSend(env, actor.workspaceId, campaignId, command.type === "send");
 		await setCampaignBaseUrl(createDb(env.DB), campaign.id, publicBaseUrl(env, requestUrl));
 	}
 	const result = await env.CAMPAIGN.getByName(campaignId).command(campaignId, actor.workspaceId, command);

@@ -1,0 +1,33 @@
+import { abTestOf, variantsOf } from "../db/ab";
+import { createDb } from "../db/client";
+import { findTemplateRow } from "../db/templates";
+import { ApiError } from "../errors";
+import { audienceCount } from "./campaigns";
+
+/** The fewest recipients a test group may have: two for each of up to eight variants. */
+export const MIN_TEST_GROUP = 16;
+
+/**
+ * An A/B campaign must be able to send every variant, and its test group must be big enough to compare them:
+ * a variant whose template was deleted is named (422), and so is a test group under 16 recipients (on send).
+ */
+export async function assertAbReady(d1: D1Database, workspaceId: string, campaignId: string, sendingNow: boolean) {
+	const db = createDb(d1);
+	const [test, variants] = await Promise.all([abTestOf(db, campaignId), variantsOf(db, campaignId)]);
+	if (!test) return;
+	for (const [i, v] of variants.entries()) {
+		if (v.templateId && !(await findTemplateRow(db, workspaceId, v.templateId)))
+			throw new ApiError("unprocessable", `Variant ${v.name}'s template was deleted; choose another`, [
+				{ path: `variants.${i}.template_id`, message: "Missing" },
+			]);
+	}
+	if (!sendingNow) return;
+	const { count } = await audienceCount(d1, workspaceId, campaignId);
+	const group = Math.floor((count * test.testPercent) / 100);
+	if (group < MIN_TEST_GROUP)
+		throw new ApiError(
+			"unprocessable",
+			`The test group would hold about ${group} recipients; an A/B test needs at least ${MIN_TEST_GROUP}. Raise the test group's share or choose a larger audience`,
+			[{ path: "ab_test.test_percent", message: `At least ${MIN_TEST_GROUP} recipients are needed` }],
+		);
+}
