@@ -17,6 +17,7 @@ const ApiKeys = lazy(() => import("./pages/settings/ApiKeys"));
 const Members = lazy(() => import("./pages/settings/Members"));
 const SendingDomains = lazy(() => import("./pages/settings/SendingDomains"));
 const Topics = lazy(() => import("./pages/settings/Topics"));
+const Teamwork = lazy(() => import("./pages/settings/Teamwork"));
 const Webhooks = lazy(() => import("./pages/settings/Webhooks"));
 const ConversionGoalPage = lazy(() => import("./pages/conversions/ConversionGoalPage"));
 const Contacts = lazy(() => import("./pages/contacts/Contacts"));
@@ -99,6 +100,7 @@ export function App() {
 				<Route path="/settings/members" component={Members} />
 				<Route path="/settings/sending-domains" component={SendingDomains} />
 				<Route path="/settings/topics" component={Topics} />
+				<Route path="/settings/approvals" component={Teamwork} />
 				<Route path="/settings/webhooks" component={Webhooks} />
 				<Route path="/settings/conversions" component={ConversionGoalPage} />
 				<Route path="*404" component={NotFound} />

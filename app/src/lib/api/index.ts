@@ -12,5 +12,6 @@ export * from "./outbox";
 export * from "./overview";
 export * from "./segments";
 export * from "./settings";
+export * from "./teamwork";
 export * from "./templates";
 export * from "./webhooks";

@@ -23,6 +23,7 @@ import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import type { Campaign, CampaignStatus } from "../../lib/types";
 import { ConversionsCard } from "../conversions/ConversionsCard";
+import { ReviewPanels } from "../reviews/ReviewPanels";
 import { SendDialog, type SendMode } from "./SendDialog";
 import { CampaignStatusBadge, processedOf } from "./shared";
 import { AbResultsCard } from "./view/AbResultsCard";
@@ -165,6 +166,7 @@ function CampaignView(props: Props) {
 					message={numbers.error() ? `Numbers may be out of date: ${numbers.error()}` : undefined}
 				/>
 				<PauseBanner campaign={c()} status={status()} />
+				<ReviewPanels target="campaigns" id={props.id} canEdit={atLeast(me().role, "editor")} />
 				<DeliveryCard campaign={c()} status={status()} stats={numbers.stats()} liveState={numbers.liveState()} />
 				<Show when={c().ab_test}>
 					<AbResultsCard campaignId={props.id} canEdit={atLeast(me().role, "editor")} tick={numbers.stats} />

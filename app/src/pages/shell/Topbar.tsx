@@ -1,10 +1,11 @@
 import { useNavigate } from "@solidjs/router";
-import { createSignal } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { Button } from "../../components/Button";
 import { RoleBadge } from "../../components/RoleBadge";
 import { toast } from "../../components/Toasts";
 import { logout as endSession, messageOf } from "../../lib/api";
 import { useMe } from "../../lib/session";
+import { Bell } from "./Bell";
 
 export function Topbar(props: { navOpen: boolean; onToggleNav: () => void }) {
 	const me = useMe();
@@ -38,6 +39,9 @@ export function Topbar(props: { navOpen: boolean; onToggleNav: () => void }) {
 				{me().workspace.name}
 			</div>
 			<div class="topbar-user">
+				<Show when={me().user}>
+					<Bell />
+				</Show>
 				<div class="user-chip">
 					<span class="avatar" aria-hidden="true">
 						{(me().user?.name ?? "?").slice(0, 1).toUpperCase()}

@@ -19,6 +19,7 @@ export const SETTINGS_NAV: NavItem[] = [
 	{ href: "/settings/members", label: "Members", icon: "members" },
 	{ href: "/settings/sending-domains", label: "Sending", icon: "outbox" },
 	{ href: "/settings/topics", label: "Topics", icon: "segments" },
+	{ href: "/settings/approvals", label: "Approvals", icon: "members" },
 	{ href: "/settings/webhooks", label: "Webhooks", icon: "outbox" },
 	{ href: "/settings/conversions", label: "Conversion goal", icon: "campaigns" },
 ];
