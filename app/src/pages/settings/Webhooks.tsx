@@ -61,6 +61,7 @@ export default function Webhooks() {
 	const columns: Column<Endpoint>[] = [
 		{
 			header: "Endpoint",
+			class: "cell-wide cell-clip-text",
 			cell: (e) => (
 				<div class="member-cell">
 					<strong class="mono">{e.url}</strong>

@@ -57,10 +57,19 @@ export function DeliveriesDialog(props: { endpoint?: Endpoint; canManage: boolea
 	};
 
 	const columns: Column<Delivery>[] = [
-		{ header: "Event", cell: (d) => <code class="mono">{d.event_type}</code> },
+		{
+			header: "Event",
+			cell: (d) => (
+				<div class="member-cell">
+					<code class="mono">{d.event_type}</code>
+					<span class="muted small" title={d.created_at}>
+						{formatRelative(d.created_at)}
+					</span>
+				</div>
+			),
+		},
 		{ header: "Status", cell: (d) => <Badge tone={TONES[d.status]}>{d.status}</Badge> },
 		{ header: "Attempts", cell: (d) => <Attempts delivery={d} /> },
-		{ header: "Created", cell: (d) => <span title={d.created_at}>{formatRelative(d.created_at)}</span> },
 		{
 			header: "",
 			class: "cell-actions",
