@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { AbTestInputSchema, AbTestSchema, VariantInputSchema, VariantSchema } from "./ab";
 import { EmailSchema } from "./auth";
+import { HhMmSchema } from "./send-limits";
 import { DisplayNameSchema } from "./sender";
 
 export const CAMPAIGN_STATUSES = ["draft", "scheduled", "sending", "paused", "completed", "cancelled"] as const;
@@ -17,6 +18,7 @@ export const MESSAGE_STATUSES = [
 	"failed",
 	"suppressed",
 	"cancelled",
+	"capped",
 ] as const;
 export const MessageStatusSchema = z.enum(MESSAGE_STATUSES).openapi("MessageStatus");
 
@@ -52,7 +54,14 @@ export const CampaignInputSchema = z
 				"The topic this campaign is about (`GET /api/v1/topics`): contacts who opted out of it on the preference page are left out (counted as `suppressed`). Absent or null: every subscribed contact of the audience",
 		}),
 		schedule: z
-			.object({ send_at: z.iso.datetime({ offset: true }) })
+			.object({
+				send_at: z.iso.datetime({ offset: true }),
+				local_time: HhMmSchema.optional().openapi({
+					description:
+						"Send at this time (HH:MM) in each recipient's time zone (else the workspace's): each recipient is due at the first such time at or after `send_at`",
+					example: "09:00",
+				}),
+			})
 			.strict()
 			.optional(),
 		settings: z
@@ -80,7 +89,7 @@ export const CampaignSchema = z
 		from_name: z.string(),
 		reply_to: z.string().nullable(),
 		topic_id: z.string().nullable().optional(),
-		schedule: z.object({ send_at: z.string() }).nullable(),
+		schedule: z.object({ send_at: z.string(), local_time: z.string().nullable().optional() }).nullable(),
 		settings: z.object({ track_opens: z.boolean(), track_clicks: z.boolean() }),
 		progress: z.object({ audience: z.number().int(), processed: z.number().int() }),
 		created_at: z.string(),
@@ -94,7 +103,14 @@ export const CampaignSchema = z
 	.openapi("Campaign");
 
 export const ScheduleBodySchema = z
-	.object({ send_at: z.iso.datetime({ offset: true }) })
+	.object({
+		send_at: z.iso.datetime({ offset: true }),
+		local_time: HhMmSchema.optional().openapi({
+			description:
+				"Send at this time (HH:MM) in each recipient's time zone (else the workspace's): each recipient is due at the first such time at or after `send_at`",
+			example: "09:00",
+		}),
+	})
 	.strict()
 	.openapi("ScheduleBody");
 export const CommandResultSchema = z.object({ id: z.string(), status: CampaignStatusSchema }).openapi("CommandResult");
@@ -112,6 +128,10 @@ export const CampaignStatsSchema = z
 		failed: z.number().int(),
 		suppressed: z.number().int(),
 		cancelled: z.number().int(),
+		capped: z.number().int().optional().openapi({
+			description:
+				"Recipients left out because the workspace's frequency cap was reached for them (never sent). Always present in answers: audience = queued + sent + failed + suppressed + capped + cancelled",
+		}),
 		bounced: z.number().int(),
 		complained: z.number().int(),
 		unsubscribed: z.number().int(),
@@ -142,6 +162,9 @@ export const CampaignMessageSchema = z
 		sent_at: z.string().nullable(),
 		opened_at: z.string().nullable(),
 		clicked_at: z.string().nullable(),
+		scheduled_for: z.string().nullable().optional().openapi({
+			description: "A local-time send: when this recipient is due in their time zone (null otherwise)",
+		}),
 		variant_id: z
 			.string()
 			.nullable()

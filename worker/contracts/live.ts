@@ -25,6 +25,7 @@ export type LiveCounter =
 	| "failed"
 	| "suppressed"
 	| "cancelled"
+	| "capped"
 	| "bounced"
 	| "complained"
 	| "unsubscribed"

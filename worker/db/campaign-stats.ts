@@ -7,7 +7,16 @@ import { messages, trackingEvents } from "./schema-contacts";
 
 type MessageNumbers = Pick<
 	CampaignStats,
-	"audience" | "queued" | "sent" | "delivered" | "failed" | "suppressed" | "cancelled" | "bounced" | "complained"
+	| "audience"
+	| "queued"
+	| "sent"
+	| "delivered"
+	| "failed"
+	| "suppressed"
+	| "cancelled"
+	| "capped"
+	| "bounced"
+	| "complained"
 >;
 
 const t = trackingEvents;
@@ -41,6 +50,7 @@ function messageNumbers(rows: { status: string; n: number }[]): MessageNumbers {
 		failed: c("failed"),
 		suppressed: c("suppressed"),
 		cancelled: c("cancelled"),
+		capped: c("capped"),
 		bounced: c("bounced"),
 		complained: c("complained"),
 	};
@@ -193,6 +203,7 @@ export function campaignMessagePage(
 			opened_at: messages.openedAt,
 			clicked_at: messages.clickedAt,
 			variant_id: messages.variantId,
+			scheduled_for: messages.scheduledFor,
 		})
 		.from(messages)
 		.where(

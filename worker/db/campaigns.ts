@@ -81,6 +81,11 @@ export async function setCampaignBaseUrl(db: Db, id: string, baseUrl: string): P
 	await db.update(campaigns).set({ baseUrl }).where(eq(campaigns.id, id));
 }
 
+/** Whether each recipient is sent at a local time of day ("HH:MM"), or all at once (null). */
+export async function setCampaignLocalTime(db: Db, id: string, localTime: string | null): Promise<void> {
+	await db.update(campaigns).set({ localTime }).where(eq(campaigns.id, id));
+}
+
 /** The rule tree of a campaign's audience segment; null for all subscribed contacts (or a deleted segment). */
 export async function audienceDefinition(db: Db, campaignId: string): Promise<unknown> {
 	const row = await db

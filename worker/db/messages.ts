@@ -1,11 +1,11 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import { field, jsonRows } from "./json-each";
 import { chunks } from "./schema-campaigns";
 import { messages } from "./schema-contacts";
 
-export type MessageStatus = "queued" | "suppressed" | "sent" | "failed" | "cancelled";
+export type MessageStatus = "queued" | "suppressed" | "capped" | "sent" | "failed" | "cancelled";
 /** A recipient row as the fan-out writes it: queued in a chunk, or suppressed and never chunked. */
 export type NewMessage = {
 	id: string;
@@ -15,6 +15,8 @@ export type NewMessage = {
 	chunk_id: string | null;
 	/** The A/B variant (absent outside A/B tests). */
 	variant_id?: string | null;
+	/** A local-time send: when this recipient is due (ms); the row waits unchunked until then. */
+	scheduled_for?: number | null;
 };
 
 /** `column IN (ids)` with the ids bound as one JSON parameter (D1 allows 100 parameters a statement). */
@@ -24,8 +26,8 @@ export const inJson = (column: SQLiteColumn, ids: readonly string[]): SQL =>
 /** Recipient rows of a campaign; a replay inserts nothing (unique per campaign, step and contact). */
 export function insertMessages(db: Db, workspaceId: string, campaignId: string, rows: NewMessage[]) {
 	return db.run(
-		sql`INSERT INTO ${messages} (id, workspace_id, campaign_id, step_id, contact_id, email, status, chunk_id, variant_id)
-		    SELECT j.value->>'$.id', ${workspaceId}, ${campaignId}, 'main', j.value->>'$.contact_id', j.value->>'$.email', j.value->>'$.status', j.value->>'$.chunk_id', j.value->>'$.variant_id'
+		sql`INSERT INTO ${messages} (id, workspace_id, campaign_id, step_id, contact_id, email, status, chunk_id, variant_id, scheduled_for)
+		    SELECT j.value->>'$.id', ${workspaceId}, ${campaignId}, 'main', j.value->>'$.contact_id', j.value->>'$.email', j.value->>'$.status', j.value->>'$.chunk_id', j.value->>'$.variant_id', j.value->>'$.scheduled_for'
 		    FROM json_each(${JSON.stringify(rows)}) j WHERE true ON CONFLICT (campaign_id, step_id, contact_id) DO NOTHING`,
 	);
 }
@@ -37,7 +39,10 @@ export const cancelQueuedOfChunk = (db: Db, chunkId: string) =>
 		.set({ status: "cancelled" })
 		.where(and(eq(messages.chunkId, chunkId), eq(messages.status, "queued")));
 
-/** The still-queued recipients of a campaign's not-yet-attempted (queued or paused) chunks end `cancelled`. */
+/**
+ * The still-queued recipients of a campaign's not-yet-attempted (queued or paused) chunks end `cancelled`, and so do
+ * those of a local-time send still waiting for their time (no chunk yet).
+ */
 export const cancelQueuedOfCampaign = (db: Db, campaignId: string) =>
 	db
 		.update(messages)
@@ -46,12 +51,15 @@ export const cancelQueuedOfCampaign = (db: Db, campaignId: string) =>
 			and(
 				eq(messages.campaignId, campaignId),
 				eq(messages.status, "queued"),
-				inArray(
-					messages.chunkId,
-					db
-						.select({ id: chunks.id })
-						.from(chunks)
-						.where(and(eq(chunks.campaignId, campaignId), inArray(chunks.status, ["queued", "paused"]))),
+				or(
+					isNull(messages.chunkId),
+					inArray(
+						messages.chunkId,
+						db
+							.select({ id: chunks.id })
+							.from(chunks)
+							.where(and(eq(chunks.campaignId, campaignId), inArray(chunks.status, ["queued", "paused"]))),
+					),
 				),
 			),
 		);

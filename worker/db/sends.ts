@@ -56,7 +56,7 @@ export function audiencePage(
 		? sql<boolean>`(${sendable("c")} AND NOT ${optedOutOfCampaignTopic(campaignId, c.id)})`.mapWith(Boolean)
 		: sendable("c");
 	return db
-		.select({ id: c.id, email: c.email, sendable: mailable })
+		.select({ id: c.id, email: c.email, timezone: c.timezone, sendable: mailable })
 		.from(c)
 		.where(and(eq(c.workspaceId, workspaceId), gt(c.id, afterId), audience))
 		.orderBy(asc(c.id))

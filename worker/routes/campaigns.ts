@@ -15,7 +15,7 @@ import { signToken, verifyToken } from "../domain/tokens";
 import { ApiError } from "../errors";
 import { authorize, clientIp, isSameOrigin } from "../middleware/auth";
 import { AUDIENCE_COUNT_LIMIT, assertAudienceCountAllowed } from "../services/audience";
-import { runCommand } from "../services/campaign-commands";
+import { runCommand, scheduleCommand } from "../services/campaign-commands";
 import { withResults } from "../services/campaign-stats";
 import {
 	audienceCount,
@@ -61,7 +61,7 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 			const { schedule, ...input } = c.req.valid("json");
 			const created = await createCampaign(c.env.DB, c.var.principal, input);
 			if (!schedule) return c.json(created, 201);
-			const command = { type: "schedule" as const, sendAt: Date.parse(schedule.send_at) };
+			const command = scheduleCommand(schedule);
 			try {
 				await runCommand(c.env, c.var.principal, created.id, command, c.req.url, clientIp(c));
 			} catch (error) {
@@ -97,14 +97,7 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 			const id = c.req.valid("param").id;
 			const updated = await updateCampaign(c.env.DB, c.var.principal, id, patch);
 			if (!schedule) return c.json(updated, 200);
-			await runCommand(
-				c.env,
-				c.var.principal,
-				id,
-				{ type: "schedule", sendAt: Date.parse(schedule.send_at) },
-				c.req.url,
-				clientIp(c),
-			);
+			await runCommand(c.env, c.var.principal, id, scheduleCommand(schedule), c.req.url, clientIp(c));
 			return c.json(await getCampaign(c.env.DB, c.var.principal.workspaceId, id), 200);
 		},
 	)
@@ -136,7 +129,7 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 			responses: { 200: jsonResponse(CommandResultSchema, "Scheduled") },
 		}),
 		async (c) => {
-			const command = { type: "schedule" as const, sendAt: Date.parse(c.req.valid("json").send_at) };
+			const command = scheduleCommand(c.req.valid("json"));
 			return c.json(
 				await runCommand(c.env, c.var.principal, c.req.valid("param").id, command, c.req.url, clientIp(c)),
 				200,

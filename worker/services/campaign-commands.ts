@@ -1,7 +1,7 @@
 import { publicBaseUrl, tokenSecret } from "../config";
 import type { Principal } from "../context";
 import type { CampaignCommand } from "../contracts/campaign-commands";
-import { setCampaignBaseUrl } from "../db/campaigns";
+import { setCampaignBaseUrl, setCampaignLocalTime } from "../db/campaigns";
 import { createDb } from "../db/client";
 import { findTemplateRow } from "../db/templates";
 import { ApiError } from "../errors";
@@ -34,6 +34,13 @@ async function assertReadyToSend(env: Env, workspaceId: string, campaignId: stri
 	await assertAbReady(env.DB, workspaceId, campaignId, sendingNow);
 }
 
+/** The schedule command of a request's `{send_at, local_time?}`. */
+export const scheduleCommand = (schedule: { send_at: string; local_time?: string }): CampaignCommand => ({
+	type: "schedule",
+	sendAt: Date.parse(schedule.send_at),
+	localTime: schedule.local_time ?? null,
+});
+
 /** Runs a lifecycle command through the campaign's Durable Object; an illegal transition is 409. */
 export async function runCommand(
 	env: Env,
@@ -48,6 +55,13 @@ export async function runCommand(
 		await assertApproved(createDb(env.DB), actor.workspaceId, "campaign", campaignId);
 		await assertReadyToSend(env, actor.workspaceId, campaignId, command.type === "send");
 		await setCampaignBaseUrl(createDb(env.DB), campaign.id, publicBaseUrl(env, requestUrl));
+		// "Send now" sends to everyone at once; a schedule says whether each recipient waits for their local time.
+		if (campaign.status === "draft" || campaign.status === "scheduled")
+			await setCampaignLocalTime(
+				createDb(env.DB),
+				campaign.id,
+				command.type === "schedule" ? (command.localTime ?? null) : null,
+			);
 	}
 	const result = await env.CAMPAIGN.getByName(campaignId).command(campaignId, actor.workspaceId, command);
 	if (!result.ok) {

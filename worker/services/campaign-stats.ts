@@ -52,6 +52,7 @@ export async function campaignMessages(d1: D1Database, campaignId: string, query
 		sent_at: iso(r.sent_at),
 		opened_at: iso(r.opened_at),
 		clicked_at: iso(r.clicked_at),
+		scheduled_for: iso(r.scheduled_for),
 	}));
 }
 

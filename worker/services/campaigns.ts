@@ -51,7 +51,7 @@ export function presentCampaign(row: Campaign, progress = { audience: 0, process
 		from_email: row.fromEmail,
 		from_name: row.fromName,
 		reply_to: row.replyTo,
-		schedule: row.sendAt ? { send_at: row.sendAt.toISOString() } : null,
+		schedule: row.sendAt ? { send_at: row.sendAt.toISOString(), local_time: row.localTime } : null,
 		settings: { track_opens: row.trackOpens, track_clicks: row.trackClicks },
 		progress,
 		created_at: row.createdAt.toISOString(),

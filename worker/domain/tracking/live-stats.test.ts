@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CampaignStats } from "../../contracts/campaigns";
-import { addEngagement, addLink, addStatusChange, applyDelta, emptyDelta, mergeDelta } from "./live-stats";
+import { addCount, addEngagement, addLink, addStatusChange, applyDelta, emptyDelta, mergeDelta } from "./live-stats";
 
 const base: CampaignStats = {
 	status: "completed",
@@ -31,6 +31,15 @@ describe("live campaign numbers", () => {
 		addStatusChange(delta, "delivered", "complained");
 		addStatusChange(delta, "sent", "bounced");
 		expect(applyDelta(base, delta)).toMatchObject({ audience: 3, sent: 3, delivered: 2, complained: 1, bounced: 1 });
+	});
+
+	it("count recipients the frequency cap left out in the audience: audience = sent + suppressed + capped + failed", () => {
+		const delta = emptyDelta();
+		addCount(delta, "capped", 2);
+		addCount(delta, "suppressed", 1);
+		const next = applyDelta(base, delta);
+		expect(next).toMatchObject({ audience: 6, sent: 3, capped: 2, suppressed: 1 });
+		expect(next.audience).toBe(next.sent + next.suppressed + (next.capped ?? 0) + next.failed);
 	});
 
 	it("add clicks per link, most clicked first, and engagement per hour", () => {

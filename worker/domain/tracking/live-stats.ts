@@ -48,6 +48,7 @@ function contribution(status: string): Partial<Record<LiveCounter, number>> {
 		case "failed":
 		case "suppressed":
 		case "cancelled":
+		case "capped":
 			return { [status]: 1 };
 		case "sent":
 			return { sent: 1 };
@@ -87,9 +88,9 @@ export function applyDelta(stats: CampaignStats, delta: StatsDelta): CampaignSta
 	const next: CampaignStats = { ...stats };
 	for (const [counter, n] of Object.entries(delta.counts)) {
 		const key = counter as LiveCounter;
-		next[key] = Math.max(0, next[key] + (n ?? 0));
+		next[key] = Math.max(0, (next[key] ?? 0) + (n ?? 0));
 	}
-	next.audience = next.queued + next.sent + next.failed + next.suppressed + next.cancelled;
+	next.audience = next.queued + next.sent + next.failed + next.suppressed + next.cancelled + (next.capped ?? 0);
 	if (delta.links.length > 0) {
 		const links = stats.links.map((l) => ({ ...l }));
 		for (const change of delta.links) {

@@ -28,6 +28,7 @@ const MESSAGE_TONES: Record<MessageStatus, BadgeTone> = {
 	failed: "danger",
 	suppressed: "warning",
 	cancelled: "neutral",
+	capped: "warning",
 };
 
 /** One recipient's delivery state. */

@@ -23,6 +23,7 @@ const MESSAGE_LABELS: Record<MessageStatus, string> = {
 	failed: "Failed",
 	suppressed: "Suppressed",
 	cancelled: "Cancelled",
+	capped: "Capped",
 };
 export const ENGAGEMENT_LABELS: Record<Engagement, string> = {
 	opened: "Opened",
