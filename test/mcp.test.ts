@@ -134,6 +134,13 @@ describe("MCP server", () => {
 		expect(campaign.json).toMatchObject({ status: "scheduled", schedule: { send_at: sendAt } });
 		const resumed = await client.callTool({ name: "resume_campaign", arguments: { campaign_id: campaignId } });
 		expect(resumed.isError).toBe(true);
+		const approval = await client.callTool({
+			name: "get_approval",
+			arguments: { target_type: "campaign", target_id: campaignId },
+		});
+		expect(approval.structuredContent).toMatchObject({ status: "not_required" });
+		const noTest = await client.callTool({ name: "ab_results", arguments: { campaign_id: campaignId } });
+		expect(noTest.isError).toBe(true);
 		await client.close();
 	});
 

@@ -4,6 +4,7 @@ import { contactTools } from "./contact-tools";
 import type { ToolDefinition } from "./define";
 import { journeyDraftTools } from "./journey-draft-tool";
 import { journeyTools } from "./journey-tools";
+import { reviewTools } from "./review-tools";
 import { segmentTools } from "./segment-tools";
 import { templateTools } from "./template-tools";
 import { workspaceTools } from "./workspace-tools";
@@ -22,6 +23,7 @@ export const TOOLS = {
 	...campaignCommandTools,
 	...journeyTools,
 	...journeyDraftTools,
+	...reviewTools,
 };
 
 export type ToolRegistry = typeof TOOLS;
