@@ -12,6 +12,7 @@ import { approvalPolicyRoutes, campaignReviewRoutes, journeyReviewRoutes } from 
 import { assistantRoutes } from "./routes/assistant";
 import { audienceRoutes } from "./routes/audience";
 import { authRoutes } from "./routes/auth";
+import { bulkRoutes } from "./routes/bulk";
 import { campaignAbRoutes } from "./routes/campaign-ab";
 import { campaignReportRoutes } from "./routes/campaign-reports";
 import { campaignRoutes } from "./routes/campaigns";

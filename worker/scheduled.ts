@@ -1,9 +1,12 @@
 import { runApprovalSla } from "./services/approval-sla";
 import { sendDigests } from "./services/notification-digest";
 import { refreshStaleCounts } from "./services/segment-counts";
+import { runUpkeep } from "./services/upkeep";
 
 /** The cron trigger (`[triggers]` in wrangler.toml, every five minutes): upkeep jobs, each bounded. */
-export async function handleScheduled(_controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
+export async function handleScheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
+	// Records the run; once a day, audit retention.
+	await runUpkeep(env, controller.scheduledTime);
 	await refreshStaleCounts(env.DB);
 	// Review reminders and escalations at each stage's SLA; daily notification digests.
 	await runApprovalSla(env);

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { AuditRetentionSchema } from "./audit";
 import { EmailSchema } from "./auth";
 import { KeyRoleSchema, RoleSchema } from "./common";
 import { FrequencyCapSchema, QuietHoursSchema } from "./send-limits";
@@ -29,6 +30,7 @@ export const UpdateWorkspaceBodySchema = z
 			description:
 				"Local hours (the contact's time zone, else the workspace's) when journey emails wait; they may span midnight; null removes them",
 		}),
+		audit_retention_days: AuditRetentionSchema.optional(),
 	})
 	.strict()
 	.openapi("UpdateWorkspaceBody");

@@ -1,11 +1,13 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
+import { AuditQuerySchema } from "../contracts/audit";
 import { MeSchema, WorkspaceSchema } from "../contracts/auth";
-import { ErrorBodySchema, PageQuerySchema, page } from "../contracts/common";
+import { ErrorBodySchema, page } from "../contracts/common";
 import { ConnectProviderBodySchema, ProviderStatusSchema } from "../contracts/provider";
+import { AuditQuerySchema } from "../contracts/audit";
 import { AuditEntrySchema, UpdateWorkspaceBodySchema } from "../contracts/workspace";
 import { clientIp } from "../middleware/auth";
-import { listAuditLog } from "../services/audit";
+import { auditLogCsv, auditLogPage } from "../services/audit-log";
 import { describeMe } from "../services/me";
 import { connectProvider, disconnectProvider, providerStatus } from "../services/provider-key";
 import { senderPolicy } from "../services/sending-domains";
@@ -48,11 +50,30 @@ export const workspaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
 			method: "get",
 			path: "/audit-log",
 			tags,
-			summary: "Security-relevant actions in this workspace, newest first",
-			request: { query: PageQuerySchema },
-			responses: { 200: jsonResponse(page(AuditEntrySchema), "A page of audit entries") },
+			summary: "What was done in this workspace, newest first: filters by actor, action, object and time; CSV",
+			request: { query: AuditQuerySchema },
+			responses: {
+				200: {
+					description: "A page of audit entries (with the retention setting), or every match as CSV",
+					content: {
+						"application/json": {
+							schema: page(AuditEntrySchema).extend({ retention_days: z.number().int().nullable() }),
+						},
+						"text/csv": { schema: z.string() },
+					},
+				},
+			},
 		}),
-		async (c) => c.json(await listAuditLog(c.var.db, c.var.principal.workspaceId, c.req.valid("query")), 200),
+		async (c) => {
+			const query = c.req.valid("query");
+			const workspaceId = c.var.principal.workspaceId;
+			if (query.format === "csv" || (!query.format && /text\/csv/.test(c.req.header("accept") ?? "")))
+				return c.body(auditLogCsv(c.var.db, workspaceId, query), 200, {
+					"content-type": "text/csv; charset=utf-8",
+					"content-disposition": `attachment; filename="audit-log-${workspaceId}.csv"`,
+				});
+			return c.json(await auditLogPage(c.var.db, workspaceId, query), 200);
+		},
 	)
 	.openapi(
 		defineRoute("viewer", {

@@ -5,6 +5,7 @@ import { displayNameProblem } from "../domain/sender";
 import { type SendSettingsPatch, sendSettingsColumns, sendSettingsProblem } from "../domain/sending/settings";
 import { ApiError, notFound } from "../errors";
 import { auditInsert } from "./audit";
+import { setAuditRetention } from "./audit-log";
 import { presentWorkspace } from "./presenters";
 import { forgetWorkspace } from "./principal-cache";
 import { assertSenderAllowed, type SenderPolicy, senderPolicy } from "./sending-domains";
@@ -21,6 +22,8 @@ type WorkspacePatch = {
 	default_from_name?: string;
 	default_from_email?: string;
 	send_rate_per_second?: number;
+	/** Kept apart (workspace_ops_settings): days the audit log is kept, null = for ever. */
+	audit_retention_days?: number | null;
 } & SendSettingsPatch;
 
 /** The default sender must be safe in a From header and, with a real provider, on a verified domain of the workspace. */
@@ -47,6 +50,7 @@ export async function updateWorkspace(
 		sendRatePerSecond: patch.send_rate_per_second,
 		...sendSettingsColumns(patch),
 	};
+	if (patch.audit_retention_days !== undefined) await setAuditRetention(db, actor, patch.audit_retention_days, ip);
 	const changed = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
 	if (Object.keys(changed).length > 0) {
 		await db.batch([
