@@ -5,6 +5,7 @@ import { type Column, Table } from "../../../components/Table";
 import { toast } from "../../../components/Toasts";
 import { getAbResults, messageOf, pickAbWinner } from "../../../lib/api";
 import { formatDate, formatNumber } from "../../../lib/format";
+import { createPolling } from "../../../lib/poll";
 import { intervalText, PHASE_WORDS, percent, pValueText, verdict } from "./ab-words";
 
 type Results = Awaited<ReturnType<typeof getAbResults>>;
@@ -40,6 +41,12 @@ export function AbResultsCard(props: { campaignId: string; canEdit: boolean; tic
 		),
 	);
 	onCleanup(() => clearTimeout(timer));
+	// A decision can come with no new numbers (the end of the test): look again now and then until it is done.
+	createPolling(
+		() => results.latest?.phase !== "done" && results.latest?.phase !== null,
+		async () => refetch(),
+		15_000,
+	);
 	const [picking, setPicking] = createSignal<string>();
 	const pick = async (arm: Arm) => {
 		setPicking(arm.variant_id);
