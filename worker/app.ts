@@ -16,7 +16,6 @@ import { bulkRoutes } from "./routes/bulk";
 import { campaignAbRoutes } from "./routes/campaign-ab";
 import { campaignReportRoutes } from "./routes/campaign-reports";
 import { campaignRoutes } from "./routes/campaigns";
-import { bulkRoutes } from "./routes/bulk";
 import { cloneRoutes } from "./routes/clone";
 import { contactRoutes } from "./routes/contacts";
 import { conversionRoutes } from "./routes/conversions";

@@ -4,7 +4,6 @@ import { AuditQuerySchema } from "../contracts/audit";
 import { MeSchema, WorkspaceSchema } from "../contracts/auth";
 import { ErrorBodySchema, page } from "../contracts/common";
 import { ConnectProviderBodySchema, ProviderStatusSchema } from "../contracts/provider";
-import { AuditQuerySchema } from "../contracts/audit";
 import { AuditEntrySchema, UpdateWorkspaceBodySchema } from "../contracts/workspace";
 import { clientIp } from "../middleware/auth";
 import { auditLogCsv, auditLogPage } from "../services/audit-log";
