@@ -15,8 +15,11 @@ import {
 	mirrorEnrollments,
 } from "../worker/db/journey-engine";
 import type { Enrollment } from "../worker/domain/journeys/enrollment";
+import { shardName } from "../worker/domain/journeys/shards";
 import { loadContexts } from "../worker/services/journey-context";
+import { dispatchJourneySends } from "../worker/services/journey-sends";
 import { runEffects, type SendDispatcher } from "./journey-effects";
+import { type Seeding, seedPage } from "./journey-seeding";
 import { applyInput, enter, exitPage, type Step, stepDue } from "./journey-steps";
 import { JourneyStore } from "./journey-store";
 import { presentEnrollment } from "./journey-view";
@@ -40,9 +43,7 @@ export class JourneyDO extends DurableObject<Env> {
 	private testNow: number | null;
 	private cached: { journey: EngineJourney; at: number } | null = null;
 	private readonly definitions = new Map<number, JourneyDefinition>();
-	private dispatch: SendDispatcher = async () => {
-		throw new Error("journey sends are not wired yet");
-	};
+	private readonly dispatch: SendDispatcher = dispatchJourneySends;
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
@@ -97,7 +98,9 @@ export class JourneyDO extends DurableObject<Env> {
 		);
 		const contexts = await loadContexts(this.env, {
 			workspaceId: journey.workspaceId,
+			journeyId: journey.id,
 			contactIds,
+			enrollmentIds: enrollments.map((e) => e.id),
 			definitions: [...definitions.values()],
 			transactional: journey.transactional,
 			now,
@@ -155,6 +158,30 @@ export class JourneyDO extends DurableObject<Env> {
 		return { entered };
 	}
 
+	/** Shard 0 only: starts handing the segment's current members to their shards (see journey-seeding.ts). */
+	async startSeeding(journeyId: string, seeding: Omit<Seeding, "cursor">): Promise<{ ok: boolean }> {
+		this.store.setMeta("journey_id", journeyId);
+		this.store.setMeta("seeding", { ...seeding, cursor: "" });
+		await this.ctx.storage.setAlarm(Date.now());
+		return { ok: true };
+	}
+
+	/** Pages of the segment until done or out of time; the cursor is saved after each page. */
+	private async seedSome(journey: EngineJourney, budgetMs: number) {
+		const started = Date.now();
+		let seeding = this.store.getMeta<Seeding>("seeding");
+		while (seeding && Date.now() - started < budgetMs) {
+			const request = { segmentId: seeding.segmentId, enroll: seeding.enroll };
+			seeding = await seedPage(this.env, seeding, this.now(), (shard, contactIds) =>
+				shard === 0
+					? this.seed(journey.id, { ...request, contactIds })
+					: this.env.JOURNEY.getByName(shardName(journey.id, shard)).seed(journey.id, { ...request, contactIds }),
+			);
+			if (seeding) this.store.setMeta("seeding", seeding);
+			else this.store.deleteMeta("seeding");
+		}
+	}
+
 	/** A lifecycle change (pause, resume, archive, a new version): re-read the journey and act on it. */
 	async refresh(journeyId: string): Promise<{ status: string | null }> {
 		const journey = await this.journey(journeyId, true);
@@ -198,6 +225,7 @@ export class JourneyDO extends DurableObject<Env> {
 			return;
 		}
 		if (journey.status !== "active") return; // paused: every contact stays where it is until resume
+		await this.seedSome(journey, ROUND_BUDGET_MS);
 		const started = Date.now();
 		for (let round = 0; round < MAX_ROUNDS && Date.now() - started < ROUND_BUDGET_MS; round++) {
 			const now = this.now();
@@ -259,7 +287,8 @@ export class JourneyDO extends DurableObject<Env> {
 
 	/** One alarm at the earliest due step or pending effect; none while paused. */
 	private async arm(journey: EngineJourney) {
-		const times = [this.store.nextDue(), this.store.nextEffect()].filter((t): t is number => t !== null);
+		const seeding = this.store.getMeta<Seeding>("seeding") ? Date.now() : null;
+		const times = [this.store.nextDue(), this.store.nextEffect(), seeding].filter((t): t is number => t !== null);
 		if (journey.status !== "active" || times.length === 0) await this.ctx.storage.deleteAlarm();
 		else await this.ctx.storage.setAlarm(Math.min(...times));
 	}

@@ -3,6 +3,7 @@ import { createDb } from "../worker/db/client";
 import { tagsOfContacts } from "../worker/db/contacts";
 import type { Effect } from "../worker/domain/journeys/enrollment";
 import { patchContact } from "../worker/services/contacts-write";
+import type { JourneySend } from "../worker/services/journey-sends";
 import type { StoredEffect } from "./journey-store";
 
 /*
@@ -12,18 +13,7 @@ import type { StoredEffect } from "./journey-store";
  * Answers, per effect key, whether it is done or when to try again.
  */
 
-export type JourneySendInput = {
-	key: string;
-	workspaceId: string;
-	journeyId: string;
-	nodeId: string;
-	templateId: string;
-	fromName?: string;
-	fromEmail?: string;
-	contactId: string;
-	transactional: boolean;
-};
-export type SendDispatcher = (env: Env, sends: JourneySendInput[]) => Promise<void>;
+export type SendDispatcher = (env: Env, sends: JourneySend[]) => Promise<void>;
 
 export type EffectOutcome =
 	| { key: string; ok: true }

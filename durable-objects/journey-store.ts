@@ -241,6 +241,10 @@ export class JourneyStore {
 		return row ? (JSON.parse(row.v) as T) : null;
 	}
 
+	deleteMeta(key: string) {
+		this.sql.exec("DELETE FROM meta WHERE k = ?", key);
+	}
+
 	setMeta(key: string, value: unknown) {
 		this.sql.exec(
 			"INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",

@@ -23,6 +23,7 @@ import { renderDocs } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { ingestRoutes } from "./routes/ingest";
+import { contactJourneyRoutes, journeyEngineRoutes } from "./routes/journey-engine";
 import { journeyRoutes } from "./routes/journeys";
 import { mcpRoutes } from "./routes/mcp";
 import { memberRoutes } from "./routes/members";
@@ -94,6 +95,8 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/audience", audienceRoutes)
 		.route("/api/v1", conversionRoutes)
 		.route("/api/v1/journeys", journeyRoutes)
+		.route("/api/v1/journeys", journeyEngineRoutes)
+		.route("/api/v1", contactJourneyRoutes)
 		.route("/api/v1", cloneRoutes)
 		.route("/api/v1", bulkRoutes)
 		.route("/api/v1", searchRoutes)

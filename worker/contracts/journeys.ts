@@ -178,5 +178,13 @@ export type Journey = z.infer<typeof JourneySchema>;
 export const JourneyListSchema = z.object({ data: z.array(JourneySchema), next_cursor: z.string().nullable() });
 
 export const JourneyLifecycleSchema = z
-	.object({ status: z.enum(JOURNEY_STATUSES), version: z.number().int() })
+	.object({
+		status: z.enum(JOURNEY_STATUSES),
+		version: z.number().int(),
+		entering_now: z
+			.number()
+			.int()
+			.optional()
+			.openapi({ description: "On activation of a segment entry with include_existing: the members entering now" }),
+	})
 	.openapi("JourneyLifecycle");

@@ -6,6 +6,7 @@ import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/com
 import { JourneyInputSchema, JourneyLifecycleSchema, JourneyPatchSchema, JourneySchema } from "../contracts/journeys";
 import type { JourneyCommand } from "../domain/journeys/lifecycle";
 import { clientIp } from "../middleware/auth";
+import { journeyActivated, journeyChanged } from "../services/journey-engine";
 import {
 	createJourney,
 	getJourney,
@@ -82,7 +83,13 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			request: { params: IdParamSchema, body: jsonBody(JourneyPatchSchema) },
 			responses: { 200: jsonResponse(JourneySchema, "The journey") },
 		}),
-		async (c) => c.json(await patchJourney(c.var.db, caller(c), c.req.valid("param").id, c.req.valid("json")), 200),
+		async (c) => {
+			const { id } = c.req.valid("param");
+			const journey = await patchJourney(c.var.db, caller(c), id, c.req.valid("json"));
+			// A new version: the shards move contacts in flight to it at their next step.
+			if (journey.status !== "draft") await journeyChanged(c.env, id);
+			return c.json(journey, 200);
+		},
 	)
 	.openapi(
 		defineRoute("editor", {
@@ -98,15 +105,23 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			return c.json({ ok: true as const }, 200);
 		},
 	)
-	.openapi(commandRoute("activate"), async (c) =>
-		c.json(await journeyCommand(c.var.db, caller(c), c.req.valid("param").id, "activate"), 200),
-	)
-	.openapi(commandRoute("pause"), async (c) =>
-		c.json(await journeyCommand(c.var.db, caller(c), c.req.valid("param").id, "pause"), 200),
-	)
-	.openapi(commandRoute("resume"), async (c) =>
-		c.json(await journeyCommand(c.var.db, caller(c), c.req.valid("param").id, "resume"), 200),
-	)
-	.openapi(commandRoute("archive"), async (c) =>
-		c.json(await journeyCommand(c.var.db, caller(c), c.req.valid("param").id, "archive"), 200),
-	);
+	.openapi(commandRoute("activate"), async (c) => {
+		const { id } = c.req.valid("param");
+		const result = await journeyCommand(c.var.db, caller(c), id, "activate");
+		return c.json({ ...result, ...(await journeyActivated(c.env, c.var.db, c.var.principal.workspaceId, id)) }, 200);
+	})
+	.openapi(commandRoute("pause"), async (c) => {
+		const result = await journeyCommand(c.var.db, caller(c), c.req.valid("param").id, "pause");
+		await journeyChanged(c.env, c.req.valid("param").id);
+		return c.json(result, 200);
+	})
+	.openapi(commandRoute("resume"), async (c) => {
+		const result = await journeyCommand(c.var.db, caller(c), c.req.valid("param").id, "resume");
+		await journeyChanged(c.env, c.req.valid("param").id);
+		return c.json(result, 200);
+	})
+	.openapi(commandRoute("archive"), async (c) => {
+		const result = await journeyCommand(c.var.db, caller(c), c.req.valid("param").id, "archive");
+		await journeyChanged(c.env, c.req.valid("param").id);
+		return c.json(result, 200);
+	});

@@ -4,6 +4,8 @@ import { createDb } from "../db/client";
 import { tagsOfContacts } from "../db/contacts";
 import { contactsMatching, journeyContacts } from "../db/journey-engine";
 import type { ExecContext, JourneyContact } from "../domain/journeys/enrollment";
+import { engagedFrom, journeyEngagement } from "./journey-sends";
+import { sendLimitsFor } from "./send-limits";
 
 /*
  * What a shard reads before stepping a batch of enrollments, all in a few D1 reads for the whole batch: the
@@ -11,26 +13,6 @@ import type { ExecContext, JourneyContact } from "../domain/journeys/enrollment"
  * (the segment compiler's SQL), and the workspace's send limits (time zone, quiet hours, frequency cap).
  * The executor then runs without I/O.
  */
-
-export type SendLimits = {
-	workspaceTimezone: string;
-	quietHours: { start: string; end: string } | null;
-	capAllows(contactId: string): (at: number) => true | number;
-};
-
-export type LimitsReader = (env: Env, workspaceId: string, contactIds: string[], now: number) => Promise<SendLimits>;
-
-const NO_LIMITS: SendLimits = { workspaceTimezone: "UTC", quietHours: null, capAllows: () => () => true };
-export const noLimits: LimitsReader = async () => NO_LIMITS;
-
-export type Engagement = (
-	contactId: string,
-	enrollmentId: string,
-	nodeId: string,
-	kind: "opened" | "clicked",
-) => boolean;
-export type EngagementReader = (env: Env, workspaceId: string, keys: string[]) => Promise<Engagement>;
-export const noEngagement: EngagementReader = async () => () => false;
 
 /** Branch rules of these definitions (rule trees, not engagement checks), by their JSON text. */
 function branchRules(definitions: JourneyDefinition[]): Map<string, SegmentRule> {
@@ -43,6 +25,13 @@ function branchRules(definitions: JourneyDefinition[]): Map<string, SegmentRule>
 	return rules;
 }
 
+const hasEngagementBranch = (definitions: JourneyDefinition[]) =>
+	definitions.some((d) =>
+		Object.values(d.nodes).some(
+			(n) => n.type === "branch" && n.paths.some((p) => "engagement" in p.if && "node" in p.if),
+		),
+	);
+
 export type BatchContexts = {
 	contacts: Map<string, JourneyContact & { email: string }>;
 	context(contactId: string, enrollmentId: string): ExecContext | null;
@@ -52,12 +41,13 @@ export async function loadContexts(
 	env: Env,
 	input: {
 		workspaceId: string;
+		journeyId: string;
 		contactIds: string[];
+		/** Enrollments that may reach a branch on engagement (their journey emails' opens and clicks are read). */
+		enrollmentIds: string[];
 		definitions: JourneyDefinition[];
 		transactional: boolean;
 		now: number;
-		limits?: LimitsReader;
-		engagement?: EngagementReader;
 	},
 ): Promise<BatchContexts> {
 	const db = createDb(env.DB);
@@ -72,8 +62,10 @@ export async function loadContexts(
 				return [key, set] as const;
 			}),
 		),
-		(input.limits ?? noLimits)(env, input.workspaceId, ids, input.now),
-		(input.engagement ?? noEngagement)(env, input.workspaceId, ids),
+		sendLimitsFor(env, input.workspaceId, ids, input.now),
+		hasEngagementBranch(input.definitions)
+			? journeyEngagement(env, input.workspaceId, input.journeyId, input.enrollmentIds)
+			: new Map(),
 	]);
 	const matched = new Map(matches);
 	const contacts = new Map(
@@ -102,7 +94,7 @@ export async function loadContexts(
 				quietHours: limits.quietHours,
 				capAllows: limits.capAllows(contactId),
 				evaluateRule: (rule) => matched.get(JSON.stringify(rule))?.has(contactId) ?? false,
-				engaged: (nodeId, kind) => engaged(contactId, enrollmentId, nodeId, kind),
+				engaged: engagedFrom(engaged, enrollmentId),
 			};
 		},
 	};

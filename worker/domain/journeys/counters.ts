@@ -44,7 +44,10 @@ export type JourneyCounts = {
 	active: number;
 	completed: number;
 	exited: Record<string, number>;
-	nodes: Record<string, { waiting: number; passed: number; sent?: number }>;
+	nodes: Record<
+		string,
+		{ waiting: number; passed: number; sent?: number; delivered?: number; opens?: number; clicks?: number }
+	>;
 	arms: Record<string, Record<string, number>>;
 };
 

@@ -1,0 +1,189 @@
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { shardName } from "../worker/domain/journeys/shards";
+import { journeyCampaignId } from "../worker/services/journey-sends";
+import { call } from "./client";
+import {
+	activeJourney,
+	alarmAt,
+	clockAll,
+	contact,
+	DAY,
+	deliverEvents,
+	enrollmentOf,
+	templateIn,
+	workspaceWithContacts,
+} from "./journey-helpers";
+
+const messagesAt = async (journeyId: string, nodeId: string) => {
+	const row = await env.DB.prepare("SELECT count(*) AS n FROM messages WHERE campaign_id = ?")
+		.bind(await journeyCampaignId(journeyId, nodeId))
+		.first<{ n: number }>();
+	return row?.n ?? 0;
+};
+
+describe("journeys through the API: enrollment, sends, pause and resume, versions, archive, segment entry", () => {
+	it("sends each step once: enrolls by id or email, refuses a second entry, holds while paused, fires the overdue step once on resume", async () => {
+		const { cookie, contactIds } = await workspaceWithContacts(2);
+		await call(
+			"PATCH",
+			"/api/v1/workspace",
+			{ postal_address: "1 Flow St", default_from_email: "hi@flow.example" },
+			{ cookie },
+		);
+		const [ada, bob] = contactIds as [string, string];
+		const templateId = await templateIn(cookie);
+		const journeyId = await activeJourney(cookie, {
+			entry: { type: "api" },
+			start: "hello",
+			nodes: {
+				hello: { type: "send_email", template_id: templateId, next: "wait" },
+				wait: { type: "delay", duration: "P1D", next: "again" },
+				again: { type: "send_email", template_id: templateId, next: "done" },
+				done: { type: "exit" },
+			},
+		});
+		const t0 = Date.now();
+		await clockAll(journeyId, t0);
+		const first = await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: ada }, { cookie });
+		expect(first.status).toBe(202);
+		expect(first.json.enrollment_id).toMatch(/^enr_/);
+		const again = await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: ada }, { cookie });
+		expect(again.status).toBe(409);
+		expect(again.error.message).toContain("already_entered");
+		const bobEmail = (await contact(cookie, bob)).email;
+		expect((await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { email: bobEmail }, { cookie })).status).toBe(
+			202,
+		);
+		const unknown = await call(
+			"POST",
+			`/api/v1/journeys/${journeyId}/enroll`,
+			{ contact_id: "ctc_nobody" },
+			{ cookie },
+		);
+		expect(unknown.status).toBe(404);
+		expect(await messagesAt(journeyId, "hello")).toBe(2);
+
+		expect((await call("POST", `/api/v1/journeys/${journeyId}/pause`, undefined, { cookie })).json.status).toBe(
+			"paused",
+		);
+		const paused = await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: ada }, { cookie });
+		expect(paused.status).toBe(409);
+		// Paused through the day the delay ends: no alarm, nothing moves.
+		await clockAll(journeyId, t0 + 2 * DAY);
+		for (const id of [ada, bob]) expect(await alarmAt(journeyId, id, t0 + 2 * DAY)).toBe(false);
+		expect(await messagesAt(journeyId, "again")).toBe(0);
+
+		await call("POST", `/api/v1/journeys/${journeyId}/resume`, undefined, { cookie });
+		for (const id of [ada, bob]) await alarmAt(journeyId, id, t0 + 3 * DAY);
+		for (const id of [ada, bob]) await alarmAt(journeyId, id, t0 + 4 * DAY);
+		expect(await messagesAt(journeyId, "again")).toBe(2);
+		expect(await enrollmentOf(journeyId, ada)).toMatchObject({ status: "completed" });
+
+		const stats = await call("GET", `/api/v1/journeys/${journeyId}/stats`, undefined, { cookie });
+		expect(stats.json).toMatchObject({ entered: 2, active: 0, completed: 2, conversion_rate: 0 });
+		expect(stats.json.nodes.hello).toMatchObject({ waiting: 0, passed: 2 });
+		expect(stats.json.nodes.wait).toMatchObject({ waiting: 0, passed: 2 });
+
+		const list = await call("GET", `/api/v1/journeys/${journeyId}/enrollments?contact_id=${ada}`, undefined, {
+			cookie,
+		});
+		expect(list.json.data).toHaveLength(1);
+		expect(list.json.data[0]).toMatchObject({ contact_id: ada, status: "completed", node_id: "done" });
+		expect(list.json.data[0].history.map((h: { outcome: string }) => h.outcome)).toEqual([
+			"sent",
+			"delayed",
+			"sent",
+			"completed",
+		]);
+		const page = await call("GET", `/api/v1/journeys/${journeyId}/enrollments?limit=1`, undefined, { cookie });
+		expect(page.json.data).toHaveLength(1);
+		const rest = await call(
+			"GET",
+			`/api/v1/journeys/${journeyId}/enrollments?limit=1&cursor=${page.json.next_cursor}`,
+			undefined,
+			{ cookie },
+		);
+		expect(rest.json.data[0].id).not.toBe(page.json.data[0].id);
+
+		const mine = await call("GET", `/api/v1/contacts/${ada}/journeys`, undefined, { cookie });
+		expect(mine.json.data).toEqual([
+			expect.objectContaining({
+				journey_id: journeyId,
+				enrollments: [expect.objectContaining({ status: "completed" })],
+			}),
+		]);
+	});
+
+	it("moves contacts in flight to a new version at their next step; archive exits everyone still in", async () => {
+		const { cookie, contactIds } = await workspaceWithContacts(2);
+		const [ada, bob] = contactIds as [string, string];
+		const v1 = {
+			entry: { type: "api" },
+			start: "wait",
+			nodes: {
+				wait: { type: "delay", duration: "P1D", next: "mark" },
+				mark: { type: "update_contact", set_attributes: { version: 1 }, next: "done" },
+				done: { type: "exit" },
+			},
+		};
+		const journeyId = await activeJourney(cookie, v1);
+		const t0 = Date.now();
+		await clockAll(journeyId, t0);
+		await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: ada }, { cookie });
+		const v2 = {
+			...v1,
+			nodes: {
+				wait: { type: "delay", duration: "P1D", next: "mark2" },
+				mark2: { type: "update_contact", set_attributes: { version: 2 }, next: "done" },
+				done: { type: "exit" },
+			},
+		};
+		expect((await call("PATCH", `/api/v1/journeys/${journeyId}`, { definition: v2 }, { cookie })).json.version).toBe(2);
+		await alarmAt(journeyId, ada, t0 + DAY);
+		expect((await contact(cookie, ada)).attributes).toEqual({ version: 2 });
+		expect(await enrollmentOf(journeyId, ada)).toMatchObject({ status: "completed", version: 2 });
+
+		await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: bob }, { cookie });
+		await call("POST", `/api/v1/journeys/${journeyId}/archive`, undefined, { cookie });
+		expect(await enrollmentOf(journeyId, bob)).toMatchObject({ status: "exited", exit_reason: "archived" });
+	});
+
+	it("a segment entry with include_existing enters its members on activation and later arrivals when they join", async () => {
+		const { cookie, workspace, contactIds } = await workspaceWithContacts(3, { tags: ["vip"] });
+		const segment = await call(
+			"POST",
+			"/api/v1/segments",
+			{ name: "VIPs", definition: { all: [{ tag: "vip" }] } },
+			{ cookie },
+		);
+		const created = await call(
+			"POST",
+			"/api/v1/journeys",
+			{
+				name: "VIP welcome",
+				definition: {
+					entry: { type: "segment", segment_id: segment.json.id, include_existing: true },
+					start: "mark",
+					nodes: { mark: { type: "update_contact", add_tags: ["welcomed"], next: "done" }, done: { type: "exit" } },
+				},
+			},
+			{ cookie },
+		);
+		const journeyId = created.json.id as string;
+		const activated = await call("POST", `/api/v1/journeys/${journeyId}/activate`, undefined, { cookie });
+		expect(activated.json).toEqual({ status: "active", version: 1, entering_now: 3 });
+		await runDurableObjectAlarm(env.JOURNEY.getByName(shardName(journeyId, 0)));
+		for (const id of contactIds) expect((await contact(cookie, id)).tags).toEqual(["vip", "welcomed"]);
+
+		const late = await call("POST", "/api/v1/contacts", { email: `late-${Date.now()}@example.com` }, { cookie });
+		await deliverEvents([{ type: "journey_contacts", workspace_id: workspace.id, contact_ids: [late.json.id] }]);
+		expect(await enrollmentOf(journeyId, late.json.id)).toBeUndefined(); // not in the segment
+		await call("PATCH", `/api/v1/contacts/${late.json.id}`, { tags: ["vip"] }, { cookie });
+		await deliverEvents([{ type: "journey_contacts", workspace_id: workspace.id, contact_ids: [late.json.id] }]);
+		expect((await contact(cookie, late.json.id)).tags).toEqual(["vip", "welcomed"]);
+		const stats = await call("GET", `/api/v1/journeys/${journeyId}/stats`, undefined, { cookie });
+		expect(stats.json).toMatchObject({ entered: 4, completed: 4 });
+	});
+});
