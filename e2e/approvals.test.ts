@@ -83,7 +83,7 @@ describe("approvals", () => {
 		await browser.shot("approvals-03-bell");
 		await page.getByTestId("bell").click();
 
-		await page.reload();
+		// The approval panel follows without a reload too.
 		await page.getByTestId("approval-status").getByText("Approved").waitFor();
 		await page.getByRole("button", { name: "Send now…" }).click();
 		await page.getByTestId("confirm-send").click();

@@ -10,7 +10,7 @@ const ONE_STAGE = {
 	allow_self_approval: false,
 };
 
-async function team() {
+async function workspace() {
 	const owner = await signupOwner("Review Co");
 	const [editor, admin, viewer] = [
 		await addMember(owner.cookie, "editor"),
@@ -23,21 +23,32 @@ async function team() {
 		{ postal_address: "1 Review Rd", default_from_email: "news@review.example" },
 		{ cookie: owner.cookie },
 	);
+	const policy = await call("PUT", "/api/v1/approval-policy", ONE_STAGE, { cookie: owner.cookie });
+	expect(policy.status).toBe(200);
+	return { owner, editor, admin, viewer };
+}
+
+/** One workspace (owner, editor, admin, viewer; a one-stage policy) for the file; a fresh campaign per test. */
+let shared: Promise<Awaited<ReturnType<typeof workspace>>> | undefined;
+async function team() {
+	shared ??= workspace();
+	const ws = await shared;
 	const template = await call(
 		"POST",
 		"/api/v1/templates",
 		{ name: "T", subject: "Sale", html: "<p>Sale</p>" },
-		{ cookie: editor.cookie },
+		{ cookie: ws.editor.cookie },
 	);
 	const campaign = await call(
 		"POST",
 		"/api/v1/campaigns",
 		{ name: "Spring sale", template_id: template.json.id },
-		{ cookie: editor.cookie },
+		{ cookie: ws.editor.cookie },
 	);
-	const policy = await call("PUT", "/api/v1/approval-policy", ONE_STAGE, { cookie: owner.cookie });
-	expect(policy.status).toBe(200);
-	return { owner, editor, admin, viewer, templateId: template.json.id as string, id: campaign.json.id as string };
+	await call("POST", "/api/v1/notifications/read", {}, { cookie: ws.admin.cookie });
+	await call("POST", "/api/v1/notifications/read", {}, { cookie: ws.owner.cookie });
+	await call("POST", "/api/v1/notifications/read", {}, { cookie: ws.editor.cookie });
+	return { ...ws, templateId: template.json.id as string, id: campaign.json.id as string };
 }
 
 type Team = Awaited<ReturnType<typeof team>>;
@@ -48,8 +59,11 @@ const request = (t: Team, as = t.editor) =>
 const decide = (t: Team, as: { cookie: string }, body: unknown) =>
 	call("POST", `/api/v1/campaigns/${t.id}/approval/decide`, body, { cookie: as.cookie });
 const send = (t: Team) => call("POST", `/api/v1/campaigns/${t.id}/send`, undefined, { cookie: t.editor.cookie });
+/** The kinds of a member's unread notifications, newest first. */
 const kinds = async (as: { cookie: string }) =>
-	(await call("GET", "/api/v1/notifications", undefined, as)).json.data.map((n: { kind: string }) => n.kind);
+	(await call("GET", "/api/v1/notifications", undefined, as)).json.data
+		.filter((n: { read_at: string | null }) => n.read_at === null)
+		.map((n: { kind: string }) => n.kind);
 
 describe("approvals", () => {
 	it("blocks the send naming the stage until another member approves, then sends", async () => {
@@ -146,6 +160,7 @@ describe("approvals", () => {
 			403,
 		);
 		expect((await send(t)).status).toBe(202);
+		await call("PUT", "/api/v1/approval-policy", ONE_STAGE, { cookie: t.owner.cookie });
 	});
 
 	it("holds a journey's activation until approved", async () => {
@@ -170,8 +185,7 @@ describe("approvals", () => {
 		await request(t);
 		const now = Date.now();
 		await runApprovalSla(env, new Date(now + 2.5 * 3_600_000));
-		const reminders = (await call("GET", "/api/v1/notifications", undefined, { cookie: t.admin.cookie })).json.data;
-		expect(reminders.map((n: { kind: string }) => n.kind)).toEqual(["review_overdue", "review_requested"]);
+		expect(await kinds(t.admin)).toEqual(["review_overdue", "review_requested"]);
 		expect(await kinds(t.editor)).not.toContain("review_overdue");
 		const overdue = async () => (await kinds(t.owner)).filter((k: string) => k === "review_overdue").length;
 		expect(await overdue()).toBe(1); // owners approve the admins' stage too

@@ -4,6 +4,10 @@ import type { NotificationSocketFrame } from "../../../worker/contracts/notifica
 import { listNotifications, markNotificationsRead, type NotificationItem, notificationsLiveUrl } from "./api";
 import { PING_MS, SOCKET_OPTIONS } from "./live";
 
+const [latest, setLatest] = createSignal<NotificationItem>();
+/** The newest notification pushed to this tab (pages showing what it links to may reload). */
+export const latestNotification = latest;
+
 /** Reads one frame of the bell's socket; anything else ("pong") is `undefined`. */
 export function parseNotificationFrame(data: unknown): NotificationSocketFrame | undefined {
 	if (typeof data !== "string" || !data.startsWith("{")) return undefined;
@@ -43,7 +47,10 @@ export function createNotificationInbox() {
 		const frame = parseNotificationFrame(event.data);
 		if (!frame) return;
 		setUnread(frame.unread);
-		if (frame.type === "notification") setItems((prev) => [frame.notification, ...prev].slice(0, 50));
+		if (frame.type === "notification") {
+			setItems((prev) => [frame.notification, ...prev].slice(0, 50));
+			setLatest(frame.notification);
+		}
 		// A reconnect may have missed items: read the list again.
 		if (frame.type === "hello" && loaded()) void refresh().catch(() => undefined);
 	});

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createEffect, createResource, createSignal, For, on, Show } from "solid-js";
 import { Badge, type BadgeTone } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { FormAlert } from "../../components/FormAlert";
@@ -14,6 +14,7 @@ import {
 	requestApproval,
 } from "../../lib/api";
 import { formatRelative } from "../../lib/format";
+import { latestNotification } from "../../lib/notifications";
 
 const STATUS: Record<Approval["status"], { label: string; tone: BadgeTone }> = {
 	not_required: { label: "No approval needed", tone: "neutral" },
@@ -35,6 +36,12 @@ export function ApprovalCard(props: {
 	const [approval, { mutate, refetch }] = createResource(
 		() => [props.target, props.id] as const,
 		([t, id]) => getApproval(t, id),
+	);
+	// A review requested or decided elsewhere shows here at once (the bell's socket brings it).
+	createEffect(
+		on(latestNotification, (n) => {
+			if (n?.link === `/${props.target}/${props.id}` && n.kind.startsWith("review_")) void refetch();
+		}),
 	);
 	const [comment, setComment] = createSignal("");
 	const [busy, setBusy] = createSignal<string>();
