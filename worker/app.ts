@@ -33,6 +33,7 @@ import { overviewRoutes } from "./routes/overview";
 import { savedBlockRoutes } from "./routes/saved-blocks";
 import { searchRoutes } from "./routes/search";
 import { segmentRoutes } from "./routes/segments";
+import { snippetRoutes } from "./routes/snippet";
 import { sendingDomainRoutes } from "./routes/sending-domains";
 import { templateRoutes } from "./routes/templates";
 import { topicRoutes } from "./routes/topics";
@@ -108,7 +109,8 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/journeys", journeyReviewRoutes)
 		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel))
 		.route("/mcp", mcpRoutes)
-		.route("/v1", ingestRoutes);
+		.route("/v1", ingestRoutes)
+		.route("/snippet.js", snippetRoutes);
 	return { app, routes };
 }
 
