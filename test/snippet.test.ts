@@ -24,7 +24,7 @@ describe("website snippet", () => {
 				setItem: (k: string, v: string) => store.set(k, v),
 			},
 			fetch: (url: string, init: RequestInit) => exports.default.fetch(new Request(url, init)),
-		} as Record<string, unknown> & {
+		} as unknown as Record<string, unknown> & {
 			pulse: { identify: (...args: unknown[]) => Promise<unknown>; track: (...args: unknown[]) => Promise<unknown> };
 		};
 		const document = {
