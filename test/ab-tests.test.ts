@@ -174,7 +174,7 @@ describe("A/B tests", () => {
 		expect(JSON.stringify(audit.json)).toContain(b.id);
 	});
 
-	it("with auto-send, decides at the end of the test and sends the winner by itself", async () => {
+	it("with auto-send, decides at the end of the test (not while paused) and sends the winner by itself", async () => {
 		const { cookie, templateId } = await abWorkspace(120);
 		const created = await call(
 			"POST",
@@ -194,7 +194,12 @@ describe("A/B tests", () => {
 		await call("POST", `/api/v1/campaigns/${id}/send`, undefined, { cookie });
 		await fanOutAndSettle(id);
 		const test = await messagesOf(id);
+		// Paused when the test ends: nothing is decided until it resumes.
+		expect((await call("POST", `/api/v1/campaigns/${id}/pause`, undefined, { cookie })).status).toBe(202);
 		await testStartedAgo(id, 60_000);
+		await runDurableObjectAlarm(env.CAMPAIGN.getByName(id));
+		expect((await call("GET", `/api/v1/campaigns/${id}/ab`, undefined, { cookie })).json.phase).toBe("testing");
+		expect((await call("POST", `/api/v1/campaigns/${id}/resume`, undefined, { cookie })).status).toBe(202);
 		await runDurableObjectAlarm(env.CAMPAIGN.getByName(id));
 		const ab = await call("GET", `/api/v1/campaigns/${id}/ab`, undefined, { cookie });
 		expect(ab.json.phase).toBe("sending_winner");
