@@ -26,7 +26,10 @@ export const notifications = sqliteTable(
 		digestedAt: timestamp("digested_at"),
 		createdAt: timestamp("created_at").notNull().default(now),
 	},
-	(t) => [index("notifications_member").on(t.memberId, t.id), index("notifications_member_unread").on(t.memberId, t.readAt)],
+	(t) => [
+		index("notifications_member").on(t.memberId, t.id),
+		index("notifications_member_unread").on(t.memberId, t.readAt),
+	],
 );
 
 /** A member's channels per kind and digest choice (no row: the defaults). */
