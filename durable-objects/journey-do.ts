@@ -8,18 +8,21 @@ import type {
 } from "../worker/contracts/journey-shard";
 import type { JourneyDefinition } from "../worker/contracts/journeys";
 import { createDb } from "../worker/db/client";
+import { contactsOnMonthDay } from "../worker/db/journey-dates";
 import {
 	type EngineJourney,
 	engineJourney,
 	journeyVersionDefinition,
 	mirrorEnrollments,
 } from "../worker/db/journey-engine";
+import { startAt, targetMonthDay } from "../worker/domain/journeys/date-entry";
 import type { Enrollment } from "../worker/domain/journeys/enrollment";
-import { shardName } from "../worker/domain/journeys/shards";
+import { byShard, shardName } from "../worker/domain/journeys/shards";
 import { loadContexts } from "../worker/services/journey-context";
 import { dispatchJourneySends } from "../worker/services/journey-sends";
+import { sendLimitsFor } from "../worker/services/send-limits";
 import { runEffects, type SendDispatcher } from "./journey-effects";
-import { type Seeding, seedPage } from "./journey-seeding";
+import { SEED_PAGE, type Seeding, seedPage } from "./journey-seeding";
 import { applyInput, enter, exitPage, type Step, stepDue } from "./journey-steps";
 import { JourneyStore } from "./journey-store";
 import { presentEnrollment } from "./journey-view";
@@ -180,6 +183,39 @@ export class JourneyDO extends DurableObject<Env> {
 			if (seeding) this.store.setMeta("seeding", seeding);
 			else this.store.deleteMeta("seeding");
 		}
+	}
+
+	/** Shard 0 only, from the daily cron: enters the contacts whose date attribute falls on `day` (once a day). */
+	async datePass(journeyId: string, day: string): Promise<{ entered: number }> {
+		if (this.store.getMeta<string>("date_pass") === day) return { entered: 0 };
+		const journey = await this.journey(journeyId, true);
+		const entry = journey?.definition.entry;
+		if (!journey || journey.status !== "active" || entry?.type !== "date") return { entered: 0 };
+		const db = createDb(this.env.DB);
+		const md = targetMonthDay(day, entry.offset_days ?? 0);
+		const { workspaceTimezone } = await sendLimitsFor(this.env, journey.workspaceId, [], this.now());
+		let entered = 0;
+		for (let after = ""; ; ) {
+			const page = await contactsOnMonthDay(db, journey.workspaceId, entry.attribute, md, after, SEED_PAGE);
+			const requests = page.map((c) => ({
+				contactId: c.id,
+				key: `date:${day}:${c.id}`,
+				startAt: startAt(day, entry.at_local, c.timezone, workspaceTimezone),
+			}));
+			const results = await Promise.all(
+				[...byShard(requests, (r) => r.contactId)].map(([shard, part]) =>
+					shard === 0
+						? this.enroll(journeyId, part)
+						: this.env.JOURNEY.getByName(shardName(journeyId, shard)).enroll(journeyId, part),
+				),
+			);
+			entered += results.flat().filter((r) => r.ok).length;
+			const last = page.at(-1);
+			if (page.length < SEED_PAGE || !last) break;
+			after = last.id;
+		}
+		this.store.setMeta("date_pass", day);
+		return { entered };
 	}
 
 	/** A lifecycle change (pause, resume, archive, a new version): re-read the journey and act on it. */

@@ -33,6 +33,8 @@ function current(step: Step, e: Enrollment): { e: Enrollment; definition: Journe
 export function enter(step: Step, request: EnrollRequest): EnrollResult {
 	const { store, journey, now } = step;
 	const contactId = request.contactId;
+	if (request.key !== undefined && !store.firstSeen(request.key, now))
+		return { contactId, ok: false, reason: "already_entered" };
 	const previous = store.ofContact(contactId);
 	const decision = mayEnter(journey.definition.reentry, previous, now);
 	if (!decision.ok) return { contactId, ok: false, reason: decision.reason };

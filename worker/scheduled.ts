@@ -1,4 +1,5 @@
 import { runApprovalSla } from "./services/approval-sla";
+import { runJourneyDatePasses } from "./services/journey-dates";
 import { sendDigests } from "./services/notification-digest";
 import { refreshStaleCounts } from "./services/segment-counts";
 import { runUpkeep } from "./services/upkeep";
@@ -11,4 +12,6 @@ export async function handleScheduled(controller: ScheduledController, env: Env,
 	// Review reminders and escalations at each stage's SLA; daily notification digests.
 	await runApprovalSla(env);
 	await sendDigests(env);
+	// Date-entry journeys (birthdays, renewals): the day's contacts enter, once per day.
+	await runJourneyDatePasses(env, controller.scheduledTime);
 }

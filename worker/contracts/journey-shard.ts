@@ -4,7 +4,13 @@
  */
 
 /** One entry request: a contact, the entry's properties (an event's), and when to start (date entries' local time). */
-export type EnrollRequest = { contactId: string; properties?: Record<string, unknown>; startAt?: number };
+export type EnrollRequest = {
+	contactId: string;
+	properties?: Record<string, unknown>;
+	startAt?: number;
+	/** Applied once: a request with a key already seen enters nobody (a date pass run twice the same day). */
+	key?: string;
+};
 
 export type EnrollResult =
 	| { contactId: string; ok: true; enrollmentId: string }

@@ -1,0 +1,40 @@
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import type { Db } from "./client";
+import { c } from "./contacts";
+import { journeys } from "./schema-journeys";
+
+/** Active journeys that enter contacts on a date attribute (every workspace; the daily pass). */
+export async function activeDateJourneys(db: Db) {
+	const rows = await db
+		.select({ id: journeys.id, workspaceId: journeys.workspaceId, definition: journeys.definition })
+		.from(journeys)
+		.where(eq(journeys.status, "active"));
+	return rows.filter((r) => r.definition.entry.type === "date");
+}
+
+/**
+ * Subscribed contacts whose date attribute (`YYYY-MM-DD…`) falls on the month and day `md` (`MM-DD`), after
+ * `afterId` in id order, with their time zone.
+ */
+export function contactsOnMonthDay(
+	db: Db,
+	workspaceId: string,
+	attribute: string,
+	md: string,
+	afterId: string,
+	limit: number,
+) {
+	return db
+		.select({ id: c.id, timezone: c.timezone })
+		.from(c)
+		.where(
+			and(
+				eq(c.workspaceId, workspaceId),
+				gt(c.id, afterId),
+				eq(c.status, "subscribed"),
+				sql`substr(${c.attributes} ->> ${attribute}, 6, 5) = ${md}`,
+			),
+		)
+		.orderBy(asc(c.id))
+		.limit(limit);
+}
