@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 
-const ALL = ["api-auth", "bundle", "contacts", "send", "tracking"];
+const ALL = ["api-auth", "bundle", "contacts", "journeys", "send", "tracking"];
 // Node 20 has WebSocket behind a flag (the tracking bench listens on the live socket).
 const NODE_FLAGS = Number(process.versions.node.split(".")[0]) < 22 ? ["--experimental-websocket"] : [];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
