@@ -6,10 +6,17 @@ import { SelectField } from "../../components/SelectField";
 import { TextField } from "../../components/TextField";
 import { createApiKey } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
-import { grantable, roleOptions } from "../../lib/roles";
+import { atLeast, grantable, roleOptions } from "../../lib/roles";
 import type { Role } from "../../lib/types";
 
 type Created = { name: string; key: string };
+type KeyRole = Role | "ingest";
+
+/** Admins may also make an ingest key: it only sends contacts and events, so it can sit in a web page. */
+const INGEST_OPTION = {
+	value: "ingest",
+	label: "Ingest: only sends contacts and events (Segment-style /v1 calls, the website snippet)",
+};
 
 export function CreateKeyDialog(props: {
 	open: boolean;
@@ -18,7 +25,7 @@ export function CreateKeyDialog(props: {
 	onCreated: (key: Created) => void;
 }) {
 	const [name, setName] = createSignal("");
-	const [role, setRole] = createSignal<Role>("editor");
+	const [role, setRole] = createSignal<KeyRole>("editor");
 	const form = createSubmission(async () => {
 		const created = await createApiKey({ name: name(), role: role() });
 		setName("");
@@ -52,9 +59,12 @@ export function CreateKeyDialog(props: {
 				<SelectField
 					label="Role"
 					name="role"
-					options={roleOptions(grantable(props.myRole))}
+					options={[
+						...roleOptions(grantable(props.myRole)),
+						...(atLeast(props.myRole, "admin") ? [INGEST_OPTION] : []),
+					]}
 					value={role()}
-					onChange={(e) => setRole(e.currentTarget.value as Role)}
+					onChange={(e) => setRole(e.currentTarget.value as KeyRole)}
 					error={form.field("role")}
 				/>
 				<div class="dialog-actions">
