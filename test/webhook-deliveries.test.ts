@@ -23,6 +23,16 @@ function receiver(statuses: number[] = []) {
 	return { seen, fetch: fetch as typeof globalThis.fetch };
 }
 
+/** The queue's own consumer (same isolate) posts to `hook` instead of the network. */
+function receiveThroughQueue(hook: ReturnType<typeof receiver>) {
+	const original = globalThis.fetch;
+	vi.spyOn(globalThis, "fetch").mockImplementation((input, init) =>
+		String(input instanceof Request ? input.url : input).startsWith(RECEIVER)
+			? hook.fetch(input, init)
+			: original(input, init),
+	);
+}
+
 /** A WEBHOOKS producer that keeps what is enqueued, so the test runs the consumer itself. */
 function captureQueue() {
 	const queued: WebhookDeliveryMessage[] = [];
@@ -52,6 +62,8 @@ describe("outbound webhook deliveries", () => {
 	let owner: Awaited<ReturnType<typeof signupOwner>>;
 	let endpoint: { id: string; secret: string };
 	const as = () => ({ cookie: owner.cookie });
+	const replayOf = (deliveryId: string) =>
+		call("POST", `/api/v1/webhook-endpoints/${endpoint.id}/deliveries/${deliveryId}/replay`, undefined, as());
 	const deliveries = async () =>
 		(await call("GET", `/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, undefined, as())).json.data;
 
@@ -102,18 +114,8 @@ describe("outbound webhook deliveries", () => {
 		const old = endpoint.secret;
 		const rotated = await call("POST", `/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, {}, as());
 		const hook = receiver();
-		const original = globalThis.fetch;
-		vi.spyOn(globalThis, "fetch").mockImplementation((input, init) =>
-			String(input instanceof Request ? input.url : input).startsWith(RECEIVER)
-				? hook.fetch(input, init)
-				: original(input, init),
-		);
-		const replay = await call(
-			"POST",
-			`/api/v1/webhook-endpoints/${endpoint.id}/deliveries/${delivery.id}/replay`,
-			undefined,
-			as(),
-		);
+		receiveThroughQueue(hook);
+		const replay = await replayOf(delivery.id);
 		expect(replay.status).toBe(202);
 		const seen = await waitUntil("the replay", async () => hook.seen[0]);
 		expect(seen.headers["webhook-id"]).toBe(delivery.webhook_id);
@@ -128,12 +130,7 @@ describe("outbound webhook deliveries", () => {
 
 	it("a contact created through the API reaches the endpoint; opens, clicks and bounces carry their flags", async () => {
 		const hook = receiver();
-		const original = globalThis.fetch;
-		vi.spyOn(globalThis, "fetch").mockImplementation((input, init) =>
-			String(input instanceof Request ? input.url : input).startsWith(RECEIVER)
-				? hook.fetch(input, init)
-				: original(input, init),
-		);
+		receiveThroughQueue(hook);
 		const created = await call("POST", "/api/v1/contacts", { email: "hooked@acme.test" }, as());
 		const seen = await waitUntil("contact.created", async () => hook.seen[0]);
 		expect(JSON.parse(seen.body)).toMatchObject({ type: "contact.created", data: { id: created.json.id } });
@@ -179,12 +176,7 @@ describe("outbound webhook deliveries", () => {
 		expect(inbox.text).toContain("webhook endpoint was turned off");
 		// Replaying needs the endpoint on again.
 		const [latest] = await deliveries();
-		const replay = await call(
-			"POST",
-			`/api/v1/webhook-endpoints/${endpoint.id}/deliveries/${latest.id}/replay`,
-			undefined,
-			as(),
-		);
+		const replay = await replayOf(latest.id);
 		expect(replay.status).toBe(409);
 	});
 });

@@ -27,6 +27,7 @@ import { notifyApprovers, notifyDecision } from "./approval-notifications";
 import { type ApprovalTarget, loadTarget } from "./approval-targets";
 import { auditInsert, recordAudit } from "./audit";
 import { memberIdOf } from "./notifications";
+import { emitWebhookEvent } from "./outbound-webhooks";
 
 export const NO_POLICY: ApprovalPolicy = { stages: [], allow_self_approval: false };
 
@@ -224,6 +225,8 @@ export async function decide(
 			comment,
 			final: after.state.status,
 		});
+	const decided = { target_type: type, target_id: id, stage: stage.name, decision: input.decision, comment };
+	await emitWebhookEvent(env, actor.workspaceId, "approval.decided", { ...decided, status: after.state.status });
 	return present(after, viewer);
 }
 
