@@ -50,8 +50,14 @@ export const previewForContact = (templateId: string, contactId: string) =>
 
 // ---- commands: each answers the campaign's new status ----
 export const sendCampaign = (id: string) => call(api.campaigns[":id"].send.$post({ param: { id } }));
-export const scheduleCampaign = (id: string, sendAt: string) =>
-	call(api.campaigns[":id"].schedule.$post({ param: { id }, json: { send_at: sendAt } }));
+/** `localTime` ("HH:MM"): each recipient is sent at that time on their own clock, from `sendAt` on. */
+export const scheduleCampaign = (id: string, sendAt: string, localTime?: string) =>
+	call(
+		api.campaigns[":id"].schedule.$post({
+			param: { id },
+			json: localTime ? { send_at: sendAt, local_time: localTime } : { send_at: sendAt },
+		}),
+	);
 export const pauseCampaign = (id: string) => call(api.campaigns[":id"].pause.$post({ param: { id } }));
 export const resumeCampaign = (id: string) => call(api.campaigns[":id"].resume.$post({ param: { id } }));
 export const cancelCampaign = (id: string) => call(api.campaigns[":id"].cancel.$post({ param: { id } }));

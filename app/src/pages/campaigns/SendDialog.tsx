@@ -20,6 +20,7 @@ import {
 } from "../../lib/api";
 import { formatDate, formatNumber } from "../../lib/format";
 import type { Campaign, CampaignStatus } from "../../lib/types";
+import { localSchedule } from "./local-schedule";
 import { fromLocalInput, senderOf } from "./shared";
 
 export type SendMode = "now" | "schedule";
@@ -51,6 +52,7 @@ async function sampleSubject(templateId: string, segmentId: string | null | unde
  */
 export function SendDialog(props: Props) {
 	const [sendAt, setSendAt] = createSignal(props.sendAt ?? "");
+	const [perZone, setPerZone] = createSignal(false);
 	const [busy, setBusy] = createSignal(false);
 	const [error, setError] = createSignal<unknown>();
 	const [whenError, setWhenError] = createSignal<string>();
@@ -101,14 +103,17 @@ export function SendDialog(props: Props) {
 		setError(undefined);
 		setWhenError(undefined);
 		let at: string | undefined;
+		let localTime: string | undefined;
 		if (props.mode === "schedule") {
 			at = fromLocalInput(sendAt());
 			if (!at) return setWhenError("Choose a date and time");
-			if (Date.parse(at) <= Date.now()) return setWhenError("Choose a time in the future");
+			const local = perZone() ? localSchedule(sendAt()) : undefined;
+			if (local) [at, localTime] = [local.send_at, local.local_time];
+			else if (Date.parse(at) <= Date.now()) return setWhenError("Choose a time in the future");
 		}
 		setBusy(true);
 		try {
-			const result = at ? await scheduleCampaign(id, at) : await sendCampaign(id);
+			const result = at ? await scheduleCampaign(id, at, localTime) : await sendCampaign(id);
 			props.onDone(result.status);
 		} catch (e) {
 			setError(e);
@@ -205,11 +210,29 @@ export function SendDialog(props: Props) {
 						onInput={(e) => setSendAt(e.currentTarget.value)}
 						error={whenError()}
 						hint={
-							fromLocalInput(sendAt())
-								? `${formatDate(fromLocalInput(sendAt()) ?? "")}, your time (${Intl.DateTimeFormat().resolvedOptions().timeZone})`
-								: "Your local time"
+							perZone()
+								? "That date and time on each recipient's clock"
+								: fromLocalInput(sendAt())
+									? `${formatDate(fromLocalInput(sendAt()) ?? "")}, your time (${Intl.DateTimeFormat().resolvedOptions().timeZone})`
+									: "Your local time"
 						}
 					/>
+					<label class="toggle">
+						<input
+							type="checkbox"
+							name="local_time"
+							checked={perZone()}
+							onChange={(e) => setPerZone(e.currentTarget.checked)}
+						/>
+						<span>
+							<strong>In each recipient's time zone</strong>
+							<span class="muted small">
+								{" "}
+								Each contact gets it at this time on their clock (contacts without a time zone: the workspace's). The
+								campaign sends for up to a day as the zones reach it.
+							</span>
+						</span>
+					</label>
 				</Show>
 				<Show when={postalMissing()} fallback={<FormAlert message={error() ? messageOf(error()) : undefined} />}>
 					<div class="alert alert-danger" role="alert" data-testid="postal-missing">

@@ -41,9 +41,9 @@ export const isEditable = (status: CampaignStatus) => status === "draft" || stat
 
 /**
  * Recipients whose message is settled: everything but `queued`. `sent` already counts what was since delivered,
- * bounced or complained of, so audience = queued + sent + failed + suppressed + cancelled.
+ * bounced or complained of, so audience = queued + sent + failed + suppressed + capped + cancelled.
  */
-export const processedOf = (s: CampaignStats) => s.sent + s.failed + s.suppressed + s.cancelled;
+export const processedOf = (s: CampaignStats) => s.sent + s.failed + s.suppressed + (s.capped ?? 0) + s.cancelled;
 
 /** "Ada <news@example.com>", or just the address. */
 export const senderOf = (c: { from_name: string; from_email: string }) =>

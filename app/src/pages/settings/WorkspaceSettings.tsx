@@ -9,6 +9,7 @@ import { createSubmission } from "../../lib/form";
 import { atLeast } from "../../lib/roles";
 import { useMe, useSession } from "../../lib/session";
 import type { Workspace } from "../../lib/types";
+import { SendingRules } from "./SendingRules";
 
 type Values = {
 	name: string;
@@ -109,6 +110,7 @@ export default function WorkspaceSettings() {
 					</div>
 				</Show>
 			</form>
+			<SendingRules />
 		</>
 	);
 }

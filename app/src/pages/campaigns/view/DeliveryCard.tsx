@@ -31,6 +31,7 @@ export function DeliveryCard(props: Props) {
 			{ label: "Sent", value: s?.sent, tone: "stat-success" },
 			{ label: "Failed", value: s?.failed, tone: s?.failed ? "stat-danger" : "" },
 			{ label: "Suppressed", value: s?.suppressed, tone: "stat-warning" },
+			...(s?.capped ? [{ label: "Capped", value: s.capped, tone: "stat-warning" }] : []),
 			{ label: "Cancelled", value: s?.cancelled, tone: "" },
 		];
 	};

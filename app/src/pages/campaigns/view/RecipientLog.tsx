@@ -6,7 +6,7 @@ import { PagedTable } from "../../../components/PagedTable";
 import type { Column } from "../../../components/Table";
 import { listCampaignMessages, type MessageFilter } from "../../../lib/api";
 import { createDebounced } from "../../../lib/debounce";
-import { formatNumber, formatRelative } from "../../../lib/format";
+import { formatDate, formatNumber, formatRelative } from "../../../lib/format";
 import { createPagedList } from "../../../lib/paged";
 import { createPolling } from "../../../lib/poll";
 import type { CampaignMessage, CampaignStatus } from "../../../lib/types";
@@ -32,7 +32,14 @@ const columns: Column<CampaignMessage>[] = [
 	{
 		header: "Sent",
 		cell: (m) => (
-			<Show when={m.sent_at} fallback={<span class="muted">—</span>}>
+			<Show
+				when={m.sent_at}
+				fallback={
+					<Show when={m.status === "queued" && m.scheduled_for} fallback={<span class="muted">—</span>}>
+						{(due) => <span class="muted" title={due()}>{`due ${formatDate(due())}`}</span>}
+					</Show>
+				}
+			>
 				{(at) => <span title={at()}>{formatRelative(at())}</span>}
 			</Show>
 		),
