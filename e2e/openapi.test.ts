@@ -137,6 +137,7 @@ const DOCUMENTED_ROUTES = [
 	"get /api/v1/saved-searches",
 	"post /api/v1/saved-searches",
 	"delete /api/v1/saved-searches/{id}",
+	"get /api/v1/health/detail",
 	"get /api/v1/webhook-endpoints",
 	"post /api/v1/webhook-endpoints",
 	"patch /api/v1/webhook-endpoints/{id}",

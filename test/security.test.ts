@@ -215,6 +215,7 @@ const ROUTES = (f: Fixture) => [
 	{ method: "POST", path: "/api/v1/saved-searches", body: { name: "S", query: { q: "x" } }, minRole: "self" },
 	// A saved search is the caller's own: any id answers 401 without credentials, 404 for anyone else.
 	{ method: "DELETE", path: "/api/v1/saved-searches/:id", minRole: "self" },
+	{ method: "GET", path: "/api/v1/health/detail", minRole: "admin" },
 	{ method: "GET", path: "/api/v1/notifications", minRole: "self" },
 	{ method: "POST", path: "/api/v1/notifications/read", body: {}, minRole: "self" },
 	{ method: "GET", path: "/api/v1/notification-preferences", minRole: "self" },

@@ -21,6 +21,7 @@ import { contactRoutes } from "./routes/contacts";
 import { conversionRoutes } from "./routes/conversions";
 import { renderDocs } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
+import { healthDetailRoutes } from "./routes/health-detail";
 import { importRoutes } from "./routes/imports";
 import { ingestRoutes } from "./routes/ingest";
 import { contactJourneyRoutes, journeyEngineRoutes } from "./routes/journey-engine";
@@ -101,6 +102,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1", cloneRoutes)
 		.route("/api/v1", bulkRoutes)
 		.route("/api/v1", searchRoutes)
+		.route("/api/v1", healthDetailRoutes)
 		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/webhook-endpoints", webhookEndpointRoutes)
 		.route("/api/v1", notificationRoutes)

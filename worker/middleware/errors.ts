@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../context";
 import type { ErrorBody } from "../contracts/common";
 import { ApiError } from "../errors";
+import { log } from "../log";
 
 function toApiError(err: unknown): ApiError {
 	if (err instanceof ApiError) return err;
@@ -38,9 +39,11 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError) {
 export function handleError(err: unknown, c: Context<AppEnv>) {
 	const apiError = toApiError(err);
 	if (apiError.code === "internal_error") {
-		console.error(
-			JSON.stringify({ request_id: c.get("requestId"), error: err instanceof Error ? err.stack : String(err) }),
-		);
+		log(c, "error", "unhandled error", {
+			method: c.req.method,
+			path: new URL(c.req.url).pathname,
+			error: err instanceof Error ? err.stack : String(err),
+		});
 	}
 	return errorResponse(c, apiError);
 }
