@@ -1,0 +1,47 @@
+import { Webhook } from "standardwebhooks";
+import { describe, expect, it } from "vitest";
+import { journeyWebhookSecret, signedJourneyHeaders } from "../durable-objects/journey-effects";
+import { call, env } from "./client";
+import { activeJourney, contact, enrollmentOf, shardFor, workspaceWithContacts } from "./journey-helpers";
+
+describe("journey steps through a shard: split arms, branches on the contact, signed webhooks", () => {
+	it("splits by weight, then branches on a tag the contact has now", async () => {
+		const { cookie, contactIds } = await workspaceWithContacts(2);
+		const [vip, plain] = contactIds as [string, string];
+		await call("PATCH", `/api/v1/contacts/${vip}`, { tags: ["vip"] }, { cookie });
+		const journeyId = await activeJourney(cookie, {
+			entry: { type: "api" },
+			start: "split",
+			nodes: {
+				split: {
+					type: "split",
+					arms: [
+						{ id: "a", weight: 50, next: "check" },
+						{ id: "b", weight: 50, next: "check" },
+					],
+				},
+				check: { type: "branch", paths: [{ if: { tag: "vip" }, next: "vipMark" }], else: "plainMark" },
+				vipMark: { type: "update_contact", set_attributes: { path: "vip" }, next: "done" },
+				plainMark: { type: "update_contact", set_attributes: { path: "plain" }, next: "done" },
+				done: { type: "exit" },
+			},
+		});
+		for (const id of [vip, plain]) await shardFor(journeyId, id).enroll(journeyId, [{ contactId: id }]);
+		expect((await contact(cookie, vip)).attributes).toEqual({ path: "vip" });
+		expect((await contact(cookie, plain)).attributes).toEqual({ path: "plain" });
+		const taken = await enrollmentOf(journeyId, vip);
+		expect(taken?.history.map((h) => h.outcome).slice(1, 3)).toEqual(["path:0", "updated"]);
+		const stats = await call("GET", `/api/v1/journeys/${journeyId}/stats`, undefined, { cookie });
+		const arms = stats.json.arms.split as Record<string, number>;
+		expect(Object.values(arms).reduce((a, b) => a + b, 0)).toBe(2);
+	});
+
+	it("signs webhook calls per Standard Webhooks with the workspace's journey secret", async () => {
+		const body = JSON.stringify({ journey_id: "jny_1", contact: { id: "ctc_1" } });
+		const headers = await signedJourneyHeaders(env, "ws_1", "enr_1:hook:1", Math.floor(Date.now() / 1000), body);
+		const secret = await journeyWebhookSecret(env, "ws_1");
+		expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
+		const other = await journeyWebhookSecret(env, "ws_2");
+		expect(() => new Webhook(other).verify(body, headers)).toThrow();
+	});
+});
