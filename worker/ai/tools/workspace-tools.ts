@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { RoleSchema } from "../../contracts/common";
 import { AuditEntrySchema } from "../../contracts/workspace";
-import { searchAuditPage } from "../../db/audit-search";
 import { createDb } from "../../db/client";
-import { pageOf, startAfter } from "../../services/pagination";
+import { auditLogPage } from "../../services/audit-log";
 import { describeWorkspaceForAssistant } from "../workspace-summary";
 import { defineTool } from "./define";
 
@@ -53,34 +52,8 @@ export const workspaceTools = {
 			cursor: z.string().max(200).optional().describe("next_cursor of the previous page"),
 		}),
 		output: z.object({ entries: z.array(AuditEntrySchema), next_cursor: z.string().nullable() }),
-		run: async (ctx, input) => {
-			const filter = {
-				action: input.action,
-				actorId: input.actor_id,
-				targetType: input.target_type,
-				targetId: input.target_id,
-				since: input.since ? new Date(input.since) : undefined,
-				until: input.until ? new Date(input.until) : undefined,
-			};
-			const db = createDb(ctx.env.DB);
-			const rows = await searchAuditPage(
-				db,
-				ctx.principal.workspaceId,
-				filter,
-				startAfter(input, "desc"),
-				input.limit + 1,
-			);
-			const page = pageOf(rows, input, (r) => ({
-				id: r.id,
-				action: r.action,
-				actor_type: r.actorType,
-				actor_id: r.actorId,
-				target_type: r.targetType,
-				target_id: r.targetId,
-				ip: r.ip,
-				metadata: r.metadata ?? null,
-				created_at: r.createdAt.toISOString(),
-			}));
+		run: async (ctx, { limit, cursor, ...filter }) => {
+			const page = await auditLogPage(createDb(ctx.env.DB), ctx.principal.workspaceId, { ...filter, limit, cursor });
 			return { entries: page.data, next_cursor: page.next_cursor };
 		},
 	}),
