@@ -30,7 +30,7 @@ async function apiCall<T>(method: "POST" | "PATCH", url: string, data: unknown):
 }
 
 describe("journeys", () => {
-	it("builds an abandoned-cart journey from its starter, shows a step's problem on the step, undoes it and activates", async () => {
+	it("builds an abandoned-cart journey from its starter, fixes a step by undo, activates it, and watches a shopper move through it", async () => {
 		const id = unique();
 		await signUp(id);
 		await apiCall("POST", "/api/v1/templates", {
@@ -63,8 +63,27 @@ describe("journeys", () => {
 		await page.getByRole("button", { name: "Activate…" }).click();
 		await expect.poll(() => page.getByTestId("entering-now").textContent()).toContain("cart_abandoned");
 		await page.getByRole("button", { name: "Activate", exact: true }).click();
-		await expect.poll(() => page.getByTestId("journey-status").textContent()).toBe("active");
+		await expect.poll(() => page.getByTestId("journey-status").textContent(), { timeout: 15_000 }).toBe("active");
 		await page.getByRole("button", { name: "Pause" }).waitFor();
+
+		// The cart is abandoned (events API): the contact waits for the purchase, then buys that cart and moves on.
+		const email = `shopper-${id}@example.com`;
+		const contact = await apiCall<{ id: string }>("POST", "/api/v1/contacts", { email, first_name: "Sam" });
+		const event = (name: string) =>
+			apiCall("POST", "/api/v1/events", { email, name, properties: { cart_id: `cart-${id}` } });
+		await event("cart_abandoned");
+		const count = (step: string, what: "waiting" | "passed") =>
+			page.getByTestId(`counts-${step}`).getByTestId(what).textContent();
+		await expect.poll(() => count("wait_purchase", "waiting"), { timeout: 15_000 }).toBe("1");
 		await screenshot(page, "journeys-live");
+		await event("purchase");
+		await expect.poll(() => count("wait_purchase", "passed"), { timeout: 15_000 }).toBe("1");
+		expect(await count("wait_purchase", "waiting")).toBe("0");
+		await expect.poll(() => page.locator('[data-stat="completed"] dd').textContent()).toBe("1");
+
+		// The contact page lists the journey with the path taken.
+		await page.goto(`/contacts/${contact.id}`);
+		await expect.poll(() => page.getByTestId("contact-journeys").textContent()).toContain("Abandoned cart");
+		expect(await page.getByTestId("contact-journeys").textContent()).toContain("wait_purchase");
 	});
 });

@@ -105,8 +105,8 @@ export function buildStarter(key: StarterKey, templateId: string): StarterDraft 
 				name: "Abandoned cart",
 				definition: {
 					entry: { type: "event", event: "cart_abandoned" },
+					// No separate goal: the wait below is the purchase of this very cart (any other purchase does not count).
 					reentry: { mode: "always" },
-					exit: [{ type: "event", event: "purchase" }],
 					start: "wait_purchase",
 					nodes: {
 						wait_purchase: {

@@ -1,5 +1,5 @@
-import type { ClientResponse, InferRequestType, InferResponseType } from "hono/client";
-import { ApiError, api, call } from "./client";
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { api, call } from "./client";
 
 type JourneyBody = InferRequestType<typeof api.journeys.$post>["json"];
 type JourneyPatch = InferRequestType<(typeof api.journeys)[":id"]["$patch"]>["json"];
@@ -7,30 +7,11 @@ export type Journey = InferResponseType<(typeof api.journeys)[":id"]["$get"], 20
 export type JourneyStatus = Journey["status"];
 export type JourneyCommand = "activate" | "pause" | "resume" | "archive";
 
-/** API.md, Journeys: `GET /journeys/:id/stats` (numbers per step, exits by reason, goal conversion). */
-export type JourneyNodeStats = { waiting: number; passed: number; sent?: number; opens?: number; clicks?: number };
-export type JourneyStats = {
-	entered: number;
-	active: number;
-	completed: number;
-	exited: Record<string, number>;
-	conversion_rate: number | null;
-	nodes: Record<string, JourneyNodeStats>;
-	arms?: Record<string, unknown>;
-};
-/** API.md, Journeys: one contact's pass through a journey. */
-export type Enrollment = {
-	id: string;
-	contact_id: string;
-	email: string;
-	status: "active" | "completed" | "exited";
-	node_id: string | null;
-	version: number;
-	entered_at: string;
-	exited_at?: string | null;
-	exit_reason?: string | null;
-	history: { node_id: string; at: string; outcome: string }[];
-};
+/** `GET /journeys/:id/stats`: entered, active, completed, exits by reason, conversion, per step and per split arm. */
+export type JourneyStats = InferResponseType<(typeof api.journeys)[":id"]["stats"]["$get"], 200>;
+export type JourneyNodeStats = JourneyStats["nodes"][string];
+/** One contact's pass through a journey, with the path taken. */
+export type Enrollment = InferResponseType<(typeof api.journeys)[":id"]["enrollments"]["$get"], 200>["data"][number];
 
 export const listJourneys = (query: { limit: number; cursor?: string }) =>
 	call(api.journeys.$get({ query: { limit: String(query.limit), cursor: query.cursor } }));
@@ -56,47 +37,19 @@ export const journeyCommand = async (id: string, command: JourneyCommand) => {
 	return (await call(pending)) as { status: JourneyStatus; version: number; entering_now?: number };
 };
 
-// The engine's read routes (stats, enrollments) go through the same error handling as every typed call.
-const getJson = <T>(path: string) =>
-	call(fetch(`/api/v1${path}`, { credentials: "same-origin" }) as unknown as Promise<ClientResponse<T, 200, "json">>);
+export const getJourneyStats = (id: string) => call(api.journeys[":id"].stats.$get({ param: { id } }));
 
-export const getJourneyStats = (id: string) => getJson<JourneyStats>(`/journeys/${encodeURIComponent(id)}/stats`);
-
-/** A contact's passes through one journey (newest first). */
-export async function listEnrollments(id: string, query: { contact_id?: string; status?: string }) {
-	const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
-	const body = await getJson<Enrollment[] | { data: Enrollment[] }>(
-		`/journeys/${encodeURIComponent(id)}/enrollments?${search}`,
-	);
-	return Array.isArray(body) ? body : body.data;
-}
+/** Who is or was in a journey, filtered by contact or status (first page). */
+export const listEnrollments = async (id: string, query: { contact_id?: string; status?: Enrollment["status"] }) =>
+	(await call(api.journeys[":id"].enrollments.$get({ param: { id }, query: { limit: "50", ...query } }))).data;
 
 /** One of a contact's passes through a journey, with the journey it belongs to. */
-export type ContactJourney = Enrollment & { journey_id: string; journey_name?: string };
+export type ContactJourney = Enrollment & { journey_id: string; journey_name: string };
 
-const rowsOf = <T>(body: T[] | { data: T[] }) => (Array.isArray(body) ? body : body.data);
-
-/**
- * A contact's journeys, newest first: from the contact's own listing, or where that is not served, from the
- * enrollments of the workspace's running journeys (at most 20 of them, asked at once).
- */
+/** A contact's journeys (`GET /contacts/:id/journeys`), one row per pass, newest first. */
 export async function listContactJourneys(contactId: string): Promise<ContactJourney[]> {
-	try {
-		return rowsOf(
-			await getJson<ContactJourney[] | { data: ContactJourney[] }>(
-				`/contacts/${encodeURIComponent(contactId)}/journeys`,
-			),
-		);
-	} catch (e) {
-		if (!(e instanceof ApiError && e.status === 404)) throw e;
-	}
-	const journeys = (await listJourneys({ limit: 20 })).data.filter((j) => j.status !== "draft");
-	const lists = await Promise.all(
-		journeys.map((j) =>
-			listEnrollments(j.id, { contact_id: contactId })
-				.then((rows) => rows.map((r) => ({ ...r, journey_id: j.id, journey_name: j.name })))
-				.catch(() => []),
-		),
-	);
-	return lists.flat().sort((a, b) => b.entered_at.localeCompare(a.entered_at));
+	const body = await call(api.contacts[":id"].journeys.$get({ param: { id: contactId } }));
+	return body.data
+		.flatMap((j) => j.enrollments.map((e) => ({ ...e, journey_id: j.journey_id, journey_name: j.journey_name })))
+		.sort((a, b) => b.entered_at.localeCompare(a.entered_at));
 }

@@ -37,7 +37,7 @@ export function ContactJourneys(props: { contactId: string }) {
 								<li>
 									<div>
 										<A href={`/journeys/${row.journey_id}`} class="strong-link">
-											{row.journey_name ?? row.journey_id}
+											{row.journey_name}
 										</A>{" "}
 										<Badge tone={TONES[row.status] ?? "neutral"}>{row.status}</Badge>{" "}
 										<span class="muted small" title={row.entered_at}>

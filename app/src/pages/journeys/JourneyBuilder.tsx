@@ -108,6 +108,11 @@ export function JourneyBuilder(props: { journey: Journey; onSaved: (journey: Jou
 		setActivating(true);
 	};
 
+	// The selected step, while it still exists (an undo or a delete may have taken it away).
+	const shown = () => {
+		const id = selected();
+		return id === "entry" || (id && history().present.nodes[id]) ? id : undefined;
+	};
 	const journeyIssues = () => issues().filter((i) => i.key === "journey" || i.key === "start");
 
 	return (
@@ -167,7 +172,7 @@ export function JourneyBuilder(props: { journey: Journey; onSaved: (journey: Jou
 					builder={builder}
 					panel={
 						<Show
-							when={selected()}
+							when={shown()}
 							fallback={
 								<p class="muted">
 									Select a step to edit it, or “+” to add one. The entry card sets who enters and what takes them out.

@@ -11,7 +11,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** Entered, in the journey now, completed, conversion to the goal, and exits by reason. */
-export function JourneyNumbers(props: { stats: JourneyStats }) {
+export function JourneyNumbers(props: { stats: JourneyStats; hasGoal: boolean }) {
 	const exits = () => Object.entries(props.stats.exited).filter(([, n]) => n > 0);
 	const cards = () => [
 		{ label: "Entered", value: formatNumber(props.stats.entered), tone: "stat-accent" },
@@ -19,7 +19,7 @@ export function JourneyNumbers(props: { stats: JourneyStats }) {
 		{ label: "Completed", value: formatNumber(props.stats.completed), tone: "stat-success" },
 		{
 			label: "Conversion",
-			value: props.stats.conversion_rate === null ? "—" : formatRate(props.stats.conversion_rate),
+			value: props.hasGoal ? formatRate(props.stats.conversion_rate) : "—",
 			tone: "stat-success",
 		},
 	];

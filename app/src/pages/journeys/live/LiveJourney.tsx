@@ -67,7 +67,14 @@ export function LiveJourney(props: { journey: Journey; onStatus: (status: Journe
 					tone="warning"
 					message={numbers.error() ? `No numbers yet: ${messageOf(numbers.error())}` : undefined}
 				/>
-				<Show when={numbers.stats()}>{(s) => <JourneyNumbers stats={s()} />}</Show>
+				<Show when={numbers.stats()}>
+					{(s) => (
+						<JourneyNumbers
+							stats={s()}
+							hasGoal={(props.journey.definition.exit ?? []).some((exit) => exit.type === "event")}
+						/>
+					)}
+				</Show>
 				<JourneyCanvas builder={builder} />
 				<Show when={numbers.stats()?.arms && Object.keys(numbers.stats()?.arms ?? {}).length > 0}>
 					<SplitArms arms={numbers.stats()?.arms ?? {}} />
