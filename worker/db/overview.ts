@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm";
 import { CONTACT_STATUSES } from "../contracts/contacts";
 import { idFloor } from "../domain/ids";
+import { BROADCAST } from "./campaigns";
 import type { Db } from "./client";
 import { apiKeys, invitations, memberships, sendingDomains, workspaces } from "./schema";
 import { campaigns } from "./schema-campaigns";
@@ -69,7 +70,7 @@ export async function readOverview(db: Db, workspaceId: string, since: number, n
 					db
 						.select({ x: sql`1` })
 						.from(campaigns)
-						.where(and(eq(campaigns.workspaceId, workspaceId), isNotNull(campaigns.startedAt))),
+						.where(and(eq(campaigns.workspaceId, workspaceId), isNotNull(campaigns.startedAt), BROADCAST)),
 				),
 				members:
 					sql<number>`(${db.select({ n: count() }).from(memberships).where(eq(memberships.workspaceId, workspaceId))})`.mapWith(
@@ -119,7 +120,7 @@ export async function readOverview(db: Db, workspaceId: string, since: number, n
 				startedAt: campaigns.startedAt,
 			})
 			.from(campaigns)
-			.where(and(eq(campaigns.workspaceId, workspaceId), inArray(campaigns.status, [...LIVE])))
+			.where(and(eq(campaigns.workspaceId, workspaceId), inArray(campaigns.status, [...LIVE]), BROADCAST))
 			.orderBy(sql`${campaigns.id} DESC`)
 			.limit(20),
 	]);

@@ -1,4 +1,5 @@
-import { count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import { BROADCAST } from "./campaigns";
 import type { Db } from "./client";
 import { workspaces } from "./schema";
 import { campaigns } from "./schema-campaigns";
@@ -65,7 +66,7 @@ export async function readWorkspaceSummary(
 				completedAt: campaigns.completedAt,
 			})
 			.from(campaigns)
-			.where(eq(campaigns.workspaceId, workspaceId))
+			.where(and(eq(campaigns.workspaceId, workspaceId), BROADCAST))
 			.orderBy(sql`${campaigns.startedAt} IS NULL`, desc(campaigns.startedAt), desc(campaigns.id))
 			.limit(10),
 	]);
