@@ -13,7 +13,7 @@ import { byShard } from "../worker/domain/journeys/shards";
 export type Seeding = { workspaceId: string; segmentId: string; enroll: boolean; cursor: string };
 
 /** Contacts per page (one D1 read; then one call per shard). */
-export const SEED_PAGE = 2_000;
+export const SEED_PAGE = 5_000;
 
 export async function seedPage(
 	env: Env,
