@@ -190,7 +190,7 @@ export class JourneyDO extends DurableObject<Env> {
 		if (this.store.getMeta<string>("date_pass") === day) return { entered: 0 };
 		const journey = await this.journey(journeyId, true);
 		const entry = journey?.definition.entry;
-		if (!journey || journey.status !== "active" || entry?.type !== "date") return { entered: 0 };
+		if (journey?.status !== "active" || entry?.type !== "date") return { entered: 0 };
 		const db = createDb(this.env.DB);
 		const md = targetMonthDay(day, entry.offset_days ?? 0);
 		const { workspaceTimezone } = await sendLimitsFor(this.env, journey.workspaceId, [], this.now());

@@ -48,8 +48,8 @@ describe("journey shards: delays on a controllable clock, contact updates, evict
 		expect((await contact(cookie, contactId)).attributes).toEqual({ stage: "onboarded" });
 
 		const counts = await shardFor(journeyId, contactId).counters();
-		expect(counts["entered"]).toBe(1);
-		expect(counts["completed"]).toBe(1);
+		expect(counts.entered).toBe(1);
+		expect(counts.completed).toBe(1);
 		expect(counts["passed:wait"]).toBe(1);
 		expect(counts["waiting:wait"]).toBe(0);
 	});

@@ -283,7 +283,8 @@ const WEBHOOK = { url: "https://hooks.ours.example/pulse", events: ["journey.exi
 const NO_DELIVERY = "msg_0000000000000000000000";
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
 
-describe("access control on every route", () => {
+// Each case walks every route (about 200): minutes on a loaded machine, so the cases get more than the default.
+describe("access control on every route", { timeout: 180_000 }, () => {
 	let f: Fixture;
 	beforeAll(async () => {
 		f = await setup();
@@ -309,7 +310,12 @@ describe("access control on every route", () => {
 			const res = await call(route.method, route.path, route.body, { apiKey: f.ingestKey.key });
 			expect(res.status, `${route.method} ${route.path}`).toBe(403);
 		}
-		const ingested = await call("POST", "/v1/track", { userId: "secret@ours.example", event: "x" }, { apiKey: f.ingestKey.key });
+		const ingested = await call(
+			"POST",
+			"/v1/track",
+			{ userId: "secret@ours.example", event: "x" },
+			{ apiKey: f.ingestKey.key },
+		);
 		expect(ingested.status).toBe(200);
 	});
 

@@ -23,5 +23,7 @@ declare namespace Cloudflare {
 		AI_MODEL?: string;
 		/** Workers AI, when `[ai] binding = "AI"` is added to wrangler.toml. */
 		AI?: Ai;
+		/** Tests only: "1" lets a test set a journey shard's clock (`JourneyDO.setClockForTest`); never set in production. */
+		JOURNEY_TEST_CLOCK?: string;
 	}
 }

@@ -197,9 +197,7 @@ export const messages = sqliteTable(
 		uniqueIndex("messages_campaign_step_contact").on(t.campaignId, t.stepId, t.contactId),
 		// The frequency cap counts a contact's recent messages; local-time sends wait here until due.
 		index("messages_contact_created").on(t.contactId, t.createdAt),
-		index("messages_campaign_due")
-			.on(t.campaignId, t.scheduledFor)
-			.where(sql`status = 'queued' AND chunk_id IS NULL`),
+		index("messages_campaign_due").on(t.campaignId, t.scheduledFor).where(sql`status = 'queued' AND chunk_id IS NULL`),
 		index("messages_contact").on(t.contactId),
 		index("messages_chunk").on(t.chunkId),
 		index("messages_campaign_status").on(t.campaignId, t.status),
