@@ -20,6 +20,7 @@ import type { Enrollment } from "../worker/domain/journeys/enrollment";
 import { byShard, shardName } from "../worker/domain/journeys/shards";
 import { loadContexts } from "../worker/services/journey-context";
 import { dispatchJourneySends } from "../worker/services/journey-sends";
+import { emitWebhookEvents } from "../worker/services/outbound-webhooks";
 import { sendLimitsFor } from "../worker/services/send-limits";
 import { runEffects, type SendDispatcher } from "./journey-effects";
 import { SEED_PAGE, type Seeding, seedPage } from "./journey-seeding";
@@ -317,6 +318,26 @@ export class JourneyDO extends DurableObject<Env> {
 			if (rows.length === 0) return;
 			await mirrorEnrollments(createDb(this.env.DB), journey.workspaceId, journey.id, rows);
 			this.store.mirrored(rows);
+			if (rows.length < 500) break;
+		}
+		await this.flushLifecycle(journey);
+	}
+
+	/** Entries and exits to the workspace's webhook endpoints (`journey.enrolled`, `journey.exited`). */
+	private async flushLifecycle(journey: EngineJourney) {
+		for (;;) {
+			const rows = this.store.lifecycle.pending(500);
+			if (rows.length === 0) return;
+			await emitWebhookEvents(
+				this.env,
+				journey.workspaceId,
+				rows.map((r) => ({
+					type: r.type,
+					data: { journey_id: journey.id, ...JSON.parse(r.payload) },
+					at: new Date(r.at),
+				})),
+			);
+			this.store.lifecycle.sent(rows.map((r) => r.key));
 			if (rows.length < 500) return;
 		}
 	}

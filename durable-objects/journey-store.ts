@@ -1,6 +1,7 @@
 import { type CounterDelta, countChange } from "../worker/domain/journeys/counters";
 import type { Effect, Enrollment } from "../worker/domain/journeys/enrollment";
 import { isOver } from "../worker/domain/journeys/enrollment";
+import { LifecycleOutbox } from "./journey-lifecycle-outbox";
 
 /*
  * A journey shard's SQLite storage: the enrollments (JSON plus the columns the alarm and the event lookups use),
@@ -32,8 +33,12 @@ export type StoredEffect = { key: string; enrollmentId: string; contactId: strin
 const IN_FLIGHT = "status IN ('active', 'waiting')";
 
 export class JourneyStore {
+	/** Entries and exits owed to the workspace's webhook endpoints. */
+	readonly lifecycle: LifecycleOutbox;
+
 	constructor(private readonly sql: SqlStorage) {
 		sql.exec(SCHEMA);
+		this.lifecycle = new LifecycleOutbox(sql);
 	}
 
 	private rows(query: string, ...args: (string | number | null)[]): Enrollment[] {
@@ -117,6 +122,8 @@ export class JourneyStore {
 				JSON.stringify(effect),
 				now,
 			);
+		if (!before) this.lifecycle.record("journey.enrolled", after, now);
+		if (over && (!before || !isOver(before))) this.lifecycle.record("journey.exited", after, now);
 		const changed = countChange(before, after, delta);
 		if (!delta) this.count(changed);
 		if (!before || before.status !== after.status)

@@ -161,6 +161,46 @@ describe("outbound webhook deliveries", () => {
 		]);
 	});
 
+	it("tells the endpoint when a contact enters a journey and when they leave it", async () => {
+		const hook = receiver();
+		receiveThroughQueue(hook);
+		const subscribed = { url: `${RECEIVER}/journeys`, events: ["journey.enrolled", "journey.exited"] };
+		expect((await call("POST", "/api/v1/webhook-endpoints", subscribed, as())).status).toBe(201);
+		const contact = await call("POST", "/api/v1/contacts", { email: "journeyer@acme.test" }, as());
+		const definition = {
+			entry: { type: "api" },
+			start: "mark",
+			nodes: { mark: { type: "update_contact", add_tags: ["welcomed"], next: "done" }, done: { type: "exit" } },
+		};
+		const journey = await call("POST", "/api/v1/journeys", { name: "Hooked", definition }, as());
+		expect((await call("POST", `/api/v1/journeys/${journey.json.id}/activate`, undefined, as())).status).toBe(200);
+		const enrolled = await call(
+			"POST",
+			`/api/v1/journeys/${journey.json.id}/enroll`,
+			{ contact_id: contact.json.id },
+			as(),
+		);
+		expect(enrolled.status).toBe(202);
+		const journeyBodies = () =>
+			hook.seen.map((s) => JSON.parse(s.body)).filter((b) => String(b.type).startsWith("journey."));
+		const bodies = await waitUntil("journey webhooks", async () => {
+			const found = journeyBodies();
+			return found.length >= 2 ? found : undefined;
+		});
+		const expected = {
+			journey_id: journey.json.id,
+			enrollment_id: enrolled.json.enrollment_id,
+			contact_id: contact.json.id,
+		};
+		expect(bodies.map((b) => b.type).sort()).toEqual(["journey.enrolled", "journey.exited"]);
+		expect(bodies.find((b) => b.type === "journey.enrolled")?.data).toMatchObject(expected);
+		expect(bodies.find((b) => b.type === "journey.exited")?.data).toMatchObject({
+			...expected,
+			status: "completed",
+			exit_reason: "completed",
+		});
+	});
+
 	it("turns off an endpoint that failed every attempt for a day, and tells its admins", async () => {
 		const capture = captureQueue();
 		await emitWebhookEvent(capture.env, owner.workspace.id, "email.opened", { message_id: "msg_2" });
@@ -168,7 +208,9 @@ describe("outbound webhook deliveries", () => {
 		await env.DB.prepare("UPDATE webhook_endpoints SET failing_since = ? WHERE id = ?").bind(dayAgo, endpoint.id).run();
 		const result = await consume(capture.queued[0] as WebhookDeliveryMessage, receiver([503]).fetch);
 		expect(result.explicitAcks).toHaveLength(1);
-		const listed = (await call("GET", "/api/v1/webhook-endpoints", undefined, as())).json.data[0];
+		const listed = (await call("GET", "/api/v1/webhook-endpoints", undefined, as())).json.data.find(
+			(e: { id: string }) => e.id === endpoint.id,
+		);
 		expect(listed).toMatchObject({ enabled: false, disabled_reason: expect.stringContaining("a day") });
 		const audit = await call("GET", "/api/v1/audit-log", undefined, as());
 		expect(audit.text).toContain("webhook_endpoint.disabled");
