@@ -34,6 +34,13 @@ describe("journey steps through a shard: split arms, branches on the contact, si
 		const stats = await call("GET", `/api/v1/journeys/${journeyId}/stats`, undefined, { cookie });
 		const arms = stats.json.arms.split as Record<string, number>;
 		expect(Object.values(arms).reduce((a, b) => a + b, 0)).toBe(2);
+		// Both contacts completed: with no goal event, each arm is judged on completing the journey.
+		const results = stats.json.arm_results.split;
+		expect(results.metric).toBe("completed");
+		expect(results.arms.map((a: { entered: number; conversions: number }) => a.entered - a.conversions)).toEqual([
+			0, 0,
+		]);
+		expect(results.winner.significant).toBe(false);
 	});
 
 	it("signs webhook calls per Standard Webhooks with the workspace's journey secret", async () => {

@@ -26,6 +26,22 @@ const NodeStatsSchema = z.object({
 	clicks: z.number().int().optional(),
 });
 
+const SplitResultSchema = z.object({
+	metric: z.enum(["goal", "completed"]),
+	arms: z.array(
+		z.object({
+			arm_id: z.string(),
+			entered: z.number().int(),
+			conversions: z.number().int(),
+			rate: z.number(),
+			interval: z.tuple([z.number(), z.number()]),
+			p_value: z.number().nullable(),
+		}),
+	),
+	winner: z.object({ arm_id: z.string(), significant: z.boolean(), reason: z.string() }).optional(),
+	chi_square: z.object({ statistic: z.number(), df: z.number(), p_value: z.number() }),
+});
+
 export const JourneyStatsSchema = z
 	.object({
 		entered: z.number().int(),
@@ -38,6 +54,10 @@ export const JourneyStatsSchema = z
 			.record(z.string(), z.record(z.string(), z.number().int()))
 			.optional()
 			.openapi({ description: "Per split node: how many took each arm" }),
+		arm_results: z
+			.record(z.string(), SplitResultSchema)
+			.optional()
+			.openapi({ description: "Per split node: each arm's conversion analysed like an A/B test" }),
 	})
 	.openapi("JourneyStats");
 export type JourneyStats = z.infer<typeof JourneyStatsSchema>;

@@ -9,6 +9,7 @@ import { findJourney } from "../db/journeys";
 import { normalizeEmail } from "../domain/contacts/email";
 import { countsOf } from "../domain/journeys/counters";
 import { JOURNEY_SHARDS, shardName, shardOf } from "../domain/journeys/shards";
+import { hasGoal, splitArmIds, splitResults } from "../domain/journeys/split-results";
 import { ApiError, notFound } from "../errors";
 import { journeyEmailStats } from "./journey-sends";
 import { encodeCursor, startAfter } from "./pagination";
@@ -80,7 +81,7 @@ export async function enrollThroughApi(
 
 /** Counters summed over every shard, with each send node's email numbers. */
 export async function journeyStats(env: Env, db: Db, workspaceId: string, journeyId: string): Promise<JourneyStats> {
-	await journeyOf(db, workspaceId, journeyId);
+	const row = await journeyOf(db, workspaceId, journeyId);
 	const [perShard, emails] = await Promise.all([
 		Promise.all(allShards(env, journeyId).map((s) => s.counters())),
 		journeyEmailStats(env, workspaceId, journeyId),
@@ -90,12 +91,14 @@ export async function journeyStats(env: Env, db: Db, workspaceId: string, journe
 		const node = counts.nodes[nodeId] ?? { waiting: 0, passed: 0 };
 		counts.nodes[nodeId] = { ...node, sent: e.sent, delivered: e.delivered, opens: e.opens, clicks: e.clicks };
 	}
-	const { arms, ...rest } = counts;
+	const { arms, armEndings, ...rest } = counts;
 	const goal = counts.exited.goal ?? 0;
+	const armResults = splitResults(counts, splitArmIds(row.definition), hasGoal(row.definition) ? "goal" : "completed");
 	return {
 		...rest,
 		conversion_rate: counts.entered > 0 ? goal / counts.entered : 0,
 		...(Object.keys(arms).length > 0 && { arms }),
+		...(Object.keys(armResults).length > 0 && { arm_results: armResults }),
 	};
 }
 

@@ -48,7 +48,7 @@ export function JourneyNumbers(props: { stats: JourneyStats; hasGoal: boolean })
 }
 
 /** A split's arms with what each got (the stats' `arms`, per split step then per arm). */
-export function SplitArms(props: { arms: Record<string, unknown> }) {
+export function SplitArms(props: { arms: Record<string, unknown>; verdicts?: { step: string; text: string }[] }) {
 	const rows = () =>
 		Object.entries(props.arms).flatMap(([step, arms]) =>
 			typeof arms === "object" && arms !== null
@@ -90,6 +90,13 @@ export function SplitArms(props: { arms: Record<string, unknown> }) {
 					</For>
 				</tbody>
 			</table>
+			<For each={props.verdicts ?? []}>
+				{(v) => (
+					<p class="muted" data-testid="split-verdict">
+						<span class="mono">{v.step}</span> {v.text}
+					</p>
+				)}
+			</For>
 		</section>
 	);
 }

@@ -16,6 +16,7 @@ import type { Definition } from "../model/graph";
 import { JourneyControls } from "./JourneyControls";
 import { JourneyNumbers, SplitArms } from "./JourneyNumbers";
 import { createJourneyNumbers } from "./numbers";
+import { splitArmRows, splitVerdicts } from "./split-arms";
 
 /** A running (or paused, archived) journey: how many are waiting where, pushed live, and its lifecycle controls. */
 export function LiveJourney(props: { journey: Journey; onStatus: (status: JourneyStatus) => void }) {
@@ -77,7 +78,7 @@ export function LiveJourney(props: { journey: Journey; onStatus: (status: Journe
 				</Show>
 				<JourneyCanvas builder={builder} />
 				<Show when={numbers.stats()?.arms && Object.keys(numbers.stats()?.arms ?? {}).length > 0}>
-					<SplitArms arms={numbers.stats()?.arms ?? {}} />
+					<SplitArms arms={splitArmRows(numbers.stats())} verdicts={splitVerdicts(numbers.stats())} />
 				</Show>
 			</div>
 		</>
