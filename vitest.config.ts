@@ -4,6 +4,9 @@ import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
 import { freePort } from "./scripts/local-server.mjs";
 
+/** Pure domain logic: no bindings (the segment compiler's SQL is checked against D1 in test/segment-*.test.ts). */
+const pureDomainTests = ["worker/domain/**/*.test.ts"];
+
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
 	// The engine tests send through the real Resend SDK to a fake Resend server (test/engine/global-setup.ts).
@@ -32,7 +35,7 @@ export default defineConfig(async () => {
 					test: {
 						name: "worker",
 						include: ["worker/**/*.test.ts", "durable-objects/**/*.test.ts", "test/**/*.test.ts"],
-						exclude: ["test/engine/**"],
+						exclude: ["test/engine/**", ...pureDomainTests],
 						setupFiles: ["./test/apply-migrations.ts"],
 						testTimeout: 30_000,
 					},
@@ -69,6 +72,14 @@ export default defineConfig(async () => {
 						testTimeout: 120_000,
 						hookTimeout: 60_000,
 						fileParallelism: false,
+					},
+				},
+				{
+					// Pure domain logic (no bindings) runs in plain Node: no workerd start per file (seconds each).
+					test: {
+						name: "unit",
+						environment: "node",
+						include: pureDomainTests,
 					},
 				},
 				{

@@ -62,7 +62,7 @@ describe("API reference", () => {
 		expect(operations.length).toBeGreaterThan(40);
 		for (const op of operations)
 			expect(op["x-codeSamples"]?.[0]?.source).toMatch(
-				/^curl -X (GET|POST|PUT|PATCH|DELETE) "http:\/\/pulse\.test\/api\/v1\//,
+				/^curl -X (GET|POST|PUT|PATCH|DELETE) "http:\/\/pulse\.test\/(api\/v1\/|v1\/|mcp)/,
 			);
 
 		const topic = doc.json.paths["/api/v1/topics"].post["x-codeSamples"][0].source as string;

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MAX_IN_VALUES, type SegmentDefinition, type SegmentRule } from "../../contracts/segments";
-import { compileSegment, pageQuery, SegmentTooComplexError } from "./compile";
-import { countQuery } from "./count";
-import { validateSegmentDefinition } from "./validate";
+import { MAX_IN_VALUES, type SegmentDefinition, type SegmentRule } from "../worker/contracts/segments";
+import { compileSegment, pageQuery, SegmentTooComplexError } from "../worker/domain/segments/compile";
+import { countQuery } from "../worker/domain/segments/count";
+import { validateSegmentDefinition } from "../worker/domain/segments/validate";
 
 const WS = "ws_segments_compile";
 const OTHER_WS = "ws_segments_compile_other";

@@ -1,10 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { COMPARISON_OPS, ENGAGEMENTS, type SegmentDefinition } from "../../contracts/segments";
-import { pageQuery } from "./compile";
-import { compileCount, countQuery } from "./count";
-import { evaluateSegment, type SegmentContact, type SegmentRelated } from "./evaluate";
-import { validateSegmentDefinition } from "./validate";
+import { COMPARISON_OPS, ENGAGEMENTS, type SegmentDefinition } from "../worker/contracts/segments";
+import { pageQuery } from "../worker/domain/segments/compile";
+import { compileCount, countQuery } from "../worker/domain/segments/count";
+import { evaluateSegment, type SegmentContact, type SegmentRelated } from "../worker/domain/segments/evaluate";
+import { validateSegmentDefinition } from "../worker/domain/segments/validate";
 
 /*
  * The SQL compiler and the in-memory evaluator must agree on random data and random rule trees. Value pools are
