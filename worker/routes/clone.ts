@@ -1,4 +1,4 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { servedLocally } from "../config";
 import type { AppEnv } from "../context";
@@ -9,70 +9,104 @@ import { JourneySchema } from "../contracts/journeys";
 import { SegmentSchema } from "../contracts/segment-api";
 import { TemplateSchema } from "../contracts/templates";
 import { clientIp } from "../middleware/auth";
-import { cloneCampaign, cloneJourney, cloneSegment, cloneTemplate, saveCampaignAsTemplate } from "../services/clone";
+import {
+	cloneCampaign,
+	cloneJourney,
+	cloneSegment,
+	cloneTemplate,
+	saveCampaignAsTemplate,
+	type Write,
+} from "../services/clone";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
 
-const write = (c: Context<AppEnv>) => ({ actor: c.var.principal, ip: clientIp(c) });
+/** `POST /<resource>/{id}/<verb>` for editors: the body as `body`, 201 with `result`. */
+const copyRoute = <P extends string, B extends z.ZodType, R extends z.ZodType>(
+	path: P,
+	tag: string,
+	summary: string,
+	body: B,
+	result: R,
+	description: string,
+) =>
+	defineRoute("editor", {
+		method: "post",
+		path,
+		tags: [tag],
+		summary,
+		request: { params: IdParamSchema, body: jsonBody(body) },
+		responses: { 201: jsonResponse(result, description) },
+	});
+
+type CopyContext<B> = Context<AppEnv, string, { out: { param: { id: string }; json: B } }>;
+
+/** The handler shared by every copy route: the caller and its address, the source id, the body; 201 with the copy. */
+const copyWith =
+	<B, T>(copy: (c: Context<AppEnv>, write: Write, id: string, body: B) => Promise<T>) =>
+	async (c: CopyContext<B>) =>
+		c.json(
+			await copy(c, { actor: c.var.principal, ip: clientIp(c) }, c.req.valid("param").id, c.req.valid("json")),
+			201,
+		);
 
 /** Copies: campaigns (choosing audience, content, schedule), journeys, templates and segments; "save as template". */
 export const cloneRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 	.openapi(
-		defineRoute("editor", {
-			method: "post",
-			path: "/campaigns/{id}/clone",
-			tags: ["Campaigns"],
-			summary: "A new draft from a campaign, with its audience, content and schedule as chosen",
-			request: { params: IdParamSchema, body: jsonBody(CampaignCloneBodySchema) },
-			responses: { 201: jsonResponse(CampaignSchema, "The new draft") },
-		}),
-		async (c) => c.json(await cloneCampaign(c.env.DB, write(c), c.req.valid("param").id, c.req.valid("json")), 201),
+		copyRoute(
+			"/campaigns/{id}/clone",
+			"Campaigns",
+			"A new draft from a campaign, with its audience, content and schedule as chosen",
+			CampaignCloneBodySchema,
+			CampaignSchema,
+			"The new draft",
+		),
+		copyWith((c, write, id, body: z.infer<typeof CampaignCloneBodySchema>) => cloneCampaign(c.env.DB, write, id, body)),
 	)
 	.openapi(
-		defineRoute("editor", {
-			method: "post",
-			path: "/campaigns/{id}/save-as-template",
-			tags: ["Campaigns"],
-			summary: "Save the campaign's email as a new template of the library",
-			request: { params: IdParamSchema, body: jsonBody(SaveAsTemplateBodySchema) },
-			responses: { 201: jsonResponse(TemplateSchema, "The new template") },
-		}),
-		async (c) =>
-			c.json(await saveCampaignAsTemplate(c.env.DB, write(c), c.req.valid("param").id, c.req.valid("json")), 201),
+		copyRoute(
+			"/campaigns/{id}/save-as-template",
+			"Campaigns",
+			"Save the campaign's email as a new template of the library",
+			SaveAsTemplateBodySchema,
+			TemplateSchema,
+			"The new template",
+		),
+		copyWith((c, write, id, body: z.infer<typeof SaveAsTemplateBodySchema>) =>
+			saveCampaignAsTemplate(c.env.DB, write, id, body),
+		),
 	)
 	.openapi(
-		defineRoute("editor", {
-			method: "post",
-			path: "/templates/{id}/clone",
-			tags: ["Templates"],
-			summary: "A copy of a template (same category, not archived)",
-			request: { params: IdParamSchema, body: jsonBody(CloneBodySchema) },
-			responses: { 201: jsonResponse(TemplateSchema, "The copy") },
-		}),
-		async (c) => c.json(await cloneTemplate(c.env.DB, write(c), c.req.valid("param").id, c.req.valid("json")), 201),
+		copyRoute(
+			"/templates/{id}/clone",
+			"Templates",
+			"A copy of a template (same category, not archived)",
+			CloneBodySchema,
+			TemplateSchema,
+			"The copy",
+		),
+		copyWith((c, write, id, body: z.infer<typeof CloneBodySchema>) => cloneTemplate(c.env.DB, write, id, body)),
 	)
 	.openapi(
-		defineRoute("editor", {
-			method: "post",
-			path: "/segments/{id}/clone",
-			tags: ["Segments"],
-			summary: "A copy of a segment's rules under a new name",
-			request: { params: IdParamSchema, body: jsonBody(CloneBodySchema) },
-			responses: { 201: jsonResponse(SegmentSchema, "The copy") },
-		}),
-		async (c) => c.json(await cloneSegment(c.env.DB, write(c), c.req.valid("param").id, c.req.valid("json")), 201),
+		copyRoute(
+			"/segments/{id}/clone",
+			"Segments",
+			"A copy of a segment's rules under a new name",
+			CloneBodySchema,
+			SegmentSchema,
+			"The copy",
+		),
+		copyWith((c, write, id, body: z.infer<typeof CloneBodySchema>) => cloneSegment(c.env.DB, write, id, body)),
 	)
 	.openapi(
-		defineRoute("editor", {
-			method: "post",
-			path: "/journeys/{id}/clone",
-			tags: ["Journeys"],
-			summary: "A new draft journey with the current definition",
-			request: { params: IdParamSchema, body: jsonBody(CloneBodySchema) },
-			responses: { 201: jsonResponse(JourneySchema, "The new draft") },
-		}),
-		async (c) => {
-			const caller = { ...write(c), local: servedLocally(c.env, c.req.url) };
-			return c.json(await cloneJourney(c.var.db, caller, c.req.valid("param").id, c.req.valid("json")), 201);
-		},
+		copyRoute(
+			"/journeys/{id}/clone",
+			"Journeys",
+			"A new draft journey with the current definition",
+			CloneBodySchema,
+			JourneySchema,
+			"The new draft",
+		),
+		copyWith((c, write, id, body: z.infer<typeof CloneBodySchema>) =>
+			cloneJourney(c.var.db, { ...write, local: servedLocally(c.env, c.req.url) }, id, body),
+		),
 	);
