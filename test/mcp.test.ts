@@ -144,6 +144,75 @@ describe("MCP server", () => {
 		await client.close();
 	});
 
+	it("lists reviews awaiting a decision; scheduling waits for approval; reads a journey's stats", async () => {
+		const team = await signupOwner("MCP Review");
+		const key = (await createKey(team.cookie, "owner")).key;
+		const setup = { postal_address: "1 Review Rd", default_from_email: "news@review.example" };
+		await call("PATCH", "/api/v1/workspace", setup, { cookie: team.cookie });
+		const policy = { stages: [{ name: "Legal", approver_roles: ["admin"], min_approvals: 1 }] };
+		expect((await call("PUT", "/api/v1/approval-policy", policy, { cookie: team.cookie })).status).toBe(200);
+		const template = await call("POST", "/api/v1/templates", { name: "T", subject: "Hi", html: "<p>Hi</p>" }, team);
+		const client = await connect(key);
+		const draft = await client.callTool({
+			name: "create_campaign_draft",
+			arguments: { name: "Needs review", template_id: template.json.id },
+		});
+		const campaignId = (draft.structuredContent as { campaign: { id: string } }).campaign.id;
+		const sendAt = new Date(Date.now() + 86_400_000).toISOString();
+		const early = await client.callTool({
+			name: "schedule_campaign",
+			arguments: { campaign_id: campaignId, send_at: sendAt },
+		});
+		expect(early.isError).toBe(true);
+		expect(textOf(early)).toMatch(/approv/i);
+		expect((await client.callTool({ name: "list_pending_approvals", arguments: {} })).structuredContent).toEqual({
+			pending: [],
+		});
+		await client.callTool({ name: "request_approval", arguments: { target_type: "campaign", target_id: campaignId } });
+		const pending = await client.callTool({ name: "list_pending_approvals", arguments: {} });
+		expect(pending.structuredContent).toMatchObject({
+			pending: [
+				{
+					target_type: "campaign",
+					target_id: campaignId,
+					name: "Needs review",
+					url: `/campaigns/${campaignId}`,
+					approval: { status: "pending", stage: "Legal", can_decide: false },
+				},
+			],
+		});
+		const campaign = await call("GET", `/api/v1/campaigns/${campaignId}`, undefined, team);
+		expect(campaign.json.status).toBe("draft");
+
+		const contact = await call("POST", "/api/v1/contacts", { email: "walker@example.com" }, team);
+		const journey = await client.callTool({
+			name: "create_journey",
+			arguments: {
+				name: "Slow welcome",
+				definition: {
+					entry: { type: "api" },
+					start: "wait",
+					nodes: { wait: { type: "delay", duration: "P1D", next: "done" }, done: { type: "exit" } },
+				},
+			},
+		});
+		const journeyId = (journey.structuredContent as { id: string }).id;
+		const held = await client.callTool({ name: "activate_journey", arguments: { journey_id: journeyId } });
+		expect(held.isError).toBe(true);
+		expect(textOf(held)).toMatch(/approv/i);
+		await call("PUT", "/api/v1/approval-policy", { stages: [] }, { cookie: team.cookie });
+		const activated = await client.callTool({ name: "activate_journey", arguments: { journey_id: journeyId } });
+		expect(activated.structuredContent).toMatchObject({ status: "active" });
+		const enrolled = await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: contact.json.id }, team);
+		expect(enrolled.status).toBe(202);
+		const stats = await client.callTool({ name: "journey_stats", arguments: { journey_id: journeyId } });
+		expect(stats.isError, textOf(stats)).toBeFalsy();
+		expect(stats.structuredContent).toMatchObject({ entered: 1, active: 1, nodes: { wait: { waiting: 1 } } });
+		const unknown = await client.callTool({ name: "journey_stats", arguments: { journey_id: "jrn_nope" } });
+		expect(unknown.isError).toBe(true);
+		await client.close();
+	});
+
 	it("lists only read-only tools to a viewer's key, which cannot call a write tool", async () => {
 		const client = await connect(viewerKey);
 		const { tools } = await client.listTools();

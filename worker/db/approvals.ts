@@ -90,6 +90,16 @@ export function openRequests(db: Db, limit: number) {
 		.limit(limit);
 }
 
+/** A workspace's open reviews, oldest waiting first (the list of what awaits a decision). */
+export function openRequestsOf(db: Db, workspaceId: string, limit: number) {
+	return db
+		.select()
+		.from(approvalRequests)
+		.where(and(eq(approvalRequests.workspaceId, workspaceId), eq(approvalRequests.open, true)))
+		.orderBy(asc(approvalRequests.stageSince))
+		.limit(limit);
+}
+
 /** A campaign's A/B variants in order (part of what an approval approves). */
 export function variantsOf(db: Db, campaignId: string) {
 	return db

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { JourneyStatsSchema } from "../../contracts/journey-engine";
 import { JOURNEY_STATUSES, JourneyDefinitionSchema } from "../../contracts/journeys";
 import { createDb } from "../../db/client";
 import type { JourneyCommand } from "../../domain/journeys/lifecycle";
+import { journeyStats } from "../../services/journey-engine";
 import { createJourney, getJourney, journeyCommand, listJourneys } from "../../services/journeys";
 import { type ToolContext, ToolError } from "./context";
 import { defineTool, type ToolKind } from "./define";
@@ -82,6 +84,15 @@ export const journeyTools = {
 			const j = await getJourney(createDb(ctx.env.DB), ctx.principal.workspaceId, journey_id, ctx.local);
 			return summary(j);
 		},
+	}),
+	journey_stats: defineTool({
+		title: "Journey stats",
+		description:
+			"How a journey is doing: contacts entered, active, completed and exited (by reason), the goal's conversion rate, each step's waiting/passed counts with its emails' sent, delivered, opens and clicks, and each split's arms analysed like an A/B test.",
+		kind: "read",
+		input: z.object({ journey_id: z.string().max(100) }),
+		output: JourneyStatsSchema,
+		run: (ctx, { journey_id }) => journeyStats(ctx.env, createDb(ctx.env.DB), ctx.principal.workspaceId, journey_id),
 	}),
 	create_journey: defineTool({
 		title: "Create a journey",

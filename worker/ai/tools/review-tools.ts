@@ -6,6 +6,7 @@ import { pickAbWinner } from "../../services/ab-winner";
 import { decide, getApproval, requestReview } from "../../services/approvals";
 import { findCampaign } from "../../services/campaigns";
 import { defineTool } from "./define";
+import { pendingApprovals } from "./pending-approvals";
 
 const Target = z.object({
 	target_type: z.enum(["campaign", "journey"]),
@@ -46,6 +47,21 @@ export const reviewTools = {
 		input: Target,
 		output: ApprovalSchema,
 		run: (ctx, input) => getApproval(ctx.env.DB, ctx.principal, input.target_type, input.target_id),
+	}),
+	list_pending_approvals: defineTool({
+		title: "List pending approvals",
+		description:
+			"The campaigns and journeys waiting for a review decision, oldest waiting first: the stage awaiting a decision, when it was requested and whether you may decide it (decide with decide_approval).",
+		kind: "read",
+		input: z.object({ limit: z.number().int().min(1).max(50).default(20) }),
+		output: z.object({
+			pending: z.array(
+				Target.extend({ name: z.string(), url: z.string(), approval: ApprovalSchema }).describe(
+					"A campaign or journey awaiting review",
+				),
+			),
+		}),
+		run: async (ctx, { limit }) => ({ pending: await pendingApprovals(ctx.env.DB, ctx.principal, limit) }),
 	}),
 	request_approval: defineTool({
 		title: "Request approval",
