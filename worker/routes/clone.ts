@@ -38,12 +38,12 @@ const copyRoute = <P extends string, B extends z.ZodType, R extends z.ZodType>(
 		responses: { 201: jsonResponse(result, description) },
 	});
 
-type CopyContext<B> = Context<AppEnv, string, { out: { param: { id: string }; json: B } }>;
+type CopyContext<B, P extends string> = Context<AppEnv, P, { out: { param: { id: string }; json: B } }>;
 
 /** The handler shared by every copy route: the caller and its address, the source id, the body; 201 with the copy. */
 const copyWith =
 	<B, T>(copy: (c: Context<AppEnv>, write: Write, id: string, body: B) => Promise<T>) =>
-	async (c: CopyContext<B>) =>
+	async <P extends string>(c: CopyContext<B, P>) =>
 		c.json(
 			await copy(c, { actor: c.var.principal, ip: clientIp(c) }, c.req.valid("param").id, c.req.valid("json")),
 			201,
