@@ -22,7 +22,10 @@ import { loadContexts } from "../worker/services/journey-context";
 import { dispatchJourneySends } from "../worker/services/journey-sends";
 import { emitWebhookEvents } from "../worker/services/outbound-webhooks";
 import { sendLimitsFor } from "../worker/services/send-limits";
+import { closeCodeToEcho } from "./close-code";
 import { runEffects, type SendDispatcher } from "./journey-effects";
+import { JourneyLiveHub } from "./journey-live";
+import { LivePush } from "./journey-live-push";
 import { SEED_PAGE, type Seeding, seedPage } from "./journey-seeding";
 import { applyInput, enter, exitPage, type Step, stepDue } from "./journey-steps";
 import { JourneyStore } from "./journey-store";
@@ -48,11 +51,17 @@ export class JourneyDO extends DurableObject<Env> {
 	private cached: { journey: EngineJourney; at: number } | null = null;
 	private readonly definitions = new Map<number, JourneyDefinition>();
 	private readonly dispatch: SendDispatcher = dispatchJourneySends;
+	private readonly hub: JourneyLiveHub;
+	private readonly livePush: LivePush;
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
 		this.store = new JourneyStore(ctx.storage.sql);
 		this.testNow = this.store.getMeta<number>("test_now");
+		this.hub = new JourneyLiveHub(ctx, env);
+		this.livePush = new LivePush(ctx, env, () => Object.fromEntries(this.store.counters()));
+		// The dashboard's keep-alive is answered by the runtime: an idle live page never wakes the hub.
+		ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
 	}
 
 	private now() {
@@ -237,12 +246,41 @@ export class JourneyDO extends DurableObject<Env> {
 		}
 		const journey = await this.journey();
 		if (journey) await this.flushMirror(journey);
+		if (journey) await this.livePush.changed(journey.id);
 		await this.ctx.storage.deleteAlarm();
 		return { exited };
 	}
 
 	async counters(): Promise<Record<string, number>> {
 		return Object.fromEntries(this.store.counters());
+	}
+
+	/** The live hub's snapshot: the counters now, and this shard pushes its changes to the hub from here on. */
+	async watch(): Promise<Record<string, number>> {
+		return this.livePush.watched();
+	}
+
+	/** Hub only (`journey:{id}:live`): a shard's counters after a change; answers whether anyone watches. */
+	async shardCounters(shardId: string, counters: Record<string, number>): Promise<boolean> {
+		return this.hub.shardCounters(shardId, counters);
+	}
+
+	/** Hub only: `fetch` upgrades the (already authorized) live socket; it hibernates between messages. */
+	override async fetch(request: Request): Promise<Response> {
+		if (request.headers.get("upgrade")?.toLowerCase() !== "websocket")
+			return new Response("Expected a WebSocket", { status: 426 });
+		const url = new URL(request.url);
+		return this.hub.open(url.searchParams.get("journey") ?? "", url.searchParams.get("workspace") ?? "");
+	}
+
+	/** Answers the client's close; an abrupt drop (1006) or a socket already closed never throws. */
+	override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+		if (ws.readyState === WebSocket.CLOSED) return;
+		try {
+			ws.close(closeCodeToEcho(code), "closing");
+		} catch {
+			// already closed by the runtime: nothing left to answer
+		}
 	}
 
 	async enrollments(filter: {
@@ -287,6 +325,7 @@ export class JourneyDO extends DurableObject<Env> {
 		if (journey.status === "active") await this.flushEffects(journey);
 		await this.flushMirror(journey);
 		await this.arm(journey);
+		await this.livePush.changed(journey.id);
 	}
 
 	/** Runs pending effects and records each outcome (done, or retried later). */

@@ -9,7 +9,11 @@ import {
 	JourneyEnrollSchema,
 	JourneyStatsSchema,
 } from "../contracts/journey-engine";
-import { contactJourneys, enrollThroughApi, journeyStats, listEnrollments } from "../services/journey-engine";
+import { ApiError } from "../errors";
+import { authorize, isSameOrigin } from "../middleware/auth";
+import { contactJourneys, enrollThroughApi, listEnrollments } from "../services/journey-engine";
+import { journeyLive } from "../services/journey-live";
+import { journeyStats } from "../services/journey-stats";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
 
@@ -74,7 +78,16 @@ export const journeyEngineRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valida
 				),
 				200,
 			),
-	);
+	)
+	// The live socket (API.md): a `snapshot`, then `stats` updates (worker/contracts/journey-live.ts).
+	.get("/:id/live", authorize("viewer"), async (c) => {
+		if (c.req.header("upgrade")?.toLowerCase() !== "websocket")
+			throw new ApiError("bad_request", "Connect with a WebSocket");
+		// Browsers send cookies with cross-site WebSocket handshakes; only our own pages may open one.
+		if (c.var.principal.kind === "session" && !isSameOrigin(c))
+			throw new ApiError("csrf_failed", "This socket was not opened by the Pulse dashboard");
+		return journeyLive(c.env, c.var.db, c.var.principal.workspaceId, c.req.param("id"));
+	});
 
 /** Mounted at /api/v1: a contact's journeys. */
 export const contactJourneyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(

@@ -1,5 +1,5 @@
 import type { z } from "@hono/zod-openapi";
-import type { EnrollmentsQuerySchema, JourneyEnrollSchema, JourneyStats } from "../contracts/journey-engine";
+import type { EnrollmentsQuerySchema, JourneyEnrollSchema } from "../contracts/journey-engine";
 import type { EnrollmentView } from "../contracts/journey-shard";
 import type { Db } from "../db/client";
 import { countAudience, findContactByEmail, findContactRow } from "../db/contacts";
@@ -7,16 +7,15 @@ import { contactJourneyIds, journeyContacts } from "../db/journey-engine";
 import { findSegmentRows } from "../db/journey-segments";
 import { findJourney } from "../db/journeys";
 import { normalizeEmail } from "../domain/contacts/email";
-import { countsOf } from "../domain/journeys/counters";
 import { JOURNEY_SHARDS, shardName, shardOf } from "../domain/journeys/shards";
-import { hasGoal, splitArmIds, splitResults } from "../domain/journeys/split-results";
 import { ApiError, notFound } from "../errors";
-import { journeyEmailStats } from "./journey-sends";
 import { encodeCursor, startAfter } from "./pagination";
+
+export { journeyStats } from "./journey-stats";
 
 /*
  * The journey engine seen from the API: lifecycle changes reach every shard, API enrollment, the stats summed over
- * the shards, enrollments listed across them (one shard when the contact is given), and a contact's journeys.
+ * the shards (journey-stats.ts), enrollments listed across them (one shard when the contact is given), and a contact's journeys.
  */
 
 const shard = (env: Env, journeyId: string, n: number) => env.JOURNEY.getByName(shardName(journeyId, n));
@@ -77,29 +76,6 @@ export async function enrollThroughApi(
 	if (result.ok) return { enrollment_id: result.enrollmentId };
 	if (result.reason === "unknown_contact") throw notFound("Contact");
 	throw new ApiError("conflict", REFUSALS[result.reason] ?? result.reason);
-}
-
-/** Counters summed over every shard, with each send node's email numbers. */
-export async function journeyStats(env: Env, db: Db, workspaceId: string, journeyId: string): Promise<JourneyStats> {
-	const row = await journeyOf(db, workspaceId, journeyId);
-	const [perShard, emails] = await Promise.all([
-		Promise.all(allShards(env, journeyId).map((s) => s.counters())),
-		journeyEmailStats(env, workspaceId, journeyId),
-	]);
-	const counts = countsOf(perShard.flatMap((c) => Object.entries(c)));
-	for (const [nodeId, e] of Object.entries(emails)) {
-		const node = counts.nodes[nodeId] ?? { waiting: 0, passed: 0 };
-		counts.nodes[nodeId] = { ...node, sent: e.sent, delivered: e.delivered, opens: e.opens, clicks: e.clicks };
-	}
-	const { arms, armEndings, ...rest } = counts;
-	const goal = counts.exited.goal ?? 0;
-	const armResults = splitResults(counts, splitArmIds(row.definition), hasGoal(row.definition) ? "goal" : "completed");
-	return {
-		...rest,
-		conversion_rate: counts.entered > 0 ? goal / counts.entered : 0,
-		...(Object.keys(arms).length > 0 && { arms }),
-		...(Object.keys(armResults).length > 0 && { arm_results: armResults }),
-	};
 }
 
 async function withEmails(db: Db, workspaceId: string, views: EnrollmentView[]) {

@@ -26,3 +26,6 @@ export function byShard<T>(items: readonly T[], contactOf: (item: T) => string):
 	}
 	return groups;
 }
+
+/** The object that holds a journey's live sockets and sums the counters its shards push (same class, own name). */
+export const liveHubName = (journeyId: string) => `journey:${journeyId}:live`;
