@@ -38,6 +38,7 @@ const Journeys = lazy(() => import("./pages/journeys/Journeys"));
 const NewJourney = lazy(() => import("./pages/journeys/NewJourney"));
 const JourneyPage = lazy(() => import("./pages/journeys/JourneyPage"));
 const AssistantPage = lazy(() => import("./pages/assistant/AssistantPage"));
+const SearchPage = lazy(() => import("./pages/search/SearchPage"));
 
 function Root(props: RouteSectionProps) {
 	return (
@@ -95,6 +96,7 @@ export function App() {
 				<Route path="/outbox" component={Outbox} />
 				<Route path="/outbox/:id" component={OutboxMessage} />
 				<Route path="/assistant/:id?" component={AssistantPage} />
+				<Route path="/search" component={SearchPage} />
 				<Route path="/settings/workspace" component={WorkspaceSettings} />
 				<Route path="/settings/api-keys" component={ApiKeys} />
 				<Route path="/settings/members" component={Members} />

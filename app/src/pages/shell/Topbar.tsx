@@ -2,6 +2,7 @@ import { useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Button } from "../../components/Button";
 import { RoleBadge } from "../../components/RoleBadge";
+import { GlobalSearch } from "../../components/search/GlobalSearch";
 import { toast } from "../../components/Toasts";
 import { logout as endSession, messageOf } from "../../lib/api";
 import { useMe } from "../../lib/session";
@@ -38,6 +39,7 @@ export function Topbar(props: { navOpen: boolean; onToggleNav: () => void }) {
 			<div class="topbar-workspace" data-testid="topbar-workspace">
 				{me().workspace.name}
 			</div>
+			<GlobalSearch />
 			<div class="topbar-user">
 				<Show when={me().user}>
 					<Bell />

@@ -4,6 +4,7 @@ export type NavItem = { href: string; label: string; icon: IconName };
 
 export const MAIN_NAV: NavItem[] = [
 	{ href: "/", label: "Overview", icon: "overview" },
+	{ href: "/search", label: "Search", icon: "segments" },
 	{ href: "/contacts", label: "Contacts", icon: "contacts" },
 	{ href: "/segments", label: "Segments", icon: "segments" },
 	{ href: "/templates", label: "Templates", icon: "templates" },
