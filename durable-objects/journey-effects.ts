@@ -4,6 +4,8 @@ import { tagsOfContacts } from "../worker/db/contacts";
 import type { Effect } from "../worker/domain/journeys/enrollment";
 import { patchContact } from "../worker/services/contacts-write";
 import type { JourneySend } from "../worker/services/journey-sends";
+import { notifyJourneyError } from "../worker/services/notify-ops";
+import { deliversLocally, webhookDestinationProblem } from "../worker/services/webhook-fetch";
 import type { StoredEffect } from "./journey-store";
 
 /*
@@ -69,6 +71,8 @@ export async function runEffects(env: Env, job: Job, pending: StoredEffect[]): P
 			outcomes.push({ key: item.key, ok: false, error: String(error), retryAt: retryAt(item.attempts, job.now) });
 		}
 	}
+	const givenUp = outcomes.flatMap((o) => (!o.ok && o.retryAt === null ? [o.error] : []));
+	await notifyJourneyError(env, job.workspaceId, job.journeyId, givenUp, job.now);
 	return outcomes;
 }
 
@@ -100,10 +104,14 @@ async function runOne(env: Env, job: Job, contactId: string, effect: Effect) {
 			Math.floor(job.now / 1000),
 			body,
 		);
+		// Checked again before each call (DNS may have changed since activation); a redirect is a failure, never followed.
+		const refused = await webhookDestinationProblem(env, effect.url, fetch, deliversLocally(env));
+		if (refused) throw new Error(refused);
 		const res = await fetch(effect.url, {
 			method: "POST",
 			headers,
 			body,
+			redirect: "manual",
 			signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
 		});
 		if (!res.ok) throw new Error(`webhook answered ${res.status}`);

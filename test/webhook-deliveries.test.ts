@@ -44,7 +44,12 @@ function captureQueue() {
 }
 
 /** Runs the consumer on one message; answers the queue's result and the delays its retries asked for. */
-async function consume(body: WebhookDeliveryMessage, fetch: typeof globalThis.fetch, attempts = 1) {
+async function consume(
+	body: WebhookDeliveryMessage,
+	fetch: typeof globalThis.fetch,
+	attempts = 1,
+	runsOn: Partial<Env> = {},
+) {
 	const batch = createMessageBatch("pulse-webhooks", [{ id: `q${attempts}`, timestamp: new Date(), attempts, body }]);
 	const delays: (number | undefined)[] = [];
 	for (const message of batch.messages) {
@@ -54,7 +59,7 @@ async function consume(body: WebhookDeliveryMessage, fetch: typeof globalThis.fe
 			retry(options);
 		};
 	}
-	await handleWebhooksBatch(batch, webhookDeps(env, { fetch }));
+	await handleWebhooksBatch(batch, webhookDeps({ ...env, ...runsOn }, { fetch }));
 	return { ...(await getQueueResult(batch, createExecutionContext())), delays };
 }
 
@@ -107,6 +112,37 @@ describe("outbound webhook deliveries", () => {
 		});
 		expect(delivery.attempts.map((x: { status_code: number }) => x.status_code)).toEqual([500, 200]);
 		expect(delivery.attempts.every((x: { duration_ms: number }) => Number.isInteger(x.duration_ms))).toBe(true);
+	});
+
+	it("in production, checks what the host resolves to before each call and never follows a redirect", async () => {
+		const production = { APP_URL: "https://pulse.example.com" };
+		const capture = captureQueue();
+		await emitWebhookEvent(capture.env, owner.workspace.id, "contact.created", { id: "ctc_9", email: "r@acme.test" });
+		const message = capture.queued[0] as WebhookDeliveryMessage;
+		let dns = "203.0.113.10";
+		const posted: string[] = [];
+		const network = (async (input: RequestInfo | URL, init?: RequestInit) => {
+			const url = new URL(String(input instanceof Request ? input.url : input));
+			if (url.hostname === "cloudflare-dns.com") {
+				const type = url.searchParams.get("type") === "A" ? 1 : 28;
+				const answer = type === 1 ? [{ name: url.searchParams.get("name"), type, data: dns }] : [];
+				return Response.json({ Status: 0, Answer: answer });
+			}
+			posted.push(url.toString());
+			expect(init?.redirect).toBe("manual");
+			return new Response(null, { status: 302, headers: { location: "http://169.254.169.254/latest/meta-data/" } });
+		}) as typeof globalThis.fetch;
+
+		await consume(message, network, 1, production);
+		expect(posted).toEqual([RECEIVER]); // the redirect's target is never requested
+		dns = "10.0.0.7"; // the name now points inside a network (DNS rebinding)
+		await consume(message, network, 2, production);
+		expect(posted).toHaveLength(1);
+		const delivery = (await deliveries()).find((d: { webhook_id: string }) => d.webhook_id === message.delivery_id);
+		expect(delivery.attempts).toMatchObject([
+			{ status_code: 302, error: "HTTP 302" },
+			{ status_code: null, error: "The webhook host resolves to a private address (10.0.0.7)" },
+		]);
 	});
 
 	it("replays through the queue with the same webhook-id, signed by both secrets during a rotation", async () => {

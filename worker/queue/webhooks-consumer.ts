@@ -10,10 +10,10 @@ import {
 	type WebhookDeliveryRow,
 } from "../db/webhook-deliveries";
 import { findEndpoint, markFailing, markHealthyStatement, type WebhookEndpointRow } from "../db/webhook-endpoints";
-import { webhookUrlProblem } from "../domain/journeys/webhook-url";
 import { open } from "../domain/secret-box";
 import { retryDelaySeconds, signedHeaders } from "../domain/webhooks/standard-webhooks";
 import { secretOwner } from "../services/webhook-endpoints";
+import { deliversLocally, webhookDestinationProblem } from "../services/webhook-fetch";
 import { disableFailingEndpoint } from "./webhook-disable";
 
 export type WebhookDeps = {
@@ -130,7 +130,7 @@ async function attemptOnce(
 	now: Date,
 ): Promise<WebhookAttempt> {
 	const at = now.toISOString();
-	const problem = webhookUrlProblem(endpoint.url, { local: true });
+	const problem = await webhookDestinationProblem(deps.env, endpoint.url, deps.fetch, deliversLocally(deps.env));
 	if (problem) return { at, status_code: null, duration_ms: 0, error: problem };
 	const secrets = await signingSecrets(deps.env, endpoint, now);
 	if (secrets.length === 0)

@@ -16,11 +16,11 @@ import {
 	type WebhookEndpointRow,
 } from "../db/webhook-endpoints";
 import { newId } from "../domain/ids";
-import { webhookUrlProblem } from "../domain/journeys/webhook-url";
 import { seal } from "../domain/secret-box";
 import { newWebhookSecret } from "../domain/webhooks/standard-webhooks";
 import { ApiError, notFound } from "../errors";
 import { auditInsert } from "./audit";
+import { webhookDestinationProblem } from "./webhook-fetch";
 
 /** More endpoints than this would be an integration mistake, and each one multiplies every event's deliveries. */
 export const MAX_ENDPOINTS = 20;
@@ -44,8 +44,8 @@ export const presentEndpoint = (row: WebhookEndpointRow): WebhookEndpoint => ({
 	created_at: row.createdAt.toISOString(),
 });
 
-function checkedUrl(env: SecretEnv, url: string, requestUrl: string): string {
-	const problem = webhookUrlProblem(url, { local: servedLocally(env, requestUrl) });
+async function checkedUrl(env: SecretEnv, url: string, requestUrl: string): Promise<string> {
+	const problem = await webhookDestinationProblem(env, url, fetch, servedLocally(env, requestUrl));
 	if (problem)
 		throw new ApiError("unprocessable", `The webhook URL is refused: ${problem}`, [{ path: "url", message: problem }]);
 	return new URL(url).toString();
@@ -77,7 +77,7 @@ export async function createEndpoint(
 	requestUrl: string,
 	ip: string | null,
 ) {
-	const url = checkedUrl(env, input.url, requestUrl);
+	const url = await checkedUrl(env, input.url, requestUrl);
 	const events = checkedEvents(input.events);
 	if ((await endpointsOfWorkspace(db, actor.workspaceId)).length >= MAX_ENDPOINTS)
 		throw new ApiError("conflict", `A workspace has at most ${MAX_ENDPOINTS} webhook endpoints`);
@@ -123,7 +123,7 @@ export async function updateEndpoint(
 ) {
 	const row = await getEndpoint(db, actor.workspaceId, id);
 	const change: Partial<WebhookEndpointRow> = {};
-	if (patch.url !== undefined) change.url = checkedUrl(env, patch.url, requestUrl);
+	if (patch.url !== undefined) change.url = await checkedUrl(env, patch.url, requestUrl);
 	if (patch.events !== undefined) change.events = checkedEvents(patch.events);
 	if (patch.enabled !== undefined) change.enabled = patch.enabled;
 	// Turned on again by a person: the failure streak that disabled it starts over.

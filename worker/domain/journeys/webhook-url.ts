@@ -6,6 +6,8 @@
  * (`localhost`, `*.internal` such as `metadata.google.internal`, `*.local`, single-label names), so a webhook cannot
  * be pointed at the network Pulse runs in. IPv4 written as one number (`2130706433`), in octal (`0177.0.0.1`) or
  * hex (`0x7f.1`) is read as the address it names before the check, as IPv4-mapped IPv6 (`::ffff:127.0.0.1`) is.
+ * Names built to resolve to a chosen address (`10.0.0.1.nip.io`, `lvh.me`) are refused too. What a public name
+ * resolves to is checked in production at registration and before each delivery (worker/services/webhook-fetch.ts).
  */
 
 const LOCAL_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -61,12 +63,54 @@ function isPrivateIpv6(v6: string): boolean {
 	);
 }
 
+/**
+ * Public names that answer with whatever address is written in them (`10.0.0.1.nip.io`, `127-0-0-1.sslip.io`) or
+ * always with loopback (`lvh.me`, `localtest.me`): the classic way round an address check, so they are refused whole.
+ */
+const REBINDING_SUFFIXES = [
+	"nip.io",
+	"sslip.io",
+	"xip.io",
+	"traefik.me",
+	"local.gd",
+	"lvh.me",
+	"localtest.me",
+	"vcap.me",
+	"lacolhost.com",
+	"localhost.direct",
+	"fuf.me",
+];
+
+/** A name carrying a private IPv4 address in its labels (`10.0.0.1.example.com`, `api-192-168-0-1.example.com`). */
+function embedsPrivateIpv4(host: string): boolean {
+	const runs = host.match(/(?:^|[.-])(\d{1,3}(?:[.-]\d{1,3}){3})(?=$|[.-])/g) ?? [];
+	return runs.some((run) => {
+		const ipv4 = parseIpv4(run.replace(/^[.-]/, "").replaceAll("-", "."));
+		return ipv4 !== null && isPrivateIpv4(ipv4);
+	});
+}
+
+/** A resolved address (as DNS answers it, IPv4 dotted or IPv6 text) that a webhook must not reach. */
+export function isPrivateAddress(address: string): boolean {
+	if (address.includes(":")) {
+		try {
+			return isPrivateIpv6(new URL(`http://[${address}]/`).hostname.slice(1, -1));
+		} catch {
+			return true;
+		}
+	}
+	const ipv4 = parseIpv4(address);
+	return ipv4 === null || isPrivateIpv4(ipv4);
+}
+
 function isPrivateHost(host: string): boolean {
 	const ipv4 = parseIpv4(host);
 	if (ipv4) return isPrivateIpv4(ipv4);
 	if (host.startsWith("[")) return isPrivateIpv6(host.slice(1, -1));
 	if (/^[0-9.]+$/.test(host) || /^0x/i.test(host)) return true; // a number that is no address
 	if (!host.includes(".")) return true; // a single-label name resolves only inside a network
+	if (REBINDING_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))) return true;
+	if (embedsPrivateIpv4(host)) return true;
 	return host === "localhost" || INTERNAL_SUFFIXES.some((suffix) => host.endsWith(suffix));
 }
 
