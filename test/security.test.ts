@@ -50,6 +50,8 @@ async function setup() {
 	const journey = await call("POST", "/api/v1/journeys", JOURNEY, { cookie: ours.cookie });
 	const webhook = await call("POST", "/api/v1/webhook-endpoints", WEBHOOK, { cookie: ours.cookie });
 	if (webhook.status !== 201) throw new Error(webhook.text);
+	const alertRule = await call("POST", "/api/v1/alert-rules", ALERT_RULE, { cookie: ours.cookie });
+	if (alertRule.status !== 201) throw new Error(alertRule.text);
 	return {
 		ours,
 		viewer,
@@ -70,6 +72,7 @@ async function setup() {
 		topicId: topic.json.id as string,
 		journeyId: journey.json.id as string,
 		webhookId: webhook.json.id as string,
+		alertRuleId: alertRule.json.id as string,
 	};
 }
 
@@ -216,6 +219,10 @@ const ROUTES = (f: Fixture) => [
 	// A saved search is the caller's own: any id answers 401 without credentials, 404 for anyone else.
 	{ method: "DELETE", path: "/api/v1/saved-searches/:id", minRole: "self" },
 	{ method: "GET", path: "/api/v1/health/detail", minRole: "admin" },
+	{ method: "GET", path: "/api/v1/alert-rules", minRole: "admin" },
+	{ method: "POST", path: "/api/v1/alert-rules", body: ALERT_RULE, minRole: "admin" },
+	{ method: "PATCH", path: `/api/v1/alert-rules/${f.alertRuleId}`, body: { threshold: 3 }, minRole: "admin" },
+	{ method: "DELETE", path: `/api/v1/alert-rules/${f.alertRuleId}`, minRole: "admin" },
 	{ method: "GET", path: "/api/v1/notifications", minRole: "self" },
 	{ method: "POST", path: "/api/v1/notifications/read", body: {}, minRole: "self" },
 	{ method: "GET", path: "/api/v1/notification-preferences", minRole: "self" },
@@ -280,6 +287,7 @@ const JOURNEY = {
 const SAVED_BLOCK = { name: "B", block: { id: "b", type: "text", text: "secret block" } };
 // Subscribed to an event nothing in this file emits: no delivery is attempted.
 const WEBHOOK = { url: "https://hooks.ours.example/pulse", events: ["journey.exited"] };
+const ALERT_RULE = { name: "Dead letters", metric: "dead_letters", threshold: 5 };
 const NO_DELIVERY = "msg_0000000000000000000000";
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
 
@@ -298,7 +306,7 @@ describe("access control on every route", { timeout: 180_000 }, () => {
 		const tested = [
 			...ROUTES(f).map(
 				(r) =>
-					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top|jny|whe)_\w+/, "/:id").replace(/\/msg_\w+/, "/{delivery_id}")}`,
+					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top|jny|whe|alr)_\w+/, "/:id").replace(/\/msg_\w+/, "/{delivery_id}")}`,
 			),
 			...PUBLIC_ROUTES,
 		];
@@ -393,6 +401,10 @@ describe("access control on every route", { timeout: 180_000 }, () => {
 			expect((await call("PATCH", hooks, { url: "https://evil.example/" }, as)).status).toBe(404);
 			expect((await call("POST", `${hooks}/rotate-secret`, {}, as)).status).toBe(404);
 			expect((await call("DELETE", hooks, undefined, as)).status).toBe(404);
+			const rule = `/api/v1/alert-rules/${f.alertRuleId}`;
+			expect((await call("GET", "/api/v1/alert-rules", undefined, as)).text).not.toContain(f.alertRuleId);
+			expect((await call("PATCH", rule, { threshold: 0 }, as)).status).toBe(404);
+			expect((await call("DELETE", rule, undefined, as)).status).toBe(404);
 			const theirContacts = await call("GET", "/api/v1/contacts?q=ours.example", undefined, as);
 			expect(theirContacts.json.data).toEqual([]);
 			const events = await call("POST", "/api/v1/events", { contact_id: f.contactId, name: "spoof" }, as);

@@ -7,6 +7,7 @@ import { ApiError } from "./errors";
 import { bodyLimits } from "./middleware/body-limit";
 import { errorResponse, handleError } from "./middleware/errors";
 import { requestContext } from "./middleware/request-id";
+import { alertRoutes } from "./routes/alerts";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { approvalPolicyRoutes, campaignReviewRoutes, journeyReviewRoutes } from "./routes/approvals";
 import { assistantRoutes } from "./routes/assistant";
@@ -103,6 +104,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1", bulkRoutes)
 		.route("/api/v1", searchRoutes)
 		.route("/api/v1", healthDetailRoutes)
+		.route("/api/v1/alert-rules", alertRoutes)
 		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/webhook-endpoints", webhookEndpointRoutes)
 		.route("/api/v1", notificationRoutes)

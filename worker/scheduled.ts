@@ -1,3 +1,4 @@
+import { runAlertRules } from "./services/alerts";
 import { runApprovalSla } from "./services/approval-sla";
 import { runJourneyDatePasses } from "./services/journey-dates";
 import { sendDigests } from "./services/notification-digest";
@@ -11,6 +12,8 @@ export async function handleScheduled(controller: ScheduledController, env: Env,
 	await refreshStaleCounts(env.DB);
 	// Review reminders and escalations at each stage's SLA; daily notification digests.
 	await runApprovalSla(env);
+	// Alert rules: a health figure reaching its threshold notifies the owners, once per breach.
+	await runAlertRules(env, controller.scheduledTime);
 	await sendDigests(env);
 	// Date-entry journeys (birthdays, renewals): the day's contacts enter, once per day.
 	await runJourneyDatePasses(env, controller.scheduledTime);
