@@ -26,6 +26,7 @@ import { closeCodeToEcho } from "./close-code";
 import { runEffects, type SendDispatcher } from "./journey-effects";
 import { JourneyLiveHub } from "./journey-live";
 import { LivePush } from "./journey-live-push";
+import { applySeed, planSeed } from "./journey-members";
 import { SEED_PAGE, type Seeding, seedPage } from "./journey-seeding";
 import { applyInput, enter, exitPage, type Step, stepDue } from "./journey-steps";
 import { JourneyStore } from "./journey-store";
@@ -39,6 +40,10 @@ const EFFECTS_BATCH = 100;
 /** A journey's row is read again after this long (lifecycle commands refresh it at once). */
 const JOURNEY_TTL_MS = 2_000;
 const SEEN_KEEP_MS = 7 * 86_400_000;
+/** A segment-entry journey's reconciliation pass starts at most this often (the cron asks every 5 minutes). */
+const RECONCILE_EVERY_MS = 10 * 60_000;
+/** How long the cron's call runs a pass before leaving the rest to the alarm. */
+const RECONCILE_BUDGET_MS = 10_000;
 
 /**
  * One shard of a journey (`journey:{journeyId}:{shard}`, see worker/domain/journeys/shards.ts): the enrollments of
@@ -153,22 +158,42 @@ export class JourneyDO extends DurableObject<Env> {
 		return { ok: true };
 	}
 
-	/** Segment members on activation: entered, or remembered as already in (so only later arrivals enter). */
+	/** Segment members (activation or reconciliation): entered, or remembered as already in; leavers noted. */
 	async seed(journeyId: string, request: SeedRequest): Promise<{ entered: number }> {
 		const journey = await this.journey(journeyId);
 		if (journey?.status !== "active") return { entered: 0 };
 		const now = this.now();
-		const step = request.enroll ? await this.prepare(journey, request.contactIds, [], now) : null;
-		const entered = this.ctx.storage.transactionSync(() => {
-			let n = 0;
-			for (const contactId of request.contactIds) {
-				const fresh = this.store.segmentMember(request.segmentId, contactId, true);
-				if (fresh && step && enter(step, { contactId }).ok) n++;
-			}
-			return n;
-		});
+		const plan = planSeed(this.store, request);
+		if (plan.fresh.length === 0 && plan.left.length === 0) return { entered: 0 };
+		const definitions = await this.loadDefinitions(
+			journey,
+			plan.leaving.map((e) => e.version),
+		);
+		const step = request.enroll && plan.fresh.length > 0 ? await this.prepare(journey, plan.fresh, [], now) : null;
+		const entered = this.ctx.storage.transactionSync(() =>
+			applySeed(this.store, journey, definitions, step, request, plan, now),
+		);
 		await this.afterWrite(journey);
 		return { entered };
+	}
+
+	/**
+	 * Shard 0 only, from the cron: a reconciliation pass over the segment (see journey-seeding.ts), at most every
+	 * RECONCILE_EVERY_MS and never while activation's hand-out runs. Runs what it can now; its alarm does the rest.
+	 */
+	async reconcile(journeyId: string): Promise<{ started: boolean }> {
+		const journey = await this.journey(journeyId, true);
+		const entry = journey?.definition.entry;
+		if (journey?.status !== "active" || entry?.type !== "segment") return { started: false };
+		const last = this.store.getMeta<number>("reconciled_at");
+		if (this.store.getMeta<Seeding>("seeding") || (last !== null && this.now() - last < RECONCILE_EVERY_MS))
+			return { started: false };
+		this.store.setMeta("reconciled_at", this.now());
+		const seeding = { workspaceId: journey.workspaceId, segmentId: entry.segment_id, enroll: true, cursor: "" };
+		this.store.setMeta("seeding", { ...seeding, reconcile: true });
+		await this.seedSome(journey, RECONCILE_BUDGET_MS);
+		await this.arm(journey);
+		return { started: true };
 	}
 
 	/** Shard 0 only: starts handing the segment's current members to their shards (see journey-seeding.ts). */
@@ -184,11 +209,10 @@ export class JourneyDO extends DurableObject<Env> {
 		const started = Date.now();
 		let seeding = this.store.getMeta<Seeding>("seeding");
 		while (seeding && Date.now() - started < budgetMs) {
-			const request = { segmentId: seeding.segmentId, enroll: seeding.enroll };
-			seeding = await seedPage(this.env, seeding, this.now(), (shard, contactIds) =>
+			seeding = await seedPage(this.env, seeding, this.now(), (shard, request) =>
 				shard === 0
-					? this.seed(journey.id, { ...request, contactIds })
-					: this.env.JOURNEY.getByName(shardName(journey.id, shard)).seed(journey.id, { ...request, contactIds }),
+					? this.seed(journey.id, request)
+					: this.env.JOURNEY.getByName(shardName(journey.id, shard)).seed(journey.id, request),
 			);
 			if (seeding) this.store.setMeta("seeding", seeding);
 			else this.store.deleteMeta("seeding");

@@ -229,6 +229,28 @@ export class JourneyStore {
 		return result.toArray().length > 0;
 	}
 
+	isSegmentMember(segmentId: string, contactId: string): boolean {
+		return (
+			this.sql
+				.exec("SELECT 1 FROM segment_members WHERE segment_id = ? AND contact_id = ?", segmentId, contactId)
+				.toArray().length > 0
+		);
+	}
+
+	/** Recorded members with `after < contact_id <= upTo` (no upper bound when `upTo` is null). */
+	segmentMembersBetween(segmentId: string, after: string, upTo: string | null): string[] {
+		return this.sql
+			.exec<{ contact_id: string }>(
+				"SELECT contact_id FROM segment_members WHERE segment_id = ? AND contact_id > ? AND (? IS NULL OR contact_id <= ?)",
+				segmentId,
+				after,
+				upTo,
+				upTo,
+			)
+			.toArray()
+			.map((r) => r.contact_id);
+	}
+
 	mirrorPending(limit: number) {
 		return this.sql
 			.exec<{ enrollment_id: string; contact_id: string; status: string; updated_at: number }>(

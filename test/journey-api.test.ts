@@ -2,6 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { shardName } from "../worker/domain/journeys/shards";
+import { runJourneyReconciliation } from "../worker/services/journey-reconcile";
 import { journeyCampaignId } from "../worker/services/journey-sends";
 import { call } from "./client";
 import {
@@ -12,6 +13,8 @@ import {
 	DAY,
 	deliverEvents,
 	enrollmentOf,
+	MINUTE,
+	shardFor,
 	templateIn,
 	workspaceWithContacts,
 } from "./journey-helpers";
@@ -193,5 +196,58 @@ describe("journeys through the API: enrollment, sends, pause and resume, version
 		expect((await contact(cookie, late.json.id)).tags).toEqual(["vip", "welcomed"]);
 		const stats = await call("GET", `/api/v1/journeys/${journeyId}/stats`, undefined, { cookie });
 		expect(stats.json).toMatchObject({ entered: 4, completed: 4 });
+	});
+
+	it("a reconciliation pass enters members who joined by a bulk action, notes who left, and lets them back in after exit", async () => {
+		const { cookie, contactIds } = await workspaceWithContacts(3);
+		const [ada, bob, cyd] = contactIds as [string, string, string];
+		const segment = await call(
+			"POST",
+			"/api/v1/segments",
+			{ name: "VIPs", definition: { all: [{ tag: "vip" }] } },
+			{ cookie },
+		);
+		const segmentId = segment.json.id as string;
+		const journeyId = await activeJourney(cookie, {
+			entry: { type: "segment", segment_id: segmentId },
+			reentry: { mode: "after_exit" },
+			exit: [{ type: "segment_leave", segment_id: segmentId }],
+			start: "wait",
+			nodes: { wait: { type: "delay", duration: "P1D", next: "done" }, done: { type: "exit" } },
+		});
+		const t0 = Date.now();
+		await clockAll(journeyId, t0);
+		// The first pass waits for activation's hand-out (an empty segment) to end.
+		const shard0 = env.JOURNEY.getByName(shardName(journeyId, 0));
+		for (let i = 0; i < 100 && !(await shard0.reconcile(journeyId)).started; i++) {
+			await runDurableObjectAlarm(shard0);
+			await new Promise((r) => setTimeout(r, 20));
+		}
+		const bulk = (action: string, ids: string[]) =>
+			call("POST", "/api/v1/bulk", { resource: "contacts", action, ids, params: { tags: ["vip"] } }, { cookie });
+
+		// Tagged in bulk: no contact change reaches the journeys, so only the cron's pass enters them.
+		expect((await bulk("tag", [ada, bob])).status).toBe(200);
+		expect(await enrollmentOf(journeyId, ada)).toBeUndefined();
+		await runJourneyReconciliation(env); // too soon after the last pass: nothing runs
+		expect(await enrollmentOf(journeyId, ada)).toBeUndefined();
+		await clockAll(journeyId, t0 + 11 * MINUTE);
+		await runJourneyReconciliation(env);
+		for (const id of [ada, bob])
+			expect(await enrollmentOf(journeyId, id)).toMatchObject({ status: "active", node_id: "wait" });
+		expect(await enrollmentOf(journeyId, cyd)).toBeUndefined();
+
+		// Untagged in bulk: the next pass sees Ada gone (the journey exits on leaving); tagged again, she re-enters.
+		await bulk("untag", [ada]);
+		await clockAll(journeyId, t0 + 22 * MINUTE);
+		await runJourneyReconciliation(env);
+		expect(await enrollmentOf(journeyId, ada)).toMatchObject({ status: "exited", exit_reason: "segment_leave" });
+		await bulk("tag", [ada]);
+		await clockAll(journeyId, t0 + 33 * MINUTE);
+		await runJourneyReconciliation(env);
+		const adas = await shardFor(journeyId, ada).enrollments({ contactId: ada, afterId: "", limit: 10 });
+		expect(adas.map((e) => e.status)).toEqual(["exited", "active"]);
+		const stats = await call("GET", `/api/v1/journeys/${journeyId}/stats`, undefined, { cookie });
+		expect(stats.json).toMatchObject({ entered: 3, active: 2, exited: { segment_leave: 1 } });
 	});
 });

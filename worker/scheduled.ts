@@ -1,6 +1,7 @@
 import { runAlertRules } from "./services/alerts";
 import { runApprovalSla } from "./services/approval-sla";
 import { runJourneyDatePasses } from "./services/journey-dates";
+import { runJourneyReconciliation } from "./services/journey-reconcile";
 import { sendDigests } from "./services/notification-digest";
 import { refreshStaleCounts } from "./services/segment-counts";
 import { runUpkeep } from "./services/upkeep";
@@ -17,4 +18,6 @@ export async function handleScheduled(controller: ScheduledController, env: Env,
 	await sendDigests(env);
 	// Date-entry journeys (birthdays, renewals): the day's contacts enter, once per day.
 	await runJourneyDatePasses(env, controller.scheduledTime);
+	// Segment-entry journeys: members who joined by an import, a bulk action or an ingest enter too.
+	await runJourneyReconciliation(env);
 }

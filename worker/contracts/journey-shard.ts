@@ -34,8 +34,16 @@ export type ShardInput =
 	/** Whether the contact is in the segment now (segment entry and segment_leave exits). */
 	| { kind: "segment"; key: string; contactId: string; segmentId: string; member: boolean };
 
-/** Segment members recorded on activation: entered (include_existing) or only remembered as already in. */
-export type SeedRequest = { segmentId: string; contactIds: string[]; enroll: boolean };
+/**
+ * Segment members recorded on activation: entered (include_existing) or only remembered as already in. A
+ * reconciliation page also gives its id `range`: members recorded in it but not given have left the segment.
+ */
+export type SeedRequest = {
+	segmentId: string;
+	contactIds: string[];
+	enroll: boolean;
+	range?: { after: string; upTo: string | null };
+};
 
 export type EnrollmentView = {
 	id: string;

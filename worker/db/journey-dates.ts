@@ -3,14 +3,16 @@ import type { Db } from "./client";
 import { c } from "./contacts";
 import { journeys } from "./schema-journeys";
 
-/** Active journeys that enter contacts on a date attribute (every workspace; the daily pass). */
-export async function activeDateJourneys(db: Db) {
+/** Active journeys (every workspace) with this kind of entry: date (the daily pass), segment (reconciliation). */
+export async function activeJourneysEntering(db: Db, type: "date" | "segment") {
 	const rows = await db
 		.select({ id: journeys.id, workspaceId: journeys.workspaceId, definition: journeys.definition })
 		.from(journeys)
 		.where(eq(journeys.status, "active"));
-	return rows.filter((r) => r.definition.entry.type === "date");
+	return rows.filter((r) => r.definition.entry.type === type);
 }
+
+export const activeDateJourneys = (db: Db) => activeJourneysEntering(db, "date");
 
 /**
  * Subscribed contacts whose date attribute (`YYYY-MM-DD…`) falls on the month and day `md` (`MM-DD`), after
