@@ -1,7 +1,11 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { runEffects } from "../durable-objects/journey-effects";
 import type { NotificationSocketFrame } from "../worker/contracts/notifications";
+import { handleSendsDeadLetters } from "../worker/queue/sends-consumer";
+import { notifyCampaignStatus } from "../worker/services/event-notifications";
 import { notify } from "../worker/services/notify";
+import { notifyProviderRefusal } from "../worker/services/notify-ops";
 import { addMember, call, ORIGIN, signupOwner } from "./client";
 import { importCsv, waitForImport } from "./import-helpers";
 import { sentCampaign } from "./tracking-helpers";
@@ -139,5 +143,98 @@ describe("notifications", () => {
 			(n: { kind: string }) => n.kind,
 		);
 		expect(kinds).toEqual(expect.arrayContaining(["campaign_started", "campaign_completed"]));
+	});
+
+	it("tells the team a campaign failed, and the admins once an hour that dead letters grow or the provider refuses", async () => {
+		const t = await team();
+		const as = { cookie: t.owner.cookie };
+		await call("PATCH", "/api/v1/workspace", { default_from_email: "team@bell.example" }, as);
+		const template = await call("POST", "/api/v1/templates", { name: "T", subject: "S", html: "<p>x</p>" }, as);
+		const campaign = await call("POST", "/api/v1/campaigns", { name: "Spring", template_id: template.json.id }, as);
+		const id = campaign.json.id as string;
+		const chunk = (n: number) =>
+			env.DB.prepare(
+				"insert into chunks (id, workspace_id, campaign_id, seq, status, attempts, last_error, created_at, updated_at) values (?, ?, ?, ?, 'queued', 6, '500 upstream', 0, 0)",
+			).bind(`chk_${id}_${n}`, t.workspaceId, id, n);
+		const message = (n: number) =>
+			env.DB.prepare(
+				"insert into messages (id, workspace_id, campaign_id, contact_id, email, status, chunk_id) values (?, ?, ?, ?, ?, 'queued', ?)",
+			).bind(`msg_${id}_${n}`, t.workspaceId, id, `ctc_${n}`, `p${n}@bell.example`, `chk_${id}_${n}`);
+		await env.DB.batch([
+			env.DB.prepare("update campaigns set status = 'sending', started_at = ? where id = ?").bind(Date.now(), id),
+			chunk(1),
+			chunk(2),
+			message(1),
+			message(2),
+		]);
+		// Two chunks exhaust their retries (the dead-letter queue), the provider refuses twice: one notification each.
+		for (const n of [1, 2]) {
+			const body = { type: "send_chunk", workspace_id: t.workspaceId, campaign_id: id, chunk_id: `chk_${id}_${n}` };
+			const batch = { queue: "pulse-sends-dlq", messages: [{ id: `q${n}`, body, attempts: 1, ack() {}, retry() {} }] };
+			await handleSendsDeadLetters(batch as unknown as MessageBatch<unknown>, env);
+			await notifyProviderRefusal(env, t.workspaceId, id, { status: 403, error: "The domain is not verified" });
+		}
+		await notifyCampaignStatus(env, t.workspaceId, id, "sending", "completed");
+
+		const inbox = async (cookie: string) =>
+			(await call("GET", "/api/v1/notifications", undefined, { cookie })).json.data as {
+				kind: string;
+				title: string;
+				body: string;
+			}[];
+		const admin = await inbox(t.admin.cookie);
+		expect(admin.map((n) => n.kind).sort()).toEqual(["campaign_failed", "dead_letters", "provider_errors"]);
+		expect(admin.find((n) => n.kind === "dead_letters")?.body).toContain('1 recipient of "Spring" could not be sent');
+		expect(admin.find((n) => n.kind === "provider_errors")?.body).toBe(
+			"The provider answered 403: The domain is not verified",
+		);
+		expect(admin.find((n) => n.kind === "campaign_failed")).toMatchObject({
+			title: "Failed: Spring",
+			body: expect.stringContaining("2 recipients failed and 0 sent"),
+		});
+		expect((await inbox(t.editor.cookie)).map((n) => n.kind)).toEqual(["campaign_failed"]);
+		// An hour later the pipeline's troubles are told again.
+		await notifyProviderRefusal(env, t.workspaceId, id, { status: 403, error: "again" }, Date.now() + 3_700_000);
+		expect((await inbox(t.admin.cookie)).filter((n) => n.kind === "provider_errors")).toHaveLength(2);
+	});
+
+	it("tells the editors when a journey's step fails after every retry, once an hour per journey", async () => {
+		const t = await team();
+		const journey = await call(
+			"POST",
+			"/api/v1/journeys",
+			{ name: "Welcome", definition: { entry: { type: "api" }, start: "end", nodes: { end: { type: "exit" } } } },
+			{ cookie: t.owner.cookie },
+		);
+		// A contact update for a contact that is gone, on its last attempt: given up.
+		const failing = (key: string, attempts: number) => ({
+			key,
+			enrollmentId: "enr_x",
+			contactId: "ctc_gone",
+			attempts,
+			effect: {
+				type: "update_contact" as const,
+				idempotencyKey: key,
+				nodeId: "tag",
+				setAttributes: { plan: "pro" },
+				addTags: [],
+				removeTags: [],
+			},
+		});
+		const job = { workspaceId: t.workspaceId, journeyId: journey.json.id, now: Date.now(), dispatch: async () => {} };
+		const first = await runEffects(env, job, [failing("a", 1)]);
+		expect(first[0]).toMatchObject({ ok: false, retryAt: expect.any(Number) });
+		expect((await call("GET", "/api/v1/notifications", undefined, { cookie: t.editor.cookie })).json.data).toEqual([]);
+		await runEffects(env, job, [failing("b", 5), failing("c", 5)]);
+		await runEffects(env, job, [failing("d", 5)]);
+		const told = (await call("GET", "/api/v1/notifications", undefined, { cookie: t.editor.cookie })).json.data;
+		expect(told).toMatchObject([
+			{
+				kind: "journey_error",
+				title: "Journey error: Welcome",
+				body: expect.stringContaining('2 steps of "Welcome" failed after every retry'),
+				link: `/journeys/${journey.json.id}`,
+			},
+		]);
 	});
 });

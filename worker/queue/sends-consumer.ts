@@ -10,6 +10,7 @@ import {
 	parkChunk,
 } from "../db/chunks";
 import { createDb, type Db } from "../db/client";
+import { notifyDeadLetters, notifyProviderRefusal } from "../services/notify-ops";
 import { emitSentWebhooks } from "../services/webhook-emitters";
 import { retryError, unsafeToResend } from "./ambiguous-attempts";
 import { retryDelaySeconds } from "./backoff";
@@ -130,7 +131,10 @@ export async function sendChunk(
 		return { ack: true };
 	}
 	// A used-up daily or monthly quota pauses the campaign until it resets; the chunk waits, no one fails.
-	if (result.quota) return pauseForQuota(env, db, chunk, result.quota, suppressed);
+	if (result.quota) {
+		await notifyProviderRefusal(env, message.workspace_id, chunk.campaignId, result, now);
+		return pauseForQuota(env, db, chunk, result.quota, suppressed);
+	}
 	const error = retryError(chunk.lastError, result.status, result.error, now);
 	if (result.retryable) {
 		await chunkRetrying(db, chunkId, frozen.messageIds, attempts, error, now);
@@ -140,6 +144,7 @@ export async function sendChunk(
 	}
 	const failed = await failChunkRows(db, chunkId, attempts, error, now);
 	await settle(env, chunk.campaignId, { suppressed, failed });
+	await notifyProviderRefusal(env, message.workspace_id, chunk.campaignId, result, now);
 	return { ack: true };
 }
 
@@ -171,6 +176,7 @@ async function giveUp(db: Db, env: Env, message: SendsQueueMessage) {
 	const reason = `gave up after ${chunk?.attempts ?? "several"} attempts: ${chunk?.lastError ?? "unknown error"}`;
 	const failed = await failChunkRows(db, message.chunk_id, attempts, reason, Date.now());
 	await settle(env, message.campaign_id, { failed });
+	if (failed > 0) await notifyDeadLetters(env, message.workspace_id, message.campaign_id, failed, reason);
 }
 
 /** Chunks that exhausted their retries land here: their recipients are marked failed. */

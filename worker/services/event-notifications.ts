@@ -1,11 +1,15 @@
 import type { CampaignStatus } from "../contracts/campaigns";
+import { campaignOutcome } from "../db/campaign-outcome";
 import { findCampaignRow } from "../db/campaigns";
 import { createDb } from "../db/client";
 import { findImport } from "../db/imports";
 import { importUploaderMember } from "../db/notifications";
 import { notify } from "./notify";
 
-/** Tells the team a campaign started sending or completed (resuming after a pause is not a start). */
+/**
+ * Tells the team a campaign started sending, completed, or failed: it ended with at least as many recipients
+ * failed as sent (resuming after a pause is not a start).
+ */
 export async function notifyCampaignStatus(
 	env: Env,
 	workspaceId: string,
@@ -15,24 +19,37 @@ export async function notifyCampaignStatus(
 ) {
 	const started = status === "sending" && previous !== "paused" && previous !== "sending";
 	if (!started && status !== "completed") return;
-	const row = await findCampaignRow(createDb(env.DB), workspaceId, campaignId).catch(() => undefined);
+	const db = createDb(env.DB);
+	const row = await findCampaignRow(db, workspaceId, campaignId).catch(() => undefined);
 	const name = row?.name ?? "A campaign";
+	const link = `/campaigns/${campaignId}`;
+	if (started) {
+		const body = `"${name}" started sending.`;
+		return notify(
+			env,
+			workspaceId,
+			{ atLeast: "editor" },
+			{ kind: "campaign_started", title: `Sending: ${name}`, body, link },
+		);
+	}
+	const outcome = await campaignOutcome(db, campaignId).catch(() => ({ sent: 0, failed: 0, error: null }));
+	const failures = `${outcome.failed} recipient${outcome.failed === 1 ? "" : "s"} failed`;
 	await notify(
 		env,
 		workspaceId,
 		{ atLeast: "editor" },
-		started
+		outcome.failed > 0 && outcome.failed >= outcome.sent
 			? {
-					kind: "campaign_started",
-					title: `Sending: ${name}`,
-					body: `"${name}" started sending.`,
-					link: `/campaigns/${campaignId}`,
+					kind: "campaign_failed",
+					title: `Failed: ${name}`,
+					body: `"${name}" ended with ${failures} and ${outcome.sent} sent${outcome.error ? ` (${outcome.error.slice(0, 200)})` : ""}.`,
+					link,
 				}
 			: {
 					kind: "campaign_completed",
 					title: `Sent: ${name}`,
-					body: `"${name}" finished sending.`,
-					link: `/campaigns/${campaignId}`,
+					body: `"${name}" finished sending${outcome.failed > 0 ? ` (${failures})` : ""}.`,
+					link,
 				},
 	);
 }

@@ -1,0 +1,97 @@
+import { findCampaignRow } from "../db/campaigns";
+import { createDb } from "../db/client";
+import { findJourney } from "../db/journeys";
+import { notifyOnce } from "./notify-once";
+
+/*
+ * Troubles of the send pipeline and the journeys, told to the people who can act on them: each kind at most
+ * once an hour per workspace (per journey for a journey's errors), however many chunks or steps fail meanwhile.
+ * None of these throws: the caller's work (a queue batch, a journey's step) stands.
+ */
+
+const short = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+async function campaignName(env: Env, workspaceId: string, campaignId: string) {
+	const row = await findCampaignRow(createDb(env.DB), workspaceId, campaignId).catch(() => undefined);
+	return row?.name ?? "a campaign";
+}
+
+/** A chunk exhausted its retries (the dead-letter queue): the admins hear that dead letters are growing. */
+export async function notifyDeadLetters(
+	env: Env,
+	workspaceId: string,
+	campaignId: string,
+	failed: number,
+	reason: string,
+	now = Date.now(),
+) {
+	const name = await campaignName(env, workspaceId, campaignId);
+	return notifyOnce(
+		env,
+		workspaceId,
+		"dead_letters",
+		{ atLeast: "admin" },
+		{
+			kind: "dead_letters",
+			title: `Dead letters growing: ${name}`,
+			body: short(
+				`${failed} recipient${failed === 1 ? "" : "s"} of "${name}" could not be sent after every retry (${reason}). See the health page for the pipeline's dead letters.`,
+			),
+			link: `/campaigns/${campaignId}`,
+		},
+		now,
+	);
+}
+
+/** The provider refused a chunk for good (an invalid key, an unverified domain, a used-up quota, ...). */
+export async function notifyProviderRefusal(
+	env: Env,
+	workspaceId: string,
+	campaignId: string,
+	refusal: { status: number | null; error: string },
+	now = Date.now(),
+) {
+	const name = await campaignName(env, workspaceId, campaignId);
+	const answer = refusal.status === null ? "no answer" : `${refusal.status}`;
+	return notifyOnce(
+		env,
+		workspaceId,
+		"provider_errors",
+		{ atLeast: "admin" },
+		{
+			kind: "provider_errors",
+			title: `The email provider refused a send of "${name}"`,
+			body: short(`The provider answered ${answer}: ${refusal.error}`),
+			link: `/campaigns/${campaignId}`,
+		},
+		now,
+	);
+}
+
+/** Steps of a journey failed for good (a webhook that kept failing, a contact update refused). */
+export async function notifyJourneyError(
+	env: Env,
+	workspaceId: string,
+	journeyId: string,
+	errors: string[],
+	now = Date.now(),
+) {
+	if (errors.length === 0) return [];
+	const journey = await findJourney(createDb(env.DB), workspaceId, journeyId).catch(() => undefined);
+	const name = journey?.name ?? "A journey";
+	return notifyOnce(
+		env,
+		workspaceId,
+		`journey_error:${journeyId}`,
+		{ atLeast: "editor" },
+		{
+			kind: "journey_error",
+			title: `Journey error: ${name}`,
+			body: short(
+				`${errors.length} step${errors.length === 1 ? "" : "s"} of "${name}" failed after every retry: ${errors[0]}`,
+			),
+			link: `/journeys/${journeyId}`,
+		},
+		now,
+	);
+}
