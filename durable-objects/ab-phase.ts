@@ -133,10 +133,10 @@ export async function pickWinner(env: Env, state: State | null, variantId: strin
 	const ab = state?.ab;
 	if (!state || !ab)
 		return { ok: false, code: "conflict", reason: "This campaign's A/B test has not started" } as const;
-	if (ab.phase !== "testing" && ab.phase !== "deciding")
-		return { ok: false, code: "conflict", reason: `The winner was already chosen (phase ${ab.phase})` } as const;
 	if (state.status !== "sending" && state.status !== "paused")
 		return { ok: false, code: "conflict", reason: `A ${state.status} campaign cannot send a winner` } as const;
+	if (ab.phase !== "testing" && ab.phase !== "deciding")
+		return { ok: false, code: "conflict", reason: `The winner was already chosen (phase ${ab.phase})` } as const;
 	if (!ab.variantIds.includes(variantId))
 		return { ok: false, code: "unknown_variant", reason: "No such variant in this test" } as const;
 	const evaluated = await evaluateAbTest(env, state.campaignId, { now, final: true });
@@ -154,8 +154,11 @@ export async function pickWinner(env: Env, state: State | null, variantId: strin
 	return { ok: true } as const;
 }
 
-/** The campaign completed: a test in its winner phase is done. */
-export async function abCompleted(env: Env, state: State): Promise<State> {
+/**
+ * The campaign ended (completed, or cancelled in any phase): its test is done, so nothing decides or sends a winner
+ * any more. A winner already decided (or suggested while deciding) stays on record.
+ */
+export async function abEnded(env: Env, state: State): Promise<State> {
 	if (!state.ab || state.ab.phase === "done") return state;
 	await mirrorAbPhase(createDb(env.DB), state.campaignId, { phase: "done" });
 	return { ...state, ab: { ...state.ab, phase: "done" } };

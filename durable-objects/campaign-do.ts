@@ -6,7 +6,7 @@ import { createDb } from "../worker/db/client";
 import { type CampaignEvent, transition } from "../worker/domain/campaigns/machine";
 import { type ProviderQuota, quotaPause, quotaReopened } from "../worker/domain/campaigns/provider-quota";
 import { auditQuotaPause, auditQuotaResume } from "../worker/services/campaign-quota";
-import { abCompleted, abHoldsCompletion, abStep, type PickResult, pickWinner } from "./ab-phase";
+import { abEnded, abHoldsCompletion, abStep, type PickResult, pickWinner } from "./ab-phase";
 import { nextAlarmAt } from "./campaign-do-alarm";
 import { cancelPending, requeuePaused, StallCheck } from "./campaign-do-chunks";
 import { fanoutTick } from "./campaign-do-fanout";
@@ -24,6 +24,8 @@ export class CampaignDO extends DurableObject<Env> {
 	private state: State | null = null;
 	private readonly stallCheck = new StallCheck();
 	private readonly live: LiveCounters;
+	/** The last lifecycle work queued (see `serial`). */
+	private turn: Promise<unknown> = Promise.resolve();
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
@@ -40,7 +42,11 @@ export class CampaignDO extends DurableObject<Env> {
 		return this.state;
 	}
 
-	async command(campaignId: string, workspaceId: string, command: CampaignCommand): Promise<CommandResult> {
+	command(campaignId: string, workspaceId: string, command: CampaignCommand): Promise<CommandResult> {
+		return this.serial(() => this.apply(campaignId, workspaceId, command));
+	}
+
+	private async apply(campaignId: string, workspaceId: string, command: CampaignCommand): Promise<CommandResult> {
 		const state = this.state ?? (await this.initialState(campaignId, workspaceId));
 		const now = Date.now();
 		const event: CampaignEvent =
@@ -48,7 +54,9 @@ export class CampaignDO extends DurableObject<Env> {
 		const result = transition(state.status, event);
 		if (!result.ok) return result;
 		// A person's command ends any pause Pulse made: resumed early, the next chunk pauses again if the quota is closed.
-		const next: State = { ...state, status: result.status, pauseReason: null };
+		let next: State = { ...state, status: result.status, pauseReason: null };
+		// Cancelled in any A/B phase, the test ends with the campaign (D1's mirror first: a retry finds it done).
+		if (command.type === "cancel") next = await abEnded(this.env, next);
 		if (command.type === "schedule") next.sendAt = command.sendAt;
 		if (command.type === "unschedule") next.sendAt = null;
 		if (command.type === "send" || command.type === "resume") await loadPace(this.env, next);
@@ -64,7 +72,11 @@ export class CampaignDO extends DurableObject<Env> {
 	 * message was lost (a crash of a local queue, say) and completes the campaign. A failure is logged and
 	 * the next alarm is set regardless, so the check never stops while chunks are outstanding.
 	 */
-	override async alarm(): Promise<void> {
+	override alarm(): Promise<void> {
+		return this.serial(() => this.check());
+	}
+
+	private async check(): Promise<void> {
 		const state = this.state;
 		if (!state) return;
 		const now = Date.now();
@@ -93,14 +105,18 @@ export class CampaignDO extends DurableObject<Env> {
 	 */
 	async chunkSettled(delta: StatsDelta): Promise<void> {
 		await this.live.apply(delta);
-		await this.completeIfDone();
+		await this.serial(() => this.completeIfDone());
 	}
 
 	/**
 	 * Called by the SENDS consumer when the provider's daily or monthly quota refused a chunk: a sending campaign pauses
 	 * with the reason and resumes by itself when the quota resets (an alarm); a later reset extends a quota pause.
 	 */
-	async providerQuotaReached(quota: ProviderQuota): Promise<void> {
+	providerQuotaReached(quota: ProviderQuota): Promise<void> {
+		return this.serial(() => this.quotaReached(quota));
+	}
+
+	private async quotaReached(quota: ProviderQuota): Promise<void> {
 		const state = this.state;
 		if (!state) return;
 		const decision = quotaPause(state.status, state.pauseReason ?? null, quota);
@@ -125,10 +141,12 @@ export class CampaignDO extends DurableObject<Env> {
 	}
 
 	/** A person picks the A/B test's winner (while testing or deciding): the winner phase starts now. */
-	async pickWinner(variantId: string): Promise<PickResult> {
-		const result = await pickWinner(this.env, this.state, variantId, Date.now(), (s) => this.put(s));
-		await this.scheduleAlarm();
-		return result;
+	pickWinner(variantId: string): Promise<PickResult> {
+		return this.serial(async () => {
+			const result = await pickWinner(this.env, this.state, variantId, Date.now(), (s) => this.put(s));
+			await this.scheduleAlarm();
+			return result;
+		});
 	}
 
 	/** `fetch` only upgrades the (already authorized) live socket; it hibernates between messages. */
@@ -171,7 +189,17 @@ export class CampaignDO extends DurableObject<Env> {
 		if (state?.status !== "sending" || !state.fanoutDone || abHoldsCompletion(state)) return;
 		if (await hasUnsettledChunks(createDb(this.env.DB), state.campaignId)) return;
 		const done = transition(state.status, { type: "complete" });
-		if (done.ok) await this.save({ ...(await abCompleted(this.env, state)), status: done.status }, Date.now());
+		if (done.ok) await this.save({ ...(await abEnded(this.env, state)), status: done.status }, Date.now());
+	}
+
+	/**
+	 * Lifecycle work runs one piece at a time: a pause, a cancel or a picked winner arriving while an alarm's fan-out
+	 * tick awaits D1 waits for the tick to store its cursor, so neither overwrites the other's state.
+	 */
+	private serial<T>(work: () => Promise<T>): Promise<T> {
+		const run = this.turn.then(work);
+		this.turn = run.catch(() => undefined);
+		return run;
 	}
 
 	private async scheduleAlarm() {

@@ -213,6 +213,99 @@ describe("A/B tests", () => {
 		expect((await call("GET", `/api/v1/campaigns/${id}/stats`, undefined, { cookie })).json.status).toBe("completed");
 	});
 
+	it("cancels in every phase to a finished test, and pauses and resumes while waiting for a decision", async () => {
+		const { cookie, templateId } = await abWorkspace(60);
+		const abCampaign = async (name: string, ab_test: Record<string, unknown>) => {
+			const created = await call(
+				"POST",
+				"/api/v1/campaigns",
+				{
+					name,
+					template_id: templateId,
+					variants: [
+						{ name: "A", subject: "A" },
+						{ name: "B", subject: "B" },
+					],
+					ab_test,
+				},
+				{ cookie },
+			);
+			const id = created.json.id as string;
+			const [a, b] = created.json.variants as { id: string }[];
+			if (!a || !b) throw new Error("variants missing");
+			await call("POST", `/api/v1/campaigns/${id}/send`, undefined, { cookie });
+			await fanOutAndSettle(id);
+			return { id, a: a.id, b: b.id, tested: (await messagesOf(id)).length };
+		};
+		const manual = { test_percent: 50, metric: "clicks", duration: "PT1H", auto_send_winner: false };
+		const ab = async (id: string) => (await call("GET", `/api/v1/campaigns/${id}/ab`, undefined, { cookie })).json;
+		const cancel = async (id: string) => {
+			const res = await call("POST", `/api/v1/campaigns/${id}/cancel`, undefined, { cookie });
+			expect(res.json.status).toBe("cancelled");
+			// Neither the object's next look (after an eviction) nor a person sends anything more.
+			await evict(id);
+			await runDurableObjectAlarm(env.CAMPAIGN.getByName(id));
+			const pick = await call("POST", `/api/v1/campaigns/${id}/ab/winner`, { variant_id: "x" }, { cookie });
+			expect(pick.status).toBe(422);
+			expect((await env.CAMPAIGN.getByName(id).getState())?.ab?.phase).toBe("done");
+			return ab(id);
+		};
+
+		// Testing: the test ends with the campaign, with no winner.
+		const testing = await abCampaign("Cancel testing", manual);
+		const cancelledTest = await cancel(testing.id);
+		expect(cancelledTest.phase).toBe("done");
+		expect(cancelledTest.winner).toBeUndefined();
+		const late = await call("POST", `/api/v1/campaigns/${testing.id}/ab/winner`, { variant_id: testing.b }, { cookie });
+		expect(late.status).toBe(409);
+		expect(late.error.message).toMatch(/cancelled campaign cannot send a winner/);
+		expect((await messagesOf(testing.id)).length).toBe(testing.tested);
+
+		// Deciding: paused and resumed while a person has not picked, still deciding; a pick while paused waits
+		// for the resume; then the winner reaches exactly the rest.
+		const deciding = await abCampaign("Pause deciding", manual);
+		await testStartedAgo(deciding.id, 2 * 3_600_000);
+		await runDurableObjectAlarm(env.CAMPAIGN.getByName(deciding.id));
+		expect((await ab(deciding.id)).phase).toBe("deciding");
+		expect((await call("POST", `/api/v1/campaigns/${deciding.id}/pause`, undefined, { cookie })).status).toBe(202);
+		expect((await call("POST", `/api/v1/campaigns/${deciding.id}/resume`, undefined, { cookie })).status).toBe(202);
+		await runDurableObjectAlarm(env.CAMPAIGN.getByName(deciding.id));
+		expect((await ab(deciding.id)).phase).toBe("deciding");
+		await call("POST", `/api/v1/campaigns/${deciding.id}/pause`, undefined, { cookie });
+		const picked = await call(
+			"POST",
+			`/api/v1/campaigns/${deciding.id}/ab/winner`,
+			{ variant_id: deciding.a },
+			{ cookie },
+		);
+		expect(picked.json.phase).toBe("sending_winner");
+		await runDurableObjectAlarm(env.CAMPAIGN.getByName(deciding.id));
+		expect((await messagesOf(deciding.id)).length).toBe(deciding.tested);
+		await call("POST", `/api/v1/campaigns/${deciding.id}/resume`, undefined, { cookie });
+		await fanOutAndSettle(deciding.id);
+		await runDurableObjectAlarm(env.CAMPAIGN.getByName(deciding.id));
+		expect((await ab(deciding.id)).phase).toBe("done");
+		const finished = (await call("GET", `/api/v1/campaigns/${deciding.id}/stats`, undefined, { cookie })).json;
+		expect(finished).toMatchObject({ status: "completed", audience: 60, sent: 59, suppressed: 1 });
+
+		// Deciding, cancelled: the suggested winner stays on record, but nobody else is mailed.
+		const suggested = await abCampaign("Cancel deciding", manual);
+		await testStartedAgo(suggested.id, 2 * 3_600_000);
+		await runDurableObjectAlarm(env.CAMPAIGN.getByName(suggested.id));
+		const cancelledDecision = await cancel(suggested.id);
+		expect(cancelledDecision.phase).toBe("done");
+		expect(cancelledDecision.winner).toBeDefined();
+		expect((await messagesOf(suggested.id)).length).toBe(suggested.tested);
+
+		// Sending the winner, cancelled before its fan-out: done, and the rest never mailed.
+		const winning = await abCampaign("Cancel winner", manual);
+		await call("POST", `/api/v1/campaigns/${winning.id}/ab/winner`, { variant_id: winning.b }, { cookie });
+		expect((await ab(winning.id)).phase).toBe("sending_winner");
+		const cancelledWinner = await cancel(winning.id);
+		expect(cancelledWinner).toMatchObject({ phase: "done", winner: { variant_id: winning.b } });
+		expect((await messagesOf(winning.id)).length).toBe(winning.tested);
+	});
+
 	it("refuses A/B settings naming the field at fault", async () => {
 		const { cookie, templateId } = await abWorkspace(1);
 		const body = (extra: Record<string, unknown>) => ({ name: "Bad", template_id: templateId, ...extra });

@@ -169,7 +169,12 @@ function CampaignView(props: Props) {
 				<ReviewPanels target="campaigns" id={props.id} canEdit={atLeast(me().role, "editor")} />
 				<DeliveryCard campaign={c()} status={status()} stats={numbers.stats()} liveState={numbers.liveState()} />
 				<Show when={c().ab_test}>
-					<AbResultsCard campaignId={props.id} canEdit={atLeast(me().role, "editor")} tick={numbers.stats} />
+					<AbResultsCard
+						campaignId={props.id}
+						canEdit={atLeast(me().role, "editor")}
+						tick={numbers.stats}
+						status={status()}
+					/>
 				</Show>
 				<Show when={started()}>
 					<EngagementCard campaignId={props.id} stats={numbers.stats()} />

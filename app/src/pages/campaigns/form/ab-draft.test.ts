@@ -43,4 +43,11 @@ describe("the results panel's headline", () => {
 			"No clear winner: A was sent",
 		);
 	});
+
+	it("says a cancelled test ended without sending a winner", () => {
+		expect(verdict({ phase: "done", arms }, "cancelled")).toBe("Cancelled before a winner");
+		expect(verdict({ phase: "done", arms, winner: { variant_id: "b", significant: false } }, "cancelled")).toBe(
+			"Cancelled: B was ahead",
+		);
+	});
 });

@@ -18,7 +18,12 @@ const METRIC_WORDS = { clicks: "people who clicked", opens: "people who opened",
  * at), the p-value against the first variant, the winner and why, and for editors a button to pick the winner.
  * Reloaded whenever the campaign's live numbers move.
  */
-export function AbResultsCard(props: { campaignId: string; canEdit: boolean; tick: Accessor<unknown> }) {
+export function AbResultsCard(props: {
+	campaignId: string;
+	canEdit: boolean;
+	tick: Accessor<unknown>;
+	status?: string;
+}) {
 	const [results, { refetch }] = createResource(() => props.campaignId, getAbResults);
 	// At most one reload every two seconds, and always one after the last change.
 	let last = 0;
@@ -60,7 +65,10 @@ export function AbResultsCard(props: { campaignId: string; canEdit: boolean; tic
 			setPicking(undefined);
 		}
 	};
-	const canPick = () => props.canEdit && (results()?.phase === "testing" || results()?.phase === "deciding");
+	const canPick = () =>
+		props.canEdit &&
+		(props.status === "sending" || props.status === "paused") &&
+		(results()?.phase === "testing" || results()?.phase === "deciding");
 	const columns = (): Column<Arm>[] => [
 		{
 			header: "Variant",
@@ -100,7 +108,7 @@ export function AbResultsCard(props: { campaignId: string; canEdit: boolean; tic
 				<section class="card card-flush" aria-labelledby="ab-title" data-testid="ab-results">
 					<div class="card-head pad">
 						<h2 class="card-title" id="ab-title">
-							A/B test: {verdict(r())}
+							A/B test: {verdict(r(), props.status)}
 						</h2>
 						<span class="muted small">
 							{r().phase ? PHASE_WORDS[r().phase as keyof typeof PHASE_WORDS] : "Not started"} · rate ={" "}

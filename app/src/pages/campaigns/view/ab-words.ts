@@ -11,13 +11,17 @@ export const intervalText = ([lo, hi]: [number, number]) => `${percent(lo)} – 
 export const pValueText = (p: number | null) => (p === null ? "control" : p < 0.001 ? "< 0.001" : p.toFixed(3));
 
 /** The headline: who won and whether it is real, or that the test is still collecting. */
-export function verdict(results: {
-	phase: keyof typeof PHASE_WORDS | null;
-	winner?: { variant_id: string; significant: boolean };
-	arms: { variant_id: string; name: string }[];
-}): string {
+export function verdict(
+	results: {
+		phase: keyof typeof PHASE_WORDS | null;
+		winner?: { variant_id: string; significant: boolean };
+		arms: { variant_id: string; name: string }[];
+	},
+	campaignStatus?: string,
+): string {
 	const winner = results.winner;
 	const name = results.arms.find((a) => a.variant_id === winner?.variant_id)?.name ?? "";
+	if (campaignStatus === "cancelled") return winner ? `Cancelled: ${name} was ahead` : "Cancelled before a winner";
 	if (!winner) return results.phase === null ? "Starts when the campaign is sent" : "Collecting results";
 	if (results.phase === "deciding")
 		return `${name} leads${winner.significant ? " (significant)" : ""}: pick the winner`;
