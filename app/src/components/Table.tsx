@@ -1,7 +1,13 @@
 import { For, type JSX, Show } from "solid-js";
 import { LoadingState } from "./Spinner";
 
-export type Column<T> = { header: string; cell: (row: T) => JSX.Element; class?: string };
+export type Column<T> = {
+	header: string;
+	cell: (row: T) => JSX.Element;
+	class?: string;
+	/** Shown in the header instead of `header` (e.g. a "select all" box); `header` still names the column. */
+	headerCell?: () => JSX.Element;
+};
 
 type Props<T> = {
 	label: string;
@@ -23,7 +29,9 @@ export function Table<T>(props: Props<T>) {
 					<table class="table" aria-label={props.label}>
 						<thead>
 							<tr>
-								<For each={props.columns}>{(column) => <th class={column.class}>{column.header}</th>}</For>
+								<For each={props.columns}>
+									{(column) => <th class={column.class}>{column.headerCell ? column.headerCell() : column.header}</th>}
+								</For>
 							</tr>
 						</thead>
 						<tbody>

@@ -6,8 +6,18 @@ type TemplatePatch = InferRequestType<(typeof api.templates)[":id"]["$patch"]>["
 export type RenderBody = InferRequestType<typeof api.templates.render.$post>["json"];
 type TestSendBody = InferRequestType<(typeof api.templates)[":id"]["test-send"]["$post"]>["json"];
 
-export const listTemplates = (query: { limit: number; cursor?: string }) =>
-	call(api.templates.$get({ query: { limit: String(query.limit), cursor: query.cursor } }));
+/** The library by shelf: templates in use (or only archived ones), optionally of one category. */
+export const listTemplates = (query: { limit: number; cursor?: string; archived?: boolean; category?: string }) =>
+	call(
+		api.templates.$get({
+			query: {
+				limit: String(query.limit),
+				cursor: query.cursor,
+				...(query.archived ? { archived: "true" as const } : {}),
+				...(query.category ? { category: query.category } : {}),
+			},
+		}),
+	);
 export const listStarters = () => call(api.templates.starters.$get());
 export const getTemplate = (id: string) => call(api.templates[":id"].$get({ param: { id } }));
 export const createTemplate = (json: NewTemplate) => call(api.templates.$post({ json }));

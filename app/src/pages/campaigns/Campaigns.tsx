@@ -1,5 +1,7 @@
 import { A, useNavigate } from "@solidjs/router";
-import { createEffect, on, Show } from "solid-js";
+import { createEffect, createSignal, on, Show } from "solid-js";
+import { BulkBar } from "../../components/bulk/BulkBar";
+import { selectColumn } from "../../components/bulk/SelectColumn";
 import { EmptyState } from "../../components/EmptyState";
 import { LinkButton } from "../../components/LinkButton";
 import { PagedTable } from "../../components/PagedTable";
@@ -93,7 +95,12 @@ export default function Campaigns() {
 		2000,
 	);
 
+	const [selected, setSelected] = createSignal(new Set<string>());
+	const nameOf = (id: string) => campaigns.items()?.find((c) => c.id === id)?.name ?? id;
+	const select = selectColumn({ selected, setSelected, rows: campaigns.items, key: (c) => c.id, name: (c) => c.name });
+
 	const columns: Column<CampaignListItem>[] = [
+		...(canEdit() ? [select] : []),
 		{
 			header: "Name",
 			class: "cell-clip",
@@ -137,6 +144,14 @@ export default function Campaigns() {
 				}
 			/>
 			<section class="card card-flush">
+				<BulkBar
+					resource="campaigns"
+					noun="campaigns"
+					selected={selected()}
+					setSelected={setSelected}
+					nameOf={nameOf}
+					onDone={() => campaigns.reload()}
+				/>
 				<PagedTable
 					label="Campaigns"
 					columns={columns}

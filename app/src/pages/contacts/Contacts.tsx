@@ -1,6 +1,8 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, on, Show } from "solid-js";
 import { Button } from "../../components/Button";
+import { BulkBar } from "../../components/bulk/BulkBar";
+import { selectColumn } from "../../components/bulk/SelectColumn";
 import { EmptyState } from "../../components/EmptyState";
 import { LinkButton } from "../../components/LinkButton";
 import { PagedTable } from "../../components/PagedTable";
@@ -66,7 +68,12 @@ export default function Contacts() {
 		setParams({ q: undefined, status: undefined, tag: undefined, segment: undefined }, { replace: true });
 	};
 
+	const [selected, setSelected] = createSignal(new Set<string>());
+	const nameOf = (id: string) => contacts.items()?.find((c) => c.id === id)?.email ?? id;
+	const select = selectColumn({ selected, setSelected, rows: contacts.items, key: (c) => c.id, name: (c) => c.email });
+
 	const columns: Column<Contact>[] = [
+		...(canEdit() ? [select] : []),
 		{
 			header: "Email",
 			cell: (c) => (
@@ -134,6 +141,14 @@ export default function Contacts() {
 						onChange={(e) => setParams({ segment: e.currentTarget.value || undefined }, { replace: true })}
 					/>
 				</search>
+				<BulkBar
+					resource="contacts"
+					noun="contacts"
+					selected={selected()}
+					setSelected={setSelected}
+					nameOf={nameOf}
+					onDone={() => contacts.reload()}
+				/>
 				<PagedTable
 					label="Contacts"
 					columns={columns}

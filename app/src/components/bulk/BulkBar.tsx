@@ -1,0 +1,159 @@
+import { createSignal, For, Show } from "solid-js";
+import { type BulkItemResult, type BulkResource, messageOf, runBulk } from "../../lib/api";
+import { Button } from "../Button";
+import { ConfirmDialog } from "../ConfirmDialog";
+import { FormAlert } from "../FormAlert";
+import { TextField } from "../TextField";
+import { BULK_MENU, type BulkActionDef, failedIds, parseTags, summarize } from "./bulk-logic";
+import "./bulk.css";
+
+type Props = {
+	resource: BulkResource;
+	/** What the rows are called ("campaigns"). */
+	noun: string;
+	selected: Set<string>;
+	setSelected: (ids: Set<string>) => void;
+	/** A selected item's name, for the results. */
+	nameOf: (id: string) => string;
+	/** After a call: reload the list (items changed, some may be gone). */
+	onDone: () => void;
+};
+
+type Outcome = { def: BulkActionDef; items: (BulkItemResult & { name: string })[] };
+
+/**
+ * The action bar of a list page with selected rows: the resource's actions (tags asked for, destructive ones
+ * confirmed), then each item's result (done, or the reason it was refused) until dismissed.
+ */
+export function BulkBar(props: Props) {
+	const [asking, setAsking] = createSignal<BulkActionDef>();
+	const [tags, setTags] = createSignal("");
+	const [busy, setBusy] = createSignal<string>();
+	const [error, setError] = createSignal<string>();
+	const [outcome, setOutcome] = createSignal<Outcome>();
+	const count = () => props.selected.size;
+
+	const run = async (def: BulkActionDef) => {
+		const ids = [...props.selected];
+		const names = new Map(ids.map((id) => [id, props.nameOf(id)]));
+		const params = def.tags ? { tags: parseTags(tags()) } : undefined;
+		setBusy(def.label);
+		setError(undefined);
+		try {
+			const results = await runBulk({ resource: props.resource, action: def.action as never, ids, params });
+			setOutcome({ def, items: results.map((r) => ({ ...r, name: names.get(r.id) ?? r.id })) });
+			setAsking(undefined);
+			setTags("");
+			props.setSelected(failedIds(results));
+			props.onDone();
+		} catch (e) {
+			setError(messageOf(e));
+			throw e;
+		} finally {
+			setBusy(undefined);
+		}
+	};
+	const choose = (def: BulkActionDef) => {
+		setError(undefined);
+		if (def.tags || def.danger) setAsking(def);
+		else void run(def).catch(() => undefined);
+	};
+
+	return (
+		<>
+			<Show when={count() > 0}>
+				<section class="bulk-bar" aria-label="Bulk actions" data-testid="bulk-bar">
+					<strong>
+						{count()} {count() === 1 ? props.noun.replace(/s$/, "") : props.noun} selected
+					</strong>
+					<div class="bulk-actions">
+						<For each={BULK_MENU[props.resource]}>
+							{(def) => (
+								<Button
+									size="sm"
+									variant={def.danger ? "ghost" : "secondary"}
+									class={def.danger ? "text-danger" : undefined}
+									loading={busy() === def.label}
+									disabled={Boolean(busy())}
+									onClick={() => choose(def)}
+								>
+									{def.label}
+								</Button>
+							)}
+						</For>
+						<Button size="sm" variant="ghost" onClick={() => props.setSelected(new Set())}>
+							Clear selection
+						</Button>
+					</div>
+					<Show when={asking()?.tags ? asking() : undefined}>
+						{(def) => (
+							<form
+								class="bulk-tags"
+								onSubmit={(event) => {
+									event.preventDefault();
+									if (parseTags(tags()).length === 0) return setError("Name at least one tag");
+									void run(def()).catch(() => undefined);
+								}}
+							>
+								<TextField
+									name="bulk-tags"
+									label={def().tags === "list" ? "List name (contacts get it as a tag)" : "Tags, separated by commas"}
+									value={tags()}
+									autofocus
+									onInput={(e) => setTags(e.currentTarget.value)}
+								/>
+								<Button type="submit" size="sm" variant="primary" loading={Boolean(busy())}>
+									Apply to {count()}
+								</Button>
+								<Button size="sm" variant="ghost" onClick={() => setAsking(undefined)}>
+									Cancel
+								</Button>
+							</form>
+						)}
+					</Show>
+					<FormAlert message={asking()?.danger ? undefined : error()} />
+				</section>
+			</Show>
+			<Show when={outcome()}>
+				{(o) => (
+					<section class="bulk-results" aria-label="Results" data-testid="bulk-results">
+						<div class="card-head">
+							<strong role="status">{summarize(o().items, o().def.done)}</strong>
+							<Button size="sm" variant="ghost" onClick={() => setOutcome(undefined)}>
+								Dismiss
+							</Button>
+						</div>
+						<ul>
+							<For each={o().items}>
+								{(item) => (
+									<li data-testid="bulk-result" data-ok={item.ok ? "true" : "false"}>
+										<span class={item.ok ? "bulk-ok" : "bulk-failed"} aria-hidden="true">
+											{item.ok ? "✓" : "✕"}
+										</span>{" "}
+										<span>{item.name}</span>{" "}
+										<span class="muted small">{item.ok ? o().def.done : item.error?.message}</span>
+									</li>
+								)}
+							</For>
+						</ul>
+					</section>
+				)}
+			</Show>
+			<ConfirmDialog
+				open={Boolean(asking()?.danger)}
+				title={`${asking()?.label ?? ""} ${count()} ${props.noun}?`}
+				confirmLabel={asking()?.label ?? "Confirm"}
+				onClose={() => setAsking(undefined)}
+				onConfirm={async () => {
+					const def = asking();
+					if (def) await run(def);
+				}}
+			>
+				<p>
+					Each selected item is {asking()?.done} if its own rules allow it; the others are listed with the reason.
+					{asking()?.action === "erase" ? " Erased contacts lose their personal data for good." : ""}
+				</p>
+			</ConfirmDialog>
+		</>
+	);
+}
