@@ -2,6 +2,7 @@ import { A, useNavigate, useParams } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { CloneButton } from "../../components/clone/CloneButton";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
 import { LinkButton } from "../../components/LinkButton";
@@ -180,9 +181,14 @@ function Builder(props: { segment?: Segment }) {
 				description="Contacts who match these rules, counted live as you edit them."
 				actions={
 					<Show when={canEdit() && props.segment}>
-						<Button variant="ghost" class="text-danger" onClick={() => setDeleting(true)}>
-							Delete
-						</Button>
+						{(s) => (
+							<>
+								<Button variant="ghost" class="text-danger" onClick={() => setDeleting(true)}>
+									Delete
+								</Button>
+								<CloneButton kind="segment" id={s().id} name={s().name} />
+							</>
+						)}
 					</Show>
 				}
 			/>

@@ -13,6 +13,7 @@ import {
 } from "solid-js";
 import type { ApiIssue } from "../../../../worker/contracts/common";
 import { Button } from "../../components/Button";
+import { CloneButton } from "../../components/clone/CloneButton";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
 import { LinkButton } from "../../components/LinkButton";
@@ -153,6 +154,7 @@ function Editor(props: { template: Template }) {
 							<Button variant="ghost" class="text-danger" onClick={() => setDeleting(true)}>
 								Delete
 							</Button>
+							<CloneButton kind="template" id={props.template.id} name={saved().name} />
 							<Button onClick={() => setTesting(true)}>Send test</Button>
 							<Button variant="primary" type="submit" form="template-form" loading={save.pending()}>
 								Save

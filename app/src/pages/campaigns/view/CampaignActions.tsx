@@ -1,5 +1,6 @@
 import { Show } from "solid-js";
 import { Button } from "../../../components/Button";
+import { CampaignCopyButtons } from "../../../components/clone/CampaignCopyButtons";
 import { LinkButton } from "../../../components/LinkButton";
 import type { CampaignStatus } from "../../../lib/types";
 import { AskAssistant } from "../../assistant/AskAssistant";
@@ -25,6 +26,7 @@ export function CampaignActions(props: Props) {
 				prompt={`Summarize the results of the campaign "${props.name}" (${props.id}) and suggest what to try next.`}
 			/>
 			<Show when={props.canEdit}>
+				<CampaignCopyButtons id={props.id} name={props.name} />
 				<Show when={is("draft", "cancelled", "scheduled")}>
 					<Button variant="ghost" class="text-danger" onClick={() => props.onConfirm("delete")}>
 						Delete
