@@ -219,6 +219,18 @@ const ROUTES = (f: Fixture) => [
 	// A saved search is the caller's own: any id answers 401 without credentials, 404 for anyone else.
 	{ method: "DELETE", path: "/api/v1/saved-searches/:id", minRole: "self" },
 	{ method: "GET", path: "/api/v1/health/detail", minRole: "admin" },
+	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/milestones`, minRole: "viewer" },
+	{ method: "GET", path: `/api/v1/campaigns/${f.campaignId}/readiness`, minRole: "viewer" },
+	{
+		method: "POST",
+		path: `/api/v1/campaigns/${f.campaignId}/tasks`,
+		body: { milestone: "send", title: "T" },
+		minRole: "editor",
+	},
+	// Any task id answers 401 without credentials and 403 to a viewer; another workspace gets 404 (test/planning).
+	{ method: "PATCH", path: "/api/v1/tasks/:id", body: { done: true }, minRole: "editor" },
+	{ method: "DELETE", path: "/api/v1/tasks/:id", minRole: "editor" },
+	{ method: "GET", path: "/api/v1/calendar?from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z", minRole: "viewer" },
 	{ method: "GET", path: "/api/v1/alert-rules", minRole: "admin" },
 	{ method: "POST", path: "/api/v1/alert-rules", body: ALERT_RULE, minRole: "admin" },
 	{ method: "PATCH", path: `/api/v1/alert-rules/${f.alertRuleId}`, body: { threshold: 3 }, minRole: "admin" },

@@ -32,6 +32,7 @@ import { memberRoutes } from "./routes/members";
 import { notificationRoutes } from "./routes/notifications";
 import { outboxRoutes } from "./routes/outbox";
 import { overviewRoutes } from "./routes/overview";
+import { planningRoutes } from "./routes/planning";
 import { savedBlockRoutes } from "./routes/saved-blocks";
 import { searchRoutes } from "./routes/search";
 import { segmentRoutes } from "./routes/segments";
@@ -109,6 +110,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/webhook-endpoints", webhookEndpointRoutes)
 		.route("/api/v1", notificationRoutes)
 		.route("/api/v1", approvalPolicyRoutes)
+		.route("/api/v1", planningRoutes)
 		.route("/api/v1/campaigns", campaignReviewRoutes)
 		.route("/api/v1/journeys", journeyReviewRoutes)
 		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel))

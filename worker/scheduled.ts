@@ -3,6 +3,7 @@ import { runApprovalSla } from "./services/approval-sla";
 import { runJourneyDatePasses } from "./services/journey-dates";
 import { runJourneyReconciliation } from "./services/journey-reconcile";
 import { sendDigests } from "./services/notification-digest";
+import { notifyOverdueTasks } from "./services/planning-overdue";
 import { refreshStaleCounts } from "./services/segment-counts";
 import { runUpkeep } from "./services/upkeep";
 
@@ -13,6 +14,8 @@ export async function handleScheduled(controller: ScheduledController, env: Env,
 	await refreshStaleCounts(env.DB);
 	// Review reminders and escalations at each stage's SLA; daily notification digests.
 	await runApprovalSla(env);
+	// Campaign tasks past their due date: each assignee is told once per task.
+	await notifyOverdueTasks(env, controller.scheduledTime);
 	// Alert rules: a health figure reaching its threshold notifies the owners, once per breach.
 	await runAlertRules(env, controller.scheduledTime);
 	await sendDigests(env);

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
 	"dead_letters",
 	"provider_errors",
 	"alert",
+	"task_overdue",
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS).openapi("NotificationKind");
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;

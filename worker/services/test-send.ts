@@ -4,6 +4,7 @@ import { newId } from "../domain/ids";
 import type { RenderContact } from "../domain/templates/render";
 import { ApiError } from "../errors";
 import type { EmailProvider, OutboundEmail } from "../queue/providers/provider";
+import { recordAudit } from "./audit";
 import { checkedFrom } from "./sending-domains";
 import { checkTestRecipients, contactForPreview, getTemplate, type PreviewAs, renderFor } from "./templates";
 import { getWorkspace } from "./workspace";
@@ -54,6 +55,14 @@ export async function sendTest(
 		});
 	}
 	const ids = await sendOutsideQueue(env.provider, emails, newId("testsend"), "the test");
+	// The campaign readiness checklist counts a test of the template as it is now.
+	await recordAudit(createDb(env.d1), {
+		workspaceId: actor.workspaceId,
+		action: "template.test_send",
+		actor,
+		target: { type: "template", id: templateId },
+		metadata: { recipients: emails.length },
+	});
 	return { sent: emails.length, provider: env.provider.name, outbox_ids: env.provider.name === "capture" ? ids : [] };
 }
 

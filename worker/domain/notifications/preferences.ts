@@ -6,7 +6,12 @@ import {
 } from "../../contracts/notifications";
 
 /** Emailed unless a member says otherwise: what waits on them or went wrong. */
-const EMAILED_BY_DEFAULT = new Set<NotificationKind>(["review_requested", "review_overdue", "campaign_failed"]);
+const EMAILED_BY_DEFAULT = new Set<NotificationKind>([
+	"review_requested",
+	"review_overdue",
+	"task_overdue",
+	"campaign_failed",
+]);
 
 export function defaultPreferences(): NotificationPreferences {
 	const kinds = Object.fromEntries(

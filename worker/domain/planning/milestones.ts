@@ -1,7 +1,7 @@
 /** A campaign's planning milestones, derived from its send date (pure: no storage, no clock). */
+import { MILESTONE_KEYS, type MILESTONE_STATES, type MilestoneKey } from "../../contracts/planning";
 
-export const MILESTONE_KEYS = ["content_due", "review_due", "test_send", "send"] as const;
-export type MilestoneKey = (typeof MILESTONE_KEYS)[number];
+export type { MilestoneKey };
 
 const HOUR = 3_600_000;
 
@@ -47,7 +47,7 @@ export function taskDueAt(
 	return milestoneDates(sendAt, createdAt).find((m) => m.key === task.milestone)?.at ?? null;
 }
 
-export type MilestoneState = "done" | "overdue" | "passed" | "upcoming" | "unscheduled";
+export type MilestoneState = (typeof MILESTONE_STATES)[number];
 
 /**
  * Where a milestone stands: done when the campaign has started (the send) or every one of its tasks is done,

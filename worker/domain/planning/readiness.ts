@@ -1,4 +1,5 @@
 /** The checklist a campaign should pass before it is sent, and its score (pure). */
+import type { READINESS_CHECKS } from "../../contracts/planning";
 
 export type ReadinessFacts = {
 	/** Recipients a send would mail now (subscribed, not suppressed). */
@@ -18,15 +19,6 @@ export type ReadinessFacts = {
 	now: Date;
 };
 
-export const READINESS_CHECKS = [
-	"audience",
-	"footer",
-	"unsubscribe",
-	"sender",
-	"test_send",
-	"approvals",
-	"schedule",
-] as const;
 export type ReadinessKey = (typeof READINESS_CHECKS)[number];
 export type ReadinessCheck = { key: ReadinessKey; label: string; ok: boolean; detail: string };
 export type Readiness = { score: number; ready: boolean; checks: ReadinessCheck[] };

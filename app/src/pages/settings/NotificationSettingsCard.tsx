@@ -25,6 +25,7 @@ const KIND_LABELS: Record<string, string> = {
 	dead_letters: "Messages land in the dead-letter queue",
 	provider_errors: "The email provider errors or refuses",
 	alert: "An alert rule fires",
+	task_overdue: "A task assigned to me is overdue",
 };
 const CHANNELS = [
 	{ value: "in_app", label: "In the app" },
