@@ -54,7 +54,7 @@ export class ImportDO extends DurableObject<Env> {
 			}
 			const started = Date.now();
 			let done = false;
-			while (!done && Date.now() - started < STEP_BUDGET_MS) done = (await runImportStep(this.env.DB, job, file)).done;
+			while (!done && Date.now() - started < STEP_BUDGET_MS) done = (await runImportStep(this.env, job, file)).done;
 			if (done) await notifyImportFinished(this.env, job.workspaceId, job.importId);
 			if (done) await emitImportWebhook(this.env, job.workspaceId, job.importId);
 			if (done) await this.finish();

@@ -89,7 +89,7 @@ async function runOne(env: Env, job: Job, contactId: string, effect: Effect) {
 			role: "editor" as const,
 		};
 		const changesTags = effect.addTags.length > 0 || effect.removeTags.length > 0;
-		await patchContact(env.DB, { actor, ip: null }, contactId, {
+		await patchContact(env, { actor, ip: null }, contactId, {
 			attributes: effect.setAttributes,
 			...(changesTags && { tags }),
 		});

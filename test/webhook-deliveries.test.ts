@@ -1,12 +1,14 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { exports } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WebhookDeliveryMessage } from "../worker/contracts/webhook-queue";
 import { handleWebhooksBatch, webhookDeps } from "../worker/queue/webhooks-consumer";
 import { emitWebhookEvent } from "../worker/services/outbound-webhooks";
 import { emitStoredEventWebhooks } from "../worker/services/webhook-emitters";
-import { call, env, signupOwner } from "./client";
-import { waitUntil } from "./tracking-helpers";
+import { call, createKey, env, ORIGIN, signupOwner } from "./client";
+import { importCsv } from "./import-helpers";
+import { hit, sentCampaign, unsubscribePath, waitUntil } from "./tracking-helpers";
 
 const RECEIVER = "https://hooks.acme.test/pulse";
 
@@ -195,6 +197,59 @@ describe("outbound webhook deliveries", () => {
 			["email.clicked", true],
 			["email.bounced", null],
 		]);
+	});
+
+	it("contacts written by an import, by Segment-style ingestion and by a one-click unsubscribe reach the endpoint", async () => {
+		const shop = await sentCampaign(1);
+		const hook = receiver();
+		receiveThroughQueue(hook);
+		const events = ["contact.created", "contact.updated", "contact.unsubscribed"];
+		const added = await call("POST", "/api/v1/webhook-endpoints", { url: `${RECEIVER}/c`, events }, shop);
+		expect(added.status).toBe(201);
+		const told = (type: string, email: string) =>
+			waitUntil(`${type} for ${email}`, async () =>
+				hook.seen
+					.map((x) => JSON.parse(x.body) as { type: string; data: Record<string, unknown> })
+					.find((b) => b.type === type && b.data.email === email),
+			);
+
+		await importCsv(
+			shop.cookie,
+			"email,first_name,tags,status\nnew@acme.test,Nia,vip,\np0@track.example,Pat,,\ngone@acme.test,,,unsubscribed\n",
+		);
+		expect((await told("contact.created", "new@acme.test")).data).toMatchObject({
+			first_name: "Nia",
+			status: "subscribed",
+			added_tags: ["vip"],
+			source: "import",
+		});
+		expect((await told("contact.updated", "p0@track.example")).data).toMatchObject({ first_name: "Pat" });
+		await told("contact.created", "gone@acme.test");
+		expect((await told("contact.unsubscribed", "gone@acme.test")).data).toMatchObject({ source: "import" });
+
+		const ingestKey = (await createKey(shop.cookie, "ingest")).key;
+		const identify = { userId: "u-77", traits: { email: "segment@acme.test", name: "Sam Segment" } };
+		const ingested = await exports.default.fetch(`${ORIGIN}/v1/identify`, {
+			method: "POST",
+			headers: { "content-type": "application/json", authorization: `Basic ${btoa(`${ingestKey}:`)}` },
+			body: JSON.stringify(identify),
+		});
+		expect(ingested.status).toBe(200);
+		expect((await told("contact.created", "segment@acme.test")).data).toMatchObject({ first_name: "Sam" });
+
+		const unsubscribed = await hit(unsubscribePath(shop.emails[0]?.headers ?? {}), {
+			method: "POST",
+			body: "List-Unsubscribe=One-Click",
+			contentType: "application/x-www-form-urlencoded",
+		});
+		expect(unsubscribed.status).toBe(200);
+		const p0 = (await call("GET", "/api/v1/contacts?q=p0", undefined, shop)).json.data[0];
+		const link = await waitUntil("contact.unsubscribed from the link", async () =>
+			hook.seen
+				.map((x) => JSON.parse(x.body) as { type: string; data: Record<string, unknown> })
+				.find((b) => b.type === "contact.unsubscribed" && b.data.contact_id === p0.id),
+		);
+		expect(link.data).toMatchObject({ source: "link", campaign_id: shop.campaignId });
 	});
 
 	it("tells the endpoint when a contact enters a journey and when they leave it", async () => {

@@ -17,7 +17,6 @@ import { eraseContact, patchContact, upsertContact } from "../services/contacts-
 import { recordEvents } from "../services/events";
 import { enqueueContactChanges } from "../services/journey-events";
 import { contactTimeline } from "../services/timeline";
-import { emitContactWebhooks } from "../services/webhook-emitters";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
 
@@ -48,12 +47,10 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 		}),
 		async (c) => {
 			const { contact, created } = await upsertContact(
-				c.env.DB,
+				c.env,
 				{ actor: c.var.principal, ip: clientIp(c) },
 				c.req.valid("json"),
 			);
-			const hook = { created, statusSet: c.req.valid("json").status };
-			c.executionCtx.waitUntil(emitContactWebhooks(c.env, c.var.principal.workspaceId, contact, hook));
 			await enqueueContactChanges(c.env.EVENTS, c.var.principal.workspaceId, [contact.id]);
 			return created ? c.json(contact, 201) : c.json(contact, 200);
 		},
@@ -97,9 +94,7 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 		}),
 		async (c) => {
 			const write = { actor: c.var.principal, ip: clientIp(c) };
-			const contact = await patchContact(c.env.DB, write, c.req.valid("param").id, c.req.valid("json"));
-			const hook = { created: false, statusSet: c.req.valid("json").status };
-			c.executionCtx.waitUntil(emitContactWebhooks(c.env, c.var.principal.workspaceId, contact, hook));
+			const contact = await patchContact(c.env, write, c.req.valid("param").id, c.req.valid("json"));
 			// Segment-entry journeys check whether the contact entered or left their segment.
 			await enqueueContactChanges(c.env.EVENTS, c.var.principal.workspaceId, [contact.id]);
 			return c.json(contact, 200);

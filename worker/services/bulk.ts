@@ -47,16 +47,16 @@ const ITEMS: { [R in BulkResource]: Record<string, Item> } = {
 	},
 	contacts: {
 		tag: async (c, id, tags) => {
-			await upsertContact(c.env.DB, c, { email: (await contact(c, id)).email, tags });
+			await upsertContact(c.env, c, { email: (await contact(c, id)).email, tags });
 			await audit(c, "contact.tagged", "contact", id, { tags });
 		},
 		untag: async (c, id, tags) => {
 			const current = (await tagsOfContacts(createDb(c.env.DB), [(await contact(c, id)).id])).get(id) ?? [];
-			await patchContact(c.env.DB, c, id, { tags: withoutTags(current, tags) });
+			await patchContact(c.env, c, id, { tags: withoutTags(current, tags) });
 			await audit(c, "contact.untagged", "contact", id, { tags });
 		},
 		unsubscribe: async (c, id) => {
-			await patchContact(c.env.DB, c, id, { status: "unsubscribed" });
+			await patchContact(c.env, c, id, { status: "unsubscribed" });
 			await audit(c, "contact.unsubscribed", "contact", id, { source: "bulk" });
 		},
 		erase: (c, id) => eraseContact(c.env.DB, c, id),

@@ -21,8 +21,11 @@ import { decideStatus } from "../domain/contacts/status";
 import { newId } from "../domain/ids";
 import { ApiError, notFound } from "../errors";
 import { presentContact } from "./contacts-present";
+import { emitContactWebhooks } from "./webhook-emitters";
 
 type Write = { actor: Principal; ip: string | null };
+/** Contacts are written to D1 and every write is told to the workspace's webhook endpoints (WEBHOOKS). */
+export type ContactsEnv = Pick<Env, "DB" | "WEBHOOKS">;
 
 const SUPPRESSION_STATUS: Record<string, ContactStatus> = {
 	unsubscribed: "unsubscribed",
@@ -110,26 +113,35 @@ async function writeContact(
 	if (first) await db.batch([first, ...rest]);
 	const saved = await findContactRow(db, workspaceId, id);
 	if (!saved) throw notFound("Contact");
-	return presentContact(saved, (await tagsOfContacts(db, [id])).get(id) ?? []);
+	const contact = presentContact(saved, (await tagsOfContacts(db, [id])).get(id) ?? []);
+	return { contact, unsubscribed: decision.changed && decision.status === "unsubscribed" };
 }
 
-/** Creates or updates by normalized email: attributes are merged, tags added. `source` names where it came from (status history, consent). */
-export async function upsertContact(d1: D1Database, write: Write, input: ContactInput, source = "api") {
+/**
+ * Creates or updates by normalized email: attributes are merged, tags added. `source` names where it came from
+ * (status history, consent, webhooks). Every path that writes a contact comes through here or `patchContact`,
+ * so each write reaches the webhook endpoints (`contact.created`/`contact.updated`, `contact.unsubscribed`).
+ */
+export async function upsertContact(env: ContactsEnv, write: Write, input: ContactInput, source = "api") {
 	const email = normalizeEmail(input.email);
 	if (!email.ok) throw new ApiError("validation_failed", email.reason, [{ path: "email", message: email.reason }]);
-	const db = createDb(d1);
+	const db = createDb(env.DB);
 	const existing = await findContactByEmail(db, write.actor.workspaceId, email.email);
 	const { email: _, tags, ...rest } = input;
-	const contact = await writeContact(db, write, email.email, existing, { ...rest, tags, tagMode: "add" }, source);
-	return { contact, created: !existing };
+	const written = await writeContact(db, write, email.email, existing, { ...rest, tags, tagMode: "add" }, source);
+	const created = !existing;
+	await emitContactWebhooks(env, write.actor.workspaceId, written.contact, { created, ...written, source });
+	return { contact: written.contact, created };
 }
 
 /** Updates one contact: attributes merged (null removes a key), tags replaced when given. */
-export async function patchContact(d1: D1Database, write: Write, id: string, patch: ContactPatch) {
-	const db = createDb(d1);
+export async function patchContact(env: ContactsEnv, write: Write, id: string, patch: ContactPatch, source = "api") {
+	const db = createDb(env.DB);
 	const existing = await findContactRow(db, write.actor.workspaceId, id);
 	if (!existing) throw notFound("Contact");
-	return writeContact(db, write, existing.email, existing, { ...patch, tagMode: "replace" }, "api");
+	const written = await writeContact(db, write, existing.email, existing, { ...patch, tagMode: "replace" }, source);
+	await emitContactWebhooks(env, write.actor.workspaceId, written.contact, { created: false, ...written, source });
+	return written.contact;
 }
 
 /** GDPR erasure lives in ./erase (it touches every table that may hold a copy of the address). */

@@ -10,6 +10,7 @@ import { IMPORT_LIMITS } from "../domain/csv/limits";
 import { rowToContact } from "../domain/csv/rows";
 import { type CsvFile, readPage } from "../domain/csv/window";
 import { newId } from "../domain/ids";
+import { emitImportedContactWebhooks } from "./webhook-emitters";
 
 export type ImportJob = {
 	importId: string;
@@ -91,8 +92,12 @@ function planStatements(
  * transaction, so a crash or retry re-reads exactly the rows that did not commit. Steps of
  * one import never overlap: they run one at a time in its ImportDO.
  */
-export async function runImportStep(d1: D1Database, job: ImportJob, file: CsvFile): Promise<{ done: boolean }> {
-	const db = createDb(d1);
+export async function runImportStep(
+	env: Pick<Env, "DB" | "WEBHOOKS">,
+	job: ImportJob,
+	file: CsvFile,
+): Promise<{ done: boolean }> {
+	const db = createDb(env.DB);
 	const state = await importCursor(db, job.importId);
 	if (state?.status !== "running") return { done: true };
 	const page = readPage(file, {
@@ -124,6 +129,8 @@ export async function runImportStep(d1: D1Database, job: ImportJob, file: CsvFil
 		...planStatements(db, job, plan, new Map(page.rows.map((r) => [r.line, r.cells])), now),
 		...(page.done ? [forgetSeen(db, job.importId)] : []),
 	]);
+	// After the commit (a retried step re-reads only rows that did not commit, so nothing is told twice).
+	await emitImportedContactWebhooks(env, job.workspaceId, job.importId, plan);
 	return { done: page.done };
 }
 

@@ -32,7 +32,7 @@ export async function ingestMessages(
 			const contact = contactFromIdentify(message);
 			if (!contact.ok) errors.push({ index, message: contact.message });
 			else
-				await upsertContact(env.DB, write, contact.value, SOURCE).catch((error) =>
+				await upsertContact(env, write, contact.value, SOURCE).catch((error) =>
 					errors.push({ index, message: reason(error) }),
 				);
 		} else if (type === "track") {

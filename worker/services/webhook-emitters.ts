@@ -2,6 +2,7 @@ import type { CampaignStatus } from "../contracts/campaigns";
 import type { Contact } from "../contracts/contacts";
 import { createDb } from "../db/client";
 import { findImport } from "../db/imports";
+import type { ContactWrite, ImportPlan } from "../domain/contacts/import-plan";
 import { emitWebhookEvents, type WebhookEvent } from "./outbound-webhooks";
 
 /*
@@ -11,19 +12,49 @@ import { emitWebhookEvents, type WebhookEvent } from "./outbound-webhooks";
 
 type EmitEnv = Pick<Env, "DB" | "WEBHOOKS">;
 
-/** A contact created or changed through the API; `contact.unsubscribed` too when the change unsubscribed them. */
+/** A contact written (by any path, see contacts-write): created or updated, and unsubscribed when the write did that. */
 export function emitContactWebhooks(
 	env: EmitEnv,
 	workspaceId: string,
 	contact: Contact,
-	change: { created: boolean; statusSet?: string | undefined },
+	change: { created: boolean; unsubscribed: boolean; source: string },
 ) {
 	const events: WebhookEvent[] = [{ type: change.created ? "contact.created" : "contact.updated", data: contact }];
-	if (change.statusSet === "unsubscribed" && contact.status === "unsubscribed")
+	if (change.unsubscribed)
 		events.push({
 			type: "contact.unsubscribed",
-			data: { contact_id: contact.id, email: contact.email, source: "api" },
+			data: { contact_id: contact.id, email: contact.email, source: change.source },
 		});
+	return emitWebhookEvents(env, workspaceId, events);
+}
+
+/** One import step's committed writes: `contact.created`/`contact.updated` per row, `contact.unsubscribed` per row it unsubscribed. */
+export function emitImportedContactWebhooks(
+	env: EmitEnv,
+	workspaceId: string,
+	importId: string,
+	plan: Pick<ImportPlan, "creates" | "updates" | "statusChanges" | "tags">,
+) {
+	const tags = new Map<string, string[]>();
+	for (const t of plan.tags) tags.set(t.contact_id, [...(tags.get(t.contact_id) ?? []), t.tag]);
+	const data = ({ line: _line, ...c }: ContactWrite) => ({
+		...c,
+		added_tags: tags.get(c.id) ?? [],
+		source: "import",
+		import_id: importId,
+	});
+	const events: WebhookEvent[] = [
+		...plan.creates.map((c): WebhookEvent => ({ type: "contact.created", data: data(c) })),
+		...plan.updates.map((c): WebhookEvent => ({ type: "contact.updated", data: data(c) })),
+		...plan.statusChanges
+			.filter((c) => c.to === "unsubscribed")
+			.map(
+				(c): WebhookEvent => ({
+					type: "contact.unsubscribed",
+					data: { contact_id: c.id, email: c.email, source: "import", import_id: importId },
+				}),
+			),
+	];
 	return emitWebhookEvents(env, workspaceId, events);
 }
 

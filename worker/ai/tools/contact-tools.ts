@@ -87,7 +87,7 @@ export const contactTools = {
 		input: ContactInputSchema,
 		output: z.object({ contact: ContactSchema, created: z.boolean(), url: z.string() }),
 		run: async (ctx, input) => {
-			const { contact, created } = await upsertContact(ctx.env.DB, write(ctx), input);
+			const { contact, created } = await upsertContact(ctx.env, write(ctx), input);
 			return { contact, created, url: `/contacts/${contact.id}` };
 		},
 	}),
@@ -114,7 +114,7 @@ export const contactTools = {
 					continue;
 				}
 				const tags = [...new Set([...current.tags.filter((t) => !removed.has(t)), ...(input.add ?? [])])];
-				const saved = await patchContact(ctx.env.DB, write(ctx), id, { tags });
+				const saved = await patchContact(ctx.env, write(ctx), id, { tags });
 				updated.push({ id, email: saved.email, tags: saved.tags });
 			}
 			return { updated, not_found: notFound };
