@@ -39,6 +39,7 @@ const NewJourney = lazy(() => import("./pages/journeys/NewJourney"));
 const JourneyPage = lazy(() => import("./pages/journeys/JourneyPage"));
 const AssistantPage = lazy(() => import("./pages/assistant/AssistantPage"));
 const SearchPage = lazy(() => import("./pages/search/SearchPage"));
+const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
 
 function Root(props: RouteSectionProps) {
 	return (
@@ -97,6 +98,7 @@ export function App() {
 				<Route path="/outbox/:id" component={OutboxMessage} />
 				<Route path="/assistant/:id?" component={AssistantPage} />
 				<Route path="/search" component={SearchPage} />
+				<Route path="/audit" component={AuditPage} />
 				<Route path="/settings/workspace" component={WorkspaceSettings} />
 				<Route path="/settings/api-keys" component={ApiKeys} />
 				<Route path="/settings/members" component={Members} />

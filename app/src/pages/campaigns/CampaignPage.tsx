@@ -4,6 +4,7 @@ import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
+import { HistoryPanel } from "../../components/history/HistoryPanel";
 import { LinkButton } from "../../components/LinkButton";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
@@ -192,6 +193,7 @@ function CampaignView(props: Props) {
 					live={live.connected}
 					processed={processed}
 				/>
+				<HistoryPanel type="campaign" id={props.id} />
 			</div>
 
 			<Show when={sending()}>

@@ -23,4 +23,5 @@ export const SETTINGS_NAV: NavItem[] = [
 	{ href: "/settings/approvals", label: "Approvals", icon: "members" },
 	{ href: "/settings/webhooks", label: "Webhooks", icon: "outbox" },
 	{ href: "/settings/conversions", label: "Conversion goal", icon: "campaigns" },
+	{ href: "/audit", label: "Audit log", icon: "key" },
 ];

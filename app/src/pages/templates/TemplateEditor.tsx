@@ -16,6 +16,7 @@ import { Button } from "../../components/Button";
 import { CloneButton } from "../../components/clone/CloneButton";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
+import { HistoryPanel } from "../../components/history/HistoryPanel";
 import { LinkButton } from "../../components/LinkButton";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
@@ -228,6 +229,9 @@ function Editor(props: { template: Template }) {
 				</section>
 				<PreviewPane preview={preview} previewAs={previewAs()} onPreviewAs={setPreviewAs} />
 			</form>
+			<div class="section-gap">
+				<HistoryPanel type="template" id={props.template.id} />
+			</div>
 			<SendTestDialog
 				open={testing()}
 				templateId={props.template.id}

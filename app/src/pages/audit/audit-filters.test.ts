@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { actionWords, actorLabel, auditFilterOf, metadataText, objectHref } from "./audit-filters";
+
+describe("the audit page's filters", () => {
+	it("turns the URL's days into a half-open UTC range and drops blanks", () => {
+		expect(auditFilterOf({ action: " campaign. ", from: "2026-12-01", to: "2026-12-02", actor: "" })).toEqual({
+			actor_id: undefined,
+			action: "campaign.",
+			target_type: undefined,
+			target_id: undefined,
+			since: "2026-12-01T00:00:00.000Z",
+			until: "2026-12-03T00:00:00.000Z",
+		});
+		expect(auditFilterOf({ from: "yesterday" }).since).toBeUndefined();
+	});
+
+	it("names the actor, links the object's page and shortens the details", () => {
+		const names = (id: string) => (id === "usr_1" ? "Ada" : undefined);
+		expect(actorLabel({ actor_type: "user", actor_id: "usr_1" }, names)).toBe("Ada");
+		expect(actorLabel({ actor_type: "user", actor_id: "usr_gone" }, names)).toBe("usr_gone");
+		expect(actorLabel({ actor_type: "api_key", actor_id: "key_9" }, names)).toBe("API key key_9");
+		expect(actorLabel({ actor_type: "anonymous", actor_id: null }, names)).toBe("Pulse");
+		expect(objectHref({ target_type: "campaign", target_id: "cmp_1" })).toBe("/campaigns/cmp_1");
+		expect(objectHref({ target_type: "api_key", target_id: "key_1" })).toBeUndefined();
+		expect(actionWords("bulk.refused")).toBe("bulk refused");
+		expect(metadataText({ tags: ["a"], name: "Spring" })).toBe('tags: ["a"], name: Spring');
+	});
+});

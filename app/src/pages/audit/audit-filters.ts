@@ -1,0 +1,82 @@
+import type { AuditEntry, AuditFilter } from "../../lib/api";
+
+/** The audit page's filters as the URL keeps them: dates as `YYYY-MM-DD` (whole UTC days). */
+export type AuditParams = {
+	actor?: string;
+	action?: string;
+	type?: string;
+	object?: string;
+	from?: string;
+	to?: string;
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const dayStart = (day: string | undefined) => (day && DAY.test(day) ? `${day}T00:00:00.000Z` : undefined);
+function nextDayStart(day: string | undefined): string | undefined {
+	const start = dayStart(day);
+	if (!start) return undefined;
+	return new Date(new Date(start).getTime() + 86_400_000).toISOString();
+}
+
+/** The API's filter for the URL's: "from" is the first day included, "to" the last. */
+export function auditFilterOf(p: AuditParams): AuditFilter {
+	const trim = (v?: string) => v?.trim() || undefined;
+	return {
+		actor_id: trim(p.actor),
+		action: trim(p.action),
+		target_type: trim(p.type),
+		target_id: trim(p.object),
+		since: dayStart(p.from),
+		until: nextDayStart(p.to),
+	};
+}
+
+export const OBJECT_TYPES = [
+	"campaign",
+	"journey",
+	"template",
+	"segment",
+	"contact",
+	"workspace",
+	"user",
+	"invitation",
+	"api_key",
+	"sending_domain",
+	"topic",
+	"webhook_endpoint",
+	"alert_rule",
+];
+
+const PAGES: Record<string, string> = {
+	campaign: "/campaigns/",
+	journey: "/journeys/",
+	template: "/templates/",
+	segment: "/segments/",
+	contact: "/contacts/",
+};
+
+/** The dashboard page of an entry's object, when it has one. */
+export function objectHref(entry: Pick<AuditEntry, "target_type" | "target_id">): string | undefined {
+	const base = entry.target_type ? PAGES[entry.target_type] : undefined;
+	return base && entry.target_id ? `${base}${encodeURIComponent(entry.target_id)}` : undefined;
+}
+
+/** Who did it, in words: a member's name, "API key …", or "Pulse" for the system. */
+export function actorLabel(
+	entry: Pick<AuditEntry, "actor_type" | "actor_id">,
+	nameOf: (id: string) => string | undefined,
+) {
+	if (entry.actor_type === "api_key") return `API key ${entry.actor_id ?? ""}`.trim();
+	if (!entry.actor_id) return entry.actor_type === "anonymous" ? "Pulse" : entry.actor_type;
+	return nameOf(entry.actor_id) ?? entry.actor_id;
+}
+
+/** "campaign.archived" → "campaign archived"; metadata as short `key: value` pairs. */
+export const actionWords = (action: string) => action.replace(/[._]/g, " ");
+export function metadataText(metadata: AuditEntry["metadata"]): string {
+	if (!metadata) return "";
+	return Object.entries(metadata)
+		.map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+		.join(", ")
+		.slice(0, 200);
+}
