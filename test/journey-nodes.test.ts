@@ -1,10 +1,37 @@
 import { Webhook } from "standardwebhooks";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { journeyWebhookSecret, signedJourneyHeaders } from "../durable-objects/journey-effects";
 import { call, env } from "./client";
-import { activeJourney, contact, enrollmentOf, shardFor, workspaceWithContacts } from "./journey-helpers";
+import {
+	activeJourney,
+	alarmAt,
+	contact,
+	enrollmentOf,
+	MINUTE,
+	shardFor,
+	workspaceWithContacts,
+} from "./journey-helpers";
+
+const RECEIVER = "https://crm.acme.test/pulse-hook";
+
+/** The receiving server at the network boundary: answers each POST with the next status (200 once they run out). */
+function fakeReceiver(statuses: number[]) {
+	const seen: { headers: Record<string, string>; body: string }[] = [];
+	const original = globalThis.fetch;
+	vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+		const request = new Request(input, init);
+		if (!request.url.startsWith(RECEIVER)) return original(input, init);
+		seen.push({ headers: Object.fromEntries(request.headers), body: await request.text() });
+		return new Response("ok", { status: statuses.shift() ?? 200 });
+	});
+	return seen;
+}
 
 describe("journey steps through a shard: split arms, branches on the contact, signed webhooks", () => {
+	afterEach(() => {
+		vi.restoreAllMocks();
+	});
+
 	it("splits by weight, then branches on a tag the contact has now", async () => {
 		const { cookie, contactIds } = await workspaceWithContacts(2);
 		const [vip, plain] = contactIds as [string, string];
@@ -50,5 +77,39 @@ describe("journey steps through a shard: split arms, branches on the contact, si
 		expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
 		const other = await journeyWebhookSecret(env, "ws_2");
 		expect(() => new Webhook(other).verify(body, headers)).toThrow();
+	});
+
+	it("posts a webhook step signed with the contact and the entry event, and retries it after a failure with the same id", async () => {
+		const { cookie, workspace, contactIds } = await workspaceWithContacts(1);
+		const contactId = contactIds[0] as string;
+		const seen = fakeReceiver([503]);
+		const journeyId = await activeJourney(cookie, {
+			entry: { type: "api" },
+			start: "hook",
+			nodes: { hook: { type: "webhook", url: RECEIVER, next: "done" }, done: { type: "exit" } },
+		});
+		const t0 = Date.now();
+		const shard = shardFor(journeyId, contactId);
+		await shard.setClockForTest(t0);
+		await shard.enroll(journeyId, [{ contactId, properties: { plan: "pro" } }]);
+		expect(seen).toHaveLength(1); // answered 503: the contact goes on, the call is owed
+		expect(await enrollmentOf(journeyId, contactId)).toMatchObject({ status: "completed" });
+
+		await alarmAt(journeyId, contactId, t0 + 10_000); // before the first retry is due
+		expect(seen).toHaveLength(1);
+		await alarmAt(journeyId, contactId, t0 + MINUTE);
+		expect(seen).toHaveLength(2);
+		const [first, retry] = seen;
+		expect(retry?.headers["webhook-id"]).toBe(first?.headers["webhook-id"]);
+		const secret = await journeyWebhookSecret(env, workspace.id);
+		const body = new Webhook(secret).verify(retry?.body ?? "", retry?.headers ?? {}) as Record<string, unknown>;
+		expect(body).toMatchObject({
+			journey_id: journeyId,
+			node_id: "hook",
+			contact: { id: contactId },
+			entry_properties: { plan: "pro" },
+		});
+		await alarmAt(journeyId, contactId, t0 + 10 * MINUTE); // delivered: never posted again
+		expect(seen).toHaveLength(2);
 	});
 });

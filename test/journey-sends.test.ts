@@ -11,6 +11,7 @@ import {
 	journeyEngagement,
 } from "../worker/services/journey-sends";
 import { call, ORIGIN, signupOwner } from "./client";
+import { activeJourney, alarmAt, clockAll, contact, enrollmentOf, HOUR, shardFor } from "./journey-helpers";
 import { hit, pathsIn, unsubscribePath, waitUntil } from "./tracking-helpers";
 
 /** A workspace with three contacts (one unsubscribed) and a template with a link. */
@@ -132,5 +133,128 @@ describe("journey emails through the send pipeline", () => {
 		// The node's hidden campaign is not a broadcast: the campaign list leaves it out.
 		const list = await call("GET", "/api/v1/campaigns", undefined, { cookie: ws.cookie });
 		expect(list.json.data.map((c: { id: string }) => c.id)).not.toContain(campaignId);
+	});
+
+	it("branches on a human open of the enrollment's earlier email (a machine open does not count); an unsubscribe from it exits at once", async () => {
+		const ws = await journeyWorkspace();
+		const [ann = "", bob = ""] = ws.contacts;
+		const tag = (name: string, next: string) => ({ type: "update_contact", add_tags: [name], next });
+		const journeyId = await activeJourney(ws.cookie, {
+			entry: { type: "api" },
+			start: "hello",
+			nodes: {
+				hello: { type: "send_email", template_id: ws.templateId, next: "wait" },
+				wait: { type: "delay", duration: "PT1H", next: "check" },
+				check: { type: "branch", paths: [{ if: { engagement: "opened", node: "hello" }, next: "warm" }], else: "cold" },
+				warm: tag("warm", "done"),
+				cold: tag("cold", "later"),
+				later: { type: "delay", duration: "P1D", next: "done" },
+				done: { type: "exit" },
+			},
+		});
+		const t0 = Date.now();
+		await clockAll(journeyId, t0);
+		for (const id of [ann, bob]) await shardFor(journeyId, id).enroll(journeyId, [{ contactId: id }]);
+		const campaignId = await journeyCampaignId(journeyId, "hello");
+		const chunks = await env.DB.prepare("SELECT DISTINCT chunk_id FROM messages WHERE campaign_id = ?")
+			.bind(campaignId)
+			.all<{ chunk_id: string }>();
+		await deliverSends(
+			ws.workspaceId,
+			campaignId,
+			chunks.results.map((r) => r.chunk_id),
+		);
+		const [annMail, bobMail] = await waitUntil("both sent", async () => {
+			const sent = await outboxOf(campaignId);
+			return sent.length === 2 ? sent : null;
+		});
+		await env.DB.prepare("UPDATE messages SET sent_at = sent_at - 3600000 WHERE campaign_id = ?")
+			.bind(campaignId)
+			.run();
+		const pixel = (html = "") => /(\/t\/o\/[\w-]+)/.exec(html)?.[1] ?? "";
+		await hit(pixel(annMail?.html));
+		await hit(pixel(bobMail?.html), { agent: "Mozilla/5.0", ip: "17.58.1.2" }); // Apple's privacy prefetch
+		await waitUntil("both opens recorded", async () => {
+			const row = await env.DB.prepare("SELECT count(*) AS n FROM tracking_events WHERE campaign_id = ?")
+				.bind(campaignId)
+				.first<{ n: number }>();
+			return (row?.n ?? 0) >= 2;
+		});
+
+		for (const id of [ann, bob]) await alarmAt(journeyId, id, t0 + HOUR);
+		expect((await contact(ws.cookie, ann)).tags).toEqual(["warm"]);
+		expect((await contact(ws.cookie, bob)).tags).toEqual(["cold"]);
+		expect(await enrollmentOf(journeyId, bob)).toMatchObject({ status: "active", node_id: "later" });
+
+		// Bob's one-click unsubscribe reaches his shard through the EVENTS queue: he leaves now, not at his next step.
+		const unsubscribe = /(\/u\/[\w-]+)/.exec(JSON.parse(bobMail?.headers ?? "{}")["List-Unsubscribe"] ?? "")?.[1] ?? "";
+		const res = await hit(unsubscribe, {
+			method: "POST",
+			body: "List-Unsubscribe=One-Click",
+			contentType: "application/x-www-form-urlencoded",
+		});
+		expect(res.status).toBeLessThan(300);
+		const left = await waitUntil("Bob exits", async () => {
+			const e = await enrollmentOf(journeyId, bob);
+			return e?.status === "exited" ? e : null;
+		});
+		expect(left).toMatchObject({ exit_reason: "unsubscribed", node_id: "later" });
+		expect(await enrollmentOf(journeyId, ann)).toMatchObject({ status: "completed" });
+	});
+
+	it("holds a journey email past the frequency cap a broadcast used up the same day, then past quiet hours", async () => {
+		const { cookie } = await signupOwner("Quiet Co");
+		const rules = { postal_address: "4 Calm St", default_from_email: "hi@calm.example", timezone: "UTC" };
+		await call("PATCH", "/api/v1/workspace", { ...rules, frequency_cap: { max: 1, per: "P1D" } }, { cookie });
+		const ann = (await call("POST", "/api/v1/contacts", { email: "ann@calm.example" }, { cookie })).json.id as string;
+		const template = await call(
+			"POST",
+			"/api/v1/templates",
+			{ name: "T", subject: "S", html: "<p>Hi</p>" },
+			{ cookie },
+		);
+		const broadcast = await call(
+			"POST",
+			"/api/v1/campaigns",
+			{ name: "News", template_id: template.json.id },
+			{ cookie },
+		);
+		await call("POST", `/api/v1/campaigns/${broadcast.json.id}/send`, undefined, { cookie });
+		const sentAt = await waitUntil("the broadcast sent", async () => {
+			const row = await env.DB.prepare("SELECT sent_at FROM messages WHERE campaign_id = ? AND status = 'sent'")
+				.bind(broadcast.json.id)
+				.first<{ sent_at: number }>();
+			return row?.sent_at ?? null;
+		});
+		// Quiet hours around the broadcast's time of day (UTC): when Ann's cap frees a day later, it is quiet.
+		const hhmm = (at: number) => new Date(at).toISOString().slice(11, 16);
+		const quiet = { start: hhmm(sentAt - 30 * 60_000), end: hhmm(sentAt + 30 * 60_000) };
+		await call("PATCH", "/api/v1/workspace", { quiet_hours: quiet }, { cookie });
+		const cal = (await call("POST", "/api/v1/contacts", { email: "cal@calm.example" }, { cookie })).json.id as string;
+		const journeyId = await activeJourney(cookie, {
+			entry: { type: "api" },
+			start: "hello",
+			nodes: { hello: { type: "send_email", template_id: template.json.id, next: "done" }, done: { type: "exit" } },
+		});
+		const campaignId = await journeyCampaignId(journeyId, "hello");
+		const mailed = async (contactId: string) =>
+			(
+				await env.DB.prepare("SELECT count(*) AS n FROM messages WHERE campaign_id = ? AND contact_id = ?")
+					.bind(campaignId, contactId)
+					.first<{ n: number }>()
+			)?.n ?? 0;
+
+		const later = sentAt + 2 * HOUR; // the same day, outside quiet hours
+		await clockAll(journeyId, later);
+		for (const id of [ann, cal]) await shardFor(journeyId, id).enroll(journeyId, [{ contactId: id }]);
+		expect(await mailed(cal)).toBe(1); // no broadcast today: sent at once
+		expect(await mailed(ann)).toBe(0);
+		expect(await enrollmentOf(journeyId, ann)).toMatchObject({ status: "active", node_id: "hello" });
+
+		await alarmAt(journeyId, ann, sentAt + 24 * HOUR + 60_000); // the cap has room again, but it is quiet
+		expect(await mailed(ann)).toBe(0);
+		await alarmAt(journeyId, ann, sentAt + 24 * HOUR + 31 * 60_000); // quiet hours over
+		expect(await mailed(ann)).toBe(1);
+		expect(await enrollmentOf(journeyId, ann)).toMatchObject({ status: "completed" });
 	});
 });
