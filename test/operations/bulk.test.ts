@@ -102,6 +102,19 @@ describe("bulk actions", () => {
 		const log = await auditOf(s.cookie);
 		expect(log.some((e) => e.action === "campaign.tagged" && e.target_id === draft)).toBe(true);
 		expect(log.some((e) => e.action === "campaign.archived" && e.target_id === draft)).toBe(true);
+
+		// The campaign list leaves archived campaigns out unless asked for.
+		const kept = await s.campaign("Kept");
+		const ids = async (query: string) =>
+			(await call("GET", `/api/v1/campaigns${query}`, undefined, { cookie: s.cookie })).json.data.map(
+				(c: { id: string; archived: boolean }) => `${c.id}${c.archived ? ":archived" : ""}`,
+			);
+		expect(await ids("")).toContain(kept);
+		expect(await ids("")).not.toContain(draft);
+		expect(await ids("?status=draft")).not.toContain(draft);
+		expect(await ids("?status=archived")).toEqual([`${draft}:archived`]);
+		expect(await ids("?include_archived=true")).toEqual(expect.arrayContaining([kept, `${draft}:archived`]));
+		expect((await call("GET", "/api/v1/campaigns?status=gone", undefined, { cookie: s.cookie })).status).toBe(400);
 	});
 
 	it("tags, unsubscribes and erases contacts, each applied or refused alone", async () => {

@@ -191,6 +191,9 @@ export const MessagesCsvQuerySchema = MessagesQuerySchema.omit({ limit: true, cu
 
 /** A campaign in the list, with its headline results (from the message log: cheap per page). */
 export const CampaignListItemSchema = CampaignSchema.extend({
+	archived: z
+		.boolean()
+		.openapi({ description: "Put away from the everyday list (listed with `include_archived=true`)" }),
 	results: z.object({
 		sent: z.number().int().openapi({ description: "Accepted by the provider" }),
 		opened: z.number().int().openapi({ description: "Recipients who opened (people only)" }),

@@ -35,12 +35,32 @@ export async function findCampaignRow(db: Db, workspaceId: string, id: string): 
 	return row;
 }
 
+/** Which campaigns a list shows: one status (or all), and archived ones hidden, included or alone. */
+export type CampaignFilter = { status?: CampaignRow["status"]; archived: "hide" | "include" | "only" };
+
+const isArchived = sql`exists (select 1 from campaign_archive a where a.campaign_id = ${campaigns.id})`;
+const ARCHIVED = { hide: sql`not ${isArchived}`, include: undefined, only: isArchived };
+
 /** Newest first, ids below `beforeId`. */
-export function campaignPage(db: Db, workspaceId: string, beforeId: string, limit: number): Promise<CampaignRow[]> {
+export function campaignPage(
+	db: Db,
+	workspaceId: string,
+	beforeId: string,
+	limit: number,
+	filter: CampaignFilter = { archived: "include" },
+): Promise<CampaignRow[]> {
 	return db
 		.select()
 		.from(campaigns)
-		.where(and(eq(campaigns.workspaceId, workspaceId), lt(campaigns.id, beforeId), BROADCAST))
+		.where(
+			and(
+				eq(campaigns.workspaceId, workspaceId),
+				lt(campaigns.id, beforeId),
+				BROADCAST,
+				filter.status === undefined ? undefined : eq(campaigns.status, filter.status),
+				ARCHIVED[filter.archived],
+			),
+		)
 		.orderBy(desc(campaigns.id))
 		.limit(limit);
 }

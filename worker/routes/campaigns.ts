@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { tokenSecret } from "../config";
 import type { AppEnv } from "../context";
+import { CampaignListQuerySchema } from "../contracts/campaign-list";
 import {
 	AudienceCountSchema,
 	CampaignInputSchema,
@@ -10,7 +11,7 @@ import {
 	CommandResultSchema,
 	ScheduleBodySchema,
 } from "../contracts/campaigns";
-import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/common";
+import { IdParamSchema, OkSchema, page } from "../contracts/common";
 import { signToken, verifyToken } from "../domain/tokens";
 import { ApiError } from "../errors";
 import { authorize, clientIp, isSameOrigin } from "../middleware/auth";
@@ -39,7 +40,8 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 			path: "/",
 			tags,
 			summary: "Campaigns with status, progress and results (sent, opened, clicked), newest first",
-			request: { query: PageQuerySchema },
+			description: "Archived campaigns are left out unless `include_archived=true` or `status=archived`.",
+			request: { query: CampaignListQuerySchema },
 			responses: { 200: jsonResponse(page(CampaignListItemSchema), "A page of campaigns") },
 		}),
 		async (c) =>

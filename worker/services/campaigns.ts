@@ -1,7 +1,10 @@
 import type { Principal } from "../context";
+import type { CampaignListQuery } from "../contracts/campaign-list";
 import type { SegmentDefinition } from "../contracts/segments";
+import { archivedCampaigns } from "../db/campaign-tags";
 import {
 	type CampaignRow as Campaign,
+	type CampaignFilter,
 	type CampaignSqlRow,
 	campaignPage,
 	campaignProgress,
@@ -81,8 +84,24 @@ export async function getCampaign(d1: D1Database, workspaceId: string, id: strin
 	return { ...presentCampaign(row, (await progressOf(d1, [id])).get(id)), topic_id: topics.get(id) ?? null, ...ab };
 }
 
-export async function listCampaigns(d1: D1Database, workspaceId: string, page: { limit: number; cursor?: string }) {
-	const rows = await campaignPage(createDb(d1), workspaceId, startAfter(page, "desc"), page.limit + 1);
+/** What a list asks for: a status (`archived`: only those), or archived campaigns listed with the others. */
+const filterOf = (page: Partial<Pick<CampaignListQuery, "status" | "include_archived">>): CampaignFilter =>
+	page.status === "archived"
+		? { archived: "only" }
+		: { status: page.status, archived: page.include_archived === "true" ? "include" : "hide" };
+
+/** A page of campaigns, newest first; archived ones only when asked for (`status=archived`, `include_archived`). */
+export async function listCampaigns(
+	d1: D1Database,
+	workspaceId: string,
+	page: { limit: number; cursor?: string } & Partial<Pick<CampaignListQuery, "status" | "include_archived">>,
+) {
+	const db = createDb(d1);
+	const rows = await campaignPage(db, workspaceId, startAfter(page, "desc"), page.limit + 1, filterOf(page));
+	const archived = await archivedCampaigns(
+		db,
+		rows.map((r) => r.id),
+	);
 	const progress = await progressOf(
 		d1,
 		rows.map((r) => r.id),
@@ -99,6 +118,7 @@ export async function listCampaigns(d1: D1Database, workspaceId: string, page: {
 		...presentCampaign(r, progress.get(r.id)),
 		topic_id: topics.get(r.id) ?? null,
 		...ab.get(r.id),
+		archived: archived.has(r.id),
 	}));
 }
 
