@@ -1,4 +1,5 @@
 import type { AbPhase } from "../worker/contracts/ab";
+import type { LiveMessage } from "../worker/contracts/live";
 import { abTestOf, contactsWithMessages, mirrorAbPhase, variantsOf } from "../worker/db/ab";
 import { createDb } from "../worker/db/client";
 import { assignVariant } from "../worker/domain/ab/assign";
@@ -26,13 +27,37 @@ export type AbState = {
 
 type Winner = { variantId: string; significant: boolean; reason: string };
 type Put = (state: State) => Promise<void>;
+/** Tells the campaign's live sockets (the dashboard's results panel) that the phase or the winner changed. */
+export type Announce = (message: Extract<LiveMessage, { type: "ab" }>) => void;
+/** How the phases reach the campaign object: its state store and its live sockets. */
+export type AbHost = { put: Put; announce: Announce };
+
+/** D1's mirror of the phase (and winner), then the live sockets. */
+async function mirror(env: Env, announce: Announce, campaignId: string, change: Parameters<typeof mirrorAbPhase>[2]) {
+	await mirrorAbPhase(createDb(env.DB), campaignId, change);
+	const w = change.winner;
+	announce({
+		type: "ab",
+		phase: change.phase,
+		...(w
+			? {
+					winner: {
+						variant_id: w.variantId,
+						significant: w.significant,
+						reason: w.reason,
+						decided_at: new Date(w.decidedAt).toISOString(),
+					},
+				}
+			: {}),
+	});
+}
 
 /** The campaign's test as sending starts (null for a plain campaign): the phase clock starts now. */
-export async function startAb(env: Env, campaignId: string, now: number): Promise<AbState | null> {
+export async function startAb(env: Env, campaignId: string, now: number, announce: Announce): Promise<AbState | null> {
 	const db = createDb(env.DB);
 	const [test, variants] = await Promise.all([abTestOf(db, campaignId), variantsOf(db, campaignId)]);
 	if (!test || variants.length < 2) return null;
-	await mirrorAbPhase(db, campaignId, { phase: "testing", startedAt: now });
+	await mirror(env, announce, campaignId, { phase: "testing", startedAt: now });
 	return {
 		phase: "testing",
 		variantIds: variants.map((v) => v.id),
@@ -74,17 +99,17 @@ export function abPicker(env: Env, state: State): FanoutCampaign["pickVariants"]
 export const abHoldsCompletion = (state: State) => state.ab?.phase === "testing" || state.ab?.phase === "deciding";
 
 /** The winner phase: a fresh fan-out over the audience from the start, its chunks after the test's. */
-async function startWinner(env: Env, state: State, winner: Winner, now: number, put: Put) {
+async function startWinner(env: Env, state: State, winner: Winner, now: number, host: AbHost) {
 	const ab = state.ab;
 	if (!ab) return;
 	const winnerFromChunk = chunkIdOf(state.campaignId, state.position.seq);
 	// D1 first: if the object dies before its own state is stored, the decision is simply taken again.
-	await mirrorAbPhase(createDb(env.DB), state.campaignId, {
+	await mirror(env, host.announce, state.campaignId, {
 		phase: "sending_winner",
 		winner: { ...winner, decidedAt: now },
 		winnerFromChunk,
 	});
-	await put({
+	await host.put({
 		...state,
 		position: { cursor: "", seq: state.position.seq },
 		fanoutDone: false,
@@ -97,7 +122,7 @@ async function startWinner(env: Env, state: State, winner: Winner, now: number, 
  * D1's counts. With auto-send the winner's fan-out starts; without it the campaign waits in `deciding` for a person,
  * showing the result as the suggested winner.
  */
-export async function abStep(env: Env, state: State, now: number, put: Put): Promise<void> {
+export async function abStep(env: Env, state: State, now: number, host: AbHost): Promise<void> {
 	const ab = state.ab;
 	if (!ab || state.status !== "sending") return;
 	const due = abDue(ab, now, state.fanoutDone);
@@ -106,21 +131,21 @@ export async function abStep(env: Env, state: State, now: number, put: Put): Pro
 		const checked = { ...state, ab: { ...ab, lastEarlyCheck: now } };
 		const evaluated = await evaluateAbTest(env, state.campaignId, { now, final: false });
 		const winner = evaluated?.decision.winner;
-		if (winner) await startWinner(env, checked, winner, now, put);
-		else await put(checked);
+		if (winner) await startWinner(env, checked, winner, now, host);
+		else await host.put(checked);
 		return;
 	}
 	const deciding = { ...state, ab: { ...ab, phase: "deciding" as const } };
 	if (ab.phase !== "deciding") {
-		await mirrorAbPhase(createDb(env.DB), state.campaignId, { phase: "deciding" });
-		await put(deciding);
+		await mirror(env, host.announce, state.campaignId, { phase: "deciding" });
+		await host.put(deciding);
 	}
 	const evaluated = await evaluateAbTest(env, state.campaignId, { now, final: true });
 	const winner = evaluated?.decision.winner;
 	if (!winner) return;
-	if (ab.autoSendWinner) await startWinner(env, deciding, winner, now, put);
+	if (ab.autoSendWinner) await startWinner(env, deciding, winner, now, host);
 	else
-		await mirrorAbPhase(createDb(env.DB), state.campaignId, {
+		await mirror(env, host.announce, state.campaignId, {
 			phase: "deciding",
 			winner: { ...winner, decidedAt: now },
 		});
@@ -129,7 +154,7 @@ export async function abStep(env: Env, state: State, now: number, put: Put): Pro
 export type PickResult = { ok: true } | { ok: false; reason: string; code: "conflict" | "unknown_variant" };
 
 /** A person picks the winner (during the test or while it waits for a decision): the winner phase starts now. */
-export async function pickWinner(env: Env, state: State | null, variantId: string, now: number, put: Put) {
+export async function pickWinner(env: Env, state: State | null, variantId: string, now: number, host: AbHost) {
 	const ab = state?.ab;
 	if (!state || !ab)
 		return { ok: false, code: "conflict", reason: "This campaign's A/B test has not started" } as const;
@@ -149,7 +174,7 @@ export async function pickWinner(env: Env, state: State | null, variantId: strin
 		state,
 		{ variantId, significant: agrees && Boolean(suggested?.significant), reason },
 		now,
-		put,
+		host,
 	);
 	return { ok: true } as const;
 }
@@ -158,8 +183,8 @@ export async function pickWinner(env: Env, state: State | null, variantId: strin
  * The campaign ended (completed, or cancelled in any phase): its test is done, so nothing decides or sends a winner
  * any more. A winner already decided (or suggested while deciding) stays on record.
  */
-export async function abEnded(env: Env, state: State): Promise<State> {
+export async function abEnded(env: Env, state: State, announce: Announce): Promise<State> {
 	if (!state.ab || state.ab.phase === "done") return state;
-	await mirrorAbPhase(createDb(env.DB), state.campaignId, { phase: "done" });
+	await mirror(env, announce, state.campaignId, { phase: "done" });
 	return { ...state, ab: { ...state.ab, phase: "done" } };
 }

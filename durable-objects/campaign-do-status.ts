@@ -6,7 +6,7 @@ import { workspaceForSend } from "../worker/db/sends";
 import { sendPace } from "../worker/domain/send-pace";
 import { notifyCampaignStatus } from "../worker/services/event-notifications";
 import { emitCampaignStatusWebhook } from "../worker/services/webhook-emitters";
-import { startAb } from "./ab-phase";
+import { type Announce, startAb } from "./ab-phase";
 import type { State } from "./campaign-state";
 
 /**
@@ -27,11 +27,11 @@ export async function publishStatus(env: Env, state: State, previous: CampaignSt
 }
 
 /** The workspace's send rate (recipients per second) sets chunk size and chunks per tick (see `sendPace`). */
-export async function loadPace(env: Env, state: State) {
+export async function loadPace(env: Env, state: State, announce: Announce) {
 	const workspace = await workspaceForSend(createDb(env.DB), state.workspaceId);
 	const pace = sendPace(workspace?.sendRatePerSecond, providerRequestLimit(env));
 	state.chunkSize = pace.chunkSize;
 	state.chunksPerTick = pace.chunksPerTick;
 	// An A/B test's clock starts with the send (kept across pause and resume).
-	if (state.ab === undefined) state.ab = await startAb(env, state.campaignId, Date.now());
+	if (state.ab === undefined) state.ab = await startAb(env, state.campaignId, Date.now(), announce);
 }

@@ -6,7 +6,7 @@ import { createDb } from "../worker/db/client";
 import { type CampaignEvent, transition } from "../worker/domain/campaigns/machine";
 import { type ProviderQuota, quotaPause, quotaReopened } from "../worker/domain/campaigns/provider-quota";
 import { auditQuotaPause, auditQuotaResume } from "../worker/services/campaign-quota";
-import { abEnded, abHoldsCompletion, abStep, type PickResult, pickWinner } from "./ab-phase";
+import { type AbHost, abEnded, abHoldsCompletion, abStep, type PickResult, pickWinner } from "./ab-phase";
 import { nextAlarmAt } from "./campaign-do-alarm";
 import { cancelPending, requeuePaused, StallCheck } from "./campaign-do-chunks";
 import { fanoutTick } from "./campaign-do-fanout";
@@ -24,6 +24,11 @@ export class CampaignDO extends DurableObject<Env> {
 	private state: State | null = null;
 	private readonly stallCheck = new StallCheck();
 	private readonly live: LiveCounters;
+	/** The A/B phases store through the object and announce on its live sockets. */
+	private readonly ab: AbHost = {
+		put: (state) => this.put(state),
+		announce: (message) => this.live.broadcast(message),
+	};
 	/** The last lifecycle work queued (see `serial`). */
 	private turn: Promise<unknown> = Promise.resolve();
 
@@ -56,10 +61,10 @@ export class CampaignDO extends DurableObject<Env> {
 		// A person's command ends any pause Pulse made: resumed early, the next chunk pauses again if the quota is closed.
 		let next: State = { ...state, status: result.status, pauseReason: null };
 		// Cancelled in any A/B phase, the test ends with the campaign (D1's mirror first: a retry finds it done).
-		if (command.type === "cancel") next = await abEnded(this.env, next);
+		if (command.type === "cancel") next = await abEnded(this.env, next, this.ab.announce);
 		if (command.type === "schedule") next.sendAt = command.sendAt;
 		if (command.type === "unschedule") next.sendAt = null;
-		if (command.type === "send" || command.type === "resume") await loadPace(this.env, next);
+		if (command.type === "send" || command.type === "resume") await loadPace(this.env, next, this.ab.announce);
 		await this.save(next, now);
 		if (command.type === "cancel") await cancelPending(this.env, next.campaignId, Date.now());
 		if (command.type === "resume") await requeuePaused(this.env, next, now);
@@ -86,12 +91,12 @@ export class CampaignDO extends DurableObject<Env> {
 				const started = transition(state.status, { type: "start" });
 				if (started.ok) {
 					const next = { ...state, status: started.status };
-					await loadPace(this.env, next);
+					await loadPace(this.env, next, this.ab.announce);
 					await this.save(next, now);
 				}
 			}
 			if (this.state?.status === "sending") await this.tick();
-			if (this.state) await abStep(this.env, this.state, now, (s) => this.put(s));
+			if (this.state) await abStep(this.env, this.state, now, this.ab);
 			await this.stallCheck.run(this.env, this.state, now);
 		} catch (error) {
 			console.error(JSON.stringify({ campaign: state.campaignId, alarm: "failed", error: String(error) }));
@@ -143,7 +148,7 @@ export class CampaignDO extends DurableObject<Env> {
 	/** A person picks the A/B test's winner (while testing or deciding): the winner phase starts now. */
 	pickWinner(variantId: string): Promise<PickResult> {
 		return this.serial(async () => {
-			const result = await pickWinner(this.env, this.state, variantId, Date.now(), (s) => this.put(s));
+			const result = await pickWinner(this.env, this.state, variantId, Date.now(), this.ab);
 			await this.scheduleAlarm();
 			return result;
 		});
@@ -189,7 +194,8 @@ export class CampaignDO extends DurableObject<Env> {
 		if (state?.status !== "sending" || !state.fanoutDone || abHoldsCompletion(state)) return;
 		if (await hasUnsettledChunks(createDb(this.env.DB), state.campaignId)) return;
 		const done = transition(state.status, { type: "complete" });
-		if (done.ok) await this.save({ ...(await abEnded(this.env, state)), status: done.status }, Date.now());
+		if (done.ok)
+			await this.save({ ...(await abEnded(this.env, state, this.ab.announce)), status: done.status }, Date.now());
 	}
 
 	/**
@@ -232,7 +238,7 @@ export class CampaignDO extends DurableObject<Env> {
 		const resumed = state && transition(state.status, { type: "resume" });
 		if (!state?.pauseReason || !resumed?.ok) return;
 		const next: State = { ...state, status: resumed.status, pauseReason: null };
-		await loadPace(this.env, next);
+		await loadPace(this.env, next, this.ab.announce);
 		await this.save(next, now);
 		await requeuePaused(this.env, next, now);
 		await auditQuotaResume(createDb(this.env.DB), state.workspaceId, state.campaignId, state.pauseReason);

@@ -1,9 +1,10 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { CampaignDO } from "../durable-objects/campaign-do";
 import type { State } from "../durable-objects/campaign-state";
-import { call, signupOwner } from "./client";
+import { type LiveMessage, LiveMessageSchema } from "../worker/contracts/live";
+import { call, ORIGIN, signupOwner } from "./client";
 import { importCsv } from "./import-helpers";
 import { waitUntil } from "./principal-clock";
 
@@ -68,6 +69,21 @@ async function evict(campaignId: string) {
 	await runInDurableObject(env.CAMPAIGN.getByName(campaignId), (_: CampaignDO, ctx) => ctx.abort("evicted")).catch(
 		() => undefined,
 	);
+}
+
+/** The campaign's live socket, as the dashboard opens it: every message it receives, in order. */
+async function liveSocket(cookie: string, campaignId: string) {
+	const res = await exports.default.fetch(`${ORIGIN}/api/v1/campaigns/${campaignId}/live`, {
+		headers: { upgrade: "websocket", cookie, origin: ORIGIN },
+	});
+	const socket = res.webSocket;
+	if (!socket) throw new Error(`no socket: ${res.status}`);
+	const messages: LiveMessage[] = [];
+	socket.accept();
+	socket.addEventListener("message", (event) => {
+		if (event.data !== "pong") messages.push(LiveMessageSchema.parse(JSON.parse(String(event.data))));
+	});
+	return { messages, phases: () => messages.flatMap((m) => (m.type === "ab" ? [m] : [])), close: () => socket.close() };
 }
 
 /** People who clicked, as the EVENTS consumer records them (flag null: a person, not a scanner). */
@@ -136,16 +152,27 @@ describe("A/B tests", () => {
 		expect((await messagesOf(id)).length).toBe(test.length);
 		expect((await call("GET", `/api/v1/campaigns/${id}/stats`, undefined, { cookie })).json.status).toBe("sending");
 
+		// The dashboard's results panel hears of each phase change on the campaign's socket, without reloading.
+		const socket = await liveSocket(cookie, id);
 		const unknown = await call("POST", `/api/v1/campaigns/${id}/ab/winner`, { variant_id: "var_nope" }, { cookie });
 		expect(unknown.status).toBe(422);
 		const picked = await call("POST", `/api/v1/campaigns/${id}/ab/winner`, { variant_id: b.id }, { cookie });
 		expect(picked.status).toBe(200);
 		expect(picked.json).toMatchObject({ phase: "sending_winner", winner: { variant_id: b.id } });
+		await waitUntil(async () => socket.phases().length > 0);
+		expect(socket.phases()[0]).toMatchObject({
+			type: "ab",
+			phase: "sending_winner",
+			winner: picked.json.winner,
+		});
 		const again = await call("POST", `/api/v1/campaigns/${id}/ab/winner`, { variant_id: a.id }, { cookie });
 		expect(again.status).toBe(409);
 
 		await fanOutAndSettle(id);
 		await runDurableObjectAlarm(env.CAMPAIGN.getByName(id));
+		await waitUntil(async () => socket.phases().some((m) => m.phase === "done"));
+		expect(socket.phases().map((m) => m.phase)).toEqual(["sending_winner", "done"]);
+		socket.close();
 		const stats = (await call("GET", `/api/v1/campaigns/${id}/stats`, undefined, { cookie })).json;
 		expect(stats).toMatchObject({ status: "completed", audience: 300, suppressed: 1, failed: 0 });
 		expect(stats.sent + stats.suppressed + stats.failed).toBe(300);

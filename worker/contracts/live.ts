@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AB_PHASES, AbWinnerSchema } from "./ab";
 import { CampaignStatsSchema, CampaignStatusSchema } from "./campaigns";
 
 /** What a campaign's live socket sends: a snapshot first, then coalesced updates. Shared with the dashboard. */
@@ -6,6 +7,8 @@ export const LiveMessageSchema = z.discriminatedUnion("type", [
 	z.object({ type: z.literal("snapshot"), stats: CampaignStatsSchema }),
 	z.object({ type: z.literal("stats"), stats: CampaignStatsSchema }),
 	z.object({ type: z.literal("status"), status: CampaignStatusSchema }),
+	/** The A/B test's phase changed, or its winner was decided (names as in `GET /campaigns/:id/ab`). */
+	z.object({ type: z.literal("ab"), phase: z.enum(AB_PHASES), winner: AbWinnerSchema.optional() }),
 	z.object({
 		type: z.literal("event"),
 		kind: z.enum(["open", "click", "unsubscribe", "bounce", "complaint", "delivered"]),

@@ -18,6 +18,7 @@ export const SOCKET_OPTIONS = {
 };
 
 export type LiveEvent = Extract<LiveMessage, { type: "event" }>;
+export type LiveAb = Extract<LiveMessage, { type: "ab" }>;
 
 export type LiveCampaign = {
 	/** The latest numbers: a snapshot on every (re)connect, then coalesced updates. */
@@ -32,6 +33,8 @@ export type LiveCampaign = {
 	failures: Accessor<number>;
 	/** The latest tracking events (newest first, at most `keepEvents`). */
 	events: Accessor<LiveEvent[]>;
+	/** The A/B test's latest phase change or decision pushed by the server (undefined until one arrives). */
+	ab: Accessor<LiveAb | undefined>;
 };
 
 /** The socket's address for a campaign, on this page's origin (the session cookie goes with the handshake). */
@@ -49,6 +52,7 @@ const CHECKS: Record<LiveMessage["type"], (frame: Frame) => boolean> = {
 	snapshot: (f) => isStats(f.stats),
 	stats: (f) => isStats(f.stats),
 	status: (f) => typeof f.status === "string",
+	ab: (f) => typeof f.phase === "string",
 	event: (f) => typeof f.kind === "string" && typeof f.email === "string" && typeof f.at === "string",
 };
 
@@ -77,6 +81,7 @@ export function createLiveCampaign(campaignId: Accessor<string | undefined>, kee
 	const [connected, setConnected] = createSignal(false);
 	const [failures, setFailures] = createSignal(0);
 	const [events, setEvents] = createSignal<LiveEvent[]>([]);
+	const [ab, setAb] = createSignal<LiveAb>();
 	const [everConnected, setEverConnected] = createSignal(false);
 	const state = () => (connected() ? "live" : everConnected() ? "reconnecting" : "connecting");
 
@@ -99,6 +104,9 @@ export function createLiveCampaign(campaignId: Accessor<string | undefined>, kee
 				break;
 			case "event":
 				setEvents((prev) => [message, ...prev].slice(0, keepEvents));
+				break;
+			case "ab":
+				setAb(message);
 				break;
 		}
 	};
@@ -136,5 +144,5 @@ export function createLiveCampaign(campaignId: Accessor<string | undefined>, kee
 		});
 	});
 
-	return { stats, status, connected, state, failures, events };
+	return { stats, status, connected, state, failures, events, ab };
 }

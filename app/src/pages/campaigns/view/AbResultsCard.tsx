@@ -16,15 +16,24 @@ const METRIC_WORDS = { clicks: "people who clicked", opens: "people who opened",
 /**
  * The A/B test's results, per arm: sent, the rate with its always-valid interval (valid however often it is looked
  * at), the p-value against the first variant, the winner and why, and for editors a button to pick the winner.
- * Reloaded whenever the campaign's live numbers move.
+ * Reloaded whenever the campaign's live numbers move, and at once when the socket says the phase changed.
  */
 export function AbResultsCard(props: {
 	campaignId: string;
 	canEdit: boolean;
 	tick: Accessor<unknown>;
 	status?: string;
+	/** The phase changes the campaign's socket pushes: each reloads the results at once. */
+	phase?: Accessor<unknown>;
 }) {
 	const [results, { refetch }] = createResource(() => props.campaignId, getAbResults);
+	createEffect(
+		on(
+			() => props.phase?.(),
+			() => void refetch(),
+			{ defer: true },
+		),
+	);
 	// At most one reload every two seconds, and always one after the last change.
 	let last = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
