@@ -40,6 +40,7 @@ const JourneyPage = lazy(() => import("./pages/journeys/JourneyPage"));
 const AssistantPage = lazy(() => import("./pages/assistant/AssistantPage"));
 const SearchPage = lazy(() => import("./pages/search/SearchPage"));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
+const HealthPage = lazy(() => import("./pages/health/HealthPage"));
 
 function Root(props: RouteSectionProps) {
 	return (
@@ -99,6 +100,7 @@ export function App() {
 				<Route path="/assistant/:id?" component={AssistantPage} />
 				<Route path="/search" component={SearchPage} />
 				<Route path="/audit" component={AuditPage} />
+				<Route path="/health" component={HealthPage} />
 				<Route path="/settings/workspace" component={WorkspaceSettings} />
 				<Route path="/settings/api-keys" component={ApiKeys} />
 				<Route path="/settings/members" component={Members} />

@@ -82,3 +82,13 @@ export const saveAuditRetention = (days: number | null) =>
 // ---- health ----
 export type HealthDetail = InferResponseType<(typeof api.health)["detail"]["$get"], 200>;
 export const getHealthDetail = () => call(api.health.detail.$get());
+
+// ---- alert rules (admins) ----
+export type AlertRule = InferResponseType<(typeof api)["alert-rules"]["$get"], 200>["data"][number];
+export type AlertRuleInput = InferRequestType<(typeof api)["alert-rules"]["$post"]>["json"];
+export type AlertMetric = AlertRule["metric"];
+export const listAlertRules = async () => (await call(api["alert-rules"].$get())).data;
+export const createAlertRule = (json: AlertRuleInput) => call(api["alert-rules"].$post({ json }));
+export const setAlertRuleEnabled = (id: string, enabled: boolean) =>
+	call(api["alert-rules"][":id"].$patch({ param: { id }, json: { enabled } }));
+export const deleteAlertRule = (id: string) => call(api["alert-rules"][":id"].$delete({ param: { id } }));
