@@ -1,6 +1,7 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createSignal, onCleanup, Show } from "solid-js";
 import { Button } from "../../components/Button";
+import { CloneButton } from "../../components/clone/CloneButton";
 import { FormAlert } from "../../components/FormAlert";
 import { LinkButton } from "../../components/LinkButton";
 import { toast } from "../../components/Toasts";
@@ -136,6 +137,9 @@ export function JourneyBuilder(props: { journey: Journey; onSaved: (journey: Jou
 					<Button onClick={takeBack} disabled={!canUndo(history())} title="Undo (Ctrl+Z)">
 						Undo
 					</Button>
+					<Show when={atLeast(me().role, "editor")}>
+						<CloneButton kind="journey" id={props.journey.id} name={props.journey.name} />
+					</Show>
 					<Show when={running()}>
 						<LinkButton href={`/journeys/${props.journey.id}`}>View live</LinkButton>
 					</Show>

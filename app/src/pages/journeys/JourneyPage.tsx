@@ -6,6 +6,7 @@ import { LinkButton } from "../../components/LinkButton";
 import { LoadingState } from "../../components/Spinner";
 import { ApiError, getJourney, messageOf } from "../../lib/api";
 import { JourneyBuilder } from "./JourneyBuilder";
+import { JourneyReview } from "./JourneyReview";
 import { LiveJourney } from "./live/LiveJourney";
 import "./journeys.css";
 
@@ -48,15 +49,21 @@ export default function JourneyPage() {
 				}
 			>
 				{(j) => (
-					<Show
-						when={editing()}
-						keyed
-						fallback={
-							<LiveJourney journey={j()} onStatus={(status) => mutate((prev) => (prev ? { ...prev, status } : prev))} />
-						}
-					>
-						<JourneyBuilder journey={j()} onSaved={(fresh) => mutate(fresh)} />
-					</Show>
+					<>
+						<Show
+							when={editing()}
+							keyed
+							fallback={
+								<LiveJourney
+									journey={j()}
+									onStatus={(status) => mutate((prev) => (prev ? { ...prev, status } : prev))}
+								/>
+							}
+						>
+							<JourneyBuilder journey={j()} onSaved={(fresh) => mutate(fresh)} />
+						</Show>
+						<JourneyReview id={j().id} />
+					</>
 				)}
 			</Match>
 		</Switch>

@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
+import { CloneButton } from "../../../components/clone/CloneButton";
 import { FormAlert } from "../../../components/FormAlert";
 import { LinkButton } from "../../../components/LinkButton";
 import { PageHeader } from "../../../components/PageHeader";
@@ -54,6 +55,7 @@ export function LiveJourney(props: { journey: Journey; onStatus: (status: Journe
 						<Show when={props.journey.status !== "archived"}>
 							<LinkButton href={`/journeys/${props.journey.id}/edit`}>Edit</LinkButton>
 						</Show>
+						<CloneButton kind="journey" id={props.journey.id} name={props.journey.name} />
 						<JourneyControls
 							id={props.journey.id}
 							name={props.journey.name}
