@@ -40,6 +40,7 @@ const DOCUMENTED_ROUTES = [
 	"delete /api/v1/segments/{id}",
 	"get /api/v1/templates",
 	"get /api/v1/templates/starters",
+	"get /api/v1/templates/categories",
 	"get /api/v1/saved-blocks",
 	"post /api/v1/saved-blocks",
 	"delete /api/v1/saved-blocks/{id}",

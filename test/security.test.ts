@@ -115,6 +115,7 @@ const ROUTES = (f: Fixture) => [
 	{ method: "DELETE", path: `/api/v1/segments/${f.segmentId}`, minRole: "editor" },
 	{ method: "GET", path: "/api/v1/templates", minRole: "viewer" },
 	{ method: "GET", path: "/api/v1/templates/starters", minRole: "viewer" },
+	{ method: "GET", path: "/api/v1/templates/categories", minRole: "viewer" },
 	{ method: "POST", path: "/api/v1/templates", body: TEMPLATE, minRole: "editor" },
 	{ method: "POST", path: "/api/v1/templates/render", body: { template: SOURCE }, minRole: "read" },
 	{ method: "GET", path: `/api/v1/templates/${f.templateId}`, minRole: "viewer" },

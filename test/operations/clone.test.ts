@@ -127,6 +127,17 @@ describe("cloning", () => {
 		expect((await call("GET", "/api/v1/templates", undefined, { cookie })).json.data).toEqual([]);
 		const shelf = await call("GET", "/api/v1/templates?archived=true", undefined, { cookie });
 		expect(shelf.json.data.map((t: { id: string }) => t.id)).toEqual([w.template.id]);
+		const tpl = { subject: "S", html: "<p>x</p>" };
+		await call("POST", "/api/v1/templates", { ...tpl, name: "A", category: "promo" }, { cookie });
+		await call("POST", "/api/v1/templates", { ...tpl, name: "B", category: "promo" }, { cookie });
+		const shelves = await call("GET", "/api/v1/templates/categories", undefined, { cookie });
+		expect(shelves.json.data).toEqual([
+			{ category: "newsletter", templates: 0, archived: 1 },
+			{ category: "promo", templates: 2, archived: 0 },
+		]);
+		const other = await signupOwner("Shelfless");
+		const theirs = await call("GET", "/api/v1/templates/categories", undefined, { cookie: other.cookie });
+		expect(theirs.json.data).toEqual([]);
 	});
 
 	it("does not copy another workspace's campaign, template, segment or journey", async () => {

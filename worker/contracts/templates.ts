@@ -82,6 +82,18 @@ export const TemplateListQuerySchema = PageQuerySchema.extend({
 		.openapi({ description: "`true`: only archived templates; absent or `false`: only those in use" }),
 });
 
+export const TemplateCategoriesSchema = z
+	.object({
+		data: z.array(
+			z.object({
+				category: z.string().nullable().openapi({ description: "null: templates without a category" }),
+				templates: z.number().int().openapi({ description: "Templates in use on this shelf" }),
+				archived: z.number().int().openapi({ description: "Archived templates of this category" }),
+			}),
+		),
+	})
+	.openapi("TemplateCategories");
+
 export const StarterTemplateSchema = z
 	.object({
 		key: z.string(),

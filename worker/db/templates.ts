@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { templates } from "./schema-templates";
 
@@ -41,6 +41,20 @@ export function templatePage(
 		)
 		.orderBy(desc(templates.id))
 		.limit(limit);
+}
+
+/** The library's shelves: each category (null = uncategorised) with how many templates are in use and archived. */
+export function templateCategories(db: Db, workspaceId: string) {
+	return db
+		.select({
+			category: templates.category,
+			templates: sql<number>`sum(${templates.archivedAt} is null)`.mapWith(Number),
+			archived: sql<number>`sum(${templates.archivedAt} is not null)`.mapWith(Number),
+		})
+		.from(templates)
+		.where(eq(templates.workspaceId, workspaceId))
+		.groupBy(templates.category)
+		.orderBy(asc(templates.category));
 }
 
 export async function insertTemplate(db: Db, row: NewTemplate): Promise<void> {

@@ -8,6 +8,7 @@ import {
 	RenderBodySchema,
 	RenderedSchema,
 	StarterTemplateSchema,
+	TemplateCategoriesSchema,
 	TemplateInputSchema,
 	TemplateListQuerySchema,
 	TemplatePatchSchema,
@@ -23,6 +24,7 @@ import {
 	createTemplate,
 	deleteTemplate,
 	getTemplate,
+	listTemplateCategories,
 	listTemplates,
 	renderFor,
 	updateTemplate,
@@ -49,6 +51,16 @@ export const templateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 			responses: { 200: jsonResponse(page(TemplateSchema), "A page of templates") },
 		}),
 		async (c) => c.json(await listTemplates(c.env.DB, c.var.principal.workspaceId, c.req.valid("query")), 200),
+	)
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/categories",
+			tags,
+			summary: "The library's categories, each with its templates in use and archived (null: uncategorised)",
+			responses: { 200: jsonResponse(TemplateCategoriesSchema, "The categories, by name") },
+		}),
+		async (c) => c.json(await listTemplateCategories(c.var.db, c.var.principal.workspaceId), 200),
 	)
 	.openapi(
 		defineRoute("viewer", {

@@ -1,11 +1,12 @@
 import type { Principal } from "../context";
-import { createDb } from "../db/client";
+import { createDb, type Db } from "../db/client";
 import { findContactRow } from "../db/contacts";
 import {
 	deleteTemplateRow,
 	findTemplateRow,
 	insertTemplate,
 	type TemplateRow,
+	templateCategories,
 	templatePage,
 	updateTemplateRow,
 } from "../db/templates";
@@ -88,6 +89,11 @@ async function findTemplate(d1: D1Database, workspaceId: string, id: string) {
 
 export async function getTemplate(d1: D1Database, workspaceId: string, id: string) {
 	return present(await findTemplate(d1, workspaceId, id));
+}
+
+/** The library's shelves: each category with its templates in use and archived. */
+export async function listTemplateCategories(db: Db, workspaceId: string) {
+	return { data: await templateCategories(db, workspaceId) };
 }
 
 export async function listTemplates(
