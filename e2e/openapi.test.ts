@@ -156,6 +156,9 @@ const DOCUMENTED_ROUTES = [
 	"post /api/v1/webhook-endpoints/{id}/rotate-secret",
 	"get /api/v1/webhook-endpoints/{id}/deliveries",
 	"post /api/v1/webhook-endpoints/{id}/deliveries/{delivery_id}/replay",
+	"get /api/v1/signup-forms",
+	"post /api/v1/signup-forms",
+	"delete /api/v1/signup-forms/{id}",
 ];
 
 describe("OpenAPI document", () => {

@@ -181,3 +181,103 @@ describe("Segment-spec ingestion", () => {
 		expect(contacts.error.message).toMatch(/ingest key can only send contacts and events/);
 	});
 });
+
+describe("signup form (double opt-in)", () => {
+	/** A visitor's browser: a form post without cookies, from one address. */
+	const visit = (path: string, init: { method?: string; form?: Record<string, string>; ip?: string } = {}) =>
+		exports.default.fetch(
+			new Request(`${ORIGIN}${path}`, {
+				method: init.method ?? "GET",
+				headers: { "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": init.ip ?? "198.51.100.7" },
+				body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+				redirect: "manual",
+			}),
+		);
+	const WORDING = "Yes, send me the monthly newsletter. I can unsubscribe at any time.";
+
+	it("emails a signed link, subscribes only on confirmation with the consent record, never redirects", async () => {
+		const owner = await signupOwner("Forms");
+		await call("PATCH", "/api/v1/workspace", { default_from_email: "news@forms.example" }, owner);
+		const created = await call(
+			"POST",
+			"/api/v1/signup-forms",
+			{ name: "Newsletter", consent_text: WORDING, tags: ["newsletter"], ask_name: true },
+			owner,
+		);
+		expect(created.status).toBe(201);
+		const form = created.json as { id: string; url: string; embed_html: string };
+		expect(form.url).toBe(`${ORIGIN}/f/${form.id}`);
+		expect(form.embed_html).toContain(`<iframe src="${form.url}"`);
+
+		const page = await visit(`/f/${form.id}`);
+		expect(page.headers.get("content-security-policy")).toBe("frame-ancestors *");
+		const html = await page.text();
+		expect(html).toContain(WORDING);
+		expect(html).toContain('name="website"'); // the honeypot
+
+		const sent = await visit(`/f/${form.id}?redirect=https://evil.example`, {
+			method: "POST",
+			form: { email: "Reader@Example.com", first_name: "Rea" },
+			ip: "198.51.100.7",
+		});
+		expect(sent.status).toBe(200);
+		expect(sent.headers.get("location")).toBeNull();
+		expect(await sent.text()).toContain("Check your inbox");
+		// Unconfirmed: no contact exists, so no broadcast can reach the address.
+		expect((await call("GET", "/api/v1/contacts", undefined, owner)).json.data).toEqual([]);
+
+		const outbox = await call("GET", "/api/v1/outbox", undefined, owner);
+		const email = outbox.json.data.find((m: { to: string }) => m.to === "reader@example.com");
+		expect(email.subject).toBe("Confirm your subscription to Forms");
+		const link = /http:\/\/pulse\.test(\/f\/confirm\/[\w.-]+)/.exec(email.text)?.[1] ?? "";
+		expect(link).not.toBe("");
+		const shown = await visit(link);
+		expect(shown.status).toBe(200);
+		expect(shown.headers.get("x-frame-options")).toBe("DENY");
+		expect((await call("GET", "/api/v1/contacts", undefined, owner)).json.data).toEqual([]); // a GET changes nothing
+		expect((await visit(`${link.slice(0, -2)}xx`, { method: "POST" })).status).toBe(404); // tampered
+
+		const confirmed = await visit(link, { method: "POST", ip: "203.0.113.99" });
+		expect(confirmed.status).toBe(200);
+		expect(confirmed.headers.get("location")).toBeNull();
+		expect((await visit(link, { method: "POST" })).status).toBe(200); // twice: still fine
+		const [contact] = (await call("GET", "/api/v1/contacts", undefined, owner)).json.data;
+		expect(contact).toMatchObject({
+			email: "reader@example.com",
+			first_name: "Rea",
+			status: "subscribed",
+			tags: ["newsletter"],
+			consent: {
+				source: `signup form "Newsletter" (${form.id}), confirmed by email`,
+				text: WORDING,
+				ip: "198.51.100.7",
+			},
+		});
+		const detail = await call("GET", `/api/v1/contacts/${contact.id}`, undefined, owner);
+		expect(detail.json.status_history).toHaveLength(1);
+	});
+
+	it("a filled honeypot and a flood from one address get the same answer and no email", async () => {
+		const owner = await signupOwner("Forms Abuse");
+		await call("PATCH", "/api/v1/workspace", { default_from_email: "news@abuse.example" }, owner);
+		const form = (await call("POST", "/api/v1/signup-forms", { name: "F", consent_text: WORDING }, owner)).json;
+		const bot = await visit(`/f/${form.id}`, {
+			method: "POST",
+			form: { email: "bot@example.com", website: "http://spam.example" },
+			ip: "192.0.2.50",
+		});
+		expect(bot.status).toBe(200);
+		const statuses: number[] = [];
+		for (let i = 0; i < 11; i++)
+			statuses.push(
+				(await visit(`/f/${form.id}`, { method: "POST", form: { email: `p${i}@example.com` }, ip: "192.0.2.51" }))
+					.status,
+			);
+		expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
+		expect(statuses[10]).toBe(429);
+		const outbox = (await call("GET", "/api/v1/outbox", undefined, owner)).json.data as { to: string }[];
+		expect(outbox.map((m) => m.to)).not.toContain("bot@example.com");
+		expect(outbox).toHaveLength(10);
+		expect((await visit("/f/frm_missing")).status).toBe(404);
+	});
+});

@@ -52,6 +52,8 @@ async function setup() {
 	if (webhook.status !== 201) throw new Error(webhook.text);
 	const alertRule = await call("POST", "/api/v1/alert-rules", ALERT_RULE, { cookie: ours.cookie });
 	if (alertRule.status !== 201) throw new Error(alertRule.text);
+	const signupForm = await call("POST", "/api/v1/signup-forms", SIGNUP_FORM, { cookie: ours.cookie });
+	if (signupForm.status !== 201) throw new Error(signupForm.text);
 	return {
 		ours,
 		viewer,
@@ -73,6 +75,7 @@ async function setup() {
 		journeyId: journey.json.id as string,
 		webhookId: webhook.json.id as string,
 		alertRuleId: alertRule.json.id as string,
+		signupFormId: signupForm.json.id as string,
 	};
 }
 
@@ -276,6 +279,9 @@ const ROUTES = (f: Fixture) => [
 		minRole: "admin",
 	},
 	{ method: "DELETE", path: `/api/v1/webhook-endpoints/${f.webhookId}`, minRole: "admin" },
+	{ method: "GET", path: "/api/v1/signup-forms", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/signup-forms", body: SIGNUP_FORM, minRole: "editor" },
+	{ method: "DELETE", path: `/api/v1/signup-forms/${f.signupFormId}`, minRole: "editor" },
 	{ method: "GET", path: "/api/v1/assistant", minRole: "self" },
 	{ method: "GET", path: "/api/v1/assistant/conversations", minRole: "self" },
 	{ method: "POST", path: "/api/v1/assistant/conversations", body: {}, minRole: "self" },
@@ -301,6 +307,7 @@ const SAVED_BLOCK = { name: "B", block: { id: "b", type: "text", text: "secret b
 // Subscribed to an event nothing in this file emits: no delivery is attempted.
 const WEBHOOK = { url: "https://hooks.ours.example/pulse", events: ["journey.exited"] };
 const ALERT_RULE = { name: "Dead letters", metric: "dead_letters", threshold: 5 };
+const SIGNUP_FORM = { name: "Footer", consent_text: "Send me the newsletter." };
 const NO_DELIVERY = "msg_0000000000000000000000";
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
 
@@ -418,6 +425,8 @@ describe("access control on every route", { timeout: 180_000 }, () => {
 			expect((await call("GET", "/api/v1/alert-rules", undefined, as)).text).not.toContain(f.alertRuleId);
 			expect((await call("PATCH", rule, { threshold: 0 }, as)).status).toBe(404);
 			expect((await call("DELETE", rule, undefined, as)).status).toBe(404);
+			expect((await call("GET", "/api/v1/signup-forms", undefined, as)).text).not.toContain(f.signupFormId);
+			expect((await call("DELETE", `/api/v1/signup-forms/${f.signupFormId}`, undefined, as)).status).toBe(404);
 			const theirContacts = await call("GET", "/api/v1/contacts?q=ours.example", undefined, as);
 			expect(theirContacts.json.data).toEqual([]);
 			const events = await call("POST", "/api/v1/events", { contact_id: f.contactId, name: "spoof" }, as);

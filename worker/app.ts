@@ -37,6 +37,8 @@ import { savedBlockRoutes } from "./routes/saved-blocks";
 import { searchRoutes } from "./routes/search";
 import { segmentRoutes } from "./routes/segments";
 import { sendingDomainRoutes } from "./routes/sending-domains";
+import { signupRoutes } from "./routes/signup";
+import { signupFormRoutes } from "./routes/signup-forms";
 import { snippetRoutes } from "./routes/snippet";
 import { templateRoutes } from "./routes/templates";
 import { topicRoutes } from "./routes/topics";
@@ -108,6 +110,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/alert-rules", alertRoutes)
 		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/webhook-endpoints", webhookEndpointRoutes)
+		.route("/api/v1/signup-forms", signupFormRoutes)
 		.route("/api/v1", notificationRoutes)
 		.route("/api/v1", approvalPolicyRoutes)
 		.route("/api/v1", planningRoutes)
@@ -116,7 +119,8 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/assistant", assistantRoutes(options.resolveModel ?? resolveConfiguredModel))
 		.route("/mcp", mcpRoutes)
 		.route("/v1", ingestRoutes)
-		.route("/snippet.js", snippetRoutes);
+		.route("/snippet.js", snippetRoutes)
+		.route("/f", signupRoutes);
 	return { app, routes };
 }
 

@@ -8,7 +8,7 @@ fieldset{border:0;margin:0 0 20px;padding:0;text-align:left}label{display:flex;g
 label input{width:20px;height:20px;margin-top:2px;flex:none}label span{display:block;color:#8a8a99;font-size:14px}
 .secondary{background:#fff;color:#b42318;border:1px solid #e6e6ee}hr{border:0;border-top:1px solid #e6e6ee;margin:28px 0}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}`;
 
-const page = (title: string, body: ReturnType<typeof html>) =>
+export const page = (title: string, body: ReturnType<typeof html>) =>
 	html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${raw(STYLE)}</style></head><body><main>${body}</main></body></html>`;
 
 /** "ada@example.com" → "a**@example.com": enough to recognise, not enough to harvest. */
