@@ -34,6 +34,7 @@ const Campaigns = lazy(() => import("./pages/campaigns/Campaigns"));
 const CampaignForm = lazy(() => import("./pages/campaigns/CampaignForm"));
 const CampaignPage = lazy(() => import("./pages/campaigns/CampaignPage"));
 const CompareCampaigns = lazy(() => import("./pages/campaigns/CompareCampaigns"));
+const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage"));
 const Journeys = lazy(() => import("./pages/journeys/Journeys"));
 const NewJourney = lazy(() => import("./pages/journeys/NewJourney"));
 const JourneyPage = lazy(() => import("./pages/journeys/JourneyPage"));
@@ -91,6 +92,7 @@ export function App() {
 				<Route path="/campaigns/compare" component={CompareCampaigns} />
 				<Route path="/campaigns/:id" component={CampaignPage} />
 				<Route path="/campaigns/:id/edit" component={CampaignForm} />
+				<Route path="/calendar" component={CalendarPage} />
 				<Route path="/journeys" component={Journeys} />
 				<Route path="/journeys/new" component={NewJourney} />
 				<Route path="/journeys/:id" component={JourneyPage} />

@@ -14,6 +14,7 @@ const PATHS = {
 	members: "M12 12a4 4 0 100-8 4 4 0 000 8zM4 21v-1a6 6 0 0112 0v1M18 8v6M15 11h6",
 	invite: "M4 4h16v16H4zM9 12h6M12 9v6",
 	empty: "M4 13h4l2 3h4l2-3h4M5 5h14l1 8v6H4v-6z",
+	calendar: "M4 5h16v15H4zM4 9h16M8 3v4M16 3v4",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -11,6 +11,7 @@ export * from "./journeys";
 export * from "./operations";
 export * from "./outbox";
 export * from "./overview";
+export * from "./planning";
 export * from "./segments";
 export * from "./settings";
 export * from "./teamwork";

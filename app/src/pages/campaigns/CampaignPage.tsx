@@ -26,6 +26,7 @@ import type { Campaign, CampaignStatus } from "../../lib/types";
 import { ConversionsCard } from "../conversions/ConversionsCard";
 import { ReviewPanels } from "../reviews/ReviewPanels";
 import { PlanningPanels } from "./planning/PlanningPanels";
+import { PlanningPanels } from "./planning/PlanningPanels";
 import { SendDialog, type SendMode } from "./SendDialog";
 import { CampaignStatusBadge, processedOf } from "./shared";
 import { AbResultsCard } from "./view/AbResultsCard";
@@ -169,6 +170,7 @@ function CampaignView(props: Props) {
 				/>
 				<PauseBanner campaign={c()} status={status()} />
 				<ReviewPanels target="campaigns" id={props.id} canEdit={atLeast(me().role, "editor")} />
+				<PlanningPanels campaignId={props.id} status={status()} canEdit={atLeast(me().role, "editor")} />
 				<PlanningPanels campaignId={props.id} status={status()} canEdit={atLeast(me().role, "editor")} />
 				<DeliveryCard campaign={c()} status={status()} stats={numbers.stats()} liveState={numbers.liveState()} />
 				<Show when={c().ab_test}>

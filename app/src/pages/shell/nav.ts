@@ -9,6 +9,7 @@ export const MAIN_NAV: NavItem[] = [
 	{ href: "/segments", label: "Segments", icon: "segments" },
 	{ href: "/templates", label: "Templates", icon: "templates" },
 	{ href: "/campaigns", label: "Campaigns", icon: "campaigns" },
+	{ href: "/calendar", label: "Calendar", icon: "calendar" },
 	{ href: "/journeys", label: "Journeys", icon: "journeys" },
 	{ href: "/outbox", label: "Outbox", icon: "outbox" },
 	{ href: "/assistant", label: "Assistant", icon: "assistant" },

@@ -1,0 +1,131 @@
+import { createResource, For, Show } from "solid-js";
+import { Badge, type BadgeTone } from "../../../components/Badge";
+import { Button } from "../../../components/Button";
+import { FormAlert } from "../../../components/FormAlert";
+import { toast } from "../../../components/Toasts";
+import {
+	type CampaignTask,
+	deleteTask,
+	getMilestones,
+	listMembers,
+	type Milestone,
+	messageOf,
+	updateTask,
+} from "../../../lib/api";
+import { formatDate } from "../../../lib/format";
+import { type MemberOption, TaskForm } from "./TaskForm";
+
+const STATE: Record<Milestone["state"], { label: string; tone: BadgeTone }> = {
+	done: { label: "Done", tone: "success" },
+	overdue: { label: "Overdue", tone: "danger" },
+	passed: { label: "Passed", tone: "neutral" },
+	upcoming: { label: "Upcoming", tone: "accent" },
+	unscheduled: { label: "No date yet", tone: "neutral" },
+};
+
+/** The campaign's timeline: its milestones from the send date, each with its tasks; editors add and tick tasks. */
+export function TimelineCard(props: { campaignId: string; canEdit: boolean }) {
+	const [plan, { refetch }] = createResource(() => props.campaignId, getMilestones);
+	const [members] = createResource(listMembers);
+	const options = (): MemberOption[] => (members()?.data ?? []).map((m) => ({ id: m.id, label: m.name || m.email }));
+	const nameOf = (id: string | null) => options().find((m) => m.id === id)?.label ?? "Unassigned";
+
+	const change = async (run: () => Promise<unknown>, done: string) => {
+		try {
+			await run();
+			toast.success(done);
+		} catch (e) {
+			toast.error(messageOf(e));
+		}
+		void refetch();
+	};
+	const toggle = (task: CampaignTask) =>
+		change(() => updateTask(task.id, { done: !task.done }), task.done ? "Marked not done" : "Marked done");
+
+	return (
+		<section class="card stack" aria-labelledby="timeline-title" data-testid="timeline-card">
+			<h2 id="timeline-title" class="card-title">
+				Timeline
+			</h2>
+			<FormAlert message={plan.error ? messageOf(plan.error) : undefined} />
+			<Show when={plan.latest}>
+				{(p) => (
+					<>
+						<Show when={!p().send_at}>
+							<p class="small muted">Schedule the campaign to date its milestones; tasks can be added already.</p>
+						</Show>
+						<ol class="steps">
+							<For each={p().milestones}>
+								{(m) => (
+									<li
+										class="step"
+										classList={{ done: m.state === "done" }}
+										data-milestone={m.key}
+										style={{ "align-items": "flex-start" }}
+									>
+										<span class="step-mark" aria-hidden="true">
+											{m.state === "done" ? "✓" : ""}
+										</span>
+										<div class="step-text stack" style={{ gap: "6px" }}>
+											<div class="row" style={{ gap: "8px", "align-items": "center", "flex-wrap": "wrap" }}>
+												<strong>{m.name}</strong>
+												<span class="small muted">{m.at ? formatDate(m.at) : "—"}</span>
+												<Badge tone={STATE[m.state].tone}>{STATE[m.state].label}</Badge>
+											</div>
+											<For each={m.tasks}>
+												{(task) => (
+													<div
+														class="row"
+														style={{ gap: "8px", "align-items": "center" }}
+														data-testid="task"
+														data-done={String(task.done)}
+													>
+														<input
+															type="checkbox"
+															checked={task.done}
+															disabled={!props.canEdit}
+															aria-label={`${task.title}: done`}
+															onChange={() => void toggle(task)}
+														/>
+														<span style={{ "text-decoration": task.done ? "line-through" : undefined }}>
+															{task.title}
+														</span>
+														<span class="small muted">
+															{nameOf(task.assignee_id)}
+															{task.due_at ? ` · due ${formatDate(task.due_at)}` : ""}
+														</span>
+														<Show when={task.overdue}>
+															<Badge tone="danger">Overdue</Badge>
+														</Show>
+														<Show when={props.canEdit}>
+															<Button
+																size="sm"
+																variant="ghost"
+																aria-label={`Delete task ${task.title}`}
+																onClick={() => void change(() => deleteTask(task.id), "Task deleted")}
+															>
+																Delete
+															</Button>
+														</Show>
+													</div>
+												)}
+											</For>
+										</div>
+									</li>
+								)}
+							</For>
+						</ol>
+						<Show when={props.canEdit}>
+							<TaskForm
+								campaignId={props.campaignId}
+								milestones={p().milestones}
+								members={options()}
+								onAdded={() => void refetch()}
+							/>
+						</Show>
+					</>
+				)}
+			</Show>
+		</section>
+	);
+}
