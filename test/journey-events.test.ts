@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { call } from "./client";
+import { enqueueContactChanges } from "../worker/services/journey-events";
+import { call, env } from "./client";
 import {
 	activeJourney,
 	alarmAt,
@@ -96,5 +97,20 @@ describe("journeys fed by events: entries, waits matched by entry property, time
 		expect((await contact(cookie, bob)).attributes).toEqual({});
 		const stats = await shardFor(journeyId, ada).counters();
 		expect(stats["exited:goal"]).toBe(1);
+	});
+
+	it("queues contact changes for the journeys only once the workspace runs one", async () => {
+		const { cookie, workspace, contactIds } = await workspaceWithContacts(1);
+		const sent: unknown[] = [];
+		const events = { send: async (body: unknown) => void sent.push(body) } as unknown as Queue;
+		await enqueueContactChanges({ DB: env.DB, EVENTS: events }, workspace.id, contactIds);
+		expect(sent).toHaveLength(0); // no journey: nothing to look at
+		await activeJourney(cookie, {
+			entry: { type: "api" },
+			start: "done",
+			nodes: { done: { type: "exit" } },
+		});
+		await enqueueContactChanges({ DB: env.DB, EVENTS: events }, workspace.id, contactIds);
+		expect(sent).toEqual([{ type: "journey_contacts", workspace_id: workspace.id, contact_ids: contactIds }]);
 	});
 });

@@ -1,7 +1,10 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { SendsQueueMessage } from "../worker/contracts/queue";
 import worker from "../worker/index";
+import { sendChunk } from "../worker/queue/sends-consumer";
+import { sweepJourneyChunks } from "../worker/services/journey-chunks";
 import {
 	dispatchJourneySends,
 	engagedFrom,
@@ -256,5 +259,83 @@ describe("journey emails through the send pipeline", () => {
 		await alarmAt(journeyId, ann, sentAt + 24 * HOUR + 31 * 60_000); // quiet hours over
 		expect(await mailed(ann)).toBe(1);
 		expect(await enrollmentOf(journeyId, ann)).toMatchObject({ status: "completed" });
+	});
+
+	it("pauses a journey email's node for the provider's daily quota and sends it after the reset; a lost chunk is sent again", async () => {
+		const ws = await journeyWorkspace();
+		const [ann = "", bob = ""] = ws.contacts;
+		// The SENDS queue as a list: the test delivers (or loses) each message itself.
+		const queued: SendsQueueMessage[] = [];
+		const sends = {
+			sendBatch: async (batch: { body: SendsQueueMessage }[]) => void queued.push(...batch.map((m) => m.body)),
+		};
+		const quietEnv = { ...env, SENDS: sends as unknown as Queue } as Env;
+		const journeyId = `jny_quota${Date.now()}`;
+		const send = (key: string, contactId: string): JourneySend => ({
+			key,
+			workspaceId: ws.workspaceId,
+			journeyId,
+			nodeId: "welcome",
+			templateId: ws.templateId,
+			contactId,
+			transactional: false,
+			baseUrl: ORIGIN,
+		});
+		await dispatchJourneySends(quietEnv, [send("enr_a:welcome:1", ann)]);
+		const first = queued.splice(0);
+		expect(first).toHaveLength(1);
+		const campaignId = await journeyCampaignId(journeyId, "welcome");
+		const resetsAt = Date.now() + 3_600_000;
+		const overQuota = {
+			name: "resend" as const,
+			sendBatch: async () => ({
+				ok: false as const,
+				retryable: false,
+				retryAfterMs: null,
+				status: 429,
+				error: "daily_quota_exceeded",
+				quota: { kind: "daily" as const, resetsAt },
+			}),
+		};
+		const refused = await sendChunk(
+			{ env, provider: overQuota, requestsPerSecond: null },
+			first[0] as SendsQueueMessage,
+			1,
+		);
+		expect(refused).toEqual({ ack: true }); // parked, not retried towards the dead-letter queue
+		const state = async () =>
+			env.DB.prepare(
+				"SELECT c.status AS campaign, c.pause_reason AS reason, ch.status AS chunk FROM campaigns c JOIN chunks ch ON ch.campaign_id = c.id WHERE c.id = ?",
+			)
+				.bind(campaignId)
+				.first<{ campaign: string; reason: string | null; chunk: string }>();
+		expect(await state()).toMatchObject({ campaign: "paused", chunk: "paused" });
+		expect(JSON.parse((await state())?.reason ?? "{}")).toMatchObject({ code: "provider_quota", quota: "daily" });
+
+		await sweepJourneyChunks(quietEnv, resetsAt - 1000); // not reset yet
+		expect(queued).toHaveLength(0);
+		await sweepJourneyChunks(quietEnv, resetsAt + 1000);
+		expect(await state()).toMatchObject({ campaign: "sending", chunk: "queued", reason: null });
+		expect(queued.map((m) => m.chunk_id)).toEqual(first.map((m) => m.chunk_id));
+		await deliverSends(
+			ws.workspaceId,
+			campaignId,
+			queued.splice(0).map((m) => m.chunk_id),
+		);
+		expect((await outboxOf(campaignId)).map((o) => o.to_email)).toEqual(["ann@flow.example"]);
+
+		// Bob's chunk message is lost: a sweep past the stale threshold enqueues it again, and he gets his email once.
+		await dispatchJourneySends(quietEnv, [send("enr_b:welcome:1", bob)]);
+		const lost = queued.splice(0);
+		await sweepJourneyChunks(quietEnv, Date.now());
+		expect(queued).toHaveLength(0); // not stale yet
+		await sweepJourneyChunks(quietEnv, Date.now() + 10 * 60_000);
+		expect(queued.map((m) => m.chunk_id)).toEqual(lost.map((m) => m.chunk_id));
+		await deliverSends(
+			ws.workspaceId,
+			campaignId,
+			queued.splice(0).map((m) => m.chunk_id),
+		);
+		expect((await outboxOf(campaignId)).map((o) => o.to_email)).toEqual(["ann@flow.example", "bob@flow.example"]);
 	});
 });

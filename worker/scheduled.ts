@@ -1,5 +1,6 @@
 import { runAlertRules } from "./services/alerts";
 import { runApprovalSla } from "./services/approval-sla";
+import { sweepJourneyChunks } from "./services/journey-chunks";
 import { runJourneyDatePasses } from "./services/journey-dates";
 import { runJourneyReconciliation } from "./services/journey-reconcile";
 import { sendDigests } from "./services/notification-digest";
@@ -23,4 +24,6 @@ export async function handleScheduled(controller: ScheduledController, env: Env,
 	await runJourneyDatePasses(env, controller.scheduledTime);
 	// Segment-entry journeys: members who joined by an import, a bulk action or an ingest enter too.
 	await runJourneyReconciliation(env);
+	// Journey emails: a node paused for the provider's quota resumes at the reset; lost chunks go back on the queue.
+	await sweepJourneyChunks(env, controller.scheduledTime);
 }

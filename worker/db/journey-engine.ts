@@ -149,3 +149,13 @@ export function contactJourneyIds(db: Db, workspaceId: string, contactId: string
 		.orderBy(desc(journeyEnrollmentsIndex.updatedAt))
 		.limit(limit);
 }
+
+/** Whether the workspace has a journey running (active or paused): contact changes matter to journeys only then. */
+export async function hasRunningJourney(db: Db, workspaceId: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: journeys.id })
+		.from(journeys)
+		.where(and(eq(journeys.workspaceId, workspaceId), sql`${journeys.status} IN ('active', 'paused')`))
+		.limit(1);
+	return row !== undefined;
+}

@@ -1,6 +1,7 @@
 import { parkChunk } from "../db/chunks";
 import type { Db } from "../db/client";
 import type { ProviderQuota } from "../domain/campaigns/provider-quota";
+import { pauseJourneyCampaignForQuota } from "../services/journey-chunks";
 import { movedDelta } from "./moved";
 
 /** A chunk that met the quota without its campaign pausing (cancelled meanwhile) comes back this much later. */
@@ -20,7 +21,8 @@ export async function pauseForQuota(
 	suppressed: number,
 ): Promise<{ ack: true } | { retryAfterSeconds: number }> {
 	const campaign = env.CAMPAIGN.getByName(chunk.campaignId);
-	await campaign.providerQuotaReached(quota);
+	// A journey node's campaign has no object to pause it: it is paused here, and the cron resumes it at the reset.
+	if (!(await pauseJourneyCampaignForQuota(db, chunk.campaignId, quota))) await campaign.providerQuotaReached(quota);
 	if (suppressed > 0) await campaign.chunkSettled(movedDelta({ suppressed }));
 	console.warn(JSON.stringify({ campaign: chunk.campaignId, chunk: chunk.id, provider_quota: quota.kind }));
 	if (await parkChunk(db, chunk.id, chunk.campaignId)) return { ack: true };

@@ -51,7 +51,7 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 				{ actor: c.var.principal, ip: clientIp(c) },
 				c.req.valid("json"),
 			);
-			await enqueueContactChanges(c.env.EVENTS, c.var.principal.workspaceId, [contact.id]);
+			await enqueueContactChanges(c.env, c.var.principal.workspaceId, [contact.id]);
 			return created ? c.json(contact, 201) : c.json(contact, 200);
 		},
 	)
@@ -96,7 +96,7 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			const write = { actor: c.var.principal, ip: clientIp(c) };
 			const contact = await patchContact(c.env, write, c.req.valid("param").id, c.req.valid("json"));
 			// Segment-entry journeys check whether the contact entered or left their segment.
-			await enqueueContactChanges(c.env.EVENTS, c.var.principal.workspaceId, [contact.id]);
+			await enqueueContactChanges(c.env, c.var.principal.workspaceId, [contact.id]);
 			return c.json(contact, 200);
 		},
 	)

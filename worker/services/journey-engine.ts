@@ -9,6 +9,7 @@ import { findJourney } from "../db/journeys";
 import { normalizeEmail } from "../domain/contacts/email";
 import { JOURNEY_SHARDS, shardName, shardOf } from "../domain/journeys/shards";
 import { ApiError, notFound } from "../errors";
+import { forgetRunningJourneys } from "./journey-events";
 import { encodeCursor, startAfter } from "./pagination";
 
 export { journeyStats } from "./journey-stats";
@@ -31,6 +32,7 @@ async function journeyOf(db: Db, workspaceId: string, id: string) {
 /** After activation: a segment entry hands the segment's members to the shards; answers who enters now. */
 export async function journeyActivated(env: Env, db: Db, workspaceId: string, journeyId: string) {
 	const row = await journeyOf(db, workspaceId, journeyId);
+	forgetRunningJourneys(workspaceId);
 	const entry = row.definition.entry;
 	if (entry.type !== "segment") return {};
 	const [segment] = await findSegmentRows(db, workspaceId, [entry.segment_id]);

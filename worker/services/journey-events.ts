@@ -1,5 +1,7 @@
 import type { JourneyContactsMessage, JourneyEventsMessage } from "../contracts/queue";
+import { createDb } from "../db/client";
 import type { EventInsert } from "../db/events";
+import { hasRunningJourney } from "../db/journey-engine";
 
 /** A queue message stays well under the 128 KB limit (an event's properties are at most 32 KB). */
 const MAX_MESSAGE_BYTES = 96_000;
@@ -33,9 +35,31 @@ export async function enqueueJourneyEvents(queue: Queue<unknown>, workspaceId: s
 	if (messages.length > 0) await queue.sendBatch(messages.map((body) => ({ body })));
 }
 
-/** Contacts whose data changed: segment-entry journeys look at whether they entered or left their segment. */
-export async function enqueueContactChanges(queue: Queue<unknown>, workspaceId: string, contactIds: string[]) {
-	if (contactIds.length === 0) return;
+/** Whether a workspace runs a journey, remembered briefly per isolate (a lifecycle change here forgets it). */
+const RUNNING_TTL_MS = 30_000;
+const running = new Map<string, { yes: boolean; at: number }>();
+
+export const forgetRunningJourneys = (workspaceId: string) => running.delete(workspaceId);
+
+async function runsJourneys(env: Pick<Env, "DB">, workspaceId: string) {
+	const known = running.get(workspaceId);
+	if (known && Date.now() - known.at < RUNNING_TTL_MS) return known.yes;
+	const yes = await hasRunningJourney(createDb(env.DB), workspaceId);
+	running.set(workspaceId, { yes, at: Date.now() });
+	return yes;
+}
+
+/**
+ * Contacts whose data changed: segment-entry journeys look at whether they entered or left their segment. Nothing
+ * is queued for a workspace without a running journey (a change missed while another isolate still remembers none
+ * is caught by the cron's reconciliation pass).
+ */
+export async function enqueueContactChanges(
+	env: Pick<Env, "DB" | "EVENTS">,
+	workspaceId: string,
+	contactIds: string[],
+) {
+	if (contactIds.length === 0 || !(await runsJourneys(env, workspaceId))) return;
 	const body: JourneyContactsMessage = { type: "journey_contacts", workspace_id: workspaceId, contact_ids: contactIds };
-	await queue.send(body);
+	await env.EVENTS.send(body);
 }
