@@ -25,19 +25,21 @@ export async function notifyDeadLetters(
 	reason: string,
 	now = Date.now(),
 ) {
-	const name = await campaignName(env, workspaceId, campaignId);
 	return notifyOnce(
 		env,
 		workspaceId,
 		"dead_letters",
 		{ atLeast: "admin" },
-		{
-			kind: "dead_letters",
-			title: `Dead letters growing: ${name}`,
-			body: short(
-				`${failed} recipient${failed === 1 ? "" : "s"} of "${name}" could not be sent after every retry (${reason}). See the health page for the pipeline's dead letters.`,
-			),
-			link: `/campaigns/${campaignId}`,
+		async () => {
+			const name = await campaignName(env, workspaceId, campaignId);
+			return {
+				kind: "dead_letters",
+				title: `Dead letters growing: ${name}`,
+				body: short(
+					`${failed} recipient${failed === 1 ? "" : "s"} of "${name}" could not be sent after every retry (${reason}). See the health page for the pipeline's dead letters.`,
+				),
+				link: `/campaigns/${campaignId}`,
+			};
 		},
 		now,
 	);
@@ -51,18 +53,20 @@ export async function notifyProviderRefusal(
 	refusal: { status: number | null; error: string },
 	now = Date.now(),
 ) {
-	const name = await campaignName(env, workspaceId, campaignId);
 	const answer = refusal.status === null ? "no answer" : `${refusal.status}`;
 	return notifyOnce(
 		env,
 		workspaceId,
 		"provider_errors",
 		{ atLeast: "admin" },
-		{
-			kind: "provider_errors",
-			title: `The email provider refused a send of "${name}"`,
-			body: short(`The provider answered ${answer}: ${refusal.error}`),
-			link: `/campaigns/${campaignId}`,
+		async () => {
+			const name = await campaignName(env, workspaceId, campaignId);
+			return {
+				kind: "provider_errors",
+				title: `The email provider refused a send of "${name}"`,
+				body: short(`The provider answered ${answer}: ${refusal.error}`),
+				link: `/campaigns/${campaignId}`,
+			};
 		},
 		now,
 	);
@@ -77,20 +81,22 @@ export async function notifyJourneyError(
 	now = Date.now(),
 ) {
 	if (errors.length === 0) return [];
-	const journey = await findJourney(createDb(env.DB), workspaceId, journeyId).catch(() => undefined);
-	const name = journey?.name ?? "A journey";
 	return notifyOnce(
 		env,
 		workspaceId,
 		`journey_error:${journeyId}`,
 		{ atLeast: "editor" },
-		{
-			kind: "journey_error",
-			title: `Journey error: ${name}`,
-			body: short(
-				`${errors.length} step${errors.length === 1 ? "" : "s"} of "${name}" failed after every retry: ${errors[0]}`,
-			),
-			link: `/journeys/${journeyId}`,
+		async () => {
+			const journey = await findJourney(createDb(env.DB), workspaceId, journeyId).catch(() => undefined);
+			const name = journey?.name ?? "A journey";
+			return {
+				kind: "journey_error",
+				title: `Journey error: ${name}`,
+				body: short(
+					`${errors.length} step${errors.length === 1 ? "" : "s"} of "${name}" failed after every retry: ${errors[0]}`,
+				),
+				link: `/journeys/${journeyId}`,
+			};
 		},
 		now,
 	);
