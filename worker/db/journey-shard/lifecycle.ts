@@ -1,4 +1,4 @@
-import type { Enrollment } from "../worker/domain/journeys/enrollment";
+import type { Enrollment } from "../../domain/journeys/enrollment";
 
 /*
  * Entries and exits a shard owes the workspace's webhook endpoints (`journey.enrolled`, `journey.exited`), written
@@ -9,11 +9,7 @@ export type LifecycleType = "journey.enrolled" | "journey.exited";
 export type LifecycleRow = { key: string; type: LifecycleType; payload: string; at: number };
 
 export class LifecycleOutbox {
-	constructor(private readonly sql: SqlStorage) {
-		sql.exec(
-			"CREATE TABLE IF NOT EXISTS lifecycle_events (key TEXT PRIMARY KEY, type TEXT NOT NULL, payload TEXT NOT NULL, at INTEGER NOT NULL)",
-		);
-	}
+	constructor(private readonly sql: SqlStorage) {}
 
 	/** Once per enrollment and type: a step saved twice (a replay) records nothing new. */
 	record(type: LifecycleType, enrollment: Enrollment, now: number) {
