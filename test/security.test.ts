@@ -326,7 +326,7 @@ describe("access control on every route", { timeout: 180_000 }, () => {
 		const tested = [
 			...ROUTES(f).map(
 				(r) =>
-					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top|jny|whe|alr)_\w+/, "/:id").replace(/\/msg_\w+/, "/{delivery_id}")}`,
+					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top|jny|whe|alr|frm)_\w+/, "/:id").replace(/\/msg_\w+/, "/{delivery_id}")}`,
 			),
 			...PUBLIC_ROUTES,
 		];
