@@ -105,6 +105,9 @@ describe("members", () => {
 		const { cookie } = await signupOwner();
 		const members = await call("GET", "/api/v1/members", undefined, { cookie });
 		const me = members.json.data[0];
+		// The member's user id is the audit log's actor_id (the dashboard names the actor with it).
+		const self = await call("GET", "/api/v1/me", undefined, { cookie });
+		expect(me.user_id).toBe(self.json.user.id);
 		const res = await call("PATCH", `/api/v1/members/${me.id}`, { role: "admin" }, { cookie });
 		expect(res.status).toBe(409);
 		expect((await call("DELETE", `/api/v1/members/${me.id}`, undefined, { cookie })).status).toBe(409);

@@ -66,6 +66,11 @@ export const MemberSchema = z
 		role: RoleSchema,
 		status: z.enum(["active", "invited"]),
 		created_at: z.string(),
+		user_id: z
+			.string()
+			.nullable()
+			.optional()
+			.openapi({ description: "The member's user (the audit log's `actor_id`); null for a pending invitation" }),
 		invite_url: z.string().optional(),
 		invite_email: z
 			.object({ status: z.enum(["sent", "captured", "failed"]), error: z.string().optional() })

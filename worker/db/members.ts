@@ -8,6 +8,7 @@ export async function listActiveMembers(db: Db, workspaceId: string) {
 	return db
 		.select({
 			id: memberships.id,
+			userId: memberships.userId,
 			role: memberships.role,
 			createdAt: memberships.createdAt,
 			email: users.email,

@@ -29,6 +29,7 @@ export type Member = {
 	role: Role;
 	status: "active" | "invited";
 	created_at: string;
+	user_id?: string | null;
 	invite_url?: string;
 };
 
@@ -46,6 +47,7 @@ export async function listMembers(db: Db, workspaceId: string): Promise<Member[]
 			role: m.role,
 			status: "active" as const,
 			created_at: m.createdAt.toISOString(),
+			user_id: m.userId,
 		})),
 		...pending.map((i) => ({
 			id: i.id,
@@ -54,6 +56,7 @@ export async function listMembers(db: Db, workspaceId: string): Promise<Member[]
 			role: i.role,
 			status: "invited" as const,
 			created_at: i.createdAt.toISOString(),
+			user_id: null,
 		})),
 	];
 }

@@ -4,7 +4,7 @@ import { listAuditLog, listMembers } from "../../lib/api";
 import { formatRelative } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
-import { actionWords, actorLabel, metadataText } from "../../pages/audit/audit-filters";
+import { actionWords, actorLabel, memberName, metadataText } from "../../pages/audit/audit-filters";
 import "./history.css";
 
 const SHOWN = 10;
@@ -18,10 +18,7 @@ export function HistoryPanel(props: { type: "campaign" | "journey" | "template";
 		({ type, id }) => listAuditLog({ target_type: type, target_id: id }, { limit: SHOWN }),
 	);
 	const [members] = createResource(() => (admin() ? me().workspace.id : false), listMembers);
-	const nameOf = (id: string) => {
-		const m = members()?.data.find((x) => x.id === id);
-		return m ? m.name || m.email : undefined;
-	};
+	const nameOf = (id: string) => memberName(members()?.data, id);
 	return (
 		<Show when={admin()}>
 			<section class="card" aria-labelledby={`history-${props.id}`} data-testid="history-panel">

@@ -44,7 +44,7 @@ export function GlobalSearch() {
 					type="search"
 					name="global-q"
 					aria-label="Find anything"
-					placeholder="Search campaigns, contacts, templates… ( / )"
+					placeholder="Search everything ( / )"
 					value={text()}
 					onInput={(e) => setText(e.currentTarget.value)}
 				/>

@@ -17,11 +17,13 @@ import {
 	actionWords,
 	actorLabel,
 	auditFilterOf,
+	memberName,
 	metadataText,
 	OBJECT_TYPES,
 	objectHref,
 } from "./audit-filters";
 import { RetentionCard } from "./RetentionCard";
+import "./audit.css";
 
 /** `/audit`: what was done in the workspace (admins), filtered by actor, action, object and dates kept in the URL. */
 export default function AuditPage() {
@@ -43,10 +45,7 @@ export default function AuditPage() {
 		() => me().workspace.id,
 		async () => (await listMembers()).data,
 	);
-	const nameOf = (id: string) => {
-		const m = members()?.find((x) => x.id === id);
-		return m ? m.name || m.email : undefined;
-	};
+	const nameOf = (id: string) => memberName(members(), id);
 	const [retention, setRetention] = createSignal<number | null>();
 	const filter = () => auditFilterOf(params);
 	const entries = createPagedList(async (cursor) => {
@@ -62,7 +61,7 @@ export default function AuditPage() {
 	);
 
 	const columns: Column<AuditEntry>[] = [
-		{ header: "When", cell: (e) => <span title={e.created_at}>{formatDate(e.created_at)}</span> },
+		{ header: "When", class: "audit-when", cell: (e) => <span title={e.created_at}>{formatDate(e.created_at)}</span> },
 		{ header: "Who", cell: (e) => actorLabel(e, nameOf) },
 		{ header: "Action", cell: (e) => <span title={e.action}>{actionWords(e.action)}</span> },
 		{
@@ -110,7 +109,9 @@ export default function AuditPage() {
 							name="actor"
 							options={[
 								{ value: "", label: "Anyone" },
-								...(members() ?? []).map((m) => ({ value: m.id, label: m.name || m.email })),
+								...(members() ?? []).flatMap((m) =>
+									m.user_id ? [{ value: m.user_id, label: m.name || m.email }] : [],
+								),
 							]}
 							value={params.actor ?? ""}
 							onChange={(e) => set({ actor: e.currentTarget.value || undefined })}

@@ -71,6 +71,13 @@ export function actorLabel(
 	return nameOf(entry.actor_id) ?? entry.actor_id;
 }
 
+type MemberLike = { user_id?: string | null; name: string | null; email: string };
+/** The name of the member whose user id an entry names (the audit log records users, not memberships). */
+export function memberName(members: readonly MemberLike[] | undefined, userId: string): string | undefined {
+	const m = members?.find((x) => x.user_id === userId);
+	return m ? m.name || m.email : undefined;
+}
+
 /** "campaign.archived" → "campaign archived"; metadata as short `key: value` pairs. */
 export const actionWords = (action: string) => action.replace(/[._]/g, " ");
 export function metadataText(metadata: AuditEntry["metadata"]): string {

@@ -1,0 +1,83 @@
+import { describe, expect, inject, it } from "vitest";
+import { apiSession } from "./api-session";
+import { useBrowserPage } from "./browser-page";
+
+const baseUrl = inject("baseUrl");
+const browser = useBrowserPage("99-team-operations-failure");
+
+describe("team operations in the dashboard", () => {
+	it("finds a campaign by search, bulk-archives with each item's result, clones one and reads it all in the audit log", async () => {
+		const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+		const api = await apiSession(baseUrl, { id, name: "Opal Ops", ip: "198.51.100.71" });
+		await api.json("PATCH", "/api/v1/workspace", {
+			postal_address: "3 Ledger Lane, Leeds",
+			default_from_email: `ops-${id}@example.com`,
+			default_from_name: "Ops Co",
+		});
+		const template = await api.json<{ id: string }>("POST", "/api/v1/templates", {
+			name: `Ops base ${id}`,
+			subject: "Hello",
+			html: "<p>Hello {{ unsubscribe_url }}</p>",
+		});
+		const draft = (name: string) =>
+			api.json<{ id: string }>("POST", "/api/v1/campaigns", { name, template_id: template.id });
+		const first = await draft(`Harvest ${id} one`);
+		await draft(`Harvest ${id} two`);
+		// A scheduled campaign cannot be archived: its row reports why, and the others still go through.
+		await api.json("POST", "/api/v1/campaigns", {
+			name: `Harvest ${id} later`,
+			template_id: template.id,
+			schedule: { send_at: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+		});
+
+		await browser.signIn(api.cookie);
+		const page = browser.page();
+		await page.goto("/");
+		await page.getByLabel("Find anything").fill(`Harvest ${id}`);
+		await page.getByLabel("Find anything").press("Enter");
+		await page.waitForURL(/\/search\?q=/);
+		const hits = page.getByTestId("search-hit");
+		await expect.poll(async () => hits.count()).toBe(3);
+		await expect.poll(async () => page.getByTestId("facet-campaign").textContent()).toContain("3");
+		await page.getByLabel("Status").selectOption("scheduled");
+		await expect.poll(async () => hits.count()).toBe(1);
+		expect(await hits.first().textContent()).toContain(`Harvest ${id} later`);
+		await browser.shot("120-search");
+
+		await page.goto("/campaigns");
+		for (const suffix of ["one", "two", "later"]) await page.getByLabel(`Select Harvest ${id} ${suffix}`).check();
+		const bar = page.getByTestId("bulk-bar");
+		await bar.getByText("3 campaigns selected").waitFor();
+		await bar.getByRole("button", { name: "Archive" }).click();
+		const results = page.getByTestId("bulk-results");
+		await results.getByText("2 archived, 1 failed").waitFor();
+		const failed = results.locator('[data-ok="false"]');
+		expect(await failed.count()).toBe(1);
+		expect(await failed.textContent()).toMatch(new RegExp(`Harvest ${id} later.*cannot be archived`));
+		expect(await results.locator('[data-ok="true"]').count()).toBe(2);
+		// The failed item stays selected (to retry or look at); the archived ones leave the selection.
+		await bar.getByText("1 campaign selected").waitFor();
+		await browser.shot("121-bulk-results");
+
+		await page.goto(`/campaigns/${first.id}`);
+		await page.getByTestId("history-panel").getByText("campaign archived").waitFor();
+		await page.getByRole("button", { name: "Clone…" }).click();
+		const dialog = page.getByRole("dialog", { name: "Clone campaign" });
+		await dialog.getByLabel("Name of the copy").fill(`Harvest ${id} again`);
+		await dialog.getByRole("button", { name: "Create draft" }).click();
+		await page.getByRole("heading", { name: `Harvest ${id} again` }).waitFor();
+		expect(new URL(page.url()).pathname).not.toBe(`/campaigns/${first.id}`);
+
+		await page.goto("/audit?action=campaign.");
+		const log = page.getByRole("table", { name: "Audit log" });
+		await log.getByText("campaign cloned").waitFor();
+		expect(await log.getByText("campaign archived").count()).toBe(2);
+		await page.goto("/audit?action=bulk.refused");
+		await log.getByText("bulk refused").waitFor();
+		expect(await log.locator("tbody tr").first().textContent()).toContain("Opal Ops");
+		expect(await page.getByTestId("audit-csv").getAttribute("href")).toBe(
+			"/api/v1/audit-log?action=bulk.refused&format=csv",
+		);
+		await browser.shot("122-audit");
+	});
+});
