@@ -1,7 +1,5 @@
 import { createSignal } from "solid-js";
-import { Button } from "../../components/Button";
-import { Dialog } from "../../components/Dialog";
-import { FormAlert } from "../../components/FormAlert";
+import { FormDialog } from "../../components/FormDialog";
 import { SelectField } from "../../components/SelectField";
 import { TextField } from "../../components/TextField";
 import { createApiKey } from "../../lib/api";
@@ -31,51 +29,33 @@ export function CreateKeyDialog(props: {
 		setName("");
 		props.onCreated(created);
 	}, ["name", "role"]);
-	const close = () => {
-		form.reset();
-		props.onClose();
-	};
-
 	return (
-		<Dialog
+		<FormDialog
 			open={props.open}
 			title="Create API key"
 			description="The key acts with the role you choose. You will see the secret once."
-			onClose={close}
-			busy={form.pending()}
+			submitLabel="Create key"
+			form={form}
+			onClose={props.onClose}
 		>
-			<form class="stack" onSubmit={form.submit} noValidate>
-				<FormAlert message={form.formError()} />
-				<TextField
-					label="Name"
-					name="name"
-					placeholder="e.g. Website signup sync"
-					autofocus
-					required
-					value={name()}
-					onInput={(e) => setName(e.currentTarget.value)}
-					error={form.field("name")}
-				/>
-				<SelectField
-					label="Role"
-					name="role"
-					options={[
-						...roleOptions(grantable(props.myRole)),
-						...(atLeast(props.myRole, "admin") ? [INGEST_OPTION] : []),
-					]}
-					value={role()}
-					onChange={(e) => setRole(e.currentTarget.value as KeyRole)}
-					error={form.field("role")}
-				/>
-				<div class="dialog-actions">
-					<Button onClick={close} disabled={form.pending()}>
-						Cancel
-					</Button>
-					<Button type="submit" variant="primary" loading={form.pending()}>
-						Create key
-					</Button>
-				</div>
-			</form>
-		</Dialog>
+			<TextField
+				label="Name"
+				name="name"
+				placeholder="e.g. Website signup sync"
+				autofocus
+				required
+				value={name()}
+				onInput={(e) => setName(e.currentTarget.value)}
+				error={form.field("name")}
+			/>
+			<SelectField
+				label="Role"
+				name="role"
+				options={[...roleOptions(grantable(props.myRole)), ...(atLeast(props.myRole, "admin") ? [INGEST_OPTION] : [])]}
+				value={role()}
+				onChange={(e) => setRole(e.currentTarget.value as KeyRole)}
+				error={form.field("role")}
+			/>
+		</FormDialog>
 	);
 }

@@ -1,8 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
 import { WEBHOOK_EVENT_TYPES } from "../../../../../worker/contracts/webhook-endpoints";
-import { Button } from "../../../components/Button";
-import { Dialog } from "../../../components/Dialog";
-import { FormAlert } from "../../../components/FormAlert";
+import { FormDialog } from "../../../components/FormDialog";
 import { TextField } from "../../../components/TextField";
 import { createWebhookEndpoint } from "../../../lib/api";
 import { createSubmission } from "../../../lib/form";
@@ -38,66 +36,52 @@ export function AddEndpointDialog(props: { open: boolean; onClose: () => void; o
 		setUrl("");
 		props.onCreated(created);
 	}, ["url", "events"]);
-	const close = () => {
-		form.reset();
-		props.onClose();
-	};
-
 	return (
-		<Dialog
+		<FormDialog
 			open={props.open}
 			title="Add a webhook endpoint"
 			description="Pulse POSTs each chosen event to this URL, signed per Standard Webhooks."
-			onClose={close}
-			busy={form.pending()}
+			submitLabel="Add endpoint"
+			form={form}
+			alert={form.field("url") || form.field("events") ? undefined : form.formError()}
+			onClose={props.onClose}
 		>
-			<form class="stack" onSubmit={form.submit} noValidate>
-				<FormAlert message={form.field("url") || form.field("events") ? undefined : form.formError()} />
-				<TextField
-					label="Endpoint URL"
-					name="url"
-					type="url"
-					placeholder="https://example.com/webhooks/pulse"
-					hint="https only; never a private or internal address"
-					autofocus
-					required
-					value={url()}
-					onInput={(e) => setUrl(e.currentTarget.value)}
-					error={form.field("url")}
-				/>
-				<fieldset class="stack">
-					<legend>Events</legend>
-					<For each={WEBHOOK_EVENT_TYPES}>
-						{(type) => (
-							<label class="toggle">
-								<input
-									type="checkbox"
-									name="events"
-									value={type}
-									checked={events().includes(type)}
-									onChange={(e) => toggle(type, e.currentTarget.checked)}
-								/>
-								<span>
-									<code class="mono">{type}</code> <span class="muted small">{EVENT_LABELS[type]}</span>
-								</span>
-							</label>
-						)}
-					</For>
-					<Show when={form.field("events")}>
-						<p class="field-error" data-field-error>
-							{form.field("events")}
-						</p>
-					</Show>
-				</fieldset>
-				<div class="dialog-actions">
-					<Button onClick={close} disabled={form.pending()}>
-						Cancel
-					</Button>
-					<Button type="submit" variant="primary" loading={form.pending()}>
-						Add endpoint
-					</Button>
-				</div>
-			</form>
-		</Dialog>
+			<TextField
+				label="Endpoint URL"
+				name="url"
+				type="url"
+				placeholder="https://example.com/webhooks/pulse"
+				hint="https only; never a private or internal address"
+				autofocus
+				required
+				value={url()}
+				onInput={(e) => setUrl(e.currentTarget.value)}
+				error={form.field("url")}
+			/>
+			<fieldset class="stack">
+				<legend>Events</legend>
+				<For each={WEBHOOK_EVENT_TYPES}>
+					{(type) => (
+						<label class="toggle">
+							<input
+								type="checkbox"
+								name="events"
+								value={type}
+								checked={events().includes(type)}
+								onChange={(e) => toggle(type, e.currentTarget.checked)}
+							/>
+							<span>
+								<code class="mono">{type}</code> <span class="muted small">{EVENT_LABELS[type]}</span>
+							</span>
+						</label>
+					)}
+				</For>
+				<Show when={form.field("events")}>
+					<p class="field-error" data-field-error>
+						{form.field("events")}
+					</p>
+				</Show>
+			</fieldset>
+		</FormDialog>
 	);
 }
