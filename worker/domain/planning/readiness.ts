@@ -55,7 +55,7 @@ function approvals(f: ReadinessFacts): [boolean, string] {
 
 function schedule(f: ReadinessFacts): [boolean, string] {
 	if (!f.sendAt) return [true, "Not scheduled: it goes out when someone presses Send"];
-	if (f.sendAt.getTime() > f.now.getTime()) return [true, `Scheduled for ${f.sendAt.toISOString()}`];
+	if (f.sendAt.getTime() > f.now.getTime()) return [true, "Goes out at the scheduled time"];
 	return [false, "The send time has passed: pick a time in the future"];
 }
 
@@ -93,7 +93,7 @@ export function readiness(f: ReadinessFacts): Readiness {
 			"test_send",
 			"Test send done",
 			f.lastTestSendAt
-				? [true, `Last test sent ${f.lastTestSendAt.toISOString()}`]
+				? [true, "A test of this version of the email was sent"]
 				: [false, "Send a test of this version of the email to yourself"],
 		],
 		["approvals", "Approvals complete", approvals(f)],

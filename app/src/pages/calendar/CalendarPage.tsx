@@ -48,7 +48,7 @@ export default function CalendarPage() {
 				title="Calendar"
 				description="Campaigns scheduled and sent, journeys activated, and each campaign's milestones before it sends."
 				actions={
-					<div class="row" style={{ gap: "8px" }}>
+					<div style={{ display: "flex", gap: "8px" }}>
 						<Button size="sm" aria-label="Previous month" onClick={() => go(shiftMonth(month(), -1))}>
 							‹
 						</Button>
@@ -145,7 +145,11 @@ function Entry(props: { item: CalendarItem }) {
 			style={{ display: "block", margin: "4px 0", "text-decoration": "none", "overflow-wrap": "anywhere" }}
 		>
 			<Badge tone={toneOf(props.item)}>
-				{props.item.type === "milestone" ? "◆" : time.format(new Date(props.item.at))}
+				{props.item.type === "milestone"
+					? props.item.status === "done"
+						? "✓"
+						: "◆"
+					: time.format(new Date(props.item.at))}
 			</Badge>{" "}
 			{props.item.name}
 		</A>

@@ -10,7 +10,7 @@ export function ReadinessCard(props: { campaignId: string }) {
 	const [readiness, { refetch }] = createResource(() => props.campaignId, getReadiness);
 	return (
 		<section class="card stack" aria-labelledby="readiness-title" data-testid="readiness-card">
-			<div class="row" style={{ "justify-content": "space-between", "align-items": "center" }}>
+			<div style={{ display: "flex", "justify-content": "space-between", "align-items": "center" }}>
 				<h2 id="readiness-title" class="card-title">
 					Ready to send?
 				</h2>

@@ -51,7 +51,7 @@ export function TaskForm(props: {
 
 	return (
 		<form class="stack" onSubmit={submit} aria-label="Add a task" data-testid="task-form">
-			<div class="row" style={{ gap: "12px", "flex-wrap": "wrap", "align-items": "flex-end" }}>
+			<div style={{ display: "flex", gap: "12px", "flex-wrap": "wrap", "align-items": "flex-end" }}>
 				<SelectField
 					label="Milestone"
 					value={milestone()}

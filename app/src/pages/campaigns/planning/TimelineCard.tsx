@@ -67,7 +67,7 @@ export function TimelineCard(props: { campaignId: string; canEdit: boolean }) {
 											{m.state === "done" ? "✓" : ""}
 										</span>
 										<div class="step-text stack" style={{ gap: "6px" }}>
-											<div class="row" style={{ gap: "8px", "align-items": "center", "flex-wrap": "wrap" }}>
+											<div style={{ display: "flex", gap: "8px", "align-items": "center", "flex-wrap": "wrap" }}>
 												<strong>{m.name}</strong>
 												<span class="small muted">{m.at ? formatDate(m.at) : "—"}</span>
 												<Badge tone={STATE[m.state].tone}>{STATE[m.state].label}</Badge>
@@ -75,8 +75,7 @@ export function TimelineCard(props: { campaignId: string; canEdit: boolean }) {
 											<For each={m.tasks}>
 												{(task) => (
 													<div
-														class="row"
-														style={{ gap: "8px", "align-items": "center" }}
+														style={{ display: "flex", gap: "8px", "align-items": "center", "flex-wrap": "wrap" }}
 														data-testid="task"
 														data-done={String(task.done)}
 													>

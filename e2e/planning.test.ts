@@ -1,0 +1,62 @@
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { apiSession } from "./api-session";
+import { useBrowserPage } from "./browser-page";
+
+const baseUrl = inject("baseUrl");
+const browser = useBrowserPage("planning-failure");
+let page: Page;
+beforeEach(() => {
+	page = browser.page();
+});
+
+describe("planning", () => {
+	it("plans a campaign: readiness before send, a task ticked off on its timeline, the campaign on the calendar", async () => {
+		const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+		const owner = await apiSession(baseUrl, { id, name: "Plan Owner", ip: "198.51.100.81" });
+		await owner.json("PATCH", "/api/v1/workspace", {
+			postal_address: "1 Plan Street, Oslo",
+			default_from_email: "news@plan.example",
+		});
+		const template = await owner.json<{ id: string }>("POST", "/api/v1/templates", {
+			name: "Launch",
+			subject: "We launched",
+			html: "<p>We launched</p>",
+		});
+		const sendAt = new Date(Date.now() + 5 * 86_400_000);
+		const campaign = await owner.json<{ id: string }>("POST", "/api/v1/campaigns", {
+			name: `Launch ${id}`,
+			template_id: template.id,
+			schedule: { send_at: sendAt.toISOString() },
+		});
+
+		await browser.signIn(owner.cookie);
+		await page.goto(`/campaigns/${campaign.id}`);
+		// Nobody can be mailed yet and no test was sent: 5 of 7 checks pass.
+		const readiness = page.getByTestId("readiness-card");
+		await readiness.getByText("71% ready").waitFor();
+		expect(await readiness.locator('[data-check="audience"]').getAttribute("data-ok")).toBe("false");
+
+		const timeline = page.getByTestId("timeline-card");
+		const form = timeline.getByTestId("task-form");
+		await form.getByLabel("Milestone").selectOption("content_due");
+		await form.getByLabel("Task").fill("Write the copy");
+		await form.getByLabel("Assignee").selectOption({ label: "Plan Owner" });
+		await form.getByRole("button", { name: "Add task" }).click();
+		const content = timeline.locator('[data-milestone="content_due"]');
+		await content.getByText("Write the copy").waitFor();
+		await content.getByText("Plan Owner").waitFor();
+		await content.getByRole("checkbox", { name: "Write the copy: done" }).check();
+		await content.getByText("Done", { exact: true }).waitFor();
+		await browser.shot("planning-01-campaign");
+
+		const contentDue = new Date(sendAt.getTime() - 3 * 86_400_000);
+		const month = `${contentDue.getFullYear()}-${String(contentDue.getMonth() + 1).padStart(2, "0")}`;
+		await page.goto(`/calendar?month=${month}`);
+		const entry = page.getByTestId("calendar-item").filter({ hasText: `Launch ${id}` });
+		await page.getByText(`Content due: Launch ${id}`).first().waitFor();
+		await browser.shot("planning-02-calendar");
+		await entry.first().click();
+		await page.waitForURL(`**/campaigns/${campaign.id}`);
+	});
+});
