@@ -94,6 +94,12 @@ describe("alert rules", () => {
 			},
 		]);
 		expect(await alerts(admin)).toEqual([]);
+		// Emailed too by default (the Outbox in test mode).
+		const outbox = await call("GET", "/api/v1/outbox", undefined, owner);
+		expect(outbox.json.data.map((m: { to: string; subject: string }) => [m.to, m.subject])).toContainEqual([
+			owner.email,
+			"Alert: Dead letters · Alerting Co",
+		]);
 		const listed = await call("GET", "/api/v1/alert-rules", undefined, admin);
 		expect(listed.json.data).toMatchObject([{ id: created.json.id, firing_since: new Date(now).toISOString() }]);
 

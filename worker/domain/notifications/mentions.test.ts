@@ -28,6 +28,7 @@ describe("notification preferences", () => {
 		expect(Object.keys(prefs.kinds).sort()).toEqual([...NOTIFICATION_KINDS].sort());
 		expect(deliveryFor(prefs, "review_requested")).toEqual({ inApp: true, emailNow: true, digest: false });
 		expect(deliveryFor(prefs, "mentioned")).toEqual({ inApp: true, emailNow: false, digest: false });
+		expect(deliveryFor(prefs, "alert")).toEqual({ inApp: true, emailNow: true, digest: false });
 		const digest = effectivePreferences({ kinds: { mentioned: "email", alert: "off" }, daily_digest: true });
 		expect(deliveryFor(digest, "mentioned")).toEqual({ inApp: true, emailNow: false, digest: true });
 		expect(deliveryFor(digest, "alert")).toEqual({ inApp: false, emailNow: false, digest: false });

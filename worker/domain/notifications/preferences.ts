@@ -11,6 +11,8 @@ const EMAILED_BY_DEFAULT = new Set<NotificationKind>([
 	"review_overdue",
 	"task_overdue",
 	"campaign_failed",
+	// An alert rule is set up to be told: by email too.
+	"alert",
 ]);
 
 export function defaultPreferences(): NotificationPreferences {
