@@ -140,7 +140,7 @@ export async function runAlertRules(env: Env, now = Date.now()) {
 					{
 						kind: "alert",
 						...alertMessage(breach),
-						link: "/settings/health",
+						link: "/health",
 					},
 				);
 		} catch (error) {
