@@ -6,6 +6,7 @@ import { Spinner } from "../../components/Spinner";
 import { previewTemplate } from "../../lib/api";
 import type { PulsePart } from "../../lib/chat";
 import { formatNumber } from "../../lib/format";
+import { subjectTestLink } from "../campaigns/form/ab-draft";
 
 type ToolPart = Extract<PulsePart, { type: `tool-${string}` }>;
 type Output<T extends ToolPart["type"]> = Extract<ToolPart, { type: T; state: "output-available" }>["output"];
@@ -114,9 +115,20 @@ function EmailCard(props: { output: Output<"tool-draft_email"> }) {
 			<Show when={preview()} fallback={<Spinner size="sm" label="Rendering the preview" />}>
 				{(rendered) => <EmailFrame html={rendered().html} width={640} height={360} title="Drafted email" thumbnail />}
 			</Show>
-			<LinkButton href={props.output.url} size="sm">
-				Open in the editor
-			</LinkButton>
+			<div class="page-actions">
+				<LinkButton href={props.output.url} size="sm">
+					Open in the editor
+				</LinkButton>
+				<Show when={props.output.subject_variants.length >= 2}>
+					<LinkButton
+						href={subjectTestLink(props.output.template.id, props.output.subject_variants)}
+						size="sm"
+						data-testid="tool-ab-test"
+					>
+						A/B test these subject lines
+					</LinkButton>
+				</Show>
+			</div>
 		</>
 	);
 }

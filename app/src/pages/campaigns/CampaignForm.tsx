@@ -82,7 +82,7 @@ export default function CampaignFormPage() {
 function CampaignForm(props: { campaign?: Campaign }) {
 	const me = useMe();
 	const navigate = useNavigate();
-	const [search] = useSearchParams<{ template?: string; segment?: string }>();
+	const [search] = useSearchParams<{ template?: string; segment?: string; subjects?: string }>();
 	const canEdit = () => atLeast(me().role, "editor");
 	const existing = props.campaign;
 	const workspace = me().workspace;

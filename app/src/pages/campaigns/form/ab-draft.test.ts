@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verdict } from "../view/ab-words";
-import { abBodyOf, newAbDraft, newVariant } from "./ab-draft";
+import { abBodyOf, abDraftFromSubjects, newAbDraft, newVariant, subjectTestLink } from "./ab-draft";
+import { initialDraft } from "./draft";
 
 describe("the A/B section's draft", () => {
 	it("sends only what a variant changes, and null for a campaign without a test", () => {
@@ -23,6 +24,29 @@ describe("the A/B section's draft", () => {
 		const draft = { ...newAbDraft(), goal_event: "purchase" };
 		expect(abBodyOf(draft).ab_test).not.toHaveProperty("goal_event");
 		expect(abBodyOf({ ...draft, metric: "conversion" }).ab_test).toMatchObject({ goal_event: "purchase" });
+	});
+});
+
+describe("the assistant's subject lines as a test", () => {
+	const workspace = { default_from_name: "Acme", default_from_email: "hi@acme.example" } as Parameters<
+		typeof initialDraft
+	>[2];
+	it("opens the campaign form with the template and one variant per subject line", () => {
+		const link = subjectTestLink("tpl_1", ["Spring is here", "20% off, today only", "Last call"]);
+		const search = Object.fromEntries(new URL(link, "https://pulse.example").searchParams);
+		const draft = initialDraft(undefined, search, workspace);
+		expect(draft.template_id).toBe("tpl_1");
+		expect(abBodyOf(draft.ab).variants).toEqual([
+			{ name: "A", subject: "Spring is here", preheader: null, template_id: null, from_name: null },
+			{ name: "B", subject: "20% off, today only", preheader: null, template_id: null, from_name: null },
+			{ name: "C", subject: "Last call", preheader: null, template_id: null, from_name: null },
+		]);
+	});
+
+	it("starts no test from fewer than two usable subject lines or a mangled link", () => {
+		expect(abDraftFromSubjects(JSON.stringify(["Only one", "  "]))).toBeNull();
+		expect(abDraftFromSubjects("not json")).toBeNull();
+		expect(abDraftFromSubjects(undefined)).toBeNull();
 	});
 });
 

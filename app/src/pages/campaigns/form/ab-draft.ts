@@ -80,3 +80,32 @@ export function abBodyOf(ab: AbDraft | null) {
 		},
 	};
 }
+
+/**
+ * The campaign form's link for testing subject lines (the assistant's drafts): the template and 2 to 8 subjects,
+ * each of which becomes a variant.
+ */
+export function subjectTestLink(templateId: string, subjects: readonly string[]): string {
+	const params = new URLSearchParams({
+		template: templateId,
+		subjects: JSON.stringify(subjects.slice(0, MAX_VARIANTS)),
+	});
+	return `/campaigns/new?${params}`;
+}
+
+/** A new test with one variant per subject line from the link (null unless there are 2 to 8 usable ones). */
+export function abDraftFromSubjects(param: string | undefined): AbDraft | null {
+	let parsed: unknown;
+	try {
+		parsed = param ? JSON.parse(param) : null;
+	} catch {
+		return null;
+	}
+	if (!Array.isArray(parsed)) return null;
+	const subjects = parsed
+		.filter((s): s is string => typeof s === "string" && s.trim() !== "")
+		.map((s) => s.trim())
+		.slice(0, MAX_VARIANTS);
+	if (subjects.length < 2) return null;
+	return { ...newAbDraft(), variants: subjects.map((subject, i) => ({ ...newVariant(i), subject })) };
+}

@@ -2,7 +2,7 @@ import { ApiError } from "../../../lib/api";
 import type { Campaign, Workspace } from "../../../lib/types";
 import type { SendMode } from "../SendDialog";
 import { toLocalInput } from "../shared";
-import { type AbDraft, abBodyOf, abDraftOf } from "./ab-draft";
+import { type AbDraft, abBodyOf, abDraftFromSubjects, abDraftOf } from "./ab-draft";
 
 export type Draft = {
 	name: string;
@@ -43,10 +43,13 @@ export const FIELDS = [
 export const invalid = (path: string, message: string) =>
 	new ApiError(400, "validation_failed", "Check the highlighted fields", [{ path, message }]);
 
-/** The form's starting values: the campaign being edited, or the links' template/segment and the workspace's sender. */
+/**
+ * The form's starting values: the campaign being edited, or the links' template/segment (and subject lines to test,
+ * each a variant) and the workspace's sender.
+ */
 export function initialDraft(
 	existing: Campaign | undefined,
-	search: { template?: string; segment?: string },
+	search: { template?: string; segment?: string; subjects?: string },
 	workspace: Workspace,
 ): Draft {
 	return {
@@ -62,7 +65,7 @@ export function initialDraft(
 		track_clicks: existing?.settings.track_clicks ?? true,
 		delivery: existing?.schedule ? "schedule" : "now",
 		send_at: existing?.schedule ? toLocalInput(existing.schedule.send_at) : "",
-		ab: abDraftOf(existing),
+		ab: existing ? abDraftOf(existing) : abDraftFromSubjects(search.subjects),
 	};
 }
 
