@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMember, call, signupOwner } from "../client";
 
@@ -82,6 +83,23 @@ describe("search", () => {
 		);
 		const tagged = await call("GET", "/api/v1/search?tag=fan&type=campaign", undefined, { cookie: owner.cookie });
 		expect((tagged.json.data as Hit[]).map((h) => h.id)).toEqual([ours.campaignId]);
+	});
+
+	it("narrows by date: only what changed in the last N days, each hit saying when it changed", async () => {
+		const autumn = await call("GET", "/api/v1/search?type=campaign&q=autumn", undefined, { cookie: owner.cookie });
+		const autumnId = (autumn.json.data as Hit[])[0]?.id;
+		await env.DB.prepare("update campaigns set updated_at = ? where id = ?")
+			.bind(Date.now() - 40 * 86_400_000, autumnId)
+			.run();
+		const recent = await call("GET", "/api/v1/search?type=campaign&within_days=30", undefined, {
+			cookie: owner.cookie,
+		});
+		expect((recent.json.data as Hit[]).map((h) => h.name)).toEqual(["Spring sale"]);
+		expect(recent.json.facets.type.campaign).toBe(1);
+		const older = await call("GET", "/api/v1/search?type=campaign&within_days=60", undefined, { cookie: owner.cookie });
+		const dates = (older.json.data as (Hit & { updated_at: string })[]).map((h) => h.updated_at);
+		expect(dates).toHaveLength(2);
+		expect(Math.min(...dates.map(Date.parse))).toBeLessThan(Date.now() - 39 * 86_400_000);
 	});
 
 	it("keeps each member's saved searches to themselves", async () => {

@@ -12,6 +12,13 @@ export const SearchQuerySchema = z.object({
 		.max(100)
 		.optional()
 		.openapi({ description: "Campaigns and contacts by tag, templates by category; journeys and segments have none" }),
+	within_days: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(3650)
+		.optional()
+		.openapi({ description: "Only what changed in the last this many days (the date facet)" }),
 	limit: z.coerce.number().int().min(1).max(50).default(10).openapi({ description: "Results per type" }),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
@@ -25,6 +32,7 @@ export const SearchResultSchema = z
 				name: z.string(),
 				status: z.string().nullable(),
 				snippet: z.string(),
+				updated_at: z.string().optional().openapi({ description: "When it last changed" }),
 			}),
 		),
 		facets: z.object({
@@ -41,6 +49,7 @@ export const SavedSearchQuerySchema = z
 		type: SearchTypeSchema.optional(),
 		status: z.string().max(40).optional(),
 		tag: z.string().max(100).optional(),
+		within_days: z.string().max(5).optional(),
 	})
 	.strict();
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import { campaigns } from "./schema-campaigns";
@@ -6,8 +6,9 @@ import { contacts, segments } from "./schema-contacts";
 import { journeys } from "./schema-journeys";
 import { templates } from "./schema-templates";
 
-export type SearchFilter = { q?: string; status?: string; tag?: string };
-export type SearchHit = { id: string; name: string; status: string | null; snippet: string | null };
+/** `changedSince`: only rows updated at or after it (the date facet). */
+export type SearchFilter = { q?: string; status?: string; tag?: string; changedSince?: Date };
+export type SearchHit = { id: string; name: string; status: string | null; snippet: string | null; updatedAt: Date };
 
 /** Facet counts stop at this many rows per type, so a facet never scans a whole large table. */
 export const FACET_SCAN = 1000;
@@ -21,6 +22,8 @@ type Source = {
 	status: SQL<string | null>;
 	snippet: SQL<string | null>;
 	workspaceId: SQLiteColumn;
+	/** When the row last changed. */
+	updated: SQLiteColumn;
 	/** What `q` is looked for in. */
 	text: (SQLiteColumn | SQL)[];
 	/** The tag condition, or null when this type has no tags (then a tag filter leaves it out). */
@@ -38,6 +41,7 @@ export const SOURCES = {
 		status: campaignStatus,
 		snippet: sql<string>`coalesce((select t.subject from templates t where t.id = campaigns.template_id), '')`,
 		workspaceId: campaigns.workspaceId,
+		updated: campaigns.updatedAt,
 		text: [campaigns.name],
 		tagged: (tag) => sql`exists (select 1 from campaign_tags t where t.campaign_id = campaigns.id and t.tag = ${tag})`,
 	},
@@ -48,6 +52,7 @@ export const SOURCES = {
 		status: sql<string>`${journeys.status}`,
 		snippet: sql<string>`'version ' || ${journeys.version}`,
 		workspaceId: journeys.workspaceId,
+		updated: journeys.updatedAt,
 		text: [journeys.name],
 		tagged: null,
 	},
@@ -58,6 +63,7 @@ export const SOURCES = {
 		status: sql<string>`case when ${templates.archivedAt} is null then 'active' else 'archived' end`,
 		snippet: sql<string>`${templates.subject}`,
 		workspaceId: templates.workspaceId,
+		updated: templates.updatedAt,
 		text: [templates.name, templates.subject],
 		tagged: (tag) => eq(templates.category, tag),
 	},
@@ -68,6 +74,7 @@ export const SOURCES = {
 		status: sql<null>`null`,
 		snippet: sql<string>`coalesce(${segments.cachedCount} || ' contacts', '')`,
 		workspaceId: segments.workspaceId,
+		updated: segments.updatedAt,
 		text: [segments.name],
 		tagged: null,
 	},
@@ -78,6 +85,7 @@ export const SOURCES = {
 		status: sql<string>`${contacts.status}`,
 		snippet: sql<string>`trim(coalesce(${contacts.firstName}, '') || ' ' || coalesce(${contacts.lastName}, ''))`,
 		workspaceId: contacts.workspaceId,
+		updated: contacts.updatedAt,
 		text: [contacts.email, sql`coalesce(${contacts.firstName}, '') || ' ' || coalesce(${contacts.lastName}, '')`],
 		tagged: (tag) => sql`exists (select 1 from contact_tags t where t.contact_id = contacts.id and t.tag = ${tag})`,
 	},
@@ -99,6 +107,7 @@ function matching(source: Source, workspaceId: string, f: SearchFilter, withStat
 				: undefined,
 			f.tag && source.tagged ? source.tagged(f.tag) : undefined,
 			withStatus && f.status ? sql`${source.status} = ${f.status}` : undefined,
+			f.changedSince ? gte(source.updated, f.changedSince) : undefined,
 		) ?? null
 	);
 }
@@ -109,7 +118,13 @@ export async function searchType(db: Db, type: SearchType, workspaceId: string, 
 	const where = matching(source, workspaceId, f, true);
 	if (!where) return [];
 	return db
-		.select({ id: source.id, name: sql<string>`${source.name}`, status: source.status, snippet: source.snippet })
+		.select({
+			id: source.id,
+			name: sql<string>`${source.name}`,
+			status: source.status,
+			snippet: source.snippet,
+			updatedAt: source.updated,
+		})
 		.from(source.table)
 		.where(where)
 		.orderBy(desc(source.id))

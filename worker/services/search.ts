@@ -9,7 +9,12 @@ import { ApiError, notFound } from "../errors";
 
 /** One search across campaigns, journeys, templates, segments and contacts of the workspace, with facets. */
 export async function search(db: Db, workspaceId: string, query: SearchQuery) {
-	const filter = { q: query.q || undefined, status: query.status, tag: query.tag };
+	const filter = {
+		q: query.q || undefined,
+		status: query.status,
+		tag: query.tag,
+		changedSince: query.within_days ? new Date(Date.now() - query.within_days * 86_400_000) : undefined,
+	};
 	const shown = query.type ? [query.type] : SEARCH_TYPES;
 	const [hits, counts] = await Promise.all([
 		Promise.all(
@@ -18,7 +23,14 @@ export async function search(db: Db, workspaceId: string, query: SearchQuery) {
 		Promise.all(SEARCH_TYPES.map(async (type) => ({ type, counts: await facetOfType(db, type, workspaceId, filter) }))),
 	]);
 	return {
-		data: hits.flatMap(({ type, rows }) => rows.map((r) => ({ type, ...r, snippet: r.snippet ?? "" }))),
+		data: hits.flatMap(({ type, rows }) =>
+			rows.map(({ updatedAt, ...r }) => ({
+				type,
+				...r,
+				snippet: r.snippet ?? "",
+				updated_at: updatedAt.toISOString(),
+			})),
+		),
 		facets: facetsOf(counts, query),
 	};
 }

@@ -2,7 +2,8 @@ import type { InferRequestType, InferResponseType } from "hono/client";
 import { api, call } from "./client";
 
 // ---- search ----
-export type SearchQuery = { q?: string; type?: SearchType; status?: string; tag?: string };
+/** `within_days`: only what changed in the last this many days (the date facet). */
+export type SearchQuery = { q?: string; type?: SearchType; status?: string; tag?: string; within_days?: string };
 export type SearchResult = InferResponseType<typeof api.search.$get, 200>;
 export type SearchHit = SearchResult["data"][number];
 export type SearchType = SearchHit["type"];

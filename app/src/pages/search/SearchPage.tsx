@@ -9,8 +9,18 @@ import { LoadingState } from "../../components/Spinner";
 import { TextField } from "../../components/TextField";
 import { messageOf, type SearchQuery, searchAll } from "../../lib/api";
 import { createDebounced } from "../../lib/debounce";
+import { formatRelative } from "../../lib/format";
 import { useMe } from "../../lib/session";
-import { compactQuery, facetEntries, groupHits, hasCriteria, hitHref, queryFromParams, SEARCH_TYPES } from "./query";
+import {
+	compactQuery,
+	DATE_CHOICES,
+	facetEntries,
+	groupHits,
+	hasCriteria,
+	hitHref,
+	queryFromParams,
+	SEARCH_TYPES,
+} from "./query";
 import { SavedSearches } from "./SavedSearches";
 import "../../components/search/search.css";
 
@@ -62,7 +72,7 @@ export default function SearchPage() {
 			/>
 			<div class="search-layout">
 				<section class="card card-flush" aria-label="Search and results">
-					<search class="filter-bar">
+					<search class="filter-bar search-filters">
 						<div class="filter-search">
 							<TextField
 								label="Search for"
@@ -91,6 +101,13 @@ export default function SearchPage() {
 							options={statusOptions()}
 							value={params.status ?? ""}
 							onChange={(e) => set({ status: e.currentTarget.value || undefined })}
+						/>
+						<SelectField
+							label="Changed"
+							name="within_days"
+							options={DATE_CHOICES}
+							value={params.within_days ?? ""}
+							onChange={(e) => set({ within_days: e.currentTarget.value || undefined })}
 						/>
 						<TextField
 							label="Tag or category"
@@ -152,6 +169,13 @@ export default function SearchPage() {
 																</A>
 																<Show when={hit.status}>{(s) => <Badge>{s()}</Badge>}</Show>
 																<span class="muted small">{hit.snippet}</span>
+																<Show when={hit.updated_at}>
+																	{(at) => (
+																		<span class="muted small" title={at()}>
+																			· changed {formatRelative(at())}
+																		</span>
+																	)}
+																</Show>
 															</li>
 														)}
 													</For>

@@ -7,6 +7,8 @@ describe("the search in the URL", () => {
 		expect(query).toEqual({ q: "spring", type: "campaign", status: undefined, tag: "vip" });
 		expect(searchHref(query)).toBe("/search?q=spring&type=campaign&tag=vip");
 		expect(queryFromParams({ type: "invoice" }).type).toBeUndefined();
+		expect(queryFromParams({ within_days: "7" }).within_days).toBe("7");
+		expect(queryFromParams({ within_days: "soon" }).within_days).toBeUndefined();
 		expect(hasCriteria(queryFromParams({ q: "  " }))).toBe(false);
 		expect(searchHref({})).toBe("/search");
 	});
@@ -29,6 +31,7 @@ describe("the search in the URL", () => {
 			["Contacts", ["c1", "c2"]],
 		]);
 		expect(describeQuery({ q: "sale", type: "campaign", tag: "spring" })).toBe("“sale” · type: campaign · tag: spring");
+		expect(describeQuery({ type: "contact", within_days: "7" })).toBe("type: contact · changed in 7 days");
 		expect(describeQuery({})).toBe("everything");
 	});
 });

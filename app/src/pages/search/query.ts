@@ -16,13 +16,24 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 /** The search the URL describes (`/search?q=&type=&status=&tag=`); unknown types are dropped. */
 export function queryFromParams(params: Params): SearchQuery {
 	const type = one(params.type);
+	const days = one(params.within_days);
 	return {
 		q: one(params.q),
 		type: isType(type) ? type : undefined,
 		status: one(params.status),
 		tag: one(params.tag),
+		within_days: days && /^\d{1,4}$/.test(days) && Number(days) > 0 ? days : undefined,
 	};
 }
+
+/** The date facet's choices (days back from now). */
+export const DATE_CHOICES = [
+	{ value: "", label: "Any time" },
+	{ value: "1", label: "Last 24 hours" },
+	{ value: "7", label: "Last 7 days" },
+	{ value: "30", label: "Last 30 days" },
+	{ value: "365", label: "Last year" },
+];
 
 /** Only the filters that are set (what the URL, the API and a saved search keep). */
 export function compactQuery(query: SearchQuery): SearchQuery {
@@ -60,6 +71,8 @@ export function groupHits(hits: SearchHit[]) {
 
 /** A one-line description of a saved search's filters ("type: campaign · tag: spring"). */
 export function describeQuery(query: SearchQuery): string {
-	const parts = Object.entries(compactQuery(query)).map(([k, v]) => (k === "q" ? `“${v}”` : `${k}: ${v}`));
+	const parts = Object.entries(compactQuery(query)).map(([k, v]) =>
+		k === "q" ? `“${v}”` : k === "within_days" ? `changed in ${v} days` : `${k}: ${v}`,
+	);
 	return parts.join(" · ") || "everything";
 }
