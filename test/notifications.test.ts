@@ -236,5 +236,17 @@ describe("notifications", () => {
 				link: `/journeys/${journey.json.id}`,
 			},
 		]);
+		// The provider refusing a journey's email names the journey and links to it.
+		await env.DB.prepare(
+			"insert into campaigns (id, workspace_id, name, template_id, from_email, kind, journey_id, status) values ('cmp_jhidden', ?, 'hidden', 'tpl_x', 'a@bell.example', 'journey', ?, 'sending')",
+		)
+			.bind(t.workspaceId, journey.json.id)
+			.run();
+		await notifyProviderRefusal(env, t.workspaceId, "cmp_jhidden", { status: 422, error: "Invalid from" });
+		const admin = (await call("GET", "/api/v1/notifications", undefined, { cookie: t.admin.cookie })).json.data;
+		expect(admin.find((n: { kind: string }) => n.kind === "provider_errors")).toMatchObject({
+			title: 'The email provider refused a send of the journey "Welcome"',
+			link: `/journeys/${journey.json.id}`,
+		});
 	});
 });

@@ -1,4 +1,4 @@
-import { findCampaignRow } from "../db/campaigns";
+import { sendSource } from "../db/campaign-outcome";
 import { createDb } from "../db/client";
 import { findJourney } from "../db/journeys";
 import { notifyOnce } from "./notify-once";
@@ -11,9 +11,12 @@ import { notifyOnce } from "./notify-once";
 
 const short = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-async function campaignName(env: Env, workspaceId: string, campaignId: string) {
-	const row = await findCampaignRow(createDb(env.DB), workspaceId, campaignId).catch(() => undefined);
-	return row?.name ?? "a campaign";
+/** How to name what a chunk was sent for, and where to look: the campaign, or the journey of a journey's email. */
+async function sourceOf(env: Env, workspaceId: string, campaignId: string) {
+	const row = await sendSource(createDb(env.DB), workspaceId, campaignId).catch(() => undefined);
+	if (row?.kind === "journey" && row.journeyId)
+		return { label: `the journey "${row.journeyName ?? "?"}"`, link: `/journeys/${row.journeyId}` };
+	return { label: row ? `"${row.name}"` : "a campaign", link: `/campaigns/${campaignId}` };
 }
 
 /** A chunk exhausted its retries (the dead-letter queue): the admins hear that dead letters are growing. */
@@ -31,14 +34,14 @@ export async function notifyDeadLetters(
 		"dead_letters",
 		{ atLeast: "admin" },
 		async () => {
-			const name = await campaignName(env, workspaceId, campaignId);
+			const { label, link } = await sourceOf(env, workspaceId, campaignId);
 			return {
 				kind: "dead_letters",
-				title: `Dead letters growing: ${name}`,
+				title: `Dead letters growing: ${label}`,
 				body: short(
-					`${failed} recipient${failed === 1 ? "" : "s"} of "${name}" could not be sent after every retry (${reason}). See the health page for the pipeline's dead letters.`,
+					`${failed} recipient${failed === 1 ? "" : "s"} of ${label} could not be sent after every retry (${reason}). See the health page for the pipeline's dead letters.`,
 				),
-				link: `/campaigns/${campaignId}`,
+				link,
 			};
 		},
 		now,
@@ -60,12 +63,12 @@ export async function notifyProviderRefusal(
 		"provider_errors",
 		{ atLeast: "admin" },
 		async () => {
-			const name = await campaignName(env, workspaceId, campaignId);
+			const { label, link } = await sourceOf(env, workspaceId, campaignId);
 			return {
 				kind: "provider_errors",
-				title: `The email provider refused a send of "${name}"`,
+				title: `The email provider refused a send of ${label}`,
 				body: short(`The provider answered ${answer}: ${refusal.error}`),
-				link: `/campaigns/${campaignId}`,
+				link,
 			};
 		},
 		now,
