@@ -43,8 +43,9 @@ export function applySeed(
 	}
 	let entered = 0;
 	for (const contactId of plan.fresh) {
-		store.segmentMember(request.segmentId, contactId, true);
-		if (step && enter(step, { contactId }).ok) entered++;
+		// Recorded here, in the transaction: a page given twice at once (two walks) enters each contact once.
+		const fresh = store.segmentMember(request.segmentId, contactId, true);
+		if (fresh && step && enter(step, { contactId }).ok) entered++;
 	}
 	return entered;
 }
