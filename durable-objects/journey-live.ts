@@ -4,6 +4,7 @@ import { engineJourney } from "../worker/db/journey-engine";
 import { JOURNEY_SHARDS, shardName } from "../worker/domain/journeys/shards";
 import { journeyEmailStats, type NodeEmailStats } from "../worker/services/journey-sends";
 import { composeStats, type ShardCounters } from "../worker/services/journey-stats";
+import { closeCodeToEcho } from "./close-code";
 
 /** Updates are coalesced: an alarm round moving thousands of contacts becomes a few messages a second. */
 const PUSH_INTERVAL_MS = 250;
@@ -119,5 +120,15 @@ export class JourneyLiveHub {
 				// a closing socket; the runtime removes it
 			}
 		}
+	}
+}
+
+/** Answers a client's close; an abrupt drop (1006) or a socket already closed never throws. */
+export function answerClose(ws: WebSocket, code: number) {
+	if (ws.readyState === WebSocket.CLOSED) return;
+	try {
+		ws.close(closeCodeToEcho(code), "closing");
+	} catch {
+		// already closed by the runtime: nothing left to answer
 	}
 }
