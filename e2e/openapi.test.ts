@@ -159,6 +159,9 @@ const DOCUMENTED_ROUTES = [
 	"get /api/v1/signup-forms",
 	"post /api/v1/signup-forms",
 	"delete /api/v1/signup-forms/{id}",
+	"get /api/v1/integrations/shopify",
+	"post /api/v1/integrations/shopify",
+	"delete /api/v1/integrations/shopify/{id}",
 ];
 
 describe("OpenAPI document", () => {

@@ -281,3 +281,91 @@ describe("signup form (double opt-in)", () => {
 		expect((await visit("/f/frm_missing")).status).toBe(404);
 	});
 });
+
+describe("Shopify connector", () => {
+	const SECRET = "shpss_test_0123456789";
+	async function signed(path: string, topic: string, payload: unknown, secret = SECRET) {
+		const body = JSON.stringify(payload);
+		const key = await crypto.subtle.importKey(
+			"raw",
+			new TextEncoder().encode(secret),
+			{ name: "HMAC", hash: "SHA-256" },
+			false,
+			["sign"],
+		);
+		const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)));
+		return exports.default.fetch(
+			new Request(`${ORIGIN}${path}`, {
+				method: "POST",
+				headers: {
+					"content-type": "application/json",
+					"x-shopify-topic": topic,
+					"x-shopify-hmac-sha256": btoa(String.fromCharCode(...mac)),
+					"x-shopify-shop-domain": "acme.myshopify.com",
+				},
+				body,
+			}),
+		);
+	}
+
+	it("turns verified customers/create and orders/create webhooks into contacts and purchase events", async () => {
+		const owner = await signupOwner("Shop");
+		const connected = await call(
+			"POST",
+			"/api/v1/integrations/shopify",
+			{ shop_domain: "Acme.myshopify.com", webhook_secret: SECRET },
+			owner,
+		);
+		expect(connected.status).toBe(201);
+		expect(connected.json).toMatchObject({
+			shop_domain: "acme.myshopify.com",
+			topics: ["customers/create", "orders/create"],
+		});
+		const path = new URL(connected.json.webhook_url).pathname;
+
+		// From Shopify's customers/create example: accepts_marketing decides the status.
+		const customer = {
+			id: 706405506930370000,
+			email: "bob@biller.com",
+			first_name: "Bob",
+			last_name: "Biller",
+			accepts_marketing: true,
+		};
+		expect((await signed(path, "customers/create", customer)).status).toBe(200);
+		const quiet = { id: 1, email: "quiet@example.com", email_marketing_consent: { state: "not_subscribed" } };
+		expect((await signed(path, "customers/create", quiet)).status).toBe(200);
+		const order = {
+			id: 820982911946154500,
+			email: "jon@example.com",
+			created_at: "2021-12-31T19:00:00-05:00",
+			currency: "USD",
+			total_price: "403.00",
+			line_items: [
+				{ product_id: 632910392, sku: "IPOD2008BLACK", title: "IPod Nano - 8GB", quantity: 1, price: "199.00" },
+			],
+			customer: { id: 115310627314723950, email: "john@example.com", accepts_marketing: false, first_name: "John" },
+		};
+		for (let i = 0; i < 2; i++) expect((await signed(path, "orders/create", order)).status).toBe(200);
+		expect((await signed(path, "orders/create", order, "shpss_wrong_secret")).status).toBe(401);
+
+		const contacts = (await call("GET", "/api/v1/contacts?limit=10", undefined, owner)).json.data as {
+			email: string;
+			status: string;
+			id: string;
+		}[];
+		const status = Object.fromEntries(contacts.map((c) => [c.email, c.status]));
+		expect(status).toEqual({
+			"bob@biller.com": "subscribed",
+			"quiet@example.com": "unsubscribed",
+			"jon@example.com": "unsubscribed",
+		});
+		const jon = contacts.find((c) => c.email === "jon@example.com");
+		const detail = await call("GET", `/api/v1/contacts/${jon?.id}`, undefined, owner);
+		const purchases = detail.json.events.filter((e: { name: string }) => e.name === "purchase");
+		expect(purchases).toHaveLength(1); // once per order
+		expect(purchases[0]).toMatchObject({
+			occurred_at: "2022-01-01T00:00:00.000Z",
+			properties: { revenue: 403, currency: "USD", items: [{ sku: "IPOD2008BLACK", quantity: 1, price: 199 }] },
+		});
+	});
+});

@@ -54,6 +54,8 @@ async function setup() {
 	if (alertRule.status !== 201) throw new Error(alertRule.text);
 	const signupForm = await call("POST", "/api/v1/signup-forms", SIGNUP_FORM, { cookie: ours.cookie });
 	if (signupForm.status !== 201) throw new Error(signupForm.text);
+	const shop = await call("POST", "/api/v1/integrations/shopify", SHOP, { cookie: ours.cookie });
+	if (shop.status !== 201) throw new Error(shop.text);
 	return {
 		ours,
 		viewer,
@@ -76,6 +78,7 @@ async function setup() {
 		webhookId: webhook.json.id as string,
 		alertRuleId: alertRule.json.id as string,
 		signupFormId: signupForm.json.id as string,
+		shopId: shop.json.id as string,
 	};
 }
 
@@ -282,6 +285,9 @@ const ROUTES = (f: Fixture) => [
 	{ method: "GET", path: "/api/v1/signup-forms", minRole: "viewer" },
 	{ method: "POST", path: "/api/v1/signup-forms", body: SIGNUP_FORM, minRole: "editor" },
 	{ method: "DELETE", path: `/api/v1/signup-forms/${f.signupFormId}`, minRole: "editor" },
+	{ method: "GET", path: "/api/v1/integrations/shopify", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/integrations/shopify", body: SHOP, minRole: "admin" },
+	{ method: "DELETE", path: `/api/v1/integrations/shopify/${f.shopId}`, minRole: "admin" },
 	{ method: "GET", path: "/api/v1/assistant", minRole: "self" },
 	{ method: "GET", path: "/api/v1/assistant/conversations", minRole: "self" },
 	{ method: "POST", path: "/api/v1/assistant/conversations", body: {}, minRole: "self" },
@@ -308,6 +314,7 @@ const SAVED_BLOCK = { name: "B", block: { id: "b", type: "text", text: "secret b
 const WEBHOOK = { url: "https://hooks.ours.example/pulse", events: ["journey.exited"] };
 const ALERT_RULE = { name: "Dead letters", metric: "dead_letters", threshold: 5 };
 const SIGNUP_FORM = { name: "Footer", consent_text: "Send me the newsletter." };
+const SHOP = { shop_domain: "ours.myshopify.com", webhook_secret: "shpss_ours_secret" };
 const NO_DELIVERY = "msg_0000000000000000000000";
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
 
@@ -326,7 +333,7 @@ describe("access control on every route", { timeout: 180_000 }, () => {
 		const tested = [
 			...ROUTES(f).map(
 				(r) =>
-					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top|jny|whe|alr|frm)_\w+/, "/:id").replace(/\/msg_\w+/, "/{delivery_id}")}`,
+					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top|jny|whe|alr|frm|shp)_\w+/, "/:id").replace(/\/msg_\w+/, "/{delivery_id}")}`,
 			),
 			...PUBLIC_ROUTES,
 		];
@@ -427,6 +434,8 @@ describe("access control on every route", { timeout: 180_000 }, () => {
 			expect((await call("DELETE", rule, undefined, as)).status).toBe(404);
 			expect((await call("GET", "/api/v1/signup-forms", undefined, as)).text).not.toContain(f.signupFormId);
 			expect((await call("DELETE", `/api/v1/signup-forms/${f.signupFormId}`, undefined, as)).status).toBe(404);
+			expect((await call("GET", "/api/v1/integrations/shopify", undefined, as)).text).not.toContain(f.shopId);
+			expect((await call("DELETE", `/api/v1/integrations/shopify/${f.shopId}`, undefined, as)).status).toBe(404);
 			const theirContacts = await call("GET", "/api/v1/contacts?q=ours.example", undefined, as);
 			expect(theirContacts.json.data).toEqual([]);
 			const events = await call("POST", "/api/v1/events", { contact_id: f.contactId, name: "spoof" }, as);

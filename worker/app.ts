@@ -37,6 +37,7 @@ import { savedBlockRoutes } from "./routes/saved-blocks";
 import { searchRoutes } from "./routes/search";
 import { segmentRoutes } from "./routes/segments";
 import { sendingDomainRoutes } from "./routes/sending-domains";
+import { shopifyRoutes, shopifyWebhookRoutes } from "./routes/shopify";
 import { signupRoutes } from "./routes/signup";
 import { signupFormRoutes } from "./routes/signup-forms";
 import { snippetRoutes } from "./routes/snippet";
@@ -82,6 +83,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/health", healthRoutes)
 		.route("/t", trackingRoutes)
 		.route("/u", unsubscribeRoutes)
+		.route("/webhooks/shopify", shopifyWebhookRoutes)
 		.route("/webhooks", webhookRoutes)
 		.route("/api/v1/auth", authRoutes)
 		.route("/api/v1", workspaceRoutes)
@@ -111,6 +113,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1/overview", overviewRoutes)
 		.route("/api/v1/webhook-endpoints", webhookEndpointRoutes)
 		.route("/api/v1/signup-forms", signupFormRoutes)
+		.route("/api/v1/integrations/shopify", shopifyRoutes)
 		.route("/api/v1", notificationRoutes)
 		.route("/api/v1", approvalPolicyRoutes)
 		.route("/api/v1", planningRoutes)

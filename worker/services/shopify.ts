@@ -1,0 +1,153 @@
+import type { z } from "@hono/zod-openapi";
+import { providerKeySecret, publicBaseUrl } from "../config";
+import type { Principal } from "../context";
+import type { ContactStatus } from "../contracts/contacts";
+import { SHOPIFY_TOPICS, type ShopifyConnection, type ShopifyConnectionInputSchema } from "../contracts/shopify";
+import { createDb, type Db } from "../db/client";
+import { findContactByEmail } from "../db/contacts";
+import {
+	connectionsOfWorkspace,
+	deleteConnectionStatement,
+	findConnection,
+	findConnectionById,
+	insertConnectionStatement,
+	type ShopifyConnectionRow,
+} from "../db/shopify";
+import { normalizeEmail } from "../domain/contacts/email";
+import { newId } from "../domain/ids";
+import { contactFromCustomer, purchaseFromOrder, type ShopifyContact } from "../domain/ingest/shopify-map";
+import { open, seal } from "../domain/secret-box";
+import { verifyShopifyHmac } from "../domain/webhooks/shopify-hmac";
+import { ApiError, notFound } from "../errors";
+import { auditInsert } from "./audit";
+import { upsertContact } from "./contacts-write";
+import { recordEvents } from "./events";
+
+type Caller = { env: Env; db: Db; actor: Principal; requestUrl: string; ip: string | null };
+const owner = (id: string) => `shopify-connection:${id}`;
+
+const present = (row: ShopifyConnectionRow, base: string): ShopifyConnection => ({
+	id: row.id,
+	shop_domain: row.shopDomain,
+	webhook_url: `${base}/webhooks/shopify/${row.id}`,
+	topics: [...SHOPIFY_TOPICS],
+	created_at: row.createdAt.toISOString(),
+});
+
+export async function listConnections(c: Omit<Caller, "ip">) {
+	const base = publicBaseUrl(c.env, c.requestUrl);
+	return {
+		data: (await connectionsOfWorkspace(c.db, c.actor.workspaceId)).map((r) => present(r, base)),
+		next_cursor: null,
+	};
+}
+
+export async function connectShopify(c: Caller, input: z.output<typeof ShopifyConnectionInputSchema>) {
+	const id = newId("shp");
+	const row: ShopifyConnectionRow = {
+		id,
+		workspaceId: c.actor.workspaceId,
+		shopDomain: input.shop_domain,
+		secretSealed: await seal(providerKeySecret(c.env), owner(id), input.webhook_secret),
+		createdAt: new Date(),
+	};
+	const target = { type: "shopify_connection", id };
+	const metadata = { shop_domain: input.shop_domain };
+	await c.db.batch([
+		insertConnectionStatement(c.db, row),
+		auditInsert(c.db, {
+			workspaceId: row.workspaceId,
+			action: "shopify.connected",
+			actor: c.actor,
+			target,
+			ip: c.ip,
+			metadata,
+		}),
+	]);
+	return present(row, publicBaseUrl(c.env, c.requestUrl));
+}
+
+export async function disconnectShopify(c: Caller, id: string) {
+	if (!(await findConnection(c.db, c.actor.workspaceId, id))) throw notFound("Shopify connection");
+	const target = { type: "shopify_connection", id };
+	await c.db.batch([
+		deleteConnectionStatement(c.db, c.actor.workspaceId, id),
+		auditInsert(c.db, {
+			workspaceId: c.actor.workspaceId,
+			action: "shopify.disconnected",
+			actor: c.actor,
+			target,
+			ip: c.ip,
+		}),
+	]);
+}
+
+/** What a store's webhooks act as in contacts' histories and the audit log. */
+const storeActor = (row: ShopifyConnectionRow): Principal => ({
+	kind: "api_key",
+	apiKeyId: `shopify:${row.id}`,
+	workspaceId: row.workspaceId,
+	role: "editor",
+});
+
+/**
+ * A customer from the store: created (subscribed only when they accept email marketing), or, when Pulse knows
+ * them, updated; an existing contact is subscribed by the store only on a fresh acceptance, never unsubscribed.
+ */
+async function saveCustomer(env: Env, row: ShopifyConnectionRow, customer: ShopifyContact, onlyIfNew: boolean) {
+	const email = normalizeEmail(customer.email);
+	if (!email.ok) return "invalid email";
+	const existing = await findContactByEmail(createDb(env.DB), row.workspaceId, email.email);
+	if (existing && onlyIfNew) return "known";
+	const status: ContactStatus | undefined = customer.subscribed ? "subscribed" : existing ? undefined : "unsubscribed";
+	const input = {
+		email: email.email,
+		first_name: customer.first_name,
+		last_name: customer.last_name,
+		...(status && { status, consent: customer.consent }),
+	};
+	try {
+		await upsertContact(env, { actor: storeActor(row), ip: null }, input, "shopify");
+		return existing ? "updated" : "created";
+	} catch (error) {
+		if (error instanceof ApiError && error.code === "conflict") return error.message; // bounced or complained
+		throw error;
+	}
+}
+
+/**
+ * One webhook from a connected store, verified (`X-Shopify-Hmac-Sha256` over the raw body) before it is read.
+ * `customers/create` → a contact; `orders/create` → a `purchase` event (its buyer added first if new). Other
+ * topics are acknowledged and ignored, so Shopify does not retry them.
+ */
+export async function handleShopifyWebhook(
+	env: Env,
+	id: string,
+	request: { topic: string | null; hmac: string | null; body: string },
+) {
+	const row = await findConnectionById(createDb(env.DB), id);
+	if (!row) throw notFound("Shopify connection");
+	const secret = await open(providerKeySecret(env), owner(row.id), row.secretSealed);
+	if (!secret || !(await verifyShopifyHmac(secret, request.body, request.hmac)))
+		throw new ApiError("unauthorized", "The Shopify webhook's HMAC does not match this connection's secret");
+	let payload: Record<string, unknown>;
+	try {
+		payload = JSON.parse(request.body) as Record<string, unknown>;
+	} catch {
+		throw new ApiError("bad_request", "The webhook body is not JSON");
+	}
+	if (request.topic === "customers/create") {
+		const customer = contactFromCustomer(payload);
+		return { topic: request.topic, result: customer ? await saveCustomer(env, row, customer, false) : "no email" };
+	}
+	if (request.topic === "orders/create") {
+		const purchase = purchaseFromOrder(payload);
+		if (!purchase) return { topic: request.topic, result: "no email" };
+		// The order's email is the buyer's (the customer record may hold an older one).
+		const buyer = contactFromCustomer({ ...(payload.customer as Record<string, unknown>), email: purchase.email });
+		if (buyer) await saveCustomer(env, row, buyer, true);
+		const recorded = await recordEvents(env.DB, row.workspaceId, [purchase], env.EVENTS);
+		return { topic: request.topic, result: recorded.rejected[0]?.reason ?? "recorded" };
+	}
+	return { topic: request.topic, result: "ignored" };
+}
