@@ -49,6 +49,23 @@ async function journeyWorkspace() {
 	return { ...owner, workspaceId: owner.workspace.id as string, contacts, templateId: template.json.id as string };
 }
 
+/** The journey's "welcome" email to one contact, keyed `key`. */
+const welcomeSend = (
+	ws: { workspaceId: string; templateId: string },
+	journeyId: string,
+	key: string,
+	contactId: string,
+): JourneySend => ({
+	key,
+	workspaceId: ws.workspaceId,
+	journeyId,
+	nodeId: "welcome",
+	templateId: ws.templateId,
+	contactId,
+	transactional: false,
+	baseUrl: ORIGIN,
+});
+
 /** Runs the SENDS consumer on a batch of chunk messages, as the queue would deliver them. */
 async function deliverSends(workspaceId: string, campaignId: string, chunkIds: string[]) {
 	const batch = createMessageBatch(
@@ -76,16 +93,7 @@ describe("journey emails through the send pipeline", () => {
 	it("sends each key once however often it is dispatched, and tracks it like a broadcast's", async () => {
 		const ws = await journeyWorkspace();
 		const journeyId = `jny_test${Date.now()}`;
-		const sends: JourneySend[] = ws.contacts.map((contactId, i) => ({
-			key: `enr_${i}:welcome:1`,
-			workspaceId: ws.workspaceId,
-			journeyId,
-			nodeId: "welcome",
-			templateId: ws.templateId,
-			contactId,
-			transactional: false,
-			baseUrl: ORIGIN,
-		}));
+		const sends = ws.contacts.map((contactId, i) => welcomeSend(ws, journeyId, `enr_${i}:welcome:1`, contactId));
 		await dispatchJourneySends(env, sends);
 		// A crash and a redelivery: the same keys again, in another order.
 		await dispatchJourneySends(env, [...sends].reverse());
@@ -271,16 +279,7 @@ describe("journey emails through the send pipeline", () => {
 		};
 		const quietEnv = { ...env, SENDS: sends as unknown as Queue } as Env;
 		const journeyId = `jny_quota${Date.now()}`;
-		const send = (key: string, contactId: string): JourneySend => ({
-			key,
-			workspaceId: ws.workspaceId,
-			journeyId,
-			nodeId: "welcome",
-			templateId: ws.templateId,
-			contactId,
-			transactional: false,
-			baseUrl: ORIGIN,
-		});
+		const send = (key: string, contactId: string) => welcomeSend(ws, journeyId, key, contactId);
 		await dispatchJourneySends(quietEnv, [send("enr_a:welcome:1", ann)]);
 		const first = queued.splice(0);
 		expect(first).toHaveLength(1);
