@@ -11,7 +11,7 @@ beforeEach(() => {
 });
 
 describe("planning", () => {
-	it("plans a campaign: readiness before send, a task ticked off on its timeline, the campaign on the calendar", async () => {
+	it("plans a campaign: readiness before send, the review and a task ticked off on its timeline, the campaign on the calendar", async () => {
 		const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 		const owner = await apiSession(baseUrl, { id, name: "Plan Owner", ip: "198.51.100.81" });
 		await owner.json("PATCH", "/api/v1/workspace", {
@@ -29,13 +29,21 @@ describe("planning", () => {
 			template_id: template.id,
 			schedule: { send_at: sendAt.toISOString() },
 		});
+		// A review policy from now on: the review is requested and waits for an admin.
+		await owner.json("PUT", "/api/v1/approval-policy", {
+			stages: [{ name: "Compliance", approver_roles: ["admin"], min_approvals: 1 }],
+			allow_self_approval: false,
+		});
+		await owner.json("POST", `/api/v1/campaigns/${campaign.id}/approval/request`);
 
 		await browser.signIn(owner.cookie);
 		await page.goto(`/campaigns/${campaign.id}`);
-		// Nobody can be mailed yet and no test was sent: 5 of 7 checks pass.
+		// Nobody can be mailed yet, no test was sent, the review waits: 4 of 7 checks pass.
 		const readiness = page.getByTestId("readiness-card");
-		await readiness.getByText("71% ready").waitFor();
-		expect(await readiness.locator('[data-check="audience"]').getAttribute("data-ok")).toBe("false");
+		await readiness.getByText("57% ready").waitFor();
+		for (const check of ["audience", "test_send", "approvals"])
+			expect(await readiness.locator(`[data-check="${check}"]`).getAttribute("data-ok")).toBe("false");
+		await readiness.getByText("Waiting for Compliance").waitFor();
 
 		const timeline = page.getByTestId("timeline-card");
 		const form = timeline.getByTestId("task-form");
@@ -43,6 +51,7 @@ describe("planning", () => {
 		await form.getByLabel("Task").fill("Write the copy");
 		await form.getByLabel("Assignee").selectOption({ label: "Plan Owner" });
 		await form.getByRole("button", { name: "Add task" }).click();
+		await timeline.locator('[data-milestone="review_due"]').getByText("Plan Owner requested a review").waitFor();
 		const content = timeline.locator('[data-milestone="content_due"]');
 		await content.getByText("Write the copy").waitFor();
 		await content.getByText("Plan Owner").waitFor();

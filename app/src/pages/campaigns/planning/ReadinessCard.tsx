@@ -1,13 +1,20 @@
-import { createResource, For, Show } from "solid-js";
+import { createEffect, createResource, For, on, Show } from "solid-js";
 import { Badge } from "../../../components/Badge";
 import { Button } from "../../../components/Button";
 import { FormAlert } from "../../../components/FormAlert";
 import { ProgressBar } from "../../../components/ProgressBar";
 import { getReadiness, messageOf } from "../../../lib/api";
+import { latestNotification } from "../../../lib/notifications";
 
 /** The checklist before send (audience, footer, unsubscribe, sender, test send, approvals, schedule) and its score. */
 export function ReadinessCard(props: { campaignId: string }) {
 	const [readiness, { refetch }] = createResource(() => props.campaignId, getReadiness);
+	// A review decided elsewhere changes the approvals check: the bell's socket says when.
+	createEffect(
+		on(latestNotification, (n) => {
+			if (n?.link === `/campaigns/${props.campaignId}` && n.kind.startsWith("review_")) void refetch();
+		}),
+	);
 	return (
 		<section class="card stack" aria-labelledby="readiness-title" data-testid="readiness-card">
 			<div style={{ display: "flex", "justify-content": "space-between", "align-items": "center" }}>

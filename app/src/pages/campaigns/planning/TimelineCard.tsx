@@ -13,6 +13,7 @@ import {
 	updateTask,
 } from "../../../lib/api";
 import { formatDate } from "../../../lib/format";
+import { ReviewDecisions } from "./ReviewDecisions";
 import { type MemberOption, TaskForm } from "./TaskForm";
 
 const STATE: Record<Milestone["state"], { label: string; tone: BadgeTone }> = {
@@ -28,7 +29,7 @@ export function TimelineCard(props: { campaignId: string; canEdit: boolean }) {
 	const [plan, { refetch }] = createResource(() => props.campaignId, getMilestones);
 	const [members] = createResource(listMembers);
 	const options = (): MemberOption[] => (members()?.data ?? []).map((m) => ({ id: m.id, label: m.name || m.email }));
-	const nameOf = (id: string | null) => options().find((m) => m.id === id)?.label ?? "Unassigned";
+	const memberName = (id: string | null) => options().find((m) => m.id === id)?.label;
 
 	const change = async (run: () => Promise<unknown>, done: string) => {
 		try {
@@ -72,41 +73,18 @@ export function TimelineCard(props: { campaignId: string; canEdit: boolean }) {
 												<span class="small muted">{m.at ? formatDate(m.at) : "—"}</span>
 												<Badge tone={STATE[m.state].tone}>{STATE[m.state].label}</Badge>
 											</div>
+											<Show when={m.key === "review_due"}>
+												<ReviewDecisions campaignId={props.campaignId} nameOf={(id) => memberName(id) ?? "A member"} />
+											</Show>
 											<For each={m.tasks}>
 												{(task) => (
-													<div
-														style={{ display: "flex", gap: "8px", "align-items": "center", "flex-wrap": "wrap" }}
-														data-testid="task"
-														data-done={String(task.done)}
-													>
-														<input
-															type="checkbox"
-															checked={task.done}
-															disabled={!props.canEdit}
-															aria-label={`${task.title}: done`}
-															onChange={() => void toggle(task)}
-														/>
-														<span style={{ "text-decoration": task.done ? "line-through" : undefined }}>
-															{task.title}
-														</span>
-														<span class="small muted">
-															{nameOf(task.assignee_id)}
-															{task.due_at ? ` · due ${formatDate(task.due_at)}` : ""}
-														</span>
-														<Show when={task.overdue}>
-															<Badge tone="danger">Overdue</Badge>
-														</Show>
-														<Show when={props.canEdit}>
-															<Button
-																size="sm"
-																variant="ghost"
-																aria-label={`Delete task ${task.title}`}
-																onClick={() => void change(() => deleteTask(task.id), "Task deleted")}
-															>
-																Delete
-															</Button>
-														</Show>
-													</div>
+													<TaskRow
+														task={task}
+														assignee={memberName(task.assignee_id) ?? "Unassigned"}
+														canEdit={props.canEdit}
+														onToggle={() => void toggle(task)}
+														onDelete={() => void change(() => deleteTask(task.id), "Task deleted")}
+													/>
 												)}
 											</For>
 										</div>
@@ -126,5 +104,48 @@ export function TimelineCard(props: { campaignId: string; canEdit: boolean }) {
 				)}
 			</Show>
 		</section>
+	);
+}
+
+/** One task: tick it done, who does it and by when, overdue or not; editors may delete it. */
+function TaskRow(props: {
+	task: CampaignTask;
+	assignee: string;
+	canEdit: boolean;
+	onToggle: () => void;
+	onDelete: () => void;
+}) {
+	return (
+		<div
+			style={{ display: "flex", gap: "8px", "align-items": "center", "flex-wrap": "wrap" }}
+			data-testid="task"
+			data-done={String(props.task.done)}
+		>
+			<input
+				type="checkbox"
+				checked={props.task.done}
+				disabled={!props.canEdit}
+				aria-label={`${props.task.title}: done`}
+				onChange={() => props.onToggle()}
+			/>
+			<span style={{ "text-decoration": props.task.done ? "line-through" : undefined }}>{props.task.title}</span>
+			<span class="small muted">
+				{props.assignee}
+				{props.task.due_at ? ` · due ${formatDate(props.task.due_at)}` : ""}
+			</span>
+			<Show when={props.task.overdue}>
+				<Badge tone="danger">Overdue</Badge>
+			</Show>
+			<Show when={props.canEdit}>
+				<Button
+					size="sm"
+					variant="ghost"
+					aria-label={`Delete task ${props.task.title}`}
+					onClick={() => props.onDelete()}
+				>
+					Delete
+				</Button>
+			</Show>
+		</div>
 	);
 }
