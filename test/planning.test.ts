@@ -137,7 +137,7 @@ describe("campaign planning", () => {
 		);
 	});
 
-	it("tells the assignee once when a task is overdue, and never about a task done", async () => {
+	it("tells the assignee once when a task is overdue (again after a new due date), never about a task done or cancelled", async () => {
 		const sendAt = Date.now() + 5 * DAY;
 		const id = await campaign(t, sendAt, "Overdue launch");
 		await call("POST", "/api/v1/notifications/read", {}, { cookie: t.viewer.cookie });
@@ -156,6 +156,15 @@ describe("campaign planning", () => {
 		const overdue = (await kinds(t.viewer)).filter((n) => n.kind === "task_overdue");
 		expect(overdue).toHaveLength(1);
 		expect(overdue[0]).toMatchObject({ title: "Overdue: Seed test", link: `/campaigns/${id}` });
+
+		// A new due date makes it reportable again; a cancelled campaign's tasks never are.
+		await call("PATCH", `/api/v1/tasks/${seed.json.id}`, { due_at: new Date(sendAt).toISOString() }, t.editor);
+		const cancelled = await campaign(t, sendAt, "Cancelled launch");
+		await addTask(t, cancelled, { milestone: "content_due", title: "Never mind", assignee_id: t.viewer.memberId });
+		expect((await call("POST", `/api/v1/campaigns/${cancelled}/cancel`, undefined, t.editor)).status).toBe(202);
+		await notifyOverdueTasks(env, sendAt + 60_000);
+		const titles = (await kinds(t.viewer)).filter((n) => n.kind === "task_overdue").map((n) => n.title);
+		expect(titles).toEqual(["Overdue: Seed test", "Overdue: Seed test"]);
 	});
 
 	it("puts campaigns, their milestones and journey activations of the workspace on the calendar", async () => {
