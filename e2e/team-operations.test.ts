@@ -58,6 +58,11 @@ describe("team operations in the dashboard", () => {
 		// The failed item stays selected (to retry or look at); the archived ones leave the selection.
 		await bar.getByText("1 campaign selected").waitFor();
 		await browser.shot("121-bulk-results");
+		// Archived campaigns leave the list; the status filter (kept in the URL) shows them.
+		await page.getByLabel("Status").selectOption("archived");
+		await page.waitForURL(/\/campaigns\?status=archived/);
+		const rows = page.getByRole("table", { name: "Campaigns" }).locator("tbody tr");
+		await expect.poll(async () => rows.count()).toBe(2);
 
 		await page.goto(`/campaigns/${first.id}`);
 		await page.getByTestId("history-panel").getByText("campaign archived").waitFor();
@@ -79,5 +84,14 @@ describe("team operations in the dashboard", () => {
 			"/api/v1/audit-log?action=bulk.refused&format=csv",
 		);
 		await browser.shot("122-audit");
+
+		await page.goto("/settings/health");
+		await page.getByTestId("health-stats").waitFor();
+		expect(await page.locator('[data-stat="dead_letters"] dd').textContent()).toBe("0");
+		await page.getByLabel("Rule name").fill("Any dead letter");
+		await page.getByLabel("Reaches").fill("1");
+		await page.getByRole("button", { name: "Add rule" }).click();
+		await page.getByTestId("alert-rule").getByText("Dead letters (24 h) ≥ 1").waitFor();
+		await browser.shot("123-health");
 	});
 });

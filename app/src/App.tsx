@@ -102,7 +102,7 @@ export function App() {
 				<Route path="/assistant/:id?" component={AssistantPage} />
 				<Route path="/search" component={SearchPage} />
 				<Route path="/audit" component={AuditPage} />
-				<Route path="/health" component={HealthPage} />
+				<Route path="/settings/health" component={HealthPage} />
 				<Route path="/settings/workspace" component={WorkspaceSettings} />
 				<Route path="/settings/api-keys" component={ApiKeys} />
 				<Route path="/settings/members" component={Members} />

@@ -90,7 +90,7 @@ describe("alert rules", () => {
 			{
 				title: "Alert: Dead letters",
 				body: "Dead-lettered chunks (24 h) is 1 (threshold 1).",
-				link: "/health",
+				link: "/settings/health",
 			},
 		]);
 		expect(await alerts(admin)).toEqual([]);

@@ -140,7 +140,7 @@ export async function runAlertRules(env: Env, now = Date.now()) {
 					{
 						kind: "alert",
 						...alertMessage(breach),
-						link: "/health",
+						link: "/settings/health",
 					},
 				);
 		} catch (error) {

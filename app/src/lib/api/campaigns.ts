@@ -5,8 +5,14 @@ import { api, call } from "./client";
 type NewCampaign = InferRequestType<typeof api.campaigns.$post>["json"];
 type CampaignPatch = InferRequestType<(typeof api.campaigns)[":id"]["$patch"]>["json"];
 
-export const listCampaigns = (query: { limit: number; cursor?: string }) =>
-	call(api.campaigns.$get({ query: { limit: String(query.limit), cursor: query.cursor } }));
+export type CampaignListStatus = NonNullable<InferRequestType<typeof api.campaigns.$get>["query"]["status"]>;
+/** Newest first; archived campaigns only with `status: "archived"`. */
+export const listCampaigns = (query: { limit: number; cursor?: string; status?: CampaignListStatus }) =>
+	call(
+		api.campaigns.$get({
+			query: { limit: String(query.limit), cursor: query.cursor, ...(query.status ? { status: query.status } : {}) },
+		}),
+	);
 export const getCampaign = (id: string) => call(api.campaigns[":id"].$get({ param: { id } }));
 export const createCampaign = (json: NewCampaign) => call(api.campaigns.$post({ json }));
 export const updateCampaign = (id: string, json: CampaignPatch) =>

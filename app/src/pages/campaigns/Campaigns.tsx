@@ -1,4 +1,4 @@
-import { A, useNavigate } from "@solidjs/router";
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { BulkBar } from "../../components/bulk/BulkBar";
 import { selectColumn } from "../../components/bulk/SelectColumn";
@@ -7,8 +7,9 @@ import { LinkButton } from "../../components/LinkButton";
 import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import { ProgressBar } from "../../components/ProgressBar";
+import { SelectField } from "../../components/SelectField";
 import type { Column } from "../../components/Table";
-import { listCampaigns } from "../../lib/api";
+import { type CampaignListStatus, listCampaigns } from "../../lib/api";
 import { formatDate, formatNumber, formatRelative } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
 import { createPolling } from "../../lib/poll";
@@ -19,6 +20,13 @@ import { formatRate } from "./report/rates";
 import { CampaignStatusBadge } from "./shared";
 
 const PAGE = 50;
+const STATUS_FILTER = [
+	{ value: "", label: "All but archived" },
+	...["draft", "scheduled", "sending", "paused", "completed", "cancelled", "archived"].map((s) => ({
+		value: s,
+		label: s[0]?.toUpperCase() + s.slice(1),
+	})),
+];
 
 /** What the progress column says for a campaign that is not sending. */
 function ProgressCell(props: { campaign: Campaign }) {
@@ -73,14 +81,17 @@ export default function Campaigns() {
 	const me = useMe();
 	const navigate = useNavigate();
 	const canEdit = () => atLeast(me().role, "editor");
-	const campaigns = createPagedList((cursor) => listCampaigns({ limit: PAGE, cursor }));
+	// The status filter is kept in the URL (`?status=archived` shows the archived ones).
+	const [params, setParams] = useSearchParams<{ status?: string }>();
+	const status = () => (params.status || undefined) as CampaignListStatus | undefined;
+	const campaigns = createPagedList((cursor) => listCampaigns({ limit: PAGE, cursor, status: status() }));
 	createEffect(
 		on(
-			() => me().workspace.id,
+			() => [me().workspace.id, params.status],
 			() => campaigns.reload(),
 		),
 	);
-	const empty = () => campaigns.items()?.length === 0 && !campaigns.loading() && !campaigns.error();
+	const empty = () => !status() && campaigns.items()?.length === 0 && !campaigns.loading() && !campaigns.error();
 
 	// While something sends, refresh the rows already shown (one request for up to 500 of them), in place.
 	const sending = () => (campaigns.items() ?? []).some((c) => c.status === "sending");
@@ -144,6 +155,15 @@ export default function Campaigns() {
 				}
 			/>
 			<section class="card card-flush">
+				<search class="filter-bar">
+					<SelectField
+						label="Status"
+						name="status"
+						options={STATUS_FILTER}
+						value={params.status ?? ""}
+						onChange={(e) => setParams({ status: e.currentTarget.value || undefined }, { replace: true })}
+					/>
+				</search>
 				<BulkBar
 					resource="campaigns"
 					noun="campaigns"
@@ -159,20 +179,29 @@ export default function Campaigns() {
 					rowKey={(c) => c.id}
 					onRowClick={(c) => navigate(`/campaigns/${c.id}`)}
 					empty={
-						<EmptyState
-							icon="campaigns"
-							title="No campaigns yet"
-							action={
-								<Show when={canEdit()}>
-									<LinkButton href="/campaigns/new" variant="primary">
-										Create your first campaign
-									</LinkButton>
-								</Show>
+						<Show
+							when={status()}
+							fallback={
+								<EmptyState
+									icon="campaigns"
+									title="No campaigns yet"
+									action={
+										<Show when={canEdit()}>
+											<LinkButton href="/campaigns/new" variant="primary">
+												Create your first campaign
+											</LinkButton>
+										</Show>
+									}
+								>
+									Pick an audience and a template, check the preview, then send it now or schedule it. Progress and
+									results show up here.
+								</EmptyState>
 							}
 						>
-							Pick an audience and a template, check the preview, then send it now or schedule it. Progress and results
-							show up here.
-						</EmptyState>
+							<EmptyState icon="campaigns" title="No campaigns in this status">
+								Pick another status, or “All but archived”.
+							</EmptyState>
+						</Show>
 					}
 				/>
 			</section>

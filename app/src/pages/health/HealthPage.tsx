@@ -13,7 +13,7 @@ import { AlertRulesCard } from "./AlertRulesCard";
 import { healthFigures } from "./health-view";
 import "./health.css";
 
-/** `/health` (admins): the send pipeline's figures for this workspace, refreshed every 30 s, and the alert rules. */
+/** `/settings/health` (admins; `/health` is the worker's own probe): the send pipeline's figures for this workspace, refreshed every 30 s, and the alert rules. */
 export default function HealthPage() {
 	const me = useMe();
 	const admin = () => atLeast(me().role, "admin");

@@ -25,5 +25,5 @@ export const SETTINGS_NAV: NavItem[] = [
 	{ href: "/settings/webhooks", label: "Webhooks", icon: "outbox" },
 	{ href: "/settings/conversions", label: "Conversion goal", icon: "campaigns" },
 	{ href: "/audit", label: "Audit log", icon: "key" },
-	{ href: "/health", label: "Health", icon: "overview" },
+	{ href: "/settings/health", label: "Health", icon: "overview" },
 ];
