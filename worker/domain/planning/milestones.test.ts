@@ -57,6 +57,8 @@ describe("campaign milestones", () => {
 		expect(milestoneState({ ...base, at: past, tasks: [] })).toBe("passed");
 		expect(milestoneState({ ...base, at: at("2026-12-19T00:00:00Z"), tasks: [{ done: false }] })).toBe("upcoming");
 		expect(milestoneState({ ...base, at: null, tasks: [] })).toBe("unscheduled");
-		expect(milestoneState({ ...base, at: past, tasks: [{ done: false }], started: true })).toBe("done");
+		// Sending started: the send is done; a task left open before it is still overdue.
+		expect(milestoneState({ ...base, key: "send", at: past, tasks: [{ done: false }], started: true })).toBe("done");
+		expect(milestoneState({ ...base, at: past, tasks: [{ done: false }], started: true })).toBe("overdue");
 	});
 });

@@ -50,9 +50,9 @@ export function taskDueAt(
 export type MilestoneState = (typeof MILESTONE_STATES)[number];
 
 /**
- * Where a milestone stands: done when the campaign has started (the send) or every one of its tasks is done,
- * overdue when its date passed with a task still open, passed when its date went by with no tasks, otherwise
- * upcoming (or unscheduled without a date).
+ * Where a milestone stands: the send is done once the campaign has started; any milestone is done when every
+ * one of its tasks is done, overdue when its date passed with a task still open, passed when its date went by
+ * with no tasks, otherwise upcoming (or unscheduled without a date).
  */
 export function milestoneState(input: {
 	key: MilestoneKey;
@@ -61,7 +61,7 @@ export function milestoneState(input: {
 	started: boolean;
 	now: Date;
 }): MilestoneState {
-	if (input.started) return "done";
+	if (input.key === "send" && input.started) return "done";
 	if (input.tasks.length > 0 && input.tasks.every((t) => t.done)) return "done";
 	if (!input.at) return "unscheduled";
 	if (input.at.getTime() > input.now.getTime()) return "upcoming";
