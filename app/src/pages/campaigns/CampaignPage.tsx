@@ -26,7 +26,6 @@ import type { Campaign, CampaignStatus } from "../../lib/types";
 import { ConversionsCard } from "../conversions/ConversionsCard";
 import { ReviewPanels } from "../reviews/ReviewPanels";
 import { PlanningPanels } from "./planning/PlanningPanels";
-import { PlanningPanels } from "./planning/PlanningPanels";
 import { SendDialog, type SendMode } from "./SendDialog";
 import { CampaignStatusBadge, processedOf } from "./shared";
 import { AbResultsCard } from "./view/AbResultsCard";
@@ -170,7 +169,6 @@ function CampaignView(props: Props) {
 				/>
 				<PauseBanner campaign={c()} status={status()} />
 				<ReviewPanels target="campaigns" id={props.id} canEdit={atLeast(me().role, "editor")} />
-				<PlanningPanels campaignId={props.id} status={status()} canEdit={atLeast(me().role, "editor")} />
 				<PlanningPanels campaignId={props.id} status={status()} canEdit={atLeast(me().role, "editor")} />
 				<DeliveryCard campaign={c()} status={status()} stats={numbers.stats()} liveState={numbers.liveState()} />
 				<Show when={c().ab_test}>
