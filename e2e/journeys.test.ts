@@ -75,6 +75,8 @@ describe("journeys", () => {
 		const count = (step: string, what: "waiting" | "passed") =>
 			page.getByTestId(`counts-${step}`).getByTestId(what).textContent();
 		await expect.poll(() => count("wait_purchase", "waiting"), { timeout: 15_000 }).toBe("1");
+		// Pushed over the journey's socket, not polled.
+		expect(await page.getByTestId("live-indicator").getAttribute("data-state")).toBe("live");
 		await screenshot(page, "journeys-live");
 		await event("purchase");
 		await expect.poll(() => count("wait_purchase", "passed"), { timeout: 15_000 }).toBe("1");
