@@ -19,7 +19,7 @@ import { contactFromCustomer, purchaseFromOrder, type ShopifyContact } from "../
 import { open, seal } from "../domain/secret-box";
 import { verifyShopifyHmac } from "../domain/webhooks/shopify-hmac";
 import { ApiError, notFound } from "../errors";
-import { auditInsert } from "./audit";
+import { commitAudited } from "./audited-change";
 import { upsertContact } from "./contacts-write";
 import { recordEvents } from "./events";
 
@@ -53,33 +53,15 @@ export async function connectShopify(c: Caller, input: z.output<typeof ShopifyCo
 	};
 	const target = { type: "shopify_connection", id };
 	const metadata = { shop_domain: input.shop_domain };
-	await c.db.batch([
-		insertConnectionStatement(c.db, row),
-		auditInsert(c.db, {
-			workspaceId: row.workspaceId,
-			action: "shopify.connected",
-			actor: c.actor,
-			target,
-			ip: c.ip,
-			metadata,
-		}),
-	]);
+	await commitAudited(c, insertConnectionStatement(c.db, row), { action: "shopify.connected", target, metadata });
 	return present(row, publicBaseUrl(c.env, c.requestUrl));
 }
 
 export async function disconnectShopify(c: Caller, id: string) {
 	if (!(await findConnection(c.db, c.actor.workspaceId, id))) throw notFound("Shopify connection");
 	const target = { type: "shopify_connection", id };
-	await c.db.batch([
-		deleteConnectionStatement(c.db, c.actor.workspaceId, id),
-		auditInsert(c.db, {
-			workspaceId: c.actor.workspaceId,
-			action: "shopify.disconnected",
-			actor: c.actor,
-			target,
-			ip: c.ip,
-		}),
-	]);
+	const statement = deleteConnectionStatement(c.db, c.actor.workspaceId, id);
+	await commitAudited(c, statement, { action: "shopify.disconnected", target });
 }
 
 /** What a store's webhooks act as in contacts' histories and the audit log. */

@@ -12,7 +12,7 @@ import {
 } from "../db/signup-forms";
 import { newId } from "../domain/ids";
 import { notFound } from "../errors";
-import { auditInsert } from "./audit";
+import { commitAudited } from "./audited-change";
 
 type Caller = { env: Env; db: Db; actor: Principal; requestUrl: string; ip: string | null };
 
@@ -47,30 +47,12 @@ export async function createForm(c: Caller, input: z.output<typeof SignupFormInp
 		createdAt: new Date(),
 	};
 	const target = { type: "signup_form", id: row.id };
-	await c.db.batch([
-		insertFormStatement(c.db, row),
-		auditInsert(c.db, {
-			workspaceId: row.workspaceId,
-			action: "signup_form.created",
-			actor: c.actor,
-			target,
-			ip: c.ip,
-		}),
-	]);
+	await commitAudited(c, insertFormStatement(c.db, row), { action: "signup_form.created", target });
 	return presentForm(row, publicBaseUrl(c.env, c.requestUrl));
 }
 
 export async function deleteForm(c: Caller, id: string) {
 	if (!(await findForm(c.db, c.actor.workspaceId, id))) throw notFound("Signup form");
 	const target = { type: "signup_form", id };
-	await c.db.batch([
-		deleteFormStatement(c.db, c.actor.workspaceId, id),
-		auditInsert(c.db, {
-			workspaceId: c.actor.workspaceId,
-			action: "signup_form.deleted",
-			actor: c.actor,
-			target,
-			ip: c.ip,
-		}),
-	]);
+	await commitAudited(c, deleteFormStatement(c.db, c.actor.workspaceId, id), { action: "signup_form.deleted", target });
 }
