@@ -1,12 +1,13 @@
 import { useNavigate } from "@solidjs/router";
 import { createSignal, For } from "solid-js";
-import { type ClonePart, cloneCampaign, messageOf } from "../../lib/api";
-import { Button } from "../Button";
+import { type ClonePart, cloneCampaign } from "../../lib/api";
+import { createSubmission } from "../../lib/form";
 import { Dialog } from "../Dialog";
 import { FormAlert } from "../FormAlert";
 import { TextField } from "../TextField";
 import { toast } from "../Toasts";
 import { CLONE_PARTS, cloneBody, copyName } from "./clone-logic";
+import { FormActions } from "./FormActions";
 
 /** Clone a campaign into a new draft, choosing what comes along (audience, content, schedule). */
 export function CloneCampaignDialog(props: { open: boolean; id: string; name: string; onClose: () => void }) {
@@ -17,24 +18,12 @@ export function CloneCampaignDialog(props: { open: boolean; id: string; name: st
 		content: true,
 		schedule: false,
 	});
-	const [busy, setBusy] = createSignal(false);
-	const [error, setError] = createSignal<string>();
-
-	const submit = async (event: SubmitEvent) => {
-		event.preventDefault();
-		setBusy(true);
-		setError(undefined);
-		try {
-			const copy = await cloneCampaign(props.id, cloneBody(props.name, name(), ticked()));
-			toast.success(`Created the draft “${copy.name}”`);
-			props.onClose();
-			navigate(`/campaigns/${copy.id}`);
-		} catch (e) {
-			setError(messageOf(e));
-		} finally {
-			setBusy(false);
-		}
-	};
+	const save = createSubmission(async () => {
+		const copy = await cloneCampaign(props.id, cloneBody(props.name, name(), ticked()));
+		toast.success(`Created the draft “${copy.name}”`);
+		props.onClose();
+		navigate(`/campaigns/${copy.id}`);
+	}, ["name", "include"]);
 
 	return (
 		<Dialog
@@ -42,9 +31,9 @@ export function CloneCampaignDialog(props: { open: boolean; id: string; name: st
 			title="Clone campaign"
 			description="A new draft; the sender, tracking settings and tags always come along."
 			onClose={props.onClose}
-			busy={busy()}
+			busy={save.pending()}
 		>
-			<form class="stack" onSubmit={submit}>
+			<form class="stack" onSubmit={save.submit}>
 				<TextField
 					label="Name of the copy"
 					name="clone-name"
@@ -73,15 +62,8 @@ export function CloneCampaignDialog(props: { open: boolean; id: string; name: st
 						)}
 					</For>
 				</fieldset>
-				<FormAlert message={error()} />
-				<div class="dialog-actions">
-					<Button onClick={props.onClose} disabled={busy()}>
-						Cancel
-					</Button>
-					<Button type="submit" variant="primary" loading={busy()}>
-						Create draft
-					</Button>
-				</div>
+				<FormAlert message={save.formError()} />
+				<FormActions pending={save.pending()} submitLabel="Create draft" onCancel={props.onClose} />
 			</form>
 		</Dialog>
 	);

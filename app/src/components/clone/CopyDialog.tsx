@@ -1,11 +1,11 @@
 import { useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { messageOf } from "../../lib/api";
-import { Button } from "../Button";
+import { createSubmission } from "../../lib/form";
 import { Dialog } from "../Dialog";
 import { FormAlert } from "../FormAlert";
 import { TextField } from "../TextField";
 import { toast } from "../Toasts";
+import { FormActions } from "./FormActions";
 
 type Props = {
 	open: boolean;
@@ -27,48 +27,42 @@ export function CopyDialog(props: Props) {
 	const navigate = useNavigate();
 	const [name, setName] = createSignal(props.initialName);
 	const [category, setCategory] = createSignal("");
-	const [busy, setBusy] = createSignal(false);
-	const [error, setError] = createSignal<string>();
-
-	const submit = async (event: SubmitEvent) => {
-		event.preventDefault();
-		if (!name().trim()) return setError("Give it a name");
-		setBusy(true);
-		setError(undefined);
-		try {
-			const copy = await props.create(name().trim(), category().trim() || null);
-			toast.success(`Created “${copy.name}”`);
-			props.onClose();
-			navigate(props.href(copy.id));
-		} catch (e) {
-			setError(messageOf(e));
-		} finally {
-			setBusy(false);
-		}
-	};
+	const save = createSubmission(async () => {
+		if (!name().trim()) throw new Error("Give it a name");
+		const copy = await props.create(name().trim(), category().trim() || null);
+		toast.success(`Created “${copy.name}”`);
+		props.onClose();
+		navigate(props.href(copy.id));
+	}, ["name", "category"]);
 
 	return (
-		<Dialog open={props.open} title={props.title} description={props.description} onClose={props.onClose} busy={busy()}>
-			<form class="stack" onSubmit={submit}>
-				<TextField label="Name" name="copy-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+		<Dialog
+			open={props.open}
+			title={props.title}
+			description={props.description}
+			onClose={props.onClose}
+			busy={save.pending()}
+		>
+			<form class="stack" onSubmit={save.submit}>
+				<TextField
+					label="Name"
+					name="copy-name"
+					value={name()}
+					error={save.field("name")}
+					onInput={(e) => setName(e.currentTarget.value)}
+				/>
 				<Show when={props.withCategory}>
 					<TextField
 						label="Category (optional)"
 						name="copy-category"
 						placeholder="Newsletters"
 						value={category()}
+						error={save.field("category")}
 						onInput={(e) => setCategory(e.currentTarget.value)}
 					/>
 				</Show>
-				<FormAlert message={error()} />
-				<div class="dialog-actions">
-					<Button onClick={props.onClose} disabled={busy()}>
-						Cancel
-					</Button>
-					<Button type="submit" variant="primary" loading={busy()}>
-						{props.submitLabel}
-					</Button>
-				</div>
+				<FormAlert message={save.formError()} />
+				<FormActions pending={save.pending()} submitLabel={props.submitLabel} onCancel={props.onClose} />
 			</form>
 		</Dialog>
 	);

@@ -10,8 +10,8 @@ import { type AuditEntry, auditCsvUrl, listAuditLog, listMembers } from "../../l
 import { createDebounced } from "../../lib/debounce";
 import { formatDate } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
-import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
+import { AdminOnly } from "./AdminOnly";
 import {
 	type AuditParams,
 	actionWords,
@@ -84,14 +84,7 @@ export default function AuditPage() {
 	];
 
 	return (
-		<Show
-			when={atLeast(me().role, "admin")}
-			fallback={
-				<section class="card">
-					<EmptyState title="Admins only">The audit log is for admins and owners of the workspace.</EmptyState>
-				</section>
-			}
-		>
+		<AdminOnly what="The audit log">
 			<PageHeader
 				title="Audit log"
 				description="Who did what in this workspace, newest first. Filters stay in the address; export them as CSV."
@@ -164,6 +157,6 @@ export default function AuditPage() {
 					<RetentionCard days={retention() ?? null} onSaved={setRetention} />
 				</Show>
 			</div>
-		</Show>
+		</AdminOnly>
 	);
 }

@@ -13,6 +13,7 @@ import {
 	messageOf,
 	setAlertRuleEnabled,
 } from "../../lib/api";
+import { createSubmission } from "../../lib/form";
 import { formatRelative } from "../../lib/format";
 import { METRICS, thresholdFromInput, thresholdText } from "./health-view";
 
@@ -22,29 +23,17 @@ export function AlertRulesCard() {
 	const [name, setName] = createSignal("");
 	const [metric, setMetric] = createSignal<AlertMetric>("dead_letters");
 	const [threshold, setThreshold] = createSignal("");
-	const [busy, setBusy] = createSignal(false);
-	const [error, setError] = createSignal<string>();
 	const labelOf = (m: AlertMetric) => METRICS.find((x) => x.value === m)?.label ?? m;
 
-	const add = async (event: SubmitEvent) => {
-		event.preventDefault();
+	const add = createSubmission(async () => {
 		const value = thresholdFromInput(metric(), threshold());
-		if (!name().trim()) return setError("Name the rule");
-		if (value === undefined) return setError("Give the threshold as a number");
-		setBusy(true);
-		setError(undefined);
-		try {
-			await createAlertRule({ name: name().trim(), metric: metric(), threshold: value, enabled: true });
-			toast.success(`Alert “${name().trim()}” added`);
-			setName("");
-			setThreshold("");
-			void refetch();
-		} catch (e) {
-			setError(messageOf(e));
-		} finally {
-			setBusy(false);
-		}
-	};
+		if (value === undefined) throw new Error("Give the threshold as a number");
+		await createAlertRule({ name: name().trim(), metric: metric(), threshold: value, enabled: true });
+		toast.success(`Alert “${name().trim()}” added`);
+		setName("");
+		setThreshold("");
+		void refetch();
+	}, ["name", "metric", "threshold"]);
 	const change = async (run: () => Promise<unknown>) => {
 		try {
 			await run();
@@ -96,12 +85,13 @@ export function AlertRulesCard() {
 					</For>
 				</ul>
 			</Show>
-			<form class="alert-rule-form" onSubmit={add}>
+			<form class="alert-rule-form" onSubmit={add.submit}>
 				<TextField
 					label="Rule name"
 					name="alert-name"
 					placeholder="Dead letters"
 					value={name()}
+					error={add.field("name")}
 					onInput={(e) => setName(e.currentTarget.value)}
 				/>
 				<SelectField
@@ -117,13 +107,14 @@ export function AlertRulesCard() {
 					inputMode="decimal"
 					placeholder={metric() === "rate_used" ? "90" : "1"}
 					value={threshold()}
+					error={add.field("threshold")}
 					onInput={(e) => setThreshold(e.currentTarget.value)}
 				/>
-				<Button type="submit" loading={busy()}>
+				<Button type="submit" loading={add.pending()}>
 					Add rule
 				</Button>
 			</form>
-			<FormAlert message={error()} />
+			<FormAlert message={add.formError()} />
 		</section>
 	);
 }

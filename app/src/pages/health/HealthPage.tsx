@@ -1,6 +1,5 @@
 import { createResource, For, Show } from "solid-js";
 import { Button } from "../../components/Button";
-import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
@@ -9,6 +8,7 @@ import { formatDate } from "../../lib/format";
 import { createPolling } from "../../lib/poll";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
+import { AdminOnly } from "../audit/AdminOnly";
 import { AlertRulesCard } from "./AlertRulesCard";
 import { healthFigures } from "./health-view";
 import "./health.css";
@@ -21,14 +21,7 @@ export default function HealthPage() {
 	createPolling(admin, async () => refetch(), 30_000);
 
 	return (
-		<Show
-			when={admin()}
-			fallback={
-				<section class="card">
-					<EmptyState title="Admins only">The health page is for admins and owners of the workspace.</EmptyState>
-				</section>
-			}
-		>
+		<AdminOnly what="The health page">
 			<PageHeader
 				title="Health"
 				description="Is sending healthy? Queue backlog, dead letters, provider errors and rate use for this workspace."
@@ -65,6 +58,6 @@ export default function HealthPage() {
 				</Show>
 				<AlertRulesCard />
 			</div>
-		</Show>
+		</AdminOnly>
 	);
 }

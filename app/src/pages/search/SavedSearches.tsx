@@ -5,31 +5,20 @@ import { FormAlert } from "../../components/FormAlert";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
 import { deleteSavedSearch, listSavedSearches, messageOf, type SearchQuery, saveSearch } from "../../lib/api";
+import { createSubmission } from "../../lib/form";
 import { compactQuery, describeQuery, hasCriteria, searchHref } from "./query";
 
 /** The member's own saved searches: open one, save the current one under a name, delete. */
 export function SavedSearches(props: { current: SearchQuery }) {
 	const [saved, { refetch }] = createResource(listSavedSearches);
 	const [name, setName] = createSignal("");
-	const [busy, setBusy] = createSignal(false);
-	const [error, setError] = createSignal<string>();
-
-	const save = async (event: SubmitEvent) => {
-		event.preventDefault();
-		if (!name().trim()) return setError("Name the search");
-		setBusy(true);
-		setError(undefined);
-		try {
-			await saveSearch(name().trim(), compactQuery(props.current));
-			toast.success(`Saved “${name().trim()}”`);
-			setName("");
-			void refetch();
-		} catch (e) {
-			setError(messageOf(e));
-		} finally {
-			setBusy(false);
-		}
-	};
+	const save = createSubmission(async () => {
+		if (!name().trim()) throw new Error("Name the search");
+		await saveSearch(name().trim(), compactQuery(props.current));
+		toast.success(`Saved “${name().trim()}”`);
+		setName("");
+		void refetch();
+	}, ["name"]);
 	const remove = async (id: string) => {
 		try {
 			await deleteSavedSearch(id);
@@ -65,17 +54,18 @@ export function SavedSearches(props: { current: SearchQuery }) {
 				</ul>
 			</Show>
 			<Show when={hasCriteria(props.current)}>
-				<form class="stack" onSubmit={save}>
+				<form class="stack" onSubmit={save.submit}>
 					<TextField
 						label="Save this search as"
 						name="saved-name"
 						placeholder="Spring drafts"
 						value={name()}
+						error={save.field("name")}
 						onInput={(e) => setName(e.currentTarget.value)}
 					/>
-					<FormAlert message={error()} />
+					<FormAlert message={save.formError()} />
 					<div>
-						<Button type="submit" loading={busy()}>
+						<Button type="submit" loading={save.pending()}>
 							Save search
 						</Button>
 					</div>
