@@ -138,6 +138,16 @@ describe("A/B tests", () => {
 		expect(ab.json.phase).toBe("testing");
 		expect(ab.json.arms.map((arm: { name: string }) => arm.name)).toEqual(["A", "B"]);
 		expect(ab.json.arms[1].clicks).toBe(20);
+		// The chart's latest point is what the table shows.
+		const series = ab.json.series as { at: string; arms: { rate: number; interval: number[] }[] }[];
+		expect(series.length).toBeGreaterThan(0);
+		expect(series.at(-1)?.arms).toEqual(
+			ab.json.arms.map((arm: { variant_id: string; rate: number; interval: number[] }) => ({
+				variant_id: arm.variant_id,
+				rate: arm.rate,
+				interval: arm.interval,
+			})),
+		);
 		expect(ab.json.arms[0].sent + ab.json.arms[1].sent).toBe(test.filter((m) => m.status === "sent").length);
 
 		// The hour is up: the result is decided, and without auto-send the campaign waits for a person.

@@ -101,6 +101,23 @@ export const AbResultsSchema = z
 		winner: AbWinnerSchema.optional(),
 		ends_at: z.string().nullable().openapi({ description: "When the test ends (the decision is due)" }),
 		chi_square: z.object({ statistic: z.number(), df: z.number().int(), p_value: z.number() }).optional(),
+		series: z
+			.array(
+				z.object({
+					at: z.string(),
+					arms: z.array(
+						z.object({
+							variant_id: z.string(),
+							rate: z.number(),
+							interval: z.tuple([z.number(), z.number()]),
+						}),
+					),
+				}),
+			)
+			.openapi({
+				description:
+					"Each arm's rate and always-valid interval over time (at each point's time, as the table showed it then), from the test's start to its decision",
+			}),
 	})
 	.openapi("AbResults");
 export type AbResults = z.infer<typeof AbResultsSchema>;

@@ -21,7 +21,7 @@ const t = trackingEvents;
  * The test's messages: every message with a variant, but once the winner phase began, only those in the chunks
  * before its first (chunk ids sort by sequence), so the winner's sends never count in its own test.
  */
-function inTest(campaignId: string, winnerFromChunk: string | null): SQL | undefined {
+export function inTest(campaignId: string, winnerFromChunk: string | null): SQL | undefined {
 	return and(
 		eq(messages.campaignId, campaignId),
 		isNotNull(messages.variantId),

@@ -1,9 +1,11 @@
 import type { AbResults } from "../contracts/ab";
 import { type AbTestRow, abTestOf, type VariantRow, variantsOf } from "../db/ab";
 import { type ArmCounts, armCounts } from "../db/ab-counts";
+import { armBuckets } from "../db/ab-series";
 import { createDb } from "../db/client";
 import type { Decision } from "../domain/ab/decide";
 import { abDecision } from "../domain/ab/phase";
+import { abSeries, type SeriesPoint, seriesWindow } from "../domain/ab/series";
 import { DEFAULT_GOAL_WINDOW } from "../domain/ab/setup";
 import { parseDuration } from "../domain/journeys/duration";
 import { ApiError } from "../errors";
@@ -20,6 +22,45 @@ const noCounts = (variantId: string): ArmCounts => ({
 	complaints: 0,
 });
 
+const goalOf = (test: AbTestRow) =>
+	test.metric === "conversion" && test.goalEvent
+		? { event: test.goalEvent, windowMs: parseDuration(test.goalWindow ?? DEFAULT_GOAL_WINDOW) ?? 0 }
+		: null;
+
+/** The results chart: each arm's rate and interval at the end of each time bucket since the test started. */
+async function rateSeries(
+	env: Pick<Env, "DB" | "RESEND_API_KEY" | "RESEND_WEBHOOK_SECRET">,
+	test: AbTestRow,
+	variants: VariantRow[],
+	now: number,
+): Promise<SeriesPoint[]> {
+	if (!test.startedAt) return [];
+	const window = seriesWindow({
+		startedAt: test.startedAt.getTime(),
+		durationMs: parseDuration(test.duration) ?? 0,
+		decidedAt: test.decidedAt?.getTime() ?? null,
+		now,
+	});
+	const deliveriesReported = providerReportsDelivery(env);
+	const counts = await armBuckets(createDb(env.DB), test.campaignId, {
+		winnerFromChunk: test.winnerFromChunk,
+		metric: test.metric,
+		deliveriesReported,
+		goal: goalOf(test),
+		start: window.start,
+		width: window.width,
+	});
+	// Up to the bucket now is in (partly elapsed), and never past the window.
+	const elapsed = Math.floor((now - window.start) / window.width) + 1;
+	return abSeries({
+		variantIds: variants.map((v) => v.id),
+		start: window.start,
+		width: window.width,
+		upTo: Math.max(0, Math.min(window.buckets, elapsed)),
+		...counts,
+	});
+}
+
 export type AbEvaluation = { test: AbTestRow; variants: VariantRow[]; counts: ArmCounts[]; decision: Decision };
 
 /**
@@ -34,10 +75,9 @@ export async function evaluateAbTest(
 	const db = createDb(env.DB);
 	const [test, variants] = await Promise.all([abTestOf(db, campaignId), variantsOf(db, campaignId)]);
 	if (!test || variants.length < 2) return undefined;
-	const goal = test.metric === "conversion" && test.goalEvent ? test.goalEvent : null;
 	const byVariant = await armCounts(db, campaignId, {
 		winnerFromChunk: test.winnerFromChunk,
-		goal: goal ? { event: goal, windowMs: parseDuration(test.goalWindow ?? DEFAULT_GOAL_WINDOW) ?? 0 } : null,
+		goal: goalOf(test),
 	});
 	const counts = variants.map((v) => byVariant.get(v.id) ?? noCounts(v.id));
 	const decision = abDecision({
@@ -88,5 +128,6 @@ export async function abResults(env: Env, campaignId: string, now = Date.now()):
 			: {}),
 		ends_at: test.startedAt ? new Date(test.startedAt.getTime() + durationMs).toISOString() : null,
 		chi_square: decision.chi_square,
+		series: await rateSeries(env, test, variants, now),
 	};
 }

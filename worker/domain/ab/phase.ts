@@ -36,6 +36,9 @@ export function abDue(ab: AbClock, now: number, testFanoutDone: boolean): "final
 	return now - ab.lastEarlyCheck >= EARLY_CHECK_MS ? "early" : null;
 }
 
+/** The tuning sample of an arm pair: twice the average arm (at least `MIN_TUNING_N`). */
+export const tuningN = (total: number, arms: number) => Math.max(MIN_TUNING_N, (2 * total) / Math.max(1, arms));
+
 export type AbArm = {
 	variantId: string;
 	name: string;
@@ -61,8 +64,10 @@ export function abDecision(input: {
 		unsubscribes: a.totals.unsubscribes,
 		complaints: a.totals.complaints,
 	}));
-	const total = arms.reduce((sum, a) => sum + a.n, 0);
-	const N = Math.max(MIN_TUNING_N, (2 * total) / Math.max(1, arms.length));
+	const N = tuningN(
+		arms.reduce((sum, a) => sum + a.n, 0),
+		arms.length,
+	);
 	return decide({
 		arms,
 		alpha: AB_ALPHA,
