@@ -193,7 +193,7 @@ export class JourneyDO extends DurableObject<Env> {
 		}
 		if (journey.status !== "active") return; // paused: every contact stays where it is until resume
 		await this.segments.seedSome(journey, ROUND_BUDGET_MS);
-		await stepDueRounds({ ...this.flush, loader: this.loader }, journey);
+		await stepDueRounds({ ...this.flush, loader: this.loader }, journey, () => this.livePush.changed(journey.id));
 		this.store.forgetSeen(this.now() - SEEN_KEEP_MS);
 		await this.afterWrite(journey);
 	}

@@ -10,9 +10,13 @@ export const ROUND_BUDGET_MS = 20_000;
 
 /**
  * The alarm's work: rounds of due enrollments (each round read from D1 first, then stepped in one transaction, then
- * its effects run), until none is due, MAX_ROUNDS, or the time budget.
+ * its effects run, then `afterRound`: the live numbers), until none is due, MAX_ROUNDS, or the time budget.
  */
-export async function stepDueRounds(f: Flush & { loader: JourneyLoader }, journey: EngineJourney) {
+export async function stepDueRounds(
+	f: Flush & { loader: JourneyLoader },
+	journey: EngineJourney,
+	afterRound: () => Promise<void>,
+) {
 	const started = Date.now();
 	for (let round = 0; round < MAX_ROUNDS && Date.now() - started < ROUND_BUDGET_MS; round++) {
 		const now = f.now();
@@ -24,6 +28,7 @@ export async function stepDueRounds(f: Flush & { loader: JourneyLoader }, journe
 			for (const e of due) stepDue(step, e);
 		});
 		await flushEffects(f, journey);
+		await afterRound();
 	}
 }
 
