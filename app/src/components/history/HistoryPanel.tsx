@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { listAuditLog, listMembers } from "../../lib/api";
 import { formatRelative } from "../../lib/format";
+import { createPolling } from "../../lib/poll";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 import { actionWords, actorLabel, memberName, metadataText } from "../../pages/audit/audit-filters";
@@ -13,10 +14,12 @@ const SHOWN = 10;
 export function HistoryPanel(props: { type: "campaign" | "journey" | "template"; id: string }) {
 	const me = useMe();
 	const admin = () => atLeast(me().role, "admin");
-	const [entries] = createResource(
+	const [entries, { refetch }] = createResource(
 		() => (admin() ? { type: props.type, id: props.id } : false),
 		({ type, id }) => listAuditLog({ target_type: type, target_id: id }, { limit: SHOWN }),
 	);
+	// Decisions, edits and commands made meanwhile (here or by others) show up within 20 s.
+	createPolling(admin, async () => refetch(), 20_000);
 	const [members] = createResource(() => (admin() ? me().workspace.id : false), listMembers);
 	const nameOf = (id: string) => memberName(members()?.data, id);
 	return (
