@@ -65,6 +65,9 @@ describe("A/B tests", () => {
 		await expect.poll(async () => (await sentOf(0)) + (await sentOf(1)), { timeout: 20_000 }).toBeGreaterThan(5);
 		expect(await arms.nth(0).locator('[data-col="p"]').textContent()).toBe("control");
 		await results.getByText(/Collecting results/).waitFor();
+		// Each arm's rate over time, its interval as a band around the line.
+		await results.getByTestId("ab-chart").waitFor({ timeout: 20_000 });
+		expect(await results.getByTestId("ab-chart").locator("[data-arm] polygon").count()).toBe(2);
 		await browser.shot("96-ab-results");
 
 		// An editor picks B: everyone not in the test receives it, and nobody gets two variants.

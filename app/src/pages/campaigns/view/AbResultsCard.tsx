@@ -6,6 +6,7 @@ import { toast } from "../../../components/Toasts";
 import { getAbResults, messageOf, pickAbWinner } from "../../../lib/api";
 import { formatDate, formatNumber } from "../../../lib/format";
 import { createPolling } from "../../../lib/poll";
+import { AbRateChart } from "./AbRateChart";
 import { intervalText, PHASE_WORDS, percent, pValueText, verdict } from "./ab-words";
 
 type Results = Awaited<ReturnType<typeof getAbResults>>;
@@ -127,6 +128,10 @@ export function AbResultsCard(props: {
 					</div>
 					<Table label="A/B arms" columns={columns()} rows={r().arms} rowKey={(arm) => arm.variant_id} empty={<p />} />
 					<div class="pad stack">
+						<AbRateChart
+							series={r().series}
+							names={Object.fromEntries(r().arms.map((arm) => [arm.variant_id, arm.name]))}
+						/>
 						<Show when={r().winner}>
 							{(w) => (
 								<p data-testid="ab-reason">
