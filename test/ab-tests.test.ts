@@ -370,6 +370,16 @@ describe("A/B tests", () => {
 		const send = await call("POST", `/api/v1/campaigns/${tiny.json.id}/send`, undefined, { cookie });
 		expect(send.status).toBe(422);
 		expect(send.error.issues).toContainEqual(expect.objectContaining({ path: "ab_test.test_percent" }));
+		const broken = await call(
+			"POST",
+			"/api/v1/campaigns",
+			body({ variants: [{ name: "A" }, { name: "B", subject: "Hi {{ contact.first_name" }], ab_test }),
+			{ cookie },
+		);
+		const refused = await call("POST", `/api/v1/campaigns/${broken.json.id}/send`, undefined, { cookie });
+		expect(refused.status).toBe(422);
+		expect(refused.error.message).toMatch(/Variant B's subject does not render/);
+		expect(refused.error.issues).toContainEqual(expect.objectContaining({ path: "variants.1.subject" }));
 		const plain = await call("POST", "/api/v1/campaigns", body({}), { cookie });
 		expect((await call("GET", `/api/v1/campaigns/${plain.json.id}/ab`, undefined, { cookie })).status).toBe(404);
 	});
