@@ -172,6 +172,11 @@ export class JourneyDO extends DurableObject<Env> {
 		return this.hub.shardCounters(shardId, counters);
 	}
 
+	/** Hub only: a journey email's open, click or provider event (once per EVENTS batch); answers whether anyone watches. */
+	async emailsChanged(): Promise<boolean> {
+		return this.hub.emailsChanged();
+	}
+
 	/** Hub only: `fetch` upgrades the (already authorized) live socket; it hibernates between messages. */
 	override async fetch(request: Request): Promise<Response> {
 		if (request.headers.get("upgrade")?.toLowerCase() !== "websocket")

@@ -24,13 +24,16 @@ type Hub = {
  * A journey's live sockets, held by its hub object (`journey:{id}:live`, see shards.ts). A new socket's snapshot
  * reads every shard's counters, which also tells each shard it is watched; from then on each shard pushes its
  * counters after a change (at most a few times a second, see journey-live-push.ts) and the hub sums them with the
- * email numbers into the same answer as `/stats`, pushed coalesced to every socket. The sums are stored, so they
+ * email numbers into the same answer as `/stats`, pushed coalesced to every socket (a journey email's tracking event
+ * makes the next push re-read the email numbers). The sums are stored, so they
  * survive hibernation; when no socket is left the hub answers "nobody watches" and the shards stop pushing.
  */
 export class JourneyLiveHub {
 	private hub: Hub | null | undefined;
 	private lastPush = 0;
 	private timer: ReturnType<typeof setTimeout> | null = null;
+	/** A journey email had an open, click or provider event since the email numbers were read: the next push re-reads. */
+	private emailsStale = false;
 
 	constructor(
 		private readonly ctx: DurableObjectState,
@@ -85,6 +88,14 @@ export class JourneyLiveHub {
 		return true;
 	}
 
+	/** From the EVENTS consumer: a journey email's tracking event; nothing is read unless someone watches. */
+	emailsChanged(): boolean {
+		if (this.ctx.getWebSockets().length === 0) return false;
+		this.emailsStale = true;
+		this.schedulePush();
+		return true;
+	}
+
 	private schedulePush() {
 		if (this.timer) return;
 		const wait = Math.max(0, this.lastPush + PUSH_INTERVAL_MS - Date.now());
@@ -101,7 +112,8 @@ export class JourneyLiveHub {
 		let hub = await this.load();
 		if (!hub) return;
 		const db = createDb(this.env.DB);
-		if (Date.now() - hub.emailsAt > EMAILS_FRESH_MS) {
+		if (this.emailsStale || Date.now() - hub.emailsAt > EMAILS_FRESH_MS) {
+			this.emailsStale = false;
 			const emails = await journeyEmailStats(this.env, hub.workspaceId, hub.journeyId);
 			hub = { ...(this.hub ?? hub), emails, emailsAt: Date.now() };
 			await this.save(hub);

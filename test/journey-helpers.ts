@@ -93,3 +93,19 @@ export const journeyEvent = (
 		{ key: `evt_test_${++eventCounter}_${Math.random()}`, contact_id: contactId, name, properties, occurred_at: at },
 	],
 });
+
+/** Runs the SENDS consumer on a batch of chunk messages, as the queue would deliver them. */
+export async function deliverSends(workspaceId: string, campaignId: string, chunkIds: string[]) {
+	const batch = createMessageBatch(
+		"pulse-sends",
+		chunkIds.map((chunk_id, i) => ({
+			id: `m${i}`,
+			timestamp: new Date(),
+			attempts: 1,
+			body: { type: "send_chunk", workspace_id: workspaceId, campaign_id: campaignId, chunk_id },
+		})),
+	);
+	const ctx = createExecutionContext();
+	await worker.queue(batch, env, ctx);
+	return getQueueResult(batch, ctx);
+}

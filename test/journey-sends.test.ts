@@ -1,8 +1,6 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { SendsQueueMessage } from "../worker/contracts/queue";
-import worker from "../worker/index";
 import { sendChunk } from "../worker/queue/sends-consumer";
 import { sweepJourneyChunks } from "../worker/services/journey-chunks";
 import {
@@ -14,7 +12,16 @@ import {
 	journeyEngagement,
 } from "../worker/services/journey-sends";
 import { call, ORIGIN, signupOwner } from "./client";
-import { activeJourney, alarmAt, clockAll, contact, enrollmentOf, HOUR, shardFor } from "./journey-helpers";
+import {
+	activeJourney,
+	alarmAt,
+	clockAll,
+	contact,
+	deliverSends,
+	enrollmentOf,
+	HOUR,
+	shardFor,
+} from "./journey-helpers";
 import { hit, pathsIn, unsubscribePath, waitUntil } from "./tracking-helpers";
 
 /** A workspace with three contacts (one unsubscribed) and a template with a link. */
@@ -65,22 +72,6 @@ const welcomeSend = (
 	transactional: false,
 	baseUrl: ORIGIN,
 });
-
-/** Runs the SENDS consumer on a batch of chunk messages, as the queue would deliver them. */
-async function deliverSends(workspaceId: string, campaignId: string, chunkIds: string[]) {
-	const batch = createMessageBatch(
-		"pulse-sends",
-		chunkIds.map((chunk_id, i) => ({
-			id: `m${i}`,
-			timestamp: new Date(),
-			attempts: 1,
-			body: { type: "send_chunk", workspace_id: workspaceId, campaign_id: campaignId, chunk_id },
-		})),
-	);
-	const ctx = createExecutionContext();
-	await worker.queue(batch, env, ctx);
-	return getQueueResult(batch, ctx);
-}
 
 const outboxOf = async (campaignId: string) =>
 	(

@@ -1,19 +1,22 @@
 import { abortAllDurableObjects } from "cloudflare:test";
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { JourneyStats } from "../worker/contracts/journey-engine";
 import type { JourneyLiveMessage } from "../worker/contracts/journey-live";
-import { ORIGIN, signupOwner } from "./client";
+import { journeyCampaignId } from "../worker/services/journey-sends";
+import { call, ORIGIN, signupOwner } from "./client";
 import {
 	activeJourney,
 	alarmAt,
 	contact,
+	deliverSends,
 	enrollmentOf,
 	HOUR,
 	MINUTE,
 	shardFor,
 	workspaceWithContacts,
 } from "./journey-helpers";
+import { hit } from "./tracking-helpers";
 
 const steps = (e: { history: { node_id: string; outcome: string }[] } | undefined) =>
 	e?.history.map((h) => `${h.node_id}:${h.outcome}`);
@@ -91,7 +94,68 @@ describe("journey shards: delays on a controllable clock, contact updates, evict
 		const plain = await exports.default.fetch(`${ORIGIN}/api/v1/journeys/${journeyId}/live`, { headers: { cookie } });
 		expect(plain.status).toBe(400);
 	});
+
+	it("shows a journey email's open and then its click on the live page as they are tracked", async () => {
+		const { cookie, contactIds, workspace } = await workspaceWithContacts(1);
+		const contactId = contactIds[0] as string;
+		await call(
+			"PATCH",
+			"/api/v1/workspace",
+			{ postal_address: "1 Live St", default_from_email: "hi@live.example" },
+			{ cookie },
+		);
+		const template = await call(
+			"POST",
+			"/api/v1/templates",
+			{ name: "Hello", subject: "Hello", html: '<p>Hi</p><a href="https://live.example/start">Start</a>' },
+			{ cookie },
+		);
+		const journeyId = await activeJourney(cookie, {
+			entry: { type: "api" },
+			start: "hello",
+			nodes: { hello: { type: "send_email", template_id: template.json.id, next: "done" }, done: { type: "exit" } },
+		});
+		const live = await connectLive(cookie, journeyId);
+		await live.next((m) => m.type === "snapshot");
+
+		await shardFor(journeyId, contactId).enroll(journeyId, [{ contactId }]);
+		const campaignId = await journeyCampaignId(journeyId, "hello");
+		const html = await sendJourneyChunks(workspace.id as string, campaignId);
+		// As if sent an hour ago: an open right after delivery is (rightly) taken for a machine's.
+		await env.DB.prepare("UPDATE messages SET sent_at = sent_at - 3600000 WHERE campaign_id = ?")
+			.bind(campaignId)
+			.run();
+
+		await hit(trackingPath(html, "o"));
+		const opened = await live.next((m) => m.type === "stats" && m.stats.nodes.hello?.opens === 1);
+		expect(opened.stats.nodes.hello).toMatchObject({ sent: 1, opens: 1, clicks: 0 });
+		expect((await hit(trackingPath(html, "c"))).status).toBe(302);
+		const clicked = await live.next((m) => m.type === "stats" && m.stats.nodes.hello?.clicks === 1);
+		expect(clicked.stats.nodes.hello).toMatchObject({ sent: 1, opens: 1, clicks: 1 });
+		live.close();
+	});
 });
+
+/** The email's open pixel or first link (relative: a journey without a public origin). */
+const trackingPath = (html: string, kind: "o" | "c") => new RegExp(`(/t/${kind}/[\\w-]+)`).exec(html)?.[1] ?? "";
+
+/** Sends the campaign's queued chunks now (the SENDS consumer, as the queue would deliver them); answers the email's HTML. */
+async function sendJourneyChunks(workspaceId: string, campaignId: string) {
+	const chunks = await env.DB.prepare(
+		"SELECT DISTINCT chunk_id FROM messages WHERE campaign_id = ? AND chunk_id IS NOT NULL",
+	)
+		.bind(campaignId)
+		.all<{ chunk_id: string }>();
+	await deliverSends(
+		workspaceId,
+		campaignId,
+		chunks.results.map((c) => c.chunk_id),
+	);
+	const sent = await env.DB.prepare("SELECT html FROM outbox_messages WHERE campaign_id = ?")
+		.bind(campaignId)
+		.first<{ html: string }>();
+	return sent?.html ?? "";
+}
 
 /** Opens a journey's live socket as the dashboard does; `next` waits (without sleeping the clock) for a message. */
 async function connectLive(cookie: string, journeyId: string) {

@@ -163,3 +163,13 @@ export function journeyEngagementRows(db: Db, workspaceId: string, journeyId: st
 		)
 		.where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.journeyId, journeyId)));
 }
+
+/** The journeys whose hidden campaigns these are (ids of other campaigns answer nothing). */
+export async function journeysOfCampaigns(db: Db, campaignIds: string[]): Promise<string[]> {
+	if (campaignIds.length === 0) return [];
+	const rows = await db
+		.selectDistinct({ journeyId: campaigns.journeyId })
+		.from(campaigns)
+		.where(and(inJson(campaigns.id, campaignIds), eq(campaigns.kind, "journey"), isNotNull(campaigns.journeyId)));
+	return rows.flatMap((r) => (r.journeyId ? [r.journeyId] : []));
+}

@@ -26,6 +26,7 @@ import {
 } from "../domain/tracking/live-stats";
 import { emitStoredEventWebhooks } from "../services/webhook-emitters";
 import { feedJourneys, isJourneyMessage } from "./journey-feed";
+import { nudgeJourneyLives } from "./journey-live-nudge";
 
 /** Two hits of the same pixel or link within this window are one event (clients load images twice). */
 const DEDUPE_WINDOW_MS = 60_000;
@@ -63,6 +64,12 @@ export async function handleEventsBatch(batch: MessageBatch<unknown>, env: Env) 
 			const deltas = deltasOf(rows, recorded, moves(events));
 			await Promise.all([...deltas].map(([campaignId, delta]) => env.CAMPAIGN.getByName(campaignId).applyDelta(delta)));
 			await emitStoredEventWebhooks(env, rows, recorded.inserted);
+			// A journey email's open, click or provider event: its watched live page shows the new numbers.
+			await nudgeJourneyLives(
+				env,
+				db,
+				rows.filter((r) => recorded.inserted.has(r.dedupeKey)).map((r) => r.campaignId),
+			);
 		}
 	}
 	// Journeys: custom events, unsubscribes and contact changes reach their shards (each applied once per key).
