@@ -43,8 +43,17 @@ describe("A/B tests", () => {
 		const variantA = page.getByRole("group", { name: "Variant A" });
 		const variantB = page.getByRole("group", { name: "Variant B" });
 		await variantA.getByLabel("Subject").fill("Subject A");
-		await variantB.getByLabel("Subject").fill("Subject B");
+		await variantB.getByLabel("Subject").fill('Subject {{ "b" | upcase }}');
 		await variantB.getByLabel("From name").fill("Bee");
+		// B's preview: its own subject rendered with Liquid, over the template's body in the sandboxed frame.
+		await variantB.getByRole("button", { name: "Preview variant B" }).click();
+		const previewB = variantB.getByTestId("variant-preview");
+		await previewB
+			.getByTestId("variant-rendered-subject")
+			.filter({ hasText: /^Subject B$/ })
+			.waitFor();
+		expect(await previewB.getByTestId("email-preview-frame").getAttribute("srcdoc")).toContain("Hello");
+		expect(await variantA.getByTestId("variant-preview").count()).toBe(0);
 		await page.getByLabel("Test group (% of the audience)").fill("50");
 		await page.getByLabel("Test duration").selectOption("PT1H");
 		await page.getByLabel(/Send the winner automatically/).uncheck();

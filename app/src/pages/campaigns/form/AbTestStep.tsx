@@ -5,6 +5,7 @@ import { TextField } from "../../../components/TextField";
 import { type AbDraft, MAX_VARIANTS, newAbDraft, newVariant, type VariantDraft } from "./ab-draft";
 import type { StepProps } from "./step";
 import type { TemplateChoices } from "./TemplateStep";
+import { VariantPreview } from "./VariantPreview";
 
 const DURATIONS = [
 	{ value: "PT30S", label: "30 seconds (to try it out)" },
@@ -104,6 +105,7 @@ export function AbTestStep(props: StepProps & { choices: TemplateChoices }) {
 											error={props.field(`variants.${i}.from_name`)}
 										/>
 									</div>
+									<VariantPreview variant={variant()} campaignTemplateId={props.draft().template_id} />
 									<Show when={test().variants.length > 2}>
 										<div>
 											<Button
