@@ -180,7 +180,7 @@ describe("approvals", () => {
 		expect((await call("POST", `${path}/activate`, undefined, { cookie: t.editor.cookie })).status).toBe(200);
 	});
 
-	it("reminds the approvers at the SLA and escalates to the owners after it", async () => {
+	it("reminds the approvers at the SLA, escalates to the owners after it, and expires the review at three times it", async () => {
 		const t = await team();
 		await request(t);
 		const now = Date.now();
@@ -192,6 +192,19 @@ describe("approvals", () => {
 		await runApprovalSla(env, new Date(now + 4.5 * 3_600_000));
 		await runApprovalSla(env, new Date(now + 5 * 3_600_000));
 		expect(await overdue()).toBe(2); // escalated once, past twice the SLA
+		expect((await approval(t)).json.status).toBe("pending");
+		await runApprovalSla(env, new Date(now + 6.5 * 3_600_000));
+		const expired = (await approval(t)).json;
+		expect(expired.status).toBe("not_requested");
+		expect(expired.voided_reason).toMatch(/expired/);
+		expect((await send(t)).error.code).toBe("approval_required");
+		expect(await kinds(t.editor)).toContain("review_decided"); // the requester is told to ask again
+		const log = await call("GET", "/api/v1/audit-log?action=approval.expire", undefined, { cookie: t.owner.cookie });
+		expect(log.json.data).toHaveLength(1);
+		await runApprovalSla(env, new Date(now + 9 * 3_600_000));
+		expect(await overdue()).toBe(2); // an ended review reminds nobody
+		expect((await request(t)).status).toBe(200); // a new review can be asked for
+		expect((await approval(t)).json.status).toBe("pending");
 	});
 
 	it("threads comments and notifies the members mentioned", async () => {

@@ -75,7 +75,7 @@ export function insertDecisionStatement(db: Db, row: typeof approvalDecisions.$i
 export function updateRequestStatement(
 	db: Db,
 	id: string,
-	change: Partial<Pick<ApprovalRequestRow, "open" | "stageSince" | "remindedStage" | "escalatedStage">>,
+	change: Partial<Pick<ApprovalRequestRow, "open" | "stageSince" | "remindedStage" | "escalatedStage" | "expiredAt">>,
 ) {
 	return db.update(approvalRequests).set(change).where(eq(approvalRequests.id, id));
 }

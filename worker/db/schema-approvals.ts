@@ -35,6 +35,8 @@ export const approvalRequests = sqliteTable(
 		/** When the awaiting stage started waiting (the request, or the previous stage's last approval). */
 		stageSince: timestamp("stage_since").notNull(),
 		open: integer("open", { mode: "boolean" }).notNull().default(true),
+		/** Set when the awaiting stage went three SLAs without a decision: the review ended, a new one is needed. */
+		expiredAt: timestamp("expired_at"),
 		createdAt: timestamp("created_at").notNull().default(now),
 	},
 	(t) => [

@@ -56,7 +56,7 @@ const toRecord = (d: DecisionRow): DecisionRecord => ({
 	at: d.createdAt,
 });
 
-type Evaluation = {
+export type Evaluation = {
 	target: ApprovalTarget;
 	policy: ApprovalPolicy;
 	applies: boolean;
@@ -75,7 +75,13 @@ export async function evaluate(d1: D1Database, workspaceId: string, type: Target
 	});
 	const row = applies ? await latestRequest(db, workspaceId, type, id) : null;
 	const request = row
-		? { id: row.id, requestedBy: row.requestedBy, versionHash: row.versionHash, at: row.createdAt }
+		? {
+				id: row.id,
+				requestedBy: row.requestedBy,
+				versionHash: row.versionHash,
+				at: row.createdAt,
+				expiredAt: row.expiredAt,
+			}
 		: null;
 	const decisions = row ? (await decisionsOf(db, row.id)).map(toRecord) : [];
 	return { target, policy, applies, request, state: approvalState(policy, request, decisions, target.versionHash) };

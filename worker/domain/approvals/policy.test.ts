@@ -116,8 +116,24 @@ describe("approval policy", () => {
 		expect(slaSteps(stage, 0, at, { reminded: 0, escalated: null }, hours(8))).toEqual([
 			{ kind: "escalate", stage: 0 },
 		]);
-		expect(slaSteps(stage, 0, at, { reminded: 0, escalated: 0 }, hours(80))).toEqual([]);
+		expect(slaSteps(stage, 0, at, { reminded: 0, escalated: 0 }, hours(11))).toEqual([]);
+		expect(slaSteps(stage, 0, at, { reminded: 0, escalated: 0 }, hours(12))).toEqual([{ kind: "expire", stage: 0 }]);
 		expect(slaSteps(POLICY.stages[1], 1, at, none, hours(1000))).toEqual([]);
+	});
+});
+
+describe("an expired review", () => {
+	it("holds the target as not requested and says why, keeping the decisions made", () => {
+		const decided = [
+			{ stage: 0, memberId: "mem_admin", decision: "approve" as const, comment: null, versionHash: "v1", at },
+		];
+		const expired = { ...request, expiredAt: new Date("2026-01-02T00:00:00Z") };
+		const state = approvalState(POLICY, expired, decided, "v1");
+		expect(state.status).toBe("not_requested");
+		expect(state.stageIndex).toBeNull();
+		expect(state.voidedReason).toMatch(/expired on 2026-01-02.*Request a new review/);
+		expect(state.stages[0]?.decisions).toHaveLength(1);
+		expect(missingStages(state)).toEqual(["Content", "Final"]);
 	});
 });
 

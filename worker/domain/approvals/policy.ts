@@ -10,7 +10,7 @@ export type DecisionRecord = {
 	versionHash: string;
 	at: Date;
 };
-export type ReviewRequest = { requestedBy: string | null; versionHash: string; at: Date };
+export type ReviewRequest = { requestedBy: string | null; versionHash: string; at: Date; expiredAt?: Date | null };
 export type StageStatus = "waiting" | "pending" | "approved" | "changes_requested" | "rejected";
 
 export type ApprovalState = {
@@ -63,6 +63,10 @@ export function approvalState(
 	if (!request || stale) {
 		return { status: "not_requested", stageIndex: null, stages, voidedReason };
 	}
+	if (request.expiredAt) {
+		const reason = `The review expired on ${request.expiredAt.toISOString().slice(0, 10)}: a stage waited three times its SLA without a decision. Request a new review.`;
+		return { status: "not_requested", stageIndex: null, stages, voidedReason: reason };
+	}
 	for (const [i, stage] of stages.entries()) {
 		const blocking = stage.decisions.find((d) => d.decision !== "approve");
 		if (blocking) {
@@ -114,11 +118,12 @@ export function missingStages(state: ApprovalState): string[] {
 	return state.stages.filter((s) => s.status !== "approved").map((s) => s.name);
 }
 
-export type SlaStep = { kind: "remind" | "escalate"; stage: number };
+export type SlaStep = { kind: "remind" | "escalate" | "expire"; stage: number };
 
 /**
- * What the cron owes an open review: a reminder to the stage's approvers once its SLA has passed, and
- * an escalation to `escalate_to_role` once twice the SLA has passed (each once per stage).
+ * What the cron owes an open review: a reminder to the stage's approvers once its SLA has passed, an
+ * escalation to `escalate_to_role` once twice the SLA has passed (each once per stage), and the review's
+ * expiry at three times the SLA (a review nobody decides must not hold a send forever, nor pass silently).
  */
 export function slaSteps(
 	stage: ApprovalStage | undefined,
@@ -134,5 +139,6 @@ export function slaSteps(
 	if (waited >= sla && done.reminded !== stageIndex) steps.push({ kind: "remind", stage: stageIndex });
 	if (stage.escalate_to_role && waited >= 2 * sla && done.escalated !== stageIndex)
 		steps.push({ kind: "escalate", stage: stageIndex });
+	if (waited >= 3 * sla) steps.push({ kind: "expire", stage: stageIndex });
 	return steps;
 }
