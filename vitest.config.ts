@@ -36,7 +36,7 @@ export default defineConfig(async () => {
 						name: "worker",
 						include: ["worker/**/*.test.ts", "durable-objects/**/*.test.ts", "test/**/*.test.ts"],
 						exclude: ["test/engine/**", ...pureDomainTests],
-						setupFiles: ["./test/apply-migrations.ts"],
+						setupFiles: ["./test/wrapper-prototype-fix.ts", "./test/apply-migrations.ts"],
 						testTimeout: 30_000,
 					},
 				},
