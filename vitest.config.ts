@@ -38,6 +38,12 @@ export default defineConfig(async () => {
 						exclude: ["test/engine/**", ...pureDomainTests],
 						setupFiles: ["./test/wrapper-prototype-fix.ts", "./test/apply-migrations.ts"],
 						testTimeout: 30_000,
+						// One workerd (and one load of the worker's modules) per vitest worker instead of per file
+						// (seconds each): every file still starts on empty storage (`reset()` in apply-migrations.ts).
+						isolate: false,
+						// Its own group, so no file of another project sits between two worker files in the queue
+						// (the shared workerd is kept only while the next file is a worker one).
+						sequence: { groupOrder: 0 },
 					},
 				},
 				{
@@ -67,7 +73,7 @@ export default defineConfig(async () => {
 					test: {
 						name: "engine",
 						include: ["test/engine/**/*.test.ts"],
-						setupFiles: ["./test/apply-migrations.ts"],
+						setupFiles: ["./test/wrapper-prototype-fix.ts", "./test/apply-migrations.ts"],
 						globalSetup: ["./test/engine/global-setup.ts"],
 						testTimeout: 120_000,
 						hookTimeout: 60_000,
@@ -80,6 +86,7 @@ export default defineConfig(async () => {
 						name: "unit",
 						environment: "node",
 						include: pureDomainTests,
+						sequence: { groupOrder: 1 },
 					},
 				},
 				{
@@ -89,6 +96,7 @@ export default defineConfig(async () => {
 						name: "app",
 						environment: "jsdom",
 						include: ["app/src/**/*.test.{ts,tsx}"],
+						sequence: { groupOrder: 1 },
 					},
 				},
 				{
