@@ -16,6 +16,14 @@ describe("ids", () => {
 		expect(new Set(ids).size).toBe(1000);
 		expect([...ids].sort()).toEqual(ids);
 	});
+
+	it("stamp the time they are made at, even after an id made for a later time", () => {
+		const later = newId("cmp", Date.now() + 3_600_000);
+		const now = Date.now();
+		const id = newId("aud", now);
+		expect(id.slice(4, 14)).toBe(newId("aud", now).slice(4, 14));
+		expect(id.slice(4) < later.slice(4)).toBe(true);
+	});
 });
 
 describe("encoding", () => {

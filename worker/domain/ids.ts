@@ -3,9 +3,13 @@ const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 let lastMs = -1;
 const lastRandom = new Uint8Array(16);
 
-/** Random digits for a new id; within one millisecond they count up, so ids stay in creation order. */
+/**
+ * Random digits for a new id; within one millisecond they count up, so ids stay in creation order.
+ * Any other millisecond starts afresh: an id made for an explicit (say, scheduled) time must not
+ * drag the timestamps of every later id in the isolate along with it.
+ */
 function randomPart(now: number): Uint8Array {
-	if (now > lastMs) {
+	if (now !== lastMs) {
 		lastMs = now;
 		crypto.getRandomValues(lastRandom);
 		lastRandom[0] = (lastRandom[0] ?? 0) % 16; // room to count up without overflowing
@@ -24,13 +28,13 @@ function randomPart(now: number): Uint8Array {
  */
 export function newId(prefix: string, now = Date.now()): string {
 	let time = "";
-	let t = Math.max(now, lastMs);
+	let t = now;
 	for (let i = 0; i < 10; i++) {
 		time = ALPHABET[t % 32] + time;
 		t = Math.floor(t / 32);
 	}
 	let rand = "";
-	for (const b of randomPart(Math.max(now, lastMs))) rand += ALPHABET[b % 32];
+	for (const b of randomPart(now)) rand += ALPHABET[b % 32];
 	return `${prefix}_${time}${rand}`;
 }
 
