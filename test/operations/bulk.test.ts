@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, signupOwner } from "../client";
 
@@ -215,5 +216,50 @@ describe("bulk actions", () => {
 				)
 			).status,
 		).toBe(400);
+	});
+	it("applies an action to every contact matching the list's filters, beyond any loaded page, and refuses more than 500", async () => {
+		const wave = async (email: string, as = s.cookie) =>
+			(await call("POST", "/api/v1/contacts", { email, tags: ["wave"] }, { cookie: as })).json.id as string;
+		const [a, b, c] = [await wave("a@wave.example"), await wave("b@wave.example"), await wave("c@wave.example")];
+		const dry = await s.contact("dry@wave.example");
+		const theirs = await wave("a@wave.example", s.other.cookie);
+		const res = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "tag", filter: { tag: "wave", q: "wave.example" }, params: { tags: ["surfed"] } },
+			{ cookie: s.cookie },
+		);
+		expect(res.status).toBe(200);
+		// Newest first, as the list shows them; each item's own result.
+		expect(res.json.results).toEqual([c, b, a].map((id) => ({ id, ok: true })));
+		for (const id of [a, b, c])
+			expect((await call("GET", `/api/v1/contacts/${id}`, undefined, { cookie: s.cookie })).json.tags).toContain(
+				"surfed",
+			);
+		expect((await call("GET", `/api/v1/contacts/${dry}`, undefined, { cookie: s.cookie })).json.tags).toEqual(["old"]);
+		expect((await call("GET", `/api/v1/contacts/${theirs}`, undefined, { cookie: s.other.cookie })).json.tags).toEqual([
+			"wave",
+		]);
+
+		const bulk = (body: object) => call("POST", "/api/v1/bulk", body, { cookie: s.cookie });
+		const both = await bulk({ resource: "contacts", action: "unsubscribe", ids: [a], filter: { tag: "wave" } });
+		expect(both.status).toBe(400);
+		const foreign = await bulk({ resource: "contacts", action: "unsubscribe", filter: { category: "news" } });
+		expect(foreign.status).toBe(400);
+		expect(foreign.error.issues[0].path).toBe("filter.category");
+
+		// 501 contacts tagged "crowd" (written straight to D1: the route would take too long): nothing is applied.
+		const workspaceId = s.owner.workspace.id as string;
+		const rows = Array.from({ length: 501 }, (_, i) => `crowd_${String(i).padStart(3, "0")}`);
+		const insert = env.DB.prepare("INSERT INTO contacts (id, workspace_id, email) VALUES (?, ?, ?)");
+		const tag = env.DB.prepare("INSERT INTO contact_tags (workspace_id, contact_id, tag) VALUES (?, ?, 'crowd')");
+		await env.DB.batch(
+			rows.flatMap((id) => [insert.bind(id, workspaceId, `${id}@crowd.example`), tag.bind(workspaceId, id)]),
+		);
+		const crowd = await bulk({ resource: "contacts", action: "unsubscribe", filter: { tag: "crowd" } });
+		expect(crowd.status).toBe(422);
+		expect(crowd.error.message).toMatch(/More than 500 contacts match/);
+		const still = await call("GET", "/api/v1/contacts?tag=crowd&status=unsubscribed", undefined, { cookie: s.cookie });
+		expect(still.json.data).toEqual([]);
 	});
 });

@@ -13,13 +13,39 @@ export const BULK_MAX_IDS = 500;
 
 const actions = [...new Set(Object.values(BULK_ACTIONS).flat())] as [string, ...string[]];
 
+/**
+ * "Every row matching these filters" instead of `ids`: the same filters as the resource's list route
+ * (`GET /campaigns?status=`, `GET /contacts?q=&status=&tag=&segment_id=`, `GET /templates?category=&archived=`).
+ */
+export const BulkFilterSchema = z
+	.object({
+		q: z.string().trim().max(200).optional(),
+		status: z.string().max(40).optional(),
+		tag: z.string().max(100).optional(),
+		segment_id: z.string().max(64).optional(),
+		include_archived: z.enum(["true", "false"]).optional(),
+		category: z.string().max(60).optional(),
+		archived: z.enum(["true", "false"]).optional(),
+	})
+	.strict()
+	.openapi("BulkFilter", {
+		description: `Instead of \`ids\`: every item its list route shows with these filters (campaigns: status, include_archived; contacts: q, status, tag, segment_id; templates: category, archived), at most ${BULK_MAX_IDS}; more is 422`,
+	});
+export type BulkFilter = z.infer<typeof BulkFilterSchema>;
+
 export const BulkBodySchema = z
 	.object({
 		resource: z.enum(["campaigns", "contacts", "templates"]),
 		action: z.enum(actions).openapi({
 			description: `campaigns: ${BULK_ACTIONS.campaigns.join(", ")} (delete: drafts only); contacts: ${BULK_ACTIONS.contacts.join(", ")}; templates: ${BULK_ACTIONS.templates.join(", ")}`,
 		}),
-		ids: z.array(z.string().min(1).max(64)).min(1).max(BULK_MAX_IDS),
+		ids: z
+			.array(z.string().min(1).max(64))
+			.min(1)
+			.max(BULK_MAX_IDS)
+			.optional()
+			.openapi({ description: "The items; or else `filter`" }),
+		filter: BulkFilterSchema.optional(),
 		params: z
 			.object({ tags: z.array(z.string().trim().min(1).max(100)).min(1).max(20).optional() })
 			.strict()
@@ -27,6 +53,10 @@ export const BulkBodySchema = z
 			.openapi({ description: "`tags` for tag and untag" }),
 	})
 	.strict()
+	.refine((b) => (b.ids === undefined) !== (b.filter === undefined), {
+		message: "Give either ids or filter",
+		path: ["ids"],
+	})
 	.openapi("BulkRequest");
 export type BulkBody = z.infer<typeof BulkBodySchema>;
 

@@ -11,9 +11,10 @@ export const bulkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
 		method: "post",
 		path: "/bulk",
 		tags: ["Bulk actions"],
-		summary: "One action on up to 500 campaigns, contacts or templates; each item's result reported",
+		summary:
+			"One action on up to 500 campaigns, contacts or templates (by id or by the list's filters); each item's result reported",
 		description:
-			"Each item goes through the same rules as its own route (lifecycle, workspace, audit): a failing item is reported with its error, audited as `bulk.refused`, and never stops or half-applies the others.",
+			'Each item goes through the same rules as its own route (lifecycle, workspace, audit): a failing item is reported with its error, audited as `bulk.refused`, and never stops or half-applies the others. With `filter` instead of `ids`, the items are every row the resource\'s list route shows with those filters ("select all matching"), resolved when the call runs; more than 500 is 422 and nothing is applied.',
 		request: { body: jsonBody(BulkBodySchema) },
 		responses: { 200: jsonResponse(BulkResultSchema, "One result per id, in the order given") },
 	}),

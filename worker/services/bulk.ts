@@ -5,6 +5,7 @@ import { findContactRow, tagsOfContacts } from "../db/contacts";
 import { isBulkAction, TAG_ACTIONS, uniqueIds, withoutTags } from "../domain/operations/bulk";
 import { ApiError, notFound } from "../errors";
 import { auditInsert } from "./audit";
+import { matchingIds } from "./bulk-filter";
 import { runCommand } from "./campaign-commands";
 import { archiveCampaign, deleteDraft, tagCampaign } from "./campaign-ops";
 import { eraseContact, patchContact, upsertContact } from "./contacts-write";
@@ -86,7 +87,7 @@ function refusal(error: unknown): { code: string; message: string } {
 }
 
 /**
- * Applies one action to each id in turn, each through its single-item service: a failing item is reported
+ * Applies one action to each id in turn (the ids given, or every item matching `filter` as the list shows it), each through its single-item service: a failing item is reported
  * (and audited as `bulk.refused`) and never stops the others.
  */
 export async function runBulk(caller: BulkCaller, body: BulkBody): Promise<{ results: BulkItemResult[] }> {
@@ -107,7 +108,10 @@ export async function runBulk(caller: BulkCaller, body: BulkBody): Promise<{ res
 	const item = ITEMS[resource][action];
 	if (!item) throw new ApiError("validation_failed", `Unknown action ${action}`);
 	const results: BulkItemResult[] = [];
-	for (const id of uniqueIds(body.ids)) {
+	const ids = body.filter
+		? await matchingIds(caller.env.DB, caller.actor.workspaceId, resource, body.filter)
+		: uniqueIds(body.ids ?? []);
+	for (const id of ids) {
 		try {
 			await item(caller, id, tags);
 			results.push({ id, ok: true });
