@@ -204,7 +204,8 @@ describe("campaign planning", () => {
 		const failing = (r: { checks: { key: string; ok: boolean }[] }) => r.checks.filter((c) => !c.ok).map((c) => c.key);
 		const before = await readiness();
 		expect(failing(before)).toEqual(["audience", "test_send"]);
-		expect(before).toMatchObject({ score: 71, ready: false });
+		// The checklist advises; send and schedule would still go ahead (nothing they check fails).
+		expect(before).toMatchObject({ score: 71, ready: false, refusals: { send: null, schedule: null } });
 
 		await call("POST", "/api/v1/contacts", { email: "reader@plan.example" }, { cookie: t.editor.cookie });
 		const test = await call(
@@ -219,5 +220,20 @@ describe("campaign planning", () => {
 		// An edit of the email after the test needs a new test.
 		await call("PATCH", `/api/v1/templates/${t.templateId}`, { html: "<p>Launch v2</p>" }, { cookie: t.editor.cookie });
 		expect(failing(await readiness())).toEqual(["test_send"]);
+
+		// A review policy: send and schedule would both be refused, with the very answer the command gives.
+		await call(
+			"PUT",
+			"/api/v1/approval-policy",
+			{ stages: [{ name: "Legal", approver_roles: ["admin"], min_approvals: 1 }], allow_self_approval: false },
+			{ cookie: t.owner.cookie },
+		);
+		const held = await readiness();
+		expect(failing(held)).toEqual(["test_send", "approvals"]);
+		const refusal = { code: "approval_required", message: expect.stringContaining('"Legal"'), path: "approval" };
+		expect(held.refusals).toEqual({ send: refusal, schedule: refusal });
+		const send = await call("POST", `/api/v1/campaigns/${id}/send`, undefined, { cookie: t.editor.cookie });
+		expect(send.status).toBe(409);
+		expect(send.error).toMatchObject({ code: "approval_required", message: held.refusals.send.message });
 	});
 });

@@ -97,6 +97,17 @@ export const READINESS_CHECKS = [
 	"approvals",
 	"schedule",
 ] as const;
+const SendRefusalSchema = z
+	.object({
+		code: z.string().openapi({ example: "approval_required" }),
+		message: z.string(),
+		path: z
+			.string()
+			.nullable()
+			.openapi({ description: "The field the refusal is about (`postal_address`, `approval`…)" }),
+	})
+	.openapi("SendRefusal");
+
 export const ReadinessSchema = z
 	.object({
 		score: z.number().int().min(0).max(100).openapi({ description: "Share of the checks passed, in percent" }),
@@ -104,5 +115,9 @@ export const ReadinessSchema = z
 		checks: z.array(
 			z.object({ key: z.enum(READINESS_CHECKS), label: z.string(), ok: z.boolean(), detail: z.string() }),
 		),
+		refusals: z.object({ send: SendRefusalSchema.nullable(), schedule: SendRefusalSchema.nullable() }).openapi({
+			description:
+				"What `POST .../send` and `.../schedule` would answer now (null: they would go ahead), from the same checks the commands run; the checklist advises, these decide. The campaign's status and the send time are checked by the command itself",
+		}),
 	})
 	.openapi("CampaignReadiness");

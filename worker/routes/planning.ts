@@ -90,7 +90,12 @@ export const planningRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 			summary:
 				"The checklist before send (audience, footer, unsubscribe, sender, test send, approvals, schedule) and its score",
 			request: { params: IdParamSchema },
-			responses: { 200: jsonResponse(ReadinessSchema, "Each check with what to do, and the share passed") },
+			responses: {
+				200: jsonResponse(
+					ReadinessSchema,
+					"Each check with what to do, the share passed, and what send and schedule would answer now",
+				),
+			},
 		}),
-		async (c) => c.json(await campaignReadiness(c.env.DB, c.var.principal, c.req.valid("param").id), 200),
+		async (c) => c.json(await campaignReadiness(c.env, c.var.principal, c.req.valid("param").id), 200),
 	);

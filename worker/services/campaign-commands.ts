@@ -34,6 +34,28 @@ async function assertReadyToSend(env: Env, workspaceId: string, campaignId: stri
 	await assertAbReady(env.DB, workspaceId, campaignId, sendingNow);
 }
 
+/** What `send` and `schedule` check before the campaign's lifecycle: approvals first, then what the law and the send need. */
+async function assertSendable(env: Env, workspaceId: string, campaignId: string, sendingNow: boolean) {
+	await assertApproved(createDb(env.DB), workspaceId, "campaign", campaignId);
+	await assertReadyToSend(env, workspaceId, campaignId, sendingNow);
+}
+
+export type SendRefusal = { code: string; message: string; path: string | null };
+
+/**
+ * The refusal `send` (`sendingNow`) or `schedule` would answer now for this campaign, as a value (the same checks,
+ * run without sending), or null when they pass. The lifecycle (its status, a send time in the past) is not asked.
+ */
+export async function sendRefusal(env: Env, workspaceId: string, campaignId: string, sendingNow: boolean) {
+	try {
+		await assertSendable(env, workspaceId, campaignId, sendingNow);
+		return null;
+	} catch (error) {
+		if (!(error instanceof ApiError)) throw error;
+		return { code: error.code, message: error.message, path: error.issues?.[0]?.path ?? null } satisfies SendRefusal;
+	}
+}
+
 /** The schedule command of a request's `{send_at, local_time?}`. */
 export const scheduleCommand = (schedule: { send_at: string; local_time?: string }): CampaignCommand => ({
 	type: "schedule",
@@ -52,8 +74,7 @@ export async function runCommand(
 ) {
 	const campaign = await findCampaign(env.DB, actor.workspaceId, campaignId);
 	if (command.type === "send" || command.type === "schedule") {
-		await assertApproved(createDb(env.DB), actor.workspaceId, "campaign", campaignId);
-		await assertReadyToSend(env, actor.workspaceId, campaignId, command.type === "send");
+		await assertSendable(env, actor.workspaceId, campaignId, command.type === "send");
 		await setCampaignBaseUrl(createDb(env.DB), campaign.id, publicBaseUrl(env, requestUrl));
 		// "Send now" sends to everyone at once; a schedule says whether each recipient waits for their local time.
 		if (campaign.status === "draft" || campaign.status === "scheduled")

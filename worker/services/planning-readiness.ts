@@ -6,14 +6,15 @@ import { idFloor } from "../domain/ids";
 import { readiness } from "../domain/planning/readiness";
 import { ApiError } from "../errors";
 import { getApproval } from "./approvals";
+import { sendRefusal } from "./campaign-commands";
 import { audienceCount, findCampaign } from "./campaigns";
 import { assertSenderAllowed, senderPolicy } from "./sending-domains";
 import { getWorkspace } from "./workspace";
 
 /** Why the sender cannot be used right now (an unverified domain), or null. */
-async function senderProblem(d1: D1Database, workspaceId: string, email: string) {
+async function senderProblem(env: Env, workspaceId: string, email: string) {
 	try {
-		await assertSenderAllowed(d1, workspaceId, email, "from_email", senderPolicy());
+		await assertSenderAllowed(env.DB, workspaceId, email, "from_email", senderPolicy(env));
 		return null;
 	} catch (error) {
 		if (error instanceof ApiError) return error.message;
@@ -32,19 +33,25 @@ async function lastTestSend(d1: D1Database, workspaceId: string, templateId: str
 	return entry?.createdAt ?? null;
 }
 
-/** The checklist before send: audience, footer, unsubscribe, sender, test send, approvals, schedule; and the score. */
-export async function campaignReadiness(d1: D1Database, principal: Principal, campaignId: string, now = new Date()) {
+/**
+ * The checklist before send: audience, footer, unsubscribe, sender, test send, approvals, schedule; and the score.
+ * With what `send` and `schedule` would answer now (`refusals`): the checks advise, the refusals decide.
+ */
+export async function campaignReadiness(env: Env, principal: Principal, campaignId: string, now = new Date()) {
 	const workspaceId = principal.workspaceId;
+	const d1 = env.DB;
 	const db = createDb(d1);
 	const campaign = await findCampaign(d1, workspaceId, campaignId);
-	const [audience, workspace, template, approval, problem] = await Promise.all([
+	const [audience, workspace, template, approval, problem, send, schedule] = await Promise.all([
 		audienceCount(d1, workspaceId, campaignId),
 		getWorkspace(db, workspaceId),
 		findTemplateRow(db, workspaceId, campaign.templateId),
 		getApproval(d1, principal, "campaign", campaignId),
-		senderProblem(d1, workspaceId, campaign.fromEmail),
+		senderProblem(env, workspaceId, campaign.fromEmail),
+		sendRefusal(env, workspaceId, campaignId, true),
+		sendRefusal(env, workspaceId, campaignId, false),
 	]);
-	return readiness({
+	const checklist = readiness({
 		audience: audience.count,
 		postalAddress: workspace.postalAddress,
 		html: template?.html ?? "",
@@ -56,4 +63,5 @@ export async function campaignReadiness(d1: D1Database, principal: Principal, ca
 		sendAt: campaign.sendAt,
 		now,
 	});
+	return { ...checklist, refusals: { send, schedule } };
 }
