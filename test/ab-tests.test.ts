@@ -1,110 +1,26 @@
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
-import { env, exports } from "cloudflare:workers";
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { CampaignDO } from "../durable-objects/campaign-do";
-import type { State } from "../durable-objects/campaign-state";
-import { type LiveMessage, LiveMessageSchema } from "../worker/contracts/live";
-import { call, ORIGIN, signupOwner } from "./client";
-import { importCsv } from "./import-helpers";
+import {
+	abWorkspace,
+	evict,
+	fanOutAndSettle,
+	humanClicks,
+	liveSocket,
+	messagesOf,
+	oneClickUnsubscribes,
+	sentAbTest,
+	sentAgo,
+	sentIn,
+	testStartedAgo,
+	trackEvents,
+} from "./ab-helpers";
+import { call } from "./client";
 import { waitUntil } from "./principal-clock";
-
-type Message = { contact_id: string; variant_id: string | null; status: string; chunk_id: string | null };
-
-/** A workspace with `size` subscribed contacts (one of them on the suppression list) and two templates. */
-async function abWorkspace(size: number) {
-	const owner = await signupOwner("AB Co");
-	const { cookie } = owner;
-	await call(
-		"PATCH",
-		"/api/v1/workspace",
-		{ postal_address: "5 Split St", default_from_email: "ab@ab.example", send_rate_per_second: 10_000 },
-		{ cookie },
-	);
-	const rows = Array.from({ length: size }, (_, i) => `ab${String(i).padStart(4, "0")}@ab.example`);
-	await importCsv(cookie, `email\n${rows.join("\n")}\n`);
-	await env.DB.prepare("INSERT INTO suppressions (workspace_id, email, reason) VALUES (?, ?, 'complained')")
-		.bind(owner.workspace.id, "ab0007@ab.example")
-		.run();
-	const template = await call(
-		"POST",
-		"/api/v1/templates",
-		{ name: "T", subject: "Base", html: "<p>Hi</p>" },
-		{ cookie },
-	);
-	const other = await call("POST", "/api/v1/templates", { name: "U", subject: "Other", html: "<p>B</p>" }, { cookie });
-	return { cookie, templateId: template.json.id as string, otherTemplateId: other.json.id as string };
-}
-
-const messagesOf = async (campaignId: string) =>
-	(
-		await env.DB.prepare("SELECT contact_id, variant_id, status, chunk_id FROM messages WHERE campaign_id = ?")
-			.bind(campaignId)
-			.all<Message>()
-	).results;
-
-/** Runs the campaign object's alarm until the fan-out of its current phase is written, then waits for the sends. */
-async function fanOutAndSettle(campaignId: string) {
-	const stub = env.CAMPAIGN.getByName(campaignId);
-	for (let i = 0; i < 20 && !(await stub.getState())?.fanoutDone; i++) await runDurableObjectAlarm(stub);
-	await waitUntil(async () => (await messagesOf(campaignId)).every((m) => m.status !== "queued"), 15_000);
-}
-
-/** Moves the test's start `ms` into the past (the object's stored clock and D1's mirror), then evicts the object. */
-async function testStartedAgo(campaignId: string, ms: number) {
-	const stub = env.CAMPAIGN.getByName(campaignId);
-	await runInDurableObject(stub, async (_: CampaignDO, ctx) => {
-		const state = await ctx.storage.get<State>("state");
-		if (!state?.ab) throw new Error("no A/B state");
-		state.ab.startedAt -= ms;
-		await ctx.storage.put("state", state);
-	});
-	await env.DB.prepare("UPDATE campaign_ab_tests SET started_at = started_at - ? WHERE campaign_id = ?")
-		.bind(ms, campaignId)
-		.run();
-	await evict(campaignId);
-}
-
-/** The object forgets everything it holds in memory, as when the runtime evicts it. */
-async function evict(campaignId: string) {
-	await runInDurableObject(env.CAMPAIGN.getByName(campaignId), (_: CampaignDO, ctx) => ctx.abort("evicted")).catch(
-		() => undefined,
-	);
-}
-
-/** The campaign's live socket, as the dashboard opens it: every message it receives, in order. */
-async function liveSocket(cookie: string, campaignId: string) {
-	const res = await exports.default.fetch(`${ORIGIN}/api/v1/campaigns/${campaignId}/live`, {
-		headers: { upgrade: "websocket", cookie, origin: ORIGIN },
-	});
-	const socket = res.webSocket;
-	if (!socket) throw new Error(`no socket: ${res.status}`);
-	const messages: LiveMessage[] = [];
-	socket.accept();
-	socket.addEventListener("message", (event) => {
-		if (event.data !== "pong") messages.push(LiveMessageSchema.parse(JSON.parse(String(event.data))));
-	});
-	return { messages, phases: () => messages.flatMap((m) => (m.type === "ab" ? [m] : [])), close: () => socket.close() };
-}
-
-/** People who clicked, as the EVENTS consumer records them (flag null: a person, not a scanner). */
-async function humanClicks(campaignId: string, variantId: string, count: number) {
-	const { results } = await env.DB.prepare(
-		"SELECT id, workspace_id, contact_id FROM messages WHERE campaign_id = ? AND variant_id = ? AND status = 'sent' LIMIT ?",
-	)
-		.bind(campaignId, variantId, count)
-		.all<{ id: string; workspace_id: string; contact_id: string }>();
-	await env.DB.batch(
-		results.map((m) =>
-			env.DB.prepare(
-				"INSERT INTO tracking_events (id, workspace_id, message_id, campaign_id, contact_id, kind, url, occurred_at) VALUES (?, ?, ?, ?, ?, 'click', 'https://ab.example/x', ?)",
-			).bind(`trk_${m.id}`, m.workspace_id, m.id, campaignId, m.contact_id, Date.now()),
-		),
-	);
-}
 
 describe("A/B tests", () => {
 	it("tests two variants on 20%, waits in deciding for a person (across an eviction), then sends the winner to exactly the rest", async () => {
-		const { cookie, templateId, otherTemplateId } = await abWorkspace(300);
+		const { cookie, userId, templateId, otherTemplateId } = await abWorkspace(300);
 		const created = await call(
 			"POST",
 			"/api/v1/campaigns",
@@ -207,30 +123,31 @@ describe("A/B tests", () => {
 
 		const log = await call("GET", `/api/v1/campaigns/${id}/messages?limit=5`, undefined, { cookie });
 		expect(log.json.data[0].variant_id).toMatch(/^var_/);
+		// The pick is on the audit log: who, which campaign, which variant; the refused picks are not.
 		const audit = await call("GET", "/api/v1/audit-log?action=campaign.ab_winner", undefined, { cookie });
-		expect(JSON.stringify(audit.json)).toContain(b.id);
+		expect(audit.json.data).toEqual([
+			expect.objectContaining({
+				action: "campaign.ab_winner",
+				actor_type: "user",
+				actor_id: userId,
+				target_type: "campaign",
+				target_id: id,
+				metadata: { variant_id: b.id, variant_name: "B" },
+			}),
+		]);
 	});
 
 	it("with auto-send, decides at the end of the test (not while paused) and sends the winner by itself", async () => {
 		const { cookie, templateId } = await abWorkspace(120);
-		const created = await call(
-			"POST",
-			"/api/v1/campaigns",
-			{
-				name: "Auto",
-				template_id: templateId,
-				variants: [
-					{ name: "A", subject: "One" },
-					{ name: "B", subject: "Two" },
-				],
-				ab_test: { test_percent: 50, metric: "opens", duration: "PT30S", auto_send_winner: true },
-			},
-			{ cookie },
-		);
-		const id = created.json.id as string;
-		await call("POST", `/api/v1/campaigns/${id}/send`, undefined, { cookie });
-		await fanOutAndSettle(id);
-		const test = await messagesOf(id);
+		const { id, test } = await sentAbTest(cookie, {
+			name: "Auto",
+			template_id: templateId,
+			variants: [
+				{ name: "A", subject: "One" },
+				{ name: "B", subject: "Two" },
+			],
+			ab_test: { test_percent: 50, metric: "opens", duration: "PT30S", auto_send_winner: true },
+		});
 		// Paused when the test ends: nothing is decided until it resumes.
 		expect((await call("POST", `/api/v1/campaigns/${id}/pause`, undefined, { cookie })).status).toBe(202);
 		await testStartedAgo(id, 60_000);
@@ -341,6 +258,115 @@ describe("A/B tests", () => {
 		const cancelledWinner = await cancel(winning.id);
 		expect(cancelledWinner).toMatchObject({ phase: "done", winner: { variant_id: winning.b } });
 		expect((await messagesOf(winning.id)).length).toBe(winning.tested);
+	});
+
+	it("on conversions, counts each arm's goal events within the window after delivery, and stops early for a clear winner", async () => {
+		const { cookie, templateId } = await abWorkspace(600);
+		const { id, a, b, test, testers } = await sentAbTest(cookie, {
+			name: "Checkout",
+			template_id: templateId,
+			variants: [
+				{ name: "A", subject: "New arrivals" },
+				{ name: "B", subject: "Your basket misses you" },
+			],
+			ab_test: {
+				test_percent: 85,
+				metric: "conversion",
+				goal_event: "purchase",
+				goal_window: "PT1H",
+				duration: "P1D",
+				auto_send_winner: true,
+			},
+		});
+
+		// The test group was mailed two hours ago; buyers came back through the shop since.
+		await sentAgo(id, 2 * 3_600_000);
+		const [armA, armB] = [await sentIn(id, a), await sentIn(id, b)];
+		const minutes = (n: number) => n * 60_000;
+		const buyersA = armA.slice(0, Math.round(armA.length * 0.05));
+		const buyersB = armB.slice(0, Math.round(armB.length * 0.25));
+		const [late, early, browser] = armA.slice(buyersA.length, buyersA.length + 3);
+		const repeat = buyersB[0];
+		if (!late || !early || !browser || !repeat) throw new Error("arms too small");
+		await trackEvents(cookie, [
+			...[...buyersA, ...buyersB].map((m) => ({
+				contact_id: m.contact_id,
+				name: "purchase",
+				at: m.sent_at + minutes(10),
+			})),
+			// A second purchase is the same person; 90 minutes after is outside the hour's window; before the email,
+			// or another event, is no conversion either.
+			{ contact_id: repeat.contact_id, name: "purchase", at: repeat.sent_at + minutes(30) },
+			{ contact_id: late.contact_id, name: "purchase", at: late.sent_at + minutes(90) },
+			{ contact_id: early.contact_id, name: "purchase", at: early.sent_at - minutes(5) },
+			{ contact_id: browser.contact_id, name: "viewed_product", at: browser.sent_at + minutes(5) },
+		]);
+		let ab = await call("GET", `/api/v1/campaigns/${id}/ab`, undefined, { cookie });
+		expect(ab.json).toMatchObject({ phase: "testing", metric: "conversion" });
+		expect(ab.json.winner).toBeUndefined();
+		const [resultA, resultB] = ab.json.arms as { conversions: number; sent: number; rate: number }[];
+		expect(resultA).toMatchObject({ sent: armA.length, conversions: buyersA.length });
+		expect(resultB).toMatchObject({ sent: armB.length, conversions: buyersB.length });
+		expect(resultB?.rate).toBeCloseTo(buyersB.length / armB.length, 6);
+
+		// Two hours into a day-long test, with 200+ people per arm, B's lead is beyond chance: the object stops the
+		// test early and sends B to the rest by itself.
+		expect(Math.min(armA.length, armB.length)).toBeGreaterThanOrEqual(200);
+		await testStartedAgo(id, 2 * 3_600_000);
+		await runDurableObjectAlarm(env.CAMPAIGN.getByName(id));
+		ab = await call("GET", `/api/v1/campaigns/${id}/ab`, undefined, { cookie });
+		expect(ab.json).toMatchObject({ phase: "sending_winner", winner: { variant_id: b, significant: true } });
+		expect(ab.json.winner.reason).toMatch(/^B wins/);
+		expect(Date.parse(ab.json.winner.decided_at)).toBeLessThan(Date.parse(ab.json.ends_at));
+
+		await fanOutAndSettle(id);
+		await runDurableObjectAlarm(env.CAMPAIGN.getByName(id));
+		ab = await call("GET", `/api/v1/campaigns/${id}/ab`, undefined, { cookie });
+		expect(ab.json.phase).toBe("done");
+		expect(ab.json.arms.map((arm: { conversions: number }) => arm.conversions)).toEqual([
+			buyersA.length,
+			buyersB.length,
+		]);
+		const rest = (await messagesOf(id)).filter((m) => !testers.has(m.contact_id));
+		expect(rest.length).toBe(600 - test.length);
+		expect(rest.every((m) => m.variant_id === b)).toBe(true);
+	});
+
+	it("never lets an arm win that drives people to unsubscribe, however well it clicks", async () => {
+		const { cookie, templateId } = await abWorkspace(200);
+		const { id, a, b, testers } = await sentAbTest(cookie, {
+			name: "Clickbait",
+			template_id: templateId,
+			variants: [
+				{ name: "A", subject: "Our spring range" },
+				{ name: "B", subject: "LAST CHANCE!!! Open now" },
+			],
+			ab_test: { test_percent: 50, metric: "clicks", duration: "PT1H", auto_send_winner: true },
+		});
+		const [armA, armB] = [await sentIn(id, a), await sentIn(id, b)];
+		await humanClicks(id, a, Math.round(armA.length * 0.1));
+		await humanClicks(id, b, Math.round(armB.length * 0.4));
+		await oneClickUnsubscribes(
+			cookie,
+			id,
+			armB.slice(0, Math.round(armB.length * 0.3)).map((m) => m.email),
+		);
+
+		await testStartedAgo(id, 2 * 3_600_000);
+		await runDurableObjectAlarm(env.CAMPAIGN.getByName(id));
+		const ab = (await call("GET", `/api/v1/campaigns/${id}/ab`, undefined, { cookie })).json;
+		expect(ab.arms[1].clicks).toBeGreaterThan(2 * ab.arms[0].clicks);
+		expect(ab).toMatchObject({ phase: "sending_winner", winner: { variant_id: a, significant: false } });
+		expect(ab.winner.reason).toMatch(
+			/B cannot win: its unsubscribe rate \(\d+\.\d%\) is significantly higher than A's/,
+		);
+
+		// The rest of the list receives A, not the arm that clicked more.
+		await fanOutAndSettle(id);
+		await runDurableObjectAlarm(env.CAMPAIGN.getByName(id));
+		const rest = (await messagesOf(id)).filter((m) => !testers.has(m.contact_id));
+		expect(rest.length).toBeGreaterThan(0);
+		expect(rest.every((m) => m.variant_id === a)).toBe(true);
 	});
 
 	it("refuses A/B settings naming the field at fault", async () => {
