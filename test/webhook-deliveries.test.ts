@@ -8,7 +8,16 @@ import { emitWebhookEvent } from "../worker/services/outbound-webhooks";
 import { emitStoredEventWebhooks } from "../worker/services/webhook-emitters";
 import { call, createKey, env, ORIGIN, signupOwner } from "./client";
 import { importCsv } from "./import-helpers";
-import { hit, sentCampaign, unsubscribePath, waitUntil } from "./tracking-helpers";
+import {
+	hit,
+	postWebhook,
+	providerIdOf,
+	resendEvent,
+	sentCampaign,
+	signedWebhook,
+	unsubscribePath,
+	waitUntil,
+} from "./tracking-helpers";
 
 const RECEIVER = "https://hooks.acme.test/pulse";
 
@@ -250,6 +259,64 @@ describe("outbound webhook deliveries", () => {
 				.find((b) => b.type === "contact.unsubscribed" && b.data.contact_id === p0.id),
 		);
 		expect(link.data).toMatchObject({ source: "link", campaign_id: shop.campaignId });
+		// The contact's new status, as for any contact change.
+		expect((await told("contact.updated", "p0@track.example")).data).toMatchObject({ first_name: "Pat" });
+		const statusUpdate = await waitUntil("contact.updated from the link", async () =>
+			hook.seen
+				.map((x) => JSON.parse(x.body) as { type: string; data: Record<string, unknown> })
+				.find((b) => b.type === "contact.updated" && b.data.id === p0.id && b.data.source === "one_click"),
+		);
+		expect(statusUpdate.data).toMatchObject({ status: "unsubscribed", email: "p0@track.example" });
+	});
+
+	it("a bounce, a complaint and the preference page change the contact: contact.updated tells the endpoint", async () => {
+		const shop = await sentCampaign(3);
+		const hook = receiver();
+		receiveThroughQueue(hook);
+		const events = ["contact.updated", "contact.unsubscribed"];
+		expect((await call("POST", "/api/v1/webhook-endpoints", { url: `${RECEIVER}/crm`, events }, shop)).status).toBe(
+			201,
+		);
+		const news = (await call("POST", "/api/v1/topics", { name: "Product news" }, shop)).json;
+		const bodies = () => hook.seen.map((x) => JSON.parse(x.body) as { type: string; data: Record<string, unknown> });
+		const told = (email: string, source: string) =>
+			waitUntil(`contact.updated of ${email} by ${source}`, async () =>
+				bodies().find((b) => b.type === "contact.updated" && b.data.email === email && b.data.source === source),
+			);
+		let svix = 0;
+		const resend = async (type: string, email: string, extra: Record<string, unknown> = {}) => {
+			const event = resendEvent(type, await providerIdOf(shop.campaignId, email), extra);
+			const posted = await postWebhook(signedWebhook(`msg_hooks_${Date.now()}_${++svix}`, event));
+			expect(posted.json.applied).toBe(true);
+		};
+
+		await resend("email.bounced", "p0@track.example", { bounce: { type: "Permanent", message: "no such user" } });
+		expect((await told("p0@track.example", "resend webhook")).data).toMatchObject({ status: "bounced" });
+		await resend("email.complained", "p1@track.example");
+		expect((await told("p1@track.example", "resend webhook")).data).toMatchObject({ status: "complained" });
+		await resend("email.complained", "p1@track.example"); // already complained: the contact does not change
+
+		const p2 = shop.emails.find((e) => e.to === "p2@track.example");
+		const path = `${unsubscribePath(p2?.headers ?? {})}/preferences`;
+		const form = { method: "POST", body: "", contentType: "application/x-www-form-urlencoded" };
+		expect((await hit(path, form)).status).toBe(200); // every topic unticked: opted out of Product news
+		const chosen = await told("p2@track.example", "preference page");
+		expect(chosen.data).toMatchObject({
+			status: "subscribed",
+			topics: [{ id: news.id, name: "Product news", subscribed: false }],
+		});
+		const contact = (await call("GET", `/api/v1/contacts/${chosen.data.id}`, undefined, shop)).json;
+		expect(contact.updated_at).toBe(chosen.data.updated_at);
+		expect((await hit(path, form)).status).toBe(200); // the same choice again changes nothing
+
+		await waitUntil("the deliveries recorded", async () => hook.seen.length >= 3);
+		const updates = bodies().filter((b) => b.type === "contact.updated");
+		expect(updates.map((b) => [b.data.email, b.data.source])).toEqual([
+			["p0@track.example", "resend webhook"],
+			["p1@track.example", "resend webhook"],
+			["p2@track.example", "preference page"],
+		]);
+		expect(bodies().filter((b) => b.type === "contact.unsubscribed")).toEqual([]);
 	});
 
 	it("tells the endpoint when a contact enters a journey and when they leave it", async () => {

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
+import { contacts } from "./schema-contacts";
 import { campaignTopics, contactTopicOptOuts, topics } from "./schema-sending";
 
 export type TopicRow = typeof topics.$inferSelect;
@@ -78,12 +79,16 @@ export async function optOutsOf(db: Db, contactId: string): Promise<string[]> {
 	return rows.map((r) => r.topicId);
 }
 
-/** Replaces a contact's opt-outs with exactly these topics of the workspace, in one batch. */
-export async function setOptOuts(db: Db, workspaceId: string, contactId: string, topicIds: string[]) {
+/** Replaces a contact's opt-outs with exactly these topics of the workspace and marks the contact updated, in one batch. */
+export async function setOptOuts(db: Db, workspaceId: string, contactId: string, topicIds: string[], at: Date) {
 	const clear = db.delete(contactTopicOptOuts).where(eq(contactTopicOptOuts.contactId, contactId));
-	if (topicIds.length === 0) return void (await clear);
+	const touch = db
+		.update(contacts)
+		.set({ updatedAt: at })
+		.where(and(eq(contacts.id, contactId), eq(contacts.workspaceId, workspaceId)));
 	const rows = topicIds.map((topicId) => ({ contactId, topicId, workspaceId }));
-	await db.batch([clear, db.insert(contactTopicOptOuts).values(rows).onConflictDoNothing()]);
+	if (rows.length === 0) return void (await db.batch([clear, touch]));
+	await db.batch([clear, db.insert(contactTopicOptOuts).values(rows).onConflictDoNothing(), touch]);
 }
 
 /** Campaign id → topic id, for the campaigns that have one. */

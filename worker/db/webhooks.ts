@@ -86,7 +86,7 @@ export type ProviderOutcome = {
  * to `target` (never back), and for a suppressing outcome puts the address on the workspace's list and
  * marks the contact. If any statement fails nothing is kept, so the provider's retry applies it once; a
  * `svix-id` already recorded makes the batch fail as a whole (see `isDuplicateWebhook`).
- * Answers whether the message's status changed.
+ * Answers whether the message's status changed, and whether the contact's did (it became bounced or complained).
  */
 export async function applyProviderOutcome(
 	db: Db,
@@ -95,7 +95,7 @@ export async function applyProviderOutcome(
 	message: WebhookMessage,
 	outcome: ProviderOutcome,
 	newHistoryId: string,
-): Promise<boolean> {
+): Promise<{ moved: boolean; contactChanged: boolean }> {
 	const move = db
 		.update(messages)
 		.set({
@@ -115,20 +115,19 @@ export async function applyProviderOutcome(
 				.where(and(eq(messages.id, message.id), isNull(messages.providerId))),
 		);
 	const reason = outcome.suppress;
-	if (reason) rest.push(...suppressStatements(db, message, reason, outcome.at, newHistoryId));
-	const [moved] = await db.batch([move, ...rest]);
-	return moved.length > 0;
+	const marked = reason ? suppressStatements(db, message, reason, outcome.at, newHistoryId) : null;
+	if (marked) rest.push(...marked.statements);
+	const results = await db.batch([move, ...rest, ...(marked ? [marked.contact] : [])]);
+	const contact = marked ? (results.at(-1) as { id: string }[]) : [];
+	return { moved: results[0].length > 0, contactChanged: contact.length > 0 };
 }
 
-/** Puts the address on the workspace's list and marks the contact, with a line in its status history. */
-function suppressStatements(
-	db: Db,
-	message: WebhookMessage,
-	reason: SuppressReason,
-	at: number,
-	newHistoryId: string,
-): BatchItem<"sqlite">[] {
-	return [
+/**
+ * Puts the address on the workspace's list and marks the contact, with a line in its status history; `contact`
+ * (run last) answers the contact's id when its status changed.
+ */
+function suppressStatements(db: Db, message: WebhookMessage, reason: SuppressReason, at: number, newHistoryId: string) {
+	const statements: BatchItem<"sqlite">[] = [
 		suppress(db, message.workspaceId, message.email, reason),
 		db.insert(contactStatusHistory).select(
 			db
@@ -144,9 +143,11 @@ function suppressStatements(
 				.from(contacts)
 				.where(and(eq(contacts.id, message.contactId), ne(contacts.status, reason))),
 		),
-		db
-			.update(contacts)
-			.set({ status: reason, updatedAt: new Date(at) })
-			.where(eq(contacts.id, message.contactId)),
 	];
+	const contact = db
+		.update(contacts)
+		.set({ status: reason, updatedAt: new Date(at) })
+		.where(and(eq(contacts.id, message.contactId), ne(contacts.status, reason)))
+		.returning({ id: contacts.id });
+	return { statements, contact };
 }

@@ -3,6 +3,7 @@ import { tokenSecret } from "../config";
 import type { AppEnv } from "../context";
 import { createDb } from "../db/client";
 import { isPreviewToken, verifyToken } from "../domain/tokens";
+import { announceContactChange } from "../services/contacts-write";
 import { preferencesOf, savePreferences } from "../services/preferences";
 import { type UnsubscribeTarget, unsubscribe } from "../services/unsubscribe";
 import {
@@ -51,7 +52,7 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
 		if (who.preview) return c.html(previewUnsubscribePage(), 403, NO_STORE);
 		const form = new URLSearchParams(await c.req.text());
 		const kept = form.getAll("topic").slice(0, 100);
-		const saved = await savePreferences(createDb(c.env.DB), who, kept);
+		const saved = await savePreferences(c.env, who, kept);
 		if (!saved.saved) return c.html(invalidLinkPage(), 404, NO_STORE);
 		const action = new URL(c.req.url).pathname.replace(/\/preferences$/, "");
 		const name = saved.workspaceName ?? "The sender";
@@ -63,10 +64,13 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
 		const body = await c.req.text();
 		const oneClick = new URLSearchParams(body).get("List-Unsubscribe") === "One-Click";
 		if (who.preview) return oneClick ? c.body(null, 403) : c.html(previewUnsubscribePage(), 403, NO_STORE);
-		const { workspaceName, sent, notify } = await unsubscribe(createDb(c.env.DB), who, oneClick ? "one_click" : "link");
+		const source = oneClick ? "one_click" : "link";
+		const { workspaceName, sent, notify, statusChanged } = await unsubscribe(createDb(c.env.DB), who, source);
 		if (!sent) return oneClick ? c.body(null, 404) : c.html(invalidLinkPage(), 404, NO_STORE);
-		// The campaign's event log and live numbers follow through the EVENTS queue.
+		// The campaign's event log, live numbers and `contact.unsubscribed` follow through the EVENTS queue.
 		if (notify) c.executionCtx.waitUntil(c.env.EVENTS.send(notify));
+		// The contact's new status, like any contact change (`contact.updated`).
+		if (statusChanged) await announceContactChange(c.env, who.workspaceId, who.contactId, { source });
 		if (oneClick) return c.body(null, 200);
 		return c.html(unsubscribedPage(workspaceName ?? "The sender"), 200);
 	});

@@ -3,11 +3,13 @@ import type { AppEnv } from "../context";
 import { createDb } from "../db/client";
 import { verifySvix } from "../domain/webhooks/svix";
 import { ApiError } from "../errors";
+import { announceContactChange } from "../services/contacts-write";
 import { applyResendEvent, type ResendEvent } from "../services/webhooks";
 
 /**
  * Resend's delivery events, Svix-signed; verified on the raw body before anything is parsed. The status
- * change and any suppression apply at once; the event log and live numbers follow through the EVENTS queue.
+ * change and any suppression apply at once (a contact it marks is told to the webhook endpoints before the answer);
+ * the event log and live numbers follow through the EVENTS queue.
  */
 export const webhookRoutes = new Hono<AppEnv>().post("/resend", async (c) => {
 	const secret = c.env.RESEND_WEBHOOK_SECRET;
@@ -28,5 +30,8 @@ export const webhookRoutes = new Hono<AppEnv>().post("/resend", async (c) => {
 	}
 	const result = await applyResendEvent(createDb(c.env.DB), headers.id ?? "", event);
 	if (result.notify) c.executionCtx.waitUntil(c.env.EVENTS.send(result.notify));
+	// A contact now bounced or complained: told to the workspace's endpoints like any other contact change.
+	const changed = result.changedContact;
+	if (changed) await announceContactChange(c.env, changed.workspaceId, changed.contactId, { source: "resend webhook" });
 	return c.json({ ok: true, applied: result.applied, reason: result.reason });
 });

@@ -144,5 +144,28 @@ export async function patchContact(env: ContactsEnv, write: Write, id: string, p
 	return written.contact;
 }
 
+/**
+ * A contact changed where it is stored along with something else (a provider's bounce or complaint marks it in the
+ * same batch as the message; the preference page saves its topics): read back and told to the webhook endpoints
+ * like every write here (`contact.updated`, plus `contact.unsubscribed` when `unsubscribed`). Never throws.
+ */
+export async function announceContactChange(
+	env: ContactsEnv,
+	workspaceId: string,
+	contactId: string,
+	change: { source: string; unsubscribed?: boolean; details?: Record<string, unknown> },
+) {
+	try {
+		const db = createDb(env.DB);
+		const row = await findContactRow(db, workspaceId, contactId);
+		if (!row) return; // erased meanwhile: nothing left to tell
+		const contact = presentContact(row, (await tagsOfContacts(db, [contactId])).get(contactId) ?? []);
+		await emitContactWebhooks(env, workspaceId, contact, { created: false, unsubscribed: false, ...change });
+	} catch (error) {
+		// Like every emit: the change itself is saved; a failure to tell is logged, never the caller's error.
+		console.error(JSON.stringify({ workspaceId, contactId, error: `contact webhook: ${String(error)}` }));
+	}
+}
+
 /** GDPR erasure lives in ./erase (it touches every table that may hold a copy of the address). */
 export { eraseContact } from "./erase";

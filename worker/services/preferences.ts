@@ -1,5 +1,6 @@
-import type { Db } from "../db/client";
+import { createDb, type Db } from "../db/client";
 import { optOutsOf, setOptOuts, topicsOfWorkspace } from "../db/topics";
+import { announceContactChange, type ContactsEnv } from "./contacts-write";
 import { describeTarget, type UnsubscribeTarget } from "./unsubscribe";
 
 export type TopicChoice = { id: string; name: string; description: string; subscribed: boolean };
@@ -24,13 +25,21 @@ export async function preferencesOf(db: Db, target: UnsubscribeTarget) {
 
 /**
  * Saves a recipient's choices: every topic of the workspace not in `kept` is opted out of, the rest opted back
- * in. Their subscription as a whole is unchanged (that is the unsubscribe button's job).
+ * in. Their subscription as a whole is unchanged (that is the unsubscribe button's job). A change is a contact
+ * change: `contact.updated` to the webhook endpoints, with the topics as now chosen.
  */
-export async function savePreferences(db: Db, target: UnsubscribeTarget, kept: string[]) {
+export async function savePreferences(env: ContactsEnv, target: UnsubscribeTarget, kept: string[]) {
+	const db = createDb(env.DB);
 	const current = await preferencesOf(db, target);
 	if (!current.sent || !current.contact) return { ...current, saved: false };
 	const keep = new Set(kept);
-	const optOuts = current.topics.filter((t) => !keep.has(t.id)).map((t) => t.id);
-	await setOptOuts(db, target.workspaceId, target.contactId, optOuts);
-	return { ...current, topics: current.topics.map((t) => ({ ...t, subscribed: keep.has(t.id) })), saved: true };
+	const topics = current.topics.map((t) => ({ ...t, subscribed: keep.has(t.id) }));
+	if (topics.every((t, i) => t.subscribed === current.topics[i]?.subscribed)) return { ...current, saved: true };
+	const optOuts = topics.filter((t) => !t.subscribed).map((t) => t.id);
+	await setOptOuts(db, target.workspaceId, target.contactId, optOuts, new Date());
+	await announceContactChange(env, target.workspaceId, target.contactId, {
+		source: "preference page",
+		details: { topics: topics.map(({ id, name, subscribed }) => ({ id, name, subscribed })) },
+	});
+	return { ...current, topics, saved: true };
 }

@@ -22,16 +22,18 @@ export async function describeTarget(db: Db, target: UnsubscribeTarget) {
 /**
  * Unsubscribes at once (status, suppression list, history), so the very next chunk of every running
  * campaign leaves this contact out. Idempotent. Changes nothing unless the message was sent to this
- * contact (`sent` in the answer). `notify` is the campaign's event, for the EVENTS queue.
+ * contact (`sent` in the answer). `notify` is the campaign's event, for the EVENTS queue (which tells the
+ * webhook endpoints `contact.unsubscribed`); `statusChanged` whether the contact was subscribed until now.
  */
 export async function unsubscribe(db: Db, target: UnsubscribeTarget, source: "link" | "one_click") {
 	const described = await describeTarget(db, target);
 	const { contact, sent, campaignId } = described;
-	if (!contact || !sent) return { ...described, notify: null };
+	if (!contact || !sent) return { ...described, notify: null, statusChanged: false };
 	const at = Date.now();
+	const statusChanged = contact.status === "subscribed";
 	await recordUnsubscribe(db, target, {
 		email: contact.email,
-		wasSubscribed: contact.status === "subscribed",
+		wasSubscribed: statusChanged,
 		source: source === "one_click" ? "one-click unsubscribe" : "unsubscribe link",
 		historyId: newId("csh"),
 		at,
@@ -46,5 +48,5 @@ export async function unsubscribe(db: Db, target: UnsubscribeTarget, source: "li
 				at,
 			}
 		: null;
-	return { ...described, notify };
+	return { ...described, notify, statusChanged };
 }

@@ -12,14 +12,18 @@ import { emitWebhookEvents, type WebhookEvent } from "./outbound-webhooks";
 
 type EmitEnv = Pick<Env, "DB" | "WEBHOOKS">;
 
-/** A contact written (by any path, see contacts-write): created or updated, and unsubscribed when the write did that. */
+/**
+ * A contact written (by any path, see contacts-write): created or updated, and unsubscribed when the write did that.
+ * The data is the contact as the API shows it, with `source` (what wrote it) and any `details` of the change.
+ */
 export function emitContactWebhooks(
 	env: EmitEnv,
 	workspaceId: string,
 	contact: Contact,
-	change: { created: boolean; unsubscribed: boolean; source: string },
+	change: { created: boolean; unsubscribed: boolean; source: string; details?: Record<string, unknown> },
 ) {
-	const events: WebhookEvent[] = [{ type: change.created ? "contact.created" : "contact.updated", data: contact }];
+	const data = { ...contact, source: change.source, ...change.details };
+	const events: WebhookEvent[] = [{ type: change.created ? "contact.created" : "contact.updated", data }];
 	if (change.unsubscribed)
 		events.push({
 			type: "contact.unsubscribed",

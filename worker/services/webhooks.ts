@@ -17,12 +17,15 @@ type Applied = {
 	applied: boolean;
 	reason: "applied" | "noted" | "duplicate" | "ignored" | "unknown message";
 	notify: ProviderEventMessage | null;
+	/** The contact whose status the event changed (bounced or complained), for the webhook endpoints. */
+	changedContact: { workspaceId: string; contactId: string } | null;
 };
 
 const not = (reason: "duplicate" | "ignored" | "unknown message"): Applied => ({
 	applied: false,
 	reason,
 	notify: null,
+	changedContact: null,
 });
 
 /**
@@ -32,7 +35,7 @@ const not = (reason: "duplicate" | "ignored" | "unknown message"): Applied => ({
  * every email (the provider's answer was lost, so its id is not recorded yet). Its status moves forward
  * at once; a hard bounce, a complaint or Resend's own suppression puts the address on the workspace's
  * list before the next chunk of any campaign. `notify` is the event for the EVENTS queue (the campaign's
- * event log and live numbers), if there is one.
+ * event log and live numbers), if there is one; `changedContact` the contact it marked bounced or complained.
  */
 export async function applyResendEvent(db: Db, svixId: string, event: ResendEvent): Promise<Applied> {
 	if (await webhookSeen(db, svixId)) return not("duplicate");
@@ -47,9 +50,9 @@ export async function applyResendEvent(db: Db, svixId: string, event: ResendEven
 	try {
 		if (outcome.kind === "delayed") {
 			await noteDelayed(db, svixId, event.type, message.id, at);
-			return { applied: true, reason: "noted", notify: null };
+			return { applied: true, reason: "noted", notify: null, changedContact: null };
 		}
-		const moved = await applyProviderOutcome(
+		const { moved, contactChanged } = await applyProviderOutcome(
 			db,
 			svixId,
 			event.type,
@@ -68,7 +71,8 @@ export async function applyResendEvent(db: Db, svixId: string, event: ResendEven
 			at,
 			moved: moved ? { from: message.status, to: outcome.target } : null,
 		};
-		return { applied: true, reason: "applied", notify };
+		const changedContact = contactChanged ? { workspaceId: message.workspaceId, contactId: message.contactId } : null;
+		return { applied: true, reason: "applied", notify, changedContact };
 	} catch (error) {
 		if (isDuplicateWebhook(error)) return not("duplicate");
 		throw error;
