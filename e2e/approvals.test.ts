@@ -61,8 +61,9 @@ describe("approvals", () => {
 
 		await page.goto(`/campaigns/${campaign.id}`);
 		await page.getByRole("button", { name: "Send now…" }).click();
-		await page.getByTestId("confirm-send").click();
+		// The dialog asks the server first: the send would be refused, so it says why and the button waits.
 		await page.getByRole("dialog").getByText('Approval required: the stage "Compliance"', { exact: false }).waitFor();
+		expect(await page.getByTestId("confirm-send").isDisabled()).toBe(true);
 		await browser.shot("approvals-02-send-blocked");
 		await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
 

@@ -126,14 +126,15 @@ describe("campaigns", () => {
 		);
 		expect(await dialog.getByTestId("send-from").textContent()).toBe(`Pulse News <${sender}>`);
 
-		// Without a postal address the send is refused, and the dialog says where to add it.
-		await dialog.getByRole("button", { name: "Send now" }).click();
+		// Without a postal address the send would be refused: the dialog says where to add it, and the button waits.
 		await dialog.getByTestId("postal-missing").waitFor();
+		expect(await dialog.getByRole("button", { name: "Send now" }).isDisabled()).toBe(true);
 		expect(await dialog.getByRole("link", { name: "Add it in workspace settings" }).getAttribute("href")).toBe(
 			"/settings/workspace",
 		);
 		await shot("92-send-postal-missing");
 		await apiCall("PATCH", "/api/v1/workspace", { postal_address: "1 Test Street, 10115 Berlin" });
+		await dialog.getByRole("button", { name: "Check again" }).click();
 		await dialog.getByRole("button", { name: "Send now" }).click();
 
 		// The campaign page: the bar reaches 100 % and the campaign completes (the capture outbox delivers at once).

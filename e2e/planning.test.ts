@@ -45,6 +45,22 @@ describe("planning", () => {
 			expect(await readiness.locator(`[data-check="${check}"]`).getAttribute("data-ok")).toBe("false");
 		await readiness.getByText("Waiting for Compliance").waitFor();
 
+		// The send dialog shows the same checklist: the score, each failing check with what to do, and the server's
+		// refusal while the review waits (the button waits with it).
+		await page.getByRole("button", { name: "Send now…" }).click();
+		const dialog = page.getByRole("dialog");
+		const checks = dialog.getByTestId("send-checks");
+		await checks.getByTestId("send-readiness-score").getByText("57% ready").waitFor();
+		await checks.locator('[data-check="approvals"]').getByText("Waiting for Compliance").waitFor();
+		await checks.locator('[data-check="test_send"]').getByText("Send a test of this version").waitFor();
+		expect(await checks.locator('[data-check="sender"]').count()).toBe(0);
+		await checks
+			.getByText('Sending is not possible yet: Approval required: waiting for the stage "Compliance"')
+			.waitFor();
+		expect(await dialog.getByTestId("confirm-send").isDisabled()).toBe(true);
+		await browser.shot("planning-00-send-checks");
+		await dialog.getByRole("button", { name: "Cancel" }).click();
+
 		const timeline = page.getByTestId("timeline-card");
 		const form = timeline.getByTestId("task-form");
 		await form.getByLabel("Milestone").selectOption("content_due");

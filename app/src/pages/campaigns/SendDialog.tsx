@@ -9,6 +9,7 @@ import {
 	ApiError,
 	audienceSize,
 	getCampaignAudience,
+	getReadiness,
 	getSegment,
 	getTemplate,
 	listContacts,
@@ -21,6 +22,7 @@ import {
 import { formatDate, formatNumber } from "../../lib/format";
 import type { Campaign, CampaignStatus } from "../../lib/types";
 import { localSchedule } from "./local-schedule";
+import { refusalFor, SendChecks } from "./planning/SendChecks";
 import { fromLocalInput, senderOf } from "./shared";
 
 export type SendMode = "now" | "schedule";
@@ -86,6 +88,16 @@ export function SendDialog(props: Props) {
 		},
 	);
 
+	// The checklist and what the server would answer to this send, asked afresh each time the dialog opens.
+	const [readiness, { refetch: recheck }] = createResource(
+		() => (props.open ? props.campaign.id : false),
+		(id) => getReadiness(id),
+	);
+	const refused = () => {
+		const r = readiness.latest;
+		return !r || readiness.loading || refusalFor(r, props.mode) !== null;
+	};
+
 	const title = () => {
 		const f = facts.latest;
 		if (!f || facts.loading) return props.mode === "now" ? "Send this campaign now?" : "Schedule this campaign?";
@@ -95,6 +107,8 @@ export function SendDialog(props: Props) {
 	};
 	const postalMissing = () => {
 		const e = error();
+		const r = readiness.latest;
+		if (r && refusalFor(r, props.mode)?.path === "postal_address") return true;
 		return e instanceof ApiError && e.issues.some((i) => i.path === "postal_address");
 	};
 
@@ -117,6 +131,7 @@ export function SendDialog(props: Props) {
 			props.onDone(result.status);
 		} catch (e) {
 			setError(e);
+			void recheck();
 		} finally {
 			setBusy(false);
 		}
@@ -137,7 +152,7 @@ export function SendDialog(props: Props) {
 						variant="primary"
 						onClick={confirm}
 						loading={busy()}
-						disabled={!facts.latest || facts.loading || facts.latest.size.sendable === 0}
+						disabled={!facts.latest || facts.loading || facts.latest.size.sendable === 0 || refused()}
 						data-testid="confirm-send"
 					>
 						{props.mode === "now" ? "Send now" : "Schedule"}
@@ -201,6 +216,19 @@ export function SendDialog(props: Props) {
 						)}
 					</Match>
 				</Switch>
+				<Show
+					when={readiness.latest}
+					fallback={<FormAlert message={readiness.error ? messageOf(readiness.error) : undefined} />}
+				>
+					{(r) => (
+						<SendChecks
+							readiness={r()}
+							mode={props.mode}
+							checking={readiness.loading}
+							onCheckAgain={() => void recheck()}
+						/>
+					)}
+				</Show>
 				<Show when={props.mode === "schedule"}>
 					<TextField
 						label="Send at"
