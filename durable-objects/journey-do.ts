@@ -24,6 +24,8 @@ import { presentEnrollment } from "./journey-view";
 const SEEN_KEEP_MS = 7 * 86_400_000;
 /** How long the cron's call runs a pass before leaving the rest to the alarm. */
 const RECONCILE_BUDGET_MS = 10_000;
+/** After a failure past a stored step (D1 or a queue down), the alarm tries again this soon, for as long as it takes. */
+const RETRY_MS = 30_000;
 
 /**
  * One shard of a journey (`journey:{journeyId}:{shard}`, see worker/domain/journeys/shards.ts): the enrollments of
@@ -190,6 +192,17 @@ export class JourneyDO extends DurableObject<Env> {
 	}
 
 	override async alarm(): Promise<void> {
+		try {
+			await this.wake();
+		} catch (error) {
+			// Not left to the runtime's few alarm retries: a D1 outage longer than those must not put the shard to sleep
+			// with contacts waiting (nothing else would wake it before the next entry or event).
+			console.error(JSON.stringify({ journey_alarm_failed: String(error) }));
+			await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);
+		}
+	}
+
+	private async wake() {
 		const journey = await this.loader.journey(undefined, true);
 		if (!journey) return;
 		if (journey.status === "archived") {
@@ -204,16 +217,25 @@ export class JourneyDO extends DurableObject<Env> {
 	}
 
 	private async afterWrite(journey: EngineJourney) {
-		if (journey.status === "active") await flushEffects(this.flush, journey);
-		await flushMirror(this.flush, journey);
+		try {
+			if (journey.status === "active") await flushEffects(this.flush, journey);
+			await flushMirror(this.flush, journey);
+		} catch (error) {
+			// The step is stored (with its effects and mirror rows): the alarm is set before the caller hears of the
+			// failure, so the contacts' next steps and what is still owed do not wait for a later write to this shard.
+			await this.arm(journey, Date.now() + RETRY_MS);
+			throw error;
+		}
 		await this.arm(journey);
 		await this.livePush.changed(journey.id);
 	}
 
-	/** One alarm at the earliest due step, pending effect or seeding page; none while paused. */
-	private async arm(journey: EngineJourney) {
+	/** One alarm at the earliest due step, pending effect, seeding page or `retryAt`; none while paused. */
+	private async arm(journey: EngineJourney, retryAt: number | null = null) {
 		const seeding = this.store.getMeta<Seeding>("seeding") ? Date.now() : null;
-		const times = [this.store.nextDue(), this.store.nextEffect(), seeding].filter((t): t is number => t !== null);
+		const times = [this.store.nextDue(), this.store.nextEffect(), seeding, retryAt].filter(
+			(t): t is number => t !== null,
+		);
 		if (journey.status !== "active" || times.length === 0) await this.ctx.storage.deleteAlarm();
 		else await this.ctx.storage.setAlarm(Math.min(...times));
 	}

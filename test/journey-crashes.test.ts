@@ -11,9 +11,14 @@ import { dispatchJourneySends, journeyCampaignId } from "../worker/services/jour
 import { call, ORIGIN } from "./client";
 import {
 	activeJourney,
+	alarmAt,
+	contact,
 	deliverEvents,
 	deliverSends,
+	enrollmentOf,
+	HOUR,
 	journeyEvent,
+	MINUTE,
 	shardFor,
 	templateIn,
 	workspaceWithContacts,
@@ -219,5 +224,40 @@ describe("journey work survives a queue consumer crashing mid-batch", () => {
 			.bind(campaignId)
 			.all();
 		expect(statuses.results).toEqual([{ status: "sent", n: ws.contactIds.length }]);
+	});
+
+	it("a shard whose D1 write fails after a contact entered, and again in its alarm, still takes the contact's next step and lists the journey on the contact once D1 is back", async () => {
+		const { cookie, contactIds } = await workspaceWithContacts(1);
+		const contactId = contactIds[0] as string;
+		const journeyId = await activeJourney(cookie, {
+			entry: { type: "api" },
+			start: "wait",
+			nodes: {
+				wait: { type: "delay", duration: "PT1H", next: "tag" },
+				tag: { type: "update_contact", add_tags: ["followed_up"], next: "done" },
+				done: { type: "exit" },
+			},
+		});
+		const t0 = Date.now();
+		await shardFor(journeyId, contactId).setClockForTest(t0);
+		// A real D1 failure: the table of which journeys a contact is in cannot be written for a while.
+		const index = (from: string, to: string) => env.DB.exec(`ALTER TABLE ${from} RENAME TO ${to}`);
+		await index("journey_enrollments_index", "journey_enrollments_index_down");
+		try {
+			const res = await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: contactId }, { cookie });
+			expect(res.status).toBe(500);
+			// The entry itself was stored before the failure: the contact waits at the delay.
+			expect(await enrollmentOf(journeyId, contactId)).toMatchObject({ status: "active", node_id: "wait" });
+			// Its alarm is set all the same; when it rings (D1 still failing) the contact takes the step...
+			expect(await alarmAt(journeyId, contactId, t0 + HOUR)).toBe(true);
+			expect((await contact(cookie, contactId)).tags).toEqual(["followed_up"]);
+		} finally {
+			await index("journey_enrollments_index_down", "journey_enrollments_index");
+		}
+		// ...and the shard keeps trying what it still owes D1: the contact's page lists the journey, completed.
+		expect(await alarmAt(journeyId, contactId, t0 + HOUR + MINUTE)).toBe(true);
+		expect(await enrollmentOf(journeyId, contactId)).toMatchObject({ status: "completed" });
+		const journeys = await call("GET", `/api/v1/contacts/${contactId}/journeys`, undefined, { cookie });
+		expect(journeys.json.data).toMatchObject([{ journey_id: journeyId, enrollments: [{ status: "completed" }] }]);
 	});
 });
