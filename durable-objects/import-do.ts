@@ -6,14 +6,23 @@ import { IMPORT_LIMITS } from "../worker/domain/csv/limits";
 import { type CsvFile, countRows } from "../worker/domain/csv/window";
 import { notifyImportFinished } from "../worker/services/event-notifications";
 import { failImport, type ImportJob, runImportStep } from "../worker/services/import-step";
-import { emitImportWebhook } from "../worker/services/webhook-emitters";
+import { announceImportCompleted } from "../worker/services/webhook-emitters";
 
 const STEP_BUDGET_MS = 1_000;
 const MAX_FAILURES = 5;
 /** A file whose hand-off never finished is dropped after this long. */
 const ABANDONED_MS = 15 * 60 * 1000;
+/** `import.completed` is tried this often (backoff up to an hour: about a day) before it is given up, logged. */
+const MAX_ANNOUNCE_TRIES = 30;
+const MAX_ANNOUNCE_DELAY_MS = 3600_000;
 
-type StoredJob = ImportJob & { size: number; counted: boolean; failures: number };
+type StoredJob = ImportJob & {
+	size: number;
+	counted: boolean;
+	failures: number;
+	/** Finished and its uploader told; `import.completed` failed to enqueue this many times so far. */
+	settling?: { tries: number };
+};
 export type StartResult = { ok: true } | { ok: false; reason: string };
 
 /**
@@ -44,6 +53,7 @@ export class ImportDO extends DurableObject<Env> {
 	override async alarm(): Promise<void> {
 		let job = await this.ctx.storage.get<StoredJob>("job");
 		if (!job) return this.finish();
+		if (job.settling) return this.settle(job);
 		try {
 			const file = this.file(job.size);
 			if (!job.counted) {
@@ -55,9 +65,7 @@ export class ImportDO extends DurableObject<Env> {
 			const started = Date.now();
 			let done = false;
 			while (!done && Date.now() - started < STEP_BUDGET_MS) done = (await runImportStep(this.env, job, file)).done;
-			if (done) await notifyImportFinished(this.env, job.workspaceId, job.importId);
-			if (done) await emitImportWebhook(this.env, job.workspaceId, job.importId);
-			if (done) await this.finish();
+			if (done) await this.settle(job);
 			else await this.ctx.storage.setAlarm(Date.now());
 		} catch (error) {
 			const failures = job.failures + 1;
@@ -68,14 +76,35 @@ export class ImportDO extends DurableObject<Env> {
 					job.importId,
 					"The import stopped after repeated errors; rows before the failure were imported",
 				);
-				await notifyImportFinished(this.env, job.workspaceId, job.importId);
-				await emitImportWebhook(this.env, job.workspaceId, job.importId);
-				await this.finish();
-				return;
+				return this.settle({ ...job, failures });
 			}
 			await this.ctx.storage.put("job", { ...job, failures });
 			await this.ctx.storage.setAlarm(Date.now() + 1000 * 2 ** failures);
 		}
+	}
+
+	/**
+	 * A finished import tells its uploader, then its webhook endpoints (`import.completed`), and only then forgets
+	 * the job. An enqueue that fails keeps the job, marked settling, and is tried again on a later alarm (the uploader
+	 * is not told twice); a crash right after the import's last commit reruns that step, which finds it done and
+	 * settles. The event's delivery id is fixed per import and endpoint, so a repeat is never a second delivery.
+	 */
+	private async settle(job: StoredJob): Promise<void> {
+		if (!job.settling) await notifyImportFinished(this.env, job.workspaceId, job.importId);
+		try {
+			await announceImportCompleted(this.env, job.workspaceId, job.importId);
+		} catch (error) {
+			const tries = (job.settling?.tries ?? 0) + 1;
+			const giveUp = tries >= MAX_ANNOUNCE_TRIES;
+			const error_ = `import.completed not enqueued${giveUp ? ", given up" : ""}: ${String(error)}`;
+			console.error(JSON.stringify({ import_id: job.importId, tries, error: error_ }));
+			if (!giveUp) {
+				await this.ctx.storage.put("job", { ...job, settling: { tries } } satisfies StoredJob);
+				await this.ctx.storage.setAlarm(Date.now() + Math.min(1000 * 2 ** tries, MAX_ANNOUNCE_DELAY_MS));
+				return;
+			}
+		}
+		await this.finish();
 	}
 
 	/** The stored pieces of the file. */

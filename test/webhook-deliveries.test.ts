@@ -1,7 +1,14 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import {
+	createExecutionContext,
+	createMessageBatch,
+	getQueueResult,
+	runDurableObjectAlarm,
+	runInDurableObject,
+} from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ImportDO } from "../durable-objects/import-do";
 import type { WebhookDeliveryMessage } from "../worker/contracts/webhook-queue";
 import { handleWebhooksBatch, webhookDeps } from "../worker/queue/webhooks-consumer";
 import { emitWebhookEvent } from "../worker/services/outbound-webhooks";
@@ -317,6 +324,46 @@ describe("outbound webhook deliveries", () => {
 			["p2@track.example", "preference page"],
 		]);
 		expect(bodies().filter((b) => b.type === "contact.unsubscribed")).toEqual([]);
+	});
+
+	it("import.completed reaches the endpoint once, even when the importer must finish again after a crash or a failed enqueue", async () => {
+		const team = await signupOwner("Imports");
+		const hook = receiver();
+		receiveThroughQueue(hook);
+		const subscribed = { url: `${RECEIVER}/imports`, events: ["import.completed"] };
+		const added = await call("POST", "/api/v1/webhook-endpoints", subscribed, { cookie: team.cookie });
+		const { result } = await importCsv(team.cookie, "email\nfirst@acme.test\nsecond@acme.test\nnot-an-email\n");
+		const completions = () => hook.seen.filter((x) => JSON.parse(x.body).type === "import.completed");
+		const [told] = await waitUntil("import.completed", async () => completions().length > 0 && completions());
+		const webhookId = told?.headers["webhook-id"];
+		const payload = new Webhook(added.json.secret).verify(told?.body ?? "", told?.headers ?? {});
+		expect(payload).toMatchObject({
+			type: "import.completed",
+			data: { import_id: result.id, status: "completed", total_rows: 3, created: 2, errors: 1 },
+		});
+
+		// As if the importer had crashed after the import's last commit, before enqueuing; then the queue refuses once.
+		const importer = env.IMPORTER.getByName(result.id);
+		const runsWith = (webhooks: Partial<Queue>) =>
+			runInDurableObject(importer, async (object: ImportDO, state) => {
+				(object as unknown as { env: Env }).env = { ...env, WEBHOOKS: webhooks as Queue };
+				await state.storage.setAlarm(Date.now() + 60_000); // runs only when the test runs it
+			});
+		const job = { importId: result.id, workspaceId: team.workspace.id, size: 0, counted: true, failures: 0 };
+		await runInDurableObject(importer, (_: ImportDO, state) => state.storage.put("job", job));
+		await runsWith({ sendBatch: () => Promise.reject(new Error("queue unavailable")) });
+		expect(await runDurableObjectAlarm(importer)).toBe(true);
+		const kept = await runInDurableObject(importer, (_: ImportDO, state) => state.storage.get("job"));
+		expect(kept).toMatchObject({ importId: result.id, settling: { tries: 1 } }); // kept to try again
+
+		const capture = captureQueue();
+		await runsWith(capture.env.WEBHOOKS);
+		expect(await runDurableObjectAlarm(importer)).toBe(true);
+		expect(await runInDurableObject(importer, (_: ImportDO, state) => state.storage.get("job"))).toBeUndefined();
+		expect(capture.queued.map((m) => [m.event_type, m.delivery_id])).toEqual([["import.completed", webhookId]]);
+		// The same delivery, already settled: the receiver is not called again.
+		expect((await consume(capture.queued[0] as WebhookDeliveryMessage, hook.fetch)).explicitAcks).toHaveLength(1);
+		expect(completions()).toHaveLength(1);
 	});
 
 	it("tells the endpoint when a contact enters a journey and when they leave it", async () => {

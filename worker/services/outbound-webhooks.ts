@@ -3,8 +3,18 @@ import type { WebhookDeliveryMessage } from "../contracts/webhook-queue";
 import { createDb } from "../db/client";
 import { enabledEndpoints } from "../db/webhook-endpoints";
 import { newId } from "../domain/ids";
+import { keyedDeliveryId } from "../domain/webhooks/delivery-id";
 
-export type WebhookEvent = { type: WebhookEventType; data: unknown; at?: Date };
+export type WebhookEvent = {
+	type: WebhookEventType;
+	data: unknown;
+	at?: Date;
+	/**
+	 * The event's own identity, for an event its emitter may send again (a retried finish): with the same key and
+	 * `at` it becomes the same delivery at each endpoint, so a repeat is never a second delivery.
+	 */
+	key?: string;
+};
 
 type EmitEnv = Pick<Env, "DB" | "WEBHOOKS">;
 
@@ -20,39 +30,44 @@ const MESSAGE_BYTES = 120_000;
  * It never throws: a failure is logged and the caller's work goes on.
  */
 export async function emitWebhookEvents(env: EmitEnv, workspaceId: string, events: WebhookEvent[]): Promise<void> {
-	if (events.length === 0) return;
 	try {
-		const endpoints = await enabledEndpoints(createDb(env.DB), workspaceId);
-		if (endpoints.length === 0) return;
-		const messages: { body: WebhookDeliveryMessage; bytes: number }[] = [];
-		for (const event of events) {
-			const subscribers = endpoints.filter((endpoint) => endpoint.events.includes(event.type));
-			if (subscribers.length === 0) continue;
-			const body = JSON.stringify({
-				type: event.type,
-				timestamp: (event.at ?? new Date()).toISOString(),
-				data: event.data,
-			});
-			if (body.length > MESSAGE_BYTES) {
-				console.error(JSON.stringify({ workspaceId, type: event.type, error: "webhook event too large to send" }));
-				continue;
-			}
-			for (const endpoint of subscribers) {
-				const message: WebhookDeliveryMessage = {
-					type: "webhook_delivery",
-					delivery_id: newId("msg"),
-					endpoint_id: endpoint.id,
-					workspace_id: workspaceId,
-					event_type: event.type,
-					body,
-				};
-				messages.push({ body: message, bytes: body.length + 200 });
-			}
-		}
-		await enqueue(env, messages);
+		await enqueueWebhookEvents(env, workspaceId, events);
 	} catch (error) {
 		console.error(JSON.stringify({ workspaceId, error: `webhook events not enqueued: ${String(error)}` }));
 	}
+}
+
+/**
+ * `emitWebhookEvents` for a caller that keeps what it owes until it is sent (an outbox, a retried alarm): throws
+ * when the events could not be enqueued, so the caller tries again; give such events a `key`.
+ */
+export async function enqueueWebhookEvents(env: EmitEnv, workspaceId: string, events: WebhookEvent[]): Promise<void> {
+	if (events.length === 0) return;
+	const endpoints = await enabledEndpoints(createDb(env.DB), workspaceId);
+	if (endpoints.length === 0) return;
+	const messages: { body: WebhookDeliveryMessage; bytes: number }[] = [];
+	for (const event of events) {
+		const subscribers = endpoints.filter((endpoint) => endpoint.events.includes(event.type));
+		if (subscribers.length === 0) continue;
+		const at = event.at ?? new Date();
+		const body = JSON.stringify({ type: event.type, timestamp: at.toISOString(), data: event.data });
+		if (body.length > MESSAGE_BYTES) {
+			console.error(JSON.stringify({ workspaceId, type: event.type, error: "webhook event too large to send" }));
+			continue;
+		}
+		for (const endpoint of subscribers) {
+			const message: WebhookDeliveryMessage = {
+				type: "webhook_delivery",
+				delivery_id: event.key ? await keyedDeliveryId(event.key, endpoint.id, at) : newId("msg"),
+				endpoint_id: endpoint.id,
+				workspace_id: workspaceId,
+				event_type: event.type,
+				body,
+			};
+			messages.push({ body: message, bytes: body.length + 200 });
+		}
+	}
+	await enqueue(env, messages);
 }
 
 /** One event; see `emitWebhookEvents` (prefer it for many events at once). */

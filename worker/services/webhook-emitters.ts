@@ -3,11 +3,12 @@ import type { Contact } from "../contracts/contacts";
 import { createDb } from "../db/client";
 import { findImport } from "../db/imports";
 import type { ContactWrite, ImportPlan } from "../domain/contacts/import-plan";
-import { emitWebhookEvents, type WebhookEvent } from "./outbound-webhooks";
+import { emitWebhookEvents, enqueueWebhookEvents, type WebhookEvent } from "./outbound-webhooks";
 
 /*
  * The one-line hooks the rest of Pulse calls to tell webhook endpoints what happened. Each makes at most one
- * `emitWebhookEvents` call per workspace (one D1 read, then queue messages) and never throws.
+ * `emitWebhookEvents` call per workspace (one D1 read, then queue messages) and never throws, except
+ * `announceImportCompleted`, whose caller retries it.
  */
 
 type EmitEnv = Pick<Env, "DB" | "WEBHOOKS">;
@@ -141,28 +142,29 @@ export function emitCampaignStatusWebhook(
 	return emitWebhookEvents(env, campaign.workspaceId, [{ type: "campaign.status_changed", at, data }]);
 }
 
-/** An import that finished (`status` completed or failed) with its counts. */
-export async function emitImportWebhook(env: EmitEnv, workspaceId: string, importId: string) {
-	try {
-		const row = await findImport(createDb(env.DB), workspaceId, importId);
-		if (!row) return;
-		await emitWebhookEvents(env, workspaceId, [
-			{
-				type: "import.completed",
-				data: {
-					import_id: importId,
-					status: row.status,
-					total_rows: row.totalRows,
-					processed_rows: row.processedRows,
-					created: row.created,
-					updated: row.updated,
-					skipped: row.skipped,
-					errors: row.errorCount,
-					failure: row.failure ?? null,
-				},
+/**
+ * An import that finished (`status` completed or failed) with its counts. Throws when it could not be enqueued (its
+ * ImportDO tries again); keyed by the import, so a repeat after a crash or a failed try is one delivery.
+ */
+export async function announceImportCompleted(env: EmitEnv, workspaceId: string, importId: string) {
+	const row = await findImport(createDb(env.DB), workspaceId, importId);
+	if (!row) return;
+	await enqueueWebhookEvents(env, workspaceId, [
+		{
+			type: "import.completed",
+			key: `import.completed:${importId}`,
+			at: row.completedAt ?? row.createdAt,
+			data: {
+				import_id: importId,
+				status: row.status,
+				total_rows: row.totalRows,
+				processed_rows: row.processedRows,
+				created: row.created,
+				updated: row.updated,
+				skipped: row.skipped,
+				errors: row.errorCount,
+				failure: row.failure ?? null,
 			},
-		]);
-	} catch (error) {
-		console.error(JSON.stringify({ workspaceId, importId, error: `import webhook: ${String(error)}` }));
-	}
+		},
+	]);
 }
