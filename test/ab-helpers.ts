@@ -80,6 +80,10 @@ export async function evict(campaignId: string) {
 	);
 }
 
+/** When the campaign object will next wake by itself (null: not until something happens to it). */
+export const alarmOf = (campaignId: string) =>
+	runInDurableObject(env.CAMPAIGN.getByName(campaignId), (_: CampaignDO, ctx) => ctx.storage.getAlarm());
+
 /** The campaign's live socket, as the dashboard opens it: every message it receives, in order. */
 export async function liveSocket(cookie: string, campaignId: string) {
 	const res = await exports.default.fetch(`${ORIGIN}/api/v1/campaigns/${campaignId}/live`, {

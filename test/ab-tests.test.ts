@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import {
 	abWorkspace,
+	alarmOf,
 	evict,
 	fanOutAndSettle,
 	humanClicks,
@@ -48,6 +49,10 @@ describe("A/B tests", () => {
 		expect(test.length).toBeLessThan(90);
 		expect(new Set(test.map((m) => m.variant_id))).toEqual(new Set([a.id, b.id]));
 		const testers = new Set(test.map((m) => m.contact_id));
+		// Once the test group has settled, the object sleeps until the hour is up instead of waking every few seconds.
+		await runDurableObjectAlarm(env.CAMPAIGN.getByName(id));
+		const startedAt = (await env.CAMPAIGN.getByName(id).getState())?.ab?.startedAt ?? 0;
+		expect(await alarmOf(id)).toBe(startedAt + 3_600_000);
 
 		await humanClicks(id, b.id, 20);
 		let ab = await call("GET", `/api/v1/campaigns/${id}/ab`, undefined, { cookie });
@@ -73,6 +78,8 @@ describe("A/B tests", () => {
 		expect(ab.json.phase).toBe("deciding");
 		expect(ab.json.winner).toMatchObject({ variant_id: b.id });
 		expect(ab.json.winner.reason).toMatch(/B/);
+		// Waiting for a person, it does not wake by itself at all.
+		expect(await alarmOf(id)).toBeNull();
 		await evict(id);
 		await runDurableObjectAlarm(env.CAMPAIGN.getByName(id));
 		expect((await messagesOf(id)).length).toBe(test.length);

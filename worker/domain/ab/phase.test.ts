@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AbClock, abDecision, abDue, EARLY_CHECK_MS, EARLY_MIN_MS } from "./phase";
+import { type AbClock, abDecision, abDue, abNextDueAt, EARLY_CHECK_MS, EARLY_MIN_MS } from "./phase";
 import { abSetupIssues } from "./setup";
 
 const HOUR = 3_600_000;
@@ -33,6 +33,21 @@ describe("when an A/B test is decided", () => {
 		expect(abDue(clock(), EARLY_MIN_MS, true)).toBe("early");
 		expect(abDue(clock({ lastEarlyCheck: EARLY_MIN_MS }), EARLY_MIN_MS + EARLY_CHECK_MS - 1, true)).toBeNull();
 		expect(abDue(clock({ autoSendWinner: false }), EARLY_MIN_MS, true)).toBeNull();
+	});
+
+	it("wakes the object only when the test next needs it: the end, the next early check, or a person", () => {
+		const manual = clock({ autoSendWinner: false });
+		expect(abNextDueAt(manual)).toBe(4 * HOUR);
+		expect(abNextDueAt(clock())).toBe(EARLY_MIN_MS);
+		expect(abNextDueAt(clock({ lastEarlyCheck: 2 * HOUR }))).toBe(2 * HOUR + EARLY_CHECK_MS);
+		expect(abNextDueAt(clock({ durationMs: 30_000 }))).toBe(30_000);
+		expect(abNextDueAt(clock({ lastEarlyCheck: 4 * HOUR }))).toBe(4 * HOUR);
+		expect(abNextDueAt(clock({ phase: "deciding" }))).toBe(0);
+		expect(abNextDueAt({ ...manual, phase: "deciding" })).toBeNull();
+		expect(abNextDueAt(clock({ phase: "sending_winner" }))).toBeNull();
+		// Each answer is a moment at which abDue has work.
+		for (const ab of [manual, clock(), clock({ lastEarlyCheck: 2 * HOUR }), clock({ durationMs: 30_000 })])
+			expect(abDue(ab, abNextDueAt(ab) ?? Number.NaN, true)).not.toBeNull();
 	});
 
 	it("in deciding, decides again only with auto-send (an interrupted decision); otherwise waits for a person", () => {

@@ -36,6 +36,19 @@ export function abDue(ab: AbClock, now: number, testFanoutDone: boolean): "final
 	return now - ab.lastEarlyCheck >= EARLY_CHECK_MS ? "early" : null;
 }
 
+/**
+ * When the test next needs the object once its test group has settled (as `abDue` would first answer): at the end
+ * of the test, or with auto-send at the next early-stop check; at once for an interrupted decision; null while a
+ * person decides (their pick, a pause or a resume wakes the object). Null outside testing and deciding.
+ */
+export function abNextDueAt(ab: AbClock): number | null {
+	if (ab.phase === "deciding") return ab.autoSendWinner ? ab.startedAt : null;
+	if (ab.phase !== "testing") return null;
+	const end = ab.startedAt + ab.durationMs;
+	if (!ab.autoSendWinner) return end;
+	return Math.min(end, Math.max(ab.startedAt + EARLY_MIN_MS, ab.lastEarlyCheck + EARLY_CHECK_MS));
+}
+
 /** The tuning sample of an arm pair: twice the average arm (at least `MIN_TUNING_N`). */
 export const tuningN = (total: number, arms: number) => Math.max(MIN_TUNING_N, (2 * total) / Math.max(1, arms));
 
