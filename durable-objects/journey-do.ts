@@ -10,6 +10,7 @@ import type { EngineJourney } from "../worker/db/journey-engine";
 import { shardName } from "../worker/domain/journeys/shards";
 import { dispatchJourneySends } from "../worker/services/journey-sends";
 import { runDatePass } from "./journey-date-pass";
+import { ExitCheck } from "./journey-exit-check";
 import { type Flush, flushEffects, flushMirror } from "./journey-flush";
 import { answerClose, JourneyLiveHub } from "./journey-live";
 import { LivePush } from "./journey-live-push";
@@ -40,6 +41,7 @@ export class JourneyDO extends DurableObject<Env> {
 	private readonly hub: JourneyLiveHub;
 	private readonly livePush: LivePush;
 	private readonly segments: SegmentEntry;
+	private readonly exits: ExitCheck;
 	private testNow: number | null;
 
 	constructor(ctx: DurableObjectState, env: Env) {
@@ -54,6 +56,13 @@ export class JourneyDO extends DurableObject<Env> {
 			loader: this.loader,
 			shard: (journeyId, n) => (n === 0 ? this : this.shard(journeyId, n)),
 			afterWrite: (journey) => this.afterWrite(journey),
+		});
+		this.exits = new ExitCheck({
+			env,
+			store: this.store,
+			loader: this.loader,
+			now,
+			apply: (journey, inputs) => this.receive(journey.id, inputs),
 		});
 		this.hub = new JourneyLiveHub(ctx, env);
 		this.livePush = new LivePush(ctx, env, () => Object.fromEntries(this.store.counters()));
@@ -114,6 +123,15 @@ export class JourneyDO extends DurableObject<Env> {
 		const journey = await this.loader.journey(journeyId, true);
 		if (!journey || !this.segments.startReconcile(journey)) return { started: false };
 		await this.segments.seedSome(journey, RECONCILE_BUDGET_MS);
+		await this.arm(journey);
+		return { started: true };
+	}
+
+	/** From the cron, on every shard: a pass over its enrollments for `segment_leave` exits (see journey-exit-check.ts). */
+	async checkExits(journeyId: string): Promise<{ started: boolean }> {
+		const journey = await this.loader.journey(journeyId, true);
+		if (!journey || !this.exits.start(journey)) return { started: false };
+		await this.exits.some(journey, RECONCILE_BUDGET_MS);
 		await this.arm(journey);
 		return { started: true };
 	}
@@ -211,6 +229,7 @@ export class JourneyDO extends DurableObject<Env> {
 		}
 		if (journey.status !== "active") return; // paused: every contact stays where it is until resume
 		await this.segments.seedSome(journey, ROUND_BUDGET_MS);
+		await this.exits.some(journey, ROUND_BUDGET_MS);
 		await stepDueRounds({ ...this.flush, loader: this.loader }, journey, () => this.livePush.changed(journey.id));
 		this.store.forgetSeen(this.now() - SEEN_KEEP_MS);
 		await this.afterWrite(journey);
@@ -230,9 +249,9 @@ export class JourneyDO extends DurableObject<Env> {
 		await this.livePush.changed(journey.id);
 	}
 
-	/** One alarm at the earliest due step, pending effect, seeding page or `retryAt`; none while paused. */
+	/** One alarm at the earliest due step, pending effect, seeding or exit-check page, or `retryAt`; none while paused. */
 	private async arm(journey: EngineJourney, retryAt: number | null = null) {
-		const seeding = this.store.getMeta<Seeding>("seeding") ? Date.now() : null;
+		const seeding = this.store.getMeta<Seeding>("seeding") || this.exits.pending() ? Date.now() : null;
 		const times = [this.store.nextDue(), this.store.nextEffect(), seeding, retryAt].filter(
 			(t): t is number => t !== null,
 		);

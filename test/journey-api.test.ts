@@ -250,4 +250,48 @@ describe("journeys through the API: enrollment, sends, pause and resume, version
 		const stats = await call("GET", `/api/v1/journeys/${journeyId}/stats`, undefined, { cookie });
 		expect(stats.json).toMatchObject({ entered: 3, active: 2, exited: { segment_leave: 1 } });
 	});
+
+	it("a pass exits contacts who left a journey's exit segment by a bulk action (no change event seen); members stay", async () => {
+		const { cookie, contactIds } = await workspaceWithContacts(3, { tags: ["trial"] });
+		const [ada, bob, cyd] = contactIds as [string, string, string];
+		const segment = await call(
+			"POST",
+			"/api/v1/segments",
+			{ name: "Trial", definition: { all: [{ tag: "trial" }] } },
+			{ cookie },
+		);
+		const journeyId = await activeJourney(cookie, {
+			entry: { type: "api" },
+			exit: [{ type: "segment_leave", segment_id: segment.json.id }],
+			start: "wait",
+			nodes: { wait: { type: "delay", duration: "P7D", next: "done" }, done: { type: "exit" } },
+		});
+		const t0 = Date.now();
+		await clockAll(journeyId, t0);
+		for (const id of contactIds)
+			expect((await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: id }, { cookie })).status).toBe(
+				202,
+			);
+		await runJourneyReconciliation(env); // everyone is still in the segment: nobody leaves
+		const untag = (ids: string[]) =>
+			call(
+				"POST",
+				"/api/v1/bulk",
+				{ resource: "contacts", action: "untag", ids, params: { tags: ["trial"] } },
+				{ cookie },
+			);
+
+		// Untagged in bulk: no contact change reaches the journeys...
+		expect((await untag([ada, bob])).status).toBe(200);
+		expect(await enrollmentOf(journeyId, ada)).toMatchObject({ status: "active", node_id: "wait" });
+		await runJourneyReconciliation(env); // ...and a pass ran moments ago: not yet
+		expect(await enrollmentOf(journeyId, ada)).toMatchObject({ status: "active" });
+		await clockAll(journeyId, t0 + 11 * MINUTE);
+		await runJourneyReconciliation(env);
+		for (const id of [ada, bob])
+			expect(await enrollmentOf(journeyId, id)).toMatchObject({ status: "exited", exit_reason: "segment_leave" });
+		expect(await enrollmentOf(journeyId, cyd)).toMatchObject({ status: "active", node_id: "wait" });
+		const stats = await call("GET", `/api/v1/journeys/${journeyId}/stats`, undefined, { cookie });
+		expect(stats.json).toMatchObject({ entered: 3, active: 1, exited: { segment_leave: 2 } });
+	});
 });

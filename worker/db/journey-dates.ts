@@ -3,13 +3,16 @@ import type { Db } from "./client";
 import { c } from "./contacts";
 import { journeys } from "./schema-journeys";
 
-/** Active journeys (every workspace) with this kind of entry: date (the daily pass), segment (reconciliation). */
-export async function activeJourneysEntering(db: Db, type: "date" | "segment") {
-	const rows = await db
+/** Active journeys (every workspace) with their current definitions. */
+export const activeJourneys = (db: Db) =>
+	db
 		.select({ id: journeys.id, workspaceId: journeys.workspaceId, definition: journeys.definition })
 		.from(journeys)
 		.where(eq(journeys.status, "active"));
-	return rows.filter((r) => r.definition.entry.type === type);
+
+/** Active journeys (every workspace) with this kind of entry: date (the daily pass), segment (reconciliation). */
+export async function activeJourneysEntering(db: Db, type: "date" | "segment") {
+	return (await activeJourneys(db)).filter((r) => r.definition.entry.type === type);
 }
 
 export const activeDateJourneys = (db: Db) => activeJourneysEntering(db, "date");
