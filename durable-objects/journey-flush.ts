@@ -1,6 +1,6 @@
 import { createDb } from "../worker/db/client";
 import { type EngineJourney, mirrorEnrollments } from "../worker/db/journey-engine";
-import { emitWebhookEvents } from "../worker/services/outbound-webhooks";
+import { enqueueWebhookEvents } from "../worker/services/outbound-webhooks";
 import { runEffects, type SendDispatcher } from "./journey-effects";
 import type { JourneyStore } from "./journey-store";
 
@@ -47,7 +47,7 @@ export async function flushEffects(f: Flush, journey: EngineJourney) {
 export async function flushMirror(f: Flush, journey: EngineJourney) {
 	for (;;) {
 		const rows = f.store.mirrorPending(MIRROR_BATCH);
-		if (rows.length === 0) return;
+		if (rows.length === 0) break; // nothing to mirror, but lifecycle events may still be owed (an earlier try failed)
 		await mirrorEnrollments(createDb(f.env.DB), journey.workspaceId, journey.id, rows);
 		f.store.mirrored(rows);
 		if (rows.length < MIRROR_BATCH) break;
@@ -55,16 +55,21 @@ export async function flushMirror(f: Flush, journey: EngineJourney) {
 	await flushLifecycle(f, journey);
 }
 
-/** Entries and exits to the workspace's webhook endpoints (`journey.enrolled`, `journey.exited`). */
+/**
+ * Entries and exits to the workspace's webhook endpoints (`journey.enrolled`, `journey.exited`). A batch the queue
+ * refuses stays in the outbox (the error reaches `afterWrite`, which arms a retry); each is keyed by its outbox key,
+ * so one enqueued twice (a crash before it was marked sent) is one delivery.
+ */
 async function flushLifecycle(f: Flush, journey: EngineJourney) {
 	for (;;) {
 		const rows = f.store.lifecycle.pending(MIRROR_BATCH);
 		if (rows.length === 0) return;
-		await emitWebhookEvents(
+		await enqueueWebhookEvents(
 			f.env,
 			journey.workspaceId,
 			rows.map((r) => ({
 				type: r.type,
+				key: r.key,
 				data: { journey_id: journey.id, ...JSON.parse(r.payload) },
 				at: new Date(r.at),
 			})),

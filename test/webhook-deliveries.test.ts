@@ -9,7 +9,9 @@ import { exports } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ImportDO } from "../durable-objects/import-do";
+import type { JourneyDO } from "../durable-objects/journey-do";
 import type { WebhookDeliveryMessage } from "../worker/contracts/webhook-queue";
+import { shardName, shardOf } from "../worker/domain/journeys/shards";
 import { handleWebhooksBatch, webhookDeps } from "../worker/queue/webhooks-consumer";
 import { emitWebhookEvent } from "../worker/services/outbound-webhooks";
 import { emitStoredEventWebhooks } from "../worker/services/webhook-emitters";
@@ -404,6 +406,48 @@ describe("outbound webhook deliveries", () => {
 			status: "completed",
 			exit_reason: "completed",
 		});
+	});
+
+	it("journey.enrolled and journey.exited wait in the shard's outbox while the queue refuses them, then go out", async () => {
+		const team = await signupOwner("Journey outbox");
+		const as = { cookie: team.cookie };
+		const hook = receiver();
+		receiveThroughQueue(hook);
+		const events = ["journey.enrolled", "journey.exited"];
+		expect((await call("POST", "/api/v1/webhook-endpoints", { url: `${RECEIVER}/j`, events }, as)).status).toBe(201);
+		const contact = (await call("POST", "/api/v1/contacts", { email: "outboxed@acme.test" }, as)).json;
+		const definition = {
+			entry: { type: "api" },
+			start: "done",
+			nodes: { done: { type: "exit" } },
+		};
+		const journey = (await call("POST", "/api/v1/journeys", { name: "Outboxed", definition }, as)).json;
+		expect((await call("POST", `/api/v1/journeys/${journey.id}/activate`, undefined, as)).status).toBe(200);
+		const shard = env.JOURNEY.getByName(shardName(journey.id, shardOf(contact.id)));
+		const refusing = { sendBatch: () => Promise.reject(new Error("queue unavailable")) } as unknown as Queue;
+		let queue: Queue | undefined;
+		const webhooksQueue = (next: Queue | null) =>
+			runInDurableObject(shard, (object: JourneyDO) => {
+				const flush = (object as unknown as { flush: { env: Env } }).flush;
+				queue ??= flush.env.WEBHOOKS;
+				flush.env = { ...flush.env, WEBHOOKS: next ?? queue };
+			});
+
+		await webhooksQueue(refusing);
+		await call("POST", `/api/v1/journeys/${journey.id}/enroll`, { contact_id: contact.id }, as);
+		const enrollments = await call("GET", `/api/v1/journeys/${journey.id}/enrollments`, undefined, as);
+		expect(enrollments.json.data).toMatchObject([{ contact_id: contact.id, status: "completed" }]);
+		expect(hook.seen).toEqual([]);
+
+		await webhooksQueue(null);
+		expect(await runDurableObjectAlarm(shard)).toBe(true); // the retry the failed flush armed
+		const told = await waitUntil("the journey webhooks", async () => hook.seen.length >= 2 && hook.seen);
+		expect(told.map((x) => JSON.parse(x.body)).map((b) => [b.type, b.data.contact_id])).toEqual(
+			expect.arrayContaining([
+				["journey.enrolled", contact.id],
+				["journey.exited", contact.id],
+			]),
+		);
 	});
 
 	it("turns off an endpoint that failed every attempt for a day, and tells its admins", async () => {
