@@ -93,5 +93,30 @@ describe("team operations in the dashboard", () => {
 		await page.getByRole("button", { name: "Add rule" }).click();
 		await page.getByTestId("alert-rule").getByText("Dead letters (24 h) ≥ 1").waitFor();
 		await browser.shot("123-health");
+
+		// "Select all matching": 55 contacts tagged "wave" fill more than the first page of 50; all of them get tagged.
+		const emails = Array.from({ length: 55 }, (_, i) => `wave${i}-${id}@example.com`);
+		for (let i = 0; i < emails.length; i += 11)
+			await Promise.all(
+				emails.slice(i, i + 11).map((email) => api.json("POST", "/api/v1/contacts", { email, tags: ["wave"] })),
+			);
+		await api.json("POST", "/api/v1/contacts", { email: `dry-${id}@example.com` });
+		await page.goto("/contacts?tag=wave");
+		const contacts = page.getByRole("table", { name: "Contacts" });
+		await expect.poll(async () => contacts.locator("tbody tr").count()).toBe(50);
+		await contacts.getByLabel("Select all on this page").check();
+		await bar.getByText("50 contacts selected").waitFor();
+		await bar.getByTestId("bulk-select-all").getByText("All 50 contacts on this page are selected.").waitFor();
+		await bar.getByRole("button", { name: "Select all 55 contacts matching" }).click();
+		await bar.getByText("All 55 contacts matching these filters are selected.").waitFor();
+		await bar.getByText("55 contacts selected").waitFor();
+		await browser.shot("124-select-all-matching");
+		await bar.getByRole("button", { name: "Tag…", exact: true }).click();
+		await bar.getByLabel("Tags, separated by commas").fill("surfed");
+		await bar.getByRole("button", { name: "Apply to 55" }).click();
+		await results.getByText("55 tagged").waitFor();
+		expect(await results.locator('[data-ok="true"]').count()).toBe(55);
+		const surfed = await api.json<{ data: { email: string }[] }>("GET", "/api/v1/contacts?tag=surfed&limit=100");
+		expect(surfed.data.map((c) => c.email).sort()).toEqual([...emails].sort());
 	});
 });

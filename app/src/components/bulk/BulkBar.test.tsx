@@ -2,19 +2,27 @@ import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
 import { createSignal } from "solid-js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-const runBulk = vi.fn(async (body: { ids: string[]; params?: { tags?: string[] } }) =>
-	body.ids.map((id) =>
+const runBulk = vi.fn(async (body: { ids?: string[]; filter?: object; params?: { tags?: string[] } }) =>
+	(body.ids ?? ["c1", "c2", "c4"]).map((id) =>
 		id === "c3"
 			? { id, ok: false, error: { code: "conflict", message: "A sending campaign cannot be archived" } }
 			: { id, ok: true },
 	),
 );
-vi.mock("../../lib/api", () => ({ runBulk, messageOf: (e: unknown) => String(e) }));
+const listMatching = vi.fn(async () => ({
+	items: [
+		{ id: "c1", name: "Spring" },
+		{ id: "c2", name: "Summer" },
+		{ id: "c4", name: "Winter" },
+	],
+	more: false,
+}));
+vi.mock("../../lib/api", () => ({ runBulk, listMatching, BULK_MAX: 500, messageOf: (e: unknown) => String(e) }));
 
 const { BulkBar } = await import("./BulkBar");
 const NAMES: Record<string, string> = { c1: "Spring", c2: "Summer", c3: "Autumn" };
 
-function mount(resource: "campaigns" | "contacts", ids: string[]) {
+function mount(resource: "campaigns" | "contacts", ids: string[], matching?: { pageIds: string[]; hasMore: boolean }) {
 	const onDone = vi.fn();
 	let selection: () => Set<string> = () => new Set();
 	render(() => {
@@ -28,6 +36,7 @@ function mount(resource: "campaigns" | "contacts", ids: string[]) {
 				setSelected={setSelected}
 				nameOf={(id) => NAMES[id] ?? id}
 				onDone={onDone}
+				matching={matching && { filter: { status: "draft" }, ...matching }}
 			/>
 		);
 	});
@@ -54,6 +63,27 @@ describe("the bulk action bar", () => {
 		]);
 		expect([...selection()]).toEqual(["c3"]);
 		expect(onDone).toHaveBeenCalledTimes(1);
+	});
+
+	it("selects every row matching the filters beyond the page, and sends the filters instead of ids", async () => {
+		mount("campaigns", ["c1", "c2"], { pageIds: ["c1", "c2"], hasMore: true });
+		expect(screen.getByText("All 2 campaigns on this page are selected.")).toBeTruthy();
+		fireEvent.click(await screen.findByRole("button", { name: "Select all 3 campaigns matching" }));
+		expect(listMatching).toHaveBeenCalledWith("campaigns", { status: "draft" });
+		expect(screen.getByText("3 campaigns selected")).toBeTruthy();
+		fireEvent.click(screen.getByRole("button", { name: "Archive" }));
+		await screen.findByText("3 archived");
+		expect(runBulk).toHaveBeenCalledWith({ resource: "campaigns", action: "archive", filter: { status: "draft" } });
+		// Rows beyond the loaded page are named too.
+		expect(screen.getAllByTestId("bulk-result").map((li) => li.textContent)).toContain("✓ Winter archived");
+	});
+
+	it("offers nothing more while the page is not wholly selected, or when the list has no more rows", () => {
+		mount("campaigns", ["c1"], { pageIds: ["c1", "c2"], hasMore: true });
+		expect(screen.queryByTestId("bulk-select-all")).toBeNull();
+		cleanup();
+		mount("campaigns", ["c1", "c2"], { pageIds: ["c1", "c2"], hasMore: false });
+		expect(screen.queryByTestId("bulk-select-all")).toBeNull();
 	});
 
 	it("asks for the list's name before adding contacts to a list, and sends it as a tag", async () => {

@@ -1,10 +1,11 @@
-import { createSignal, For, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import { type BulkItemResult, type BulkResource, messageOf, runBulk } from "../../lib/api";
 import { Button } from "../Button";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { FormAlert } from "../FormAlert";
 import { TextField } from "../TextField";
 import { BULK_MENU, type BulkActionDef, failedIds, parseTags, summarize } from "./bulk-logic";
+import { type AllMatching, type Matching, SelectAllBanner } from "./SelectAllBanner";
 import "./bulk.css";
 
 type Props = {
@@ -17,6 +18,8 @@ type Props = {
 	nameOf: (id: string) => string;
 	/** After a call: reload the list (items changed, some may be gone). */
 	onDone: () => void;
+	/** The list's filters and shown rows: offers to select every row matching (beyond the loaded pages). */
+	matching?: Matching;
 };
 
 type Outcome = { def: BulkActionDef; items: (BulkItemResult & { name: string })[] };
@@ -31,16 +34,24 @@ export function BulkBar(props: Props) {
 	const [busy, setBusy] = createSignal<string>();
 	const [error, setError] = createSignal<string>();
 	const [outcome, setOutcome] = createSignal<Outcome>();
-	const count = () => props.selected.size;
+	// Every row matching the list's filters: the action goes to the server with the filters instead of ids.
+	const [all, setAll] = createSignal<AllMatching>();
+	// Another selection or other filters end it (a refresh of the rows shown does not).
+	const filterKey = createMemo(() => JSON.stringify(props.matching?.filter ?? null));
+	createEffect(on([() => props.selected, filterKey], () => setAll(undefined), { defer: true }));
+	const count = () => all()?.items.length ?? props.selected.size;
 
 	const run = async (def: BulkActionDef) => {
+		const matching = all() && props.matching;
 		const ids = [...props.selected];
-		const names = new Map(ids.map((id) => [id, props.nameOf(id)]));
+		const names = new Map(matching ? all()?.items.map((i) => [i.id, i.name]) : ids.map((id) => [id, props.nameOf(id)]));
 		const params = def.tags ? { tags: parseTags(tags()) } : undefined;
+		const items = matching ? { filter: matching.filter } : { ids };
 		setBusy(def.label);
 		setError(undefined);
 		try {
-			const results = await runBulk({ resource: props.resource, action: def.action as never, ids, params });
+			const results = await runBulk({ resource: props.resource, action: def.action as never, ...items, params });
+			setAll(undefined);
 			setOutcome({ def, items: results.map((r) => ({ ...r, name: names.get(r.id) ?? r.id })) });
 			setAsking(undefined);
 			setTags("");
@@ -85,6 +96,18 @@ export function BulkBar(props: Props) {
 							Clear selection
 						</Button>
 					</div>
+					<Show when={props.matching}>
+						{(matching) => (
+							<SelectAllBanner
+								resource={props.resource}
+								noun={props.noun}
+								matching={matching()}
+								selected={props.selected}
+								all={all()}
+								setAll={setAll}
+							/>
+						)}
+					</Show>
 					<Show when={asking()?.tags ? asking() : undefined}>
 						{(def) => (
 							<form

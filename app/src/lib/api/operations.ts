@@ -25,6 +25,33 @@ export type BulkItemResult = InferResponseType<typeof api.bulk.$post, 200>["resu
 /** One action on many items: each item's own result (ok, or its error); a failing item never stops the others. */
 export const runBulk = async (body: BulkBody) => (await call(api.bulk.$post({ json: body }))).results;
 
+/** The list filters `POST /bulk` takes instead of ids ("every row matching"). */
+export type BulkFilter = NonNullable<BulkBody["filter"]>;
+/** At most this many items per bulk call (the route's maximum). */
+export const BULK_MAX = 500;
+
+/**
+ * The rows the resource's list shows with these filters, for "select all matching": up to `BULK_MAX` of them with
+ * their names, and whether more match than one bulk call takes.
+ */
+export async function listMatching(
+	resource: BulkResource,
+	filter: BulkFilter,
+): Promise<{ items: { id: string; name: string }[]; more: boolean }> {
+	const query = { ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)), limit: String(BULK_MAX) };
+	const named = <T extends { id: string }>(
+		page: { data: T[]; next_cursor: string | null },
+		name: (row: T) => string,
+	) => ({
+		items: page.data.map((row) => ({ id: row.id, name: name(row) })),
+		more: page.next_cursor !== null,
+	});
+	// The query holds only the filters of this resource's list (the page passes its own).
+	if (resource === "campaigns") return named(await call(api.campaigns.$get({ query } as never)), (c) => c.name);
+	if (resource === "contacts") return named(await call(api.contacts.$get({ query } as never)), (c) => c.email);
+	return named(await call(api.templates.$get({ query } as never)), (t) => t.name);
+}
+
 // ---- cloning ----
 export type ClonePart = "audience" | "content" | "schedule";
 export const cloneCampaign = (id: string, json: { name?: string; include: ClonePart[] }) =>

@@ -171,6 +171,11 @@ export default function Campaigns() {
 					setSelected={setSelected}
 					nameOf={nameOf}
 					onDone={() => campaigns.reload()}
+					matching={{
+						filter: { status: status() },
+						pageIds: (campaigns.items() ?? []).map((c) => c.id),
+						hasMore: campaigns.hasMore(),
+					}}
 				/>
 				<PagedTable
 					label="Campaigns"

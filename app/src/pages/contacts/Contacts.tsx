@@ -148,6 +148,16 @@ export default function Contacts() {
 					setSelected={setSelected}
 					nameOf={nameOf}
 					onDone={() => contacts.reload()}
+					matching={{
+						filter: {
+							q: params.q || undefined,
+							status: params.status || undefined,
+							tag: params.tag || undefined,
+							segment_id: params.segment || undefined,
+						},
+						pageIds: (contacts.items() ?? []).map((c) => c.id),
+						hasMore: contacts.hasMore(),
+					}}
 				/>
 				<PagedTable
 					label="Contacts"

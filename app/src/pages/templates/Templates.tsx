@@ -111,6 +111,11 @@ export default function Templates() {
 							setSelected={setSelected}
 							nameOf={nameOf}
 							onDone={() => templates.reload()}
+							matching={{
+								filter: { category: params.category || undefined, archived: archived() ? "true" : undefined },
+								pageIds: (templates.items() ?? []).map((t) => t.id),
+								hasMore: templates.hasMore(),
+							}}
 						/>
 						<PagedTable
 							label="Templates"
