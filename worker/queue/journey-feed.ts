@@ -84,7 +84,9 @@ export async function feedJourneys(env: Env, messages: EventsQueueMessage[], now
 	for (const [journeyId, list] of inputs)
 		for (const [shard, part] of byShard(list, (i) => i.contactId))
 			calls.push(env.JOURNEY.getByName(shardName(journeyId, shard)).receive(journeyId, part));
-	await Promise.all(calls);
+	// Every shard has its go before a failure sends the batch back (each applies a redelivered part once).
+	const failed = (await Promise.allSettled(calls)).find((r) => r.status === "rejected");
+	if (failed) throw failed.reason;
 }
 
 /** Whether each touched contact is in each followed segment now (one read per segment for the batch). */
