@@ -122,8 +122,7 @@ export class JourneyDO extends DurableObject<Env> {
 	async reconcile(journeyId: string): Promise<{ started: boolean }> {
 		const journey = await this.loader.journey(journeyId, true);
 		if (!journey || !this.segments.startReconcile(journey)) return { started: false };
-		await this.segments.seedSome(journey, RECONCILE_BUDGET_MS);
-		await this.arm(journey);
+		await this.pass(journey, () => this.segments.seedSome(journey, RECONCILE_BUDGET_MS));
 		return { started: true };
 	}
 
@@ -131,9 +130,20 @@ export class JourneyDO extends DurableObject<Env> {
 	async checkExits(journeyId: string): Promise<{ started: boolean }> {
 		const journey = await this.loader.journey(journeyId, true);
 		if (!journey || !this.exits.start(journey)) return { started: false };
-		await this.exits.some(journey, RECONCILE_BUDGET_MS);
-		await this.arm(journey);
+		await this.pass(journey, () => this.exits.some(journey, RECONCILE_BUDGET_MS));
 		return { started: true };
+	}
+
+	/**
+	 * A pass the cron started runs here within its budget; the alarm does the rest, armed even when this call fails
+	 * (a later call would not start it again while it is under way).
+	 */
+	private async pass(journey: EngineJourney, some: () => Promise<void>) {
+		try {
+			await some();
+		} finally {
+			await this.arm(journey);
+		}
 	}
 
 	/** Shard 0 only: starts handing the segment's current members to their shards (see journey-seeding.ts). */

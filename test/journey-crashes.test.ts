@@ -1,4 +1,10 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import {
+	createExecutionContext,
+	createMessageBatch,
+	getQueueResult,
+	runDurableObjectAlarm,
+	runInDurableObject,
+} from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { SendsQueueMessage } from "../worker/contracts/queue";
@@ -7,6 +13,7 @@ import worker from "../worker/index";
 import { CaptureProvider } from "../worker/queue/providers/capture";
 import type { EmailProvider } from "../worker/queue/providers/provider";
 import { handleSendsBatch } from "../worker/queue/sends-consumer";
+import { runJourneyReconciliation } from "../worker/services/journey-reconcile";
 import { dispatchJourneySends, journeyCampaignId } from "../worker/services/journey-sends";
 import { call, ORIGIN } from "./client";
 import {
@@ -65,6 +72,9 @@ const recipients = async (campaignId: string) =>
 	).results
 		.map((r) => r.id)
 		.sort();
+
+/** A real D1 failure for what reads or writes the table while it is renamed. */
+const rename = (from: string, to: string) => env.DB.exec(`ALTER TABLE ${from} RENAME TO ${to}`);
 
 const enrollmentsOf = async (journeyId: string, contactId: string) =>
 	shardFor(journeyId, contactId).enrollments({ contactId, afterId: "", limit: 10 });
@@ -242,8 +252,7 @@ describe("journey work survives a queue consumer crashing mid-batch", () => {
 		const t0 = Date.now();
 		await shardFor(journeyId, contactId).setClockForTest(t0);
 		// A real D1 failure: the table of which journeys a contact is in cannot be written for a while.
-		const index = (from: string, to: string) => env.DB.exec(`ALTER TABLE ${from} RENAME TO ${to}`);
-		await index("journey_enrollments_index", "journey_enrollments_index_down");
+		await rename("journey_enrollments_index", "journey_enrollments_index_down");
 		try {
 			const res = await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: contactId }, { cookie });
 			expect(res.status).toBe(500);
@@ -253,12 +262,53 @@ describe("journey work survives a queue consumer crashing mid-batch", () => {
 			expect(await alarmAt(journeyId, contactId, t0 + HOUR)).toBe(true);
 			expect((await contact(cookie, contactId)).tags).toEqual(["followed_up"]);
 		} finally {
-			await index("journey_enrollments_index_down", "journey_enrollments_index");
+			await rename("journey_enrollments_index_down", "journey_enrollments_index");
 		}
 		// ...and the shard keeps trying what it still owes D1: the contact's page lists the journey, completed.
 		expect(await alarmAt(journeyId, contactId, t0 + HOUR + MINUTE)).toBe(true);
 		expect(await enrollmentOf(journeyId, contactId)).toMatchObject({ status: "completed" });
 		const journeys = await call("GET", `/api/v1/contacts/${contactId}/journeys`, undefined, { cookie });
 		expect(journeys.json.data).toMatchObject([{ journey_id: journeyId, enrollments: [{ status: "completed" }] }]);
+	});
+
+	it("a reconciliation pass whose D1 read fails carries on from the shard's alarm at once: the contact who left the exit segment exits", async () => {
+		const { cookie, contactIds } = await workspaceWithContacts(1, { tags: ["trial"] });
+		const ada = contactIds[0] as string;
+		const segment = await call(
+			"POST",
+			"/api/v1/segments",
+			{ name: "Trial", definition: { all: [{ tag: "trial" }] } },
+			{ cookie },
+		);
+		const journeyId = await activeJourney(cookie, {
+			entry: { type: "api" },
+			exit: [{ type: "segment_leave", segment_id: segment.json.id }],
+			start: "wait",
+			nodes: { wait: { type: "delay", duration: "P7D", next: "done" }, done: { type: "exit" } },
+		});
+		const shard = shardFor(journeyId, ada);
+		await shard.setClockForTest(Date.now());
+		await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: ada }, { cookie });
+		await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "untag", ids: [ada], params: { tags: ["trial"] } },
+			{ cookie },
+		);
+
+		await rename("segments", "segments_down");
+		try {
+			await runJourneyReconciliation(env); // the pass starts, and fails reading the segment (the cron logs it)
+		} finally {
+			await rename("segments_down", "segments");
+		}
+		// No later cron call would start it again while it is under way: the shard's alarm is due now (or within its
+		// 30-second retry), not at Ada's next step in 7 days.
+		const alarm = await runInDurableObject(shard, (_: unknown, state: DurableObjectState) => state.storage.getAlarm());
+		if (alarm !== null) {
+			expect(alarm).toBeLessThan(Date.now() + 31_000);
+			await runDurableObjectAlarm(shard);
+		}
+		expect(await enrollmentOf(journeyId, ada)).toMatchObject({ status: "exited", exit_reason: "segment_leave" });
 	});
 });
