@@ -78,6 +78,16 @@ describe("the bulk action bar", () => {
 		expect(screen.getAllByTestId("bulk-result").map((li) => li.textContent)).toContain("✓ Winter archived");
 	});
 
+	it("says when more rows match than one action takes", async () => {
+		listMatching.mockResolvedValueOnce({ items: [{ id: "c1", name: "Spring" }], more: true });
+		mount("campaigns", ["c1"], { pageIds: ["c1"], hasMore: true });
+		fireEvent.click(await screen.findByRole("button", { name: "Select all campaigns matching (more than 500)" }));
+		expect(screen.getByText("More than 1 campaigns selected")).toBeTruthy();
+		expect(screen.getByTestId("bulk-all-matching").textContent).toMatch(/narrow the filters/);
+		fireEvent.click(screen.getByRole("button", { name: "Select only this page" }));
+		expect(screen.getByText("1 campaign selected")).toBeTruthy();
+	});
+
 	it("offers nothing more while the page is not wholly selected, or when the list has no more rows", () => {
 		mount("campaigns", ["c1"], { pageIds: ["c1", "c2"], hasMore: true });
 		expect(screen.queryByTestId("bulk-select-all")).toBeNull();

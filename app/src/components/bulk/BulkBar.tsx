@@ -40,6 +40,8 @@ export function BulkBar(props: Props) {
 	const filterKey = createMemo(() => JSON.stringify(props.matching?.filter ?? null));
 	createEffect(on([() => props.selected, filterKey], () => setAll(undefined), { defer: true }));
 	const count = () => all()?.items.length ?? props.selected.size;
+	// More matching rows than one call takes: said as such (the server refuses the call, and says so).
+	const countText = () => (all()?.more ? `More than ${count()}` : String(count()));
 
 	const run = async (def: BulkActionDef) => {
 		const matching = all() && props.matching;
@@ -75,7 +77,7 @@ export function BulkBar(props: Props) {
 			<Show when={count() > 0}>
 				<section class="bulk-bar" aria-label="Bulk actions" data-testid="bulk-bar">
 					<strong>
-						{count()} {count() === 1 ? props.noun.replace(/s$/, "") : props.noun} selected
+						{countText()} {countText() === "1" ? props.noun.replace(/s$/, "") : props.noun} selected
 					</strong>
 					<div class="bulk-actions">
 						<For each={BULK_MENU[props.resource]}>
@@ -126,7 +128,7 @@ export function BulkBar(props: Props) {
 									onInput={(e) => setTags(e.currentTarget.value)}
 								/>
 								<Button type="submit" size="sm" variant="primary" loading={Boolean(busy())}>
-									Apply to {count()}
+									Apply to {countText()}
 								</Button>
 								<Button size="sm" variant="ghost" onClick={() => setAsking(undefined)}>
 									Cancel
@@ -164,7 +166,7 @@ export function BulkBar(props: Props) {
 			</Show>
 			<ConfirmDialog
 				open={Boolean(asking()?.danger)}
-				title={`${asking()?.label ?? ""} ${count()} ${props.noun}?`}
+				title={`${asking()?.label ?? ""} ${countText()} ${props.noun}?`}
 				confirmLabel={asking()?.label ?? "Confirm"}
 				onClose={() => setAsking(undefined)}
 				onConfirm={async () => {

@@ -29,7 +29,10 @@ export function SelectAllBanner(props: Props) {
 		() => (offered() ? JSON.stringify([props.matching.filter, props.matching.pageIds]) : false),
 		() => listMatching(props.resource, props.matching.filter),
 	);
-	const total = (all: AllMatching) => (all.more ? `more than ${BULK_MAX}` : String(all.items.length));
+	const offer = (all: AllMatching) =>
+		all.more
+			? `Select all ${props.noun} matching (more than ${BULK_MAX})`
+			: `Select all ${all.items.length} ${props.noun} matching`;
 	return (
 		<Switch>
 			<Match when={props.all}>
@@ -58,7 +61,7 @@ export function SelectAllBanner(props: Props) {
 						disabled={!found.latest}
 						onClick={() => props.setAll(found.latest)}
 					>
-						{found.latest ? `Select all ${total(found.latest)} ${props.noun} matching` : "Select all matching"}
+						{found.latest ? offer(found.latest) : "Select all matching"}
 					</Button>
 					<span class="small text-danger">{found.error ? messageOf(found.error) : ""}</span>
 				</div>
