@@ -1,27 +1,31 @@
 import { DurableObject } from "cloudflare:workers";
 import { createDb } from "../worker/db/client";
+import { heldEventStore } from "../worker/db/import-held-events";
 import { pieceStore } from "../worker/db/import-pieces";
-import { setTotalRows } from "../worker/db/imports";
+import { importCursor, setTotalRows } from "../worker/db/imports";
 import { IMPORT_LIMITS } from "../worker/domain/csv/limits";
 import { type CsvFile, countRows } from "../worker/domain/csv/window";
 import { notifyImportFinished } from "../worker/services/event-notifications";
 import { failImport, type ImportJob, runImportStep } from "../worker/services/import-step";
+import { enqueueWebhookEvents, eventFromJson } from "../worker/services/outbound-webhooks";
 import { announceImportCompleted } from "../worker/services/webhook-emitters";
 
 const STEP_BUDGET_MS = 1_000;
 const MAX_FAILURES = 5;
 /** A file whose hand-off never finished is dropped after this long. */
 const ABANDONED_MS = 15 * 60 * 1000;
-/** `import.completed` is tried this often (backoff up to an hour: about a day) before it is given up, logged. */
-const MAX_ANNOUNCE_TRIES = 30;
-const MAX_ANNOUNCE_DELAY_MS = 3600_000;
+/** Webhook events the queue refuses are tried this often (backoff up to an hour: about a day), then given up, logged. */
+const MAX_SEND_TRIES = 30;
+const MAX_SEND_DELAY_MS = 3600_000;
 
 type StoredJob = ImportJob & {
 	size: number;
 	counted: boolean;
 	failures: number;
-	/** Finished and its uploader told; `import.completed` failed to enqueue this many times so far. */
-	settling?: { tries: number };
+	/** Finished and its uploader told: what is left is `import.completed`. */
+	settling?: true;
+	/** How many times in a row the queue refused the import's webhook events. */
+	sendTries?: number;
 };
 export type StartResult = { ok: true } | { ok: false; reason: string };
 
@@ -53,6 +57,12 @@ export class ImportDO extends DurableObject<Env> {
 	override async alarm(): Promise<void> {
 		let job = await this.ctx.storage.get<StoredJob>("job");
 		if (!job) return this.finish();
+		try {
+			await this.enqueueHeld(job);
+			if (job.sendTries) await this.ctx.storage.put("job", (job = { ...job, sendTries: 0 }));
+		} catch (error) {
+			if (!(await this.sendLater(job, error))) return;
+		}
 		if (job.settling) return this.settle(job);
 		try {
 			const file = this.file(job.size);
@@ -64,7 +74,8 @@ export class ImportDO extends DurableObject<Env> {
 			}
 			const started = Date.now();
 			let done = false;
-			while (!done && Date.now() - started < STEP_BUDGET_MS) done = (await runImportStep(this.env, job, file)).done;
+			while (!done && Date.now() - started < STEP_BUDGET_MS)
+				done = (await runImportStep(this.env, job, file, this.held())).done;
 			if (done) await this.settle(job);
 			else await this.ctx.storage.setAlarm(Date.now());
 		} catch (error) {
@@ -84,27 +95,54 @@ export class ImportDO extends DurableObject<Env> {
 	}
 
 	/**
-	 * A finished import tells its uploader, then its webhook endpoints (`import.completed`), and only then forgets
-	 * the job. An enqueue that fails keeps the job, marked settling, and is tried again on a later alarm (the uploader
-	 * is not told twice); a crash right after the import's last commit reruns that step, which finds it done and
-	 * settles. The event's delivery id is fixed per import and endpoint, so a repeat is never a second delivery.
+	 * A finished import tells its uploader, then its webhook endpoints (what its steps still hold, then
+	 * `import.completed`), and only then forgets the job. What the queue refuses is tried again on a later alarm (the
+	 * uploader is not told twice); a crash right after the import's last commit reruns that step, which finds it done
+	 * and settles. Delivery ids are fixed per import, event and endpoint, so a repeat is never a second delivery.
 	 */
-	private async settle(job: StoredJob): Promise<void> {
-		if (!job.settling) await notifyImportFinished(this.env, job.workspaceId, job.importId);
+	private async settle(finished: StoredJob): Promise<void> {
+		const job: StoredJob = { ...finished, settling: true };
+		if (!finished.settling) await notifyImportFinished(this.env, job.workspaceId, job.importId);
 		try {
+			await this.enqueueHeld(job);
 			await announceImportCompleted(this.env, job.workspaceId, job.importId);
 		} catch (error) {
-			const tries = (job.settling?.tries ?? 0) + 1;
-			const giveUp = tries >= MAX_ANNOUNCE_TRIES;
-			const error_ = `import.completed not enqueued${giveUp ? ", given up" : ""}: ${String(error)}`;
-			console.error(JSON.stringify({ import_id: job.importId, tries, error: error_ }));
-			if (!giveUp) {
-				await this.ctx.storage.put("job", { ...job, settling: { tries } } satisfies StoredJob);
-				await this.ctx.storage.setAlarm(Date.now() + Math.min(1000 * 2 ** tries, MAX_ANNOUNCE_DELAY_MS));
-				return;
-			}
+			if (!(await this.sendLater(job, error))) return;
 		}
 		await this.finish();
+	}
+
+	/**
+	 * Sends the events earlier steps hold whose commit happened (the D1 cursor is past them), forgetting those of a
+	 * step that never committed (it runs again). Throws when the queue refuses them (they stay held).
+	 */
+	private async enqueueHeld(job: StoredJob): Promise<void> {
+		const held = this.held();
+		if (!held.any()) return;
+		const upTo = (await importCursor(createDb(this.env.DB), job.importId))?.offset ?? -1;
+		await enqueueWebhookEvents(this.env, job.workspaceId, held.committed(upTo).map(eventFromJson));
+		held.releaseUpTo(upTo);
+	}
+
+	/** The queue refused the import's events: another alarm later, or (after MAX_SEND_TRIES) given up; answers which. */
+	private async sendLater(job: StoredJob, error: unknown): Promise<boolean> {
+		const tries = (job.sendTries ?? 0) + 1;
+		const giveUp = tries >= MAX_SEND_TRIES;
+		const what = `webhook events not enqueued${giveUp ? ", given up" : ""}: ${String(error)}`;
+		console.error(JSON.stringify({ import_id: job.importId, tries, error: what }));
+		if (giveUp) {
+			this.held().releaseUpTo(Number.MAX_SAFE_INTEGER);
+			await this.ctx.storage.put("job", { ...job, sendTries: 0 } satisfies StoredJob);
+			return true;
+		}
+		await this.ctx.storage.put("job", { ...job, sendTries: tries } satisfies StoredJob);
+		await this.ctx.storage.setAlarm(Date.now() + Math.min(1000 * 2 ** tries, MAX_SEND_DELAY_MS));
+		return false;
+	}
+
+	/** The webhook events of steps, held until the queue takes them. */
+	private held() {
+		return heldEventStore(this.ctx.storage.sql);
 	}
 
 	/** The stored pieces of the file. */

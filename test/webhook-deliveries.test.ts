@@ -10,13 +10,16 @@ import { Webhook } from "standardwebhooks";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ImportDO } from "../durable-objects/import-do";
 import type { JourneyDO } from "../durable-objects/journey-do";
+import type { Principal } from "../worker/context";
 import type { WebhookDeliveryMessage } from "../worker/contracts/webhook-queue";
 import { shardName, shardOf } from "../worker/domain/journeys/shards";
 import { handleWebhooksBatch, webhookDeps } from "../worker/queue/webhooks-consumer";
+import type { ImportJob } from "../worker/services/import-step";
+import { startImport } from "../worker/services/imports";
 import { emitWebhookEvent } from "../worker/services/outbound-webhooks";
 import { emitStoredEventWebhooks } from "../worker/services/webhook-emitters";
 import { call, createKey, env, ORIGIN, signupOwner } from "./client";
-import { importCsv } from "./import-helpers";
+import { importCsv, waitForImport } from "./import-helpers";
 import {
 	hit,
 	postWebhook,
@@ -328,44 +331,87 @@ describe("outbound webhook deliveries", () => {
 		expect(bodies().filter((b) => b.type === "contact.unsubscribed")).toEqual([]);
 	});
 
-	it("import.completed reaches the endpoint once, even when the importer must finish again after a crash or a failed enqueue", async () => {
+	it("an import's contact events and import.completed wait in its object while the queue refuses them, and are sent once", async () => {
 		const team = await signupOwner("Imports");
 		const hook = receiver();
 		receiveThroughQueue(hook);
-		const subscribed = { url: `${RECEIVER}/imports`, events: ["import.completed"] };
-		const added = await call("POST", "/api/v1/webhook-endpoints", subscribed, { cookie: team.cookie });
-		const { result } = await importCsv(team.cookie, "email\nfirst@acme.test\nsecond@acme.test\nnot-an-email\n");
-		const completions = () => hook.seen.filter((x) => JSON.parse(x.body).type === "import.completed");
-		const [told] = await waitUntil("import.completed", async () => completions().length > 0 && completions());
-		const webhookId = told?.headers["webhook-id"];
-		const payload = new Webhook(added.json.secret).verify(told?.body ?? "", told?.headers ?? {});
-		expect(payload).toMatchObject({
-			type: "import.completed",
-			data: { import_id: result.id, status: "completed", total_rows: 3, created: 2, errors: 1 },
-		});
-
-		// As if the importer had crashed after the import's last commit, before enqueuing; then the queue refuses once.
-		const importer = env.IMPORTER.getByName(result.id);
-		const runsWith = (webhooks: Partial<Queue>) =>
-			runInDurableObject(importer, async (object: ImportDO, state) => {
-				(object as unknown as { env: Env }).env = { ...env, WEBHOOKS: webhooks as Queue };
-				await state.storage.setAlarm(Date.now() + 60_000); // runs only when the test runs it
+		const events = ["contact.created", "import.completed"];
+		const added = await call("POST", "/api/v1/webhook-endpoints", { url: `${RECEIVER}/imports`, events }, team);
+		const refusing = { sendBatch: () => Promise.reject(new Error("queue unavailable")) } as unknown as Queue;
+		let importer: DurableObjectStub<ImportDO> | undefined;
+		/** The importer's object sends through `webhooks` (and its own alarm waits while the test runs it). */
+		const runsWith = (webhooks: Queue) =>
+			runInDurableObject(importer as DurableObjectStub<ImportDO>, async (object: ImportDO, state) => {
+				(object as unknown as { env: Env }).env = { ...env, WEBHOOKS: webhooks };
+				if (await state.storage.getAlarm()) await state.storage.setAlarm(Date.now() + 60_000);
 			});
-		const job = { importId: result.id, workspaceId: team.workspace.id, size: 0, counted: true, failures: 0 };
-		await runInDurableObject(importer, (_: ImportDO, state) => state.storage.put("job", job));
-		await runsWith({ sendBatch: () => Promise.reject(new Error("queue unavailable")) });
-		expect(await runDurableObjectAlarm(importer)).toBe(true);
-		const kept = await runInDurableObject(importer, (_: ImportDO, state) => state.storage.get("job"));
-		expect(kept).toMatchObject({ importId: result.id, settling: { tries: 1 } }); // kept to try again
+		// The import's object refuses from its first step: as the upload route does, with the queue down.
+		const uploads = {
+			getByName: (name: string) => {
+				importer = env.IMPORTER.getByName(name);
+				return {
+					receive: async (at: number, part: ArrayBuffer) => {
+						await runsWith(refusing);
+						return importer?.receive(at, part);
+					},
+					start: (job: ImportJob, size: number) => importer?.start(job, size),
+				};
+			},
+		};
+		const actor = {
+			kind: "session",
+			userId: team.user.id,
+			sessionId: "s",
+			workspaceId: team.workspace.id,
+			role: "owner",
+		};
+		const csv = new TextEncoder().encode("email\nfirst@acme.test\nsecond@acme.test\nnot-an-email\n");
+		const importId = await startImport(
+			{ ...env, IMPORTER: uploads } as unknown as Env,
+			actor as Principal,
+			{
+				bytes: csv.buffer as ArrayBuffer,
+				name: "list.csv",
+			},
+			null,
+		);
+		expect(await waitForImport(team.cookie, importId)).toMatchObject({ status: "completed", created: 2 });
+		expect(hook.seen).toEqual([]);
+		const stored = () =>
+			runInDurableObject(importer as DurableObjectStub<ImportDO>, (_: ImportDO, s) => s.storage.get("job"));
+		expect(await stored()).toMatchObject({ settling: true, sendTries: expect.any(Number) }); // kept to try again
 
+		await runsWith(env.WEBHOOKS);
+		await runDurableObjectAlarm(importer as DurableObjectStub<ImportDO>);
+		const bodies = () => hook.seen.map((x) => JSON.parse(x.body) as { type: string; data: Record<string, unknown> });
+		await waitUntil("the held events", async () => hook.seen.length >= 3);
+		expect(bodies().map((b) => [b.type, b.data.email ?? b.data.import_id])).toEqual(
+			expect.arrayContaining([
+				["contact.created", "first@acme.test"],
+				["contact.created", "second@acme.test"],
+				["import.completed", importId],
+			]),
+		);
+		const told = hook.seen.find((x) => JSON.parse(x.body).type === "import.completed");
+		expect(new Webhook(added.json.secret).verify(told?.body ?? "", told?.headers ?? {})).toMatchObject({
+			data: { import_id: importId, status: "completed", total_rows: 3, created: 2, errors: 1 },
+		});
+		expect(await stored()).toBeUndefined();
+
+		// As if the object had crashed after the last commit, before it forgot the job: the repeat is the same delivery.
+		const job = { importId, workspaceId: team.workspace.id, size: 0, counted: true, failures: 0 };
+		await runInDurableObject(importer as DurableObjectStub<ImportDO>, async (_: ImportDO, state) => {
+			await state.storage.put("job", job);
+			await state.storage.setAlarm(Date.now() + 60_000);
+		});
 		const capture = captureQueue();
 		await runsWith(capture.env.WEBHOOKS);
-		expect(await runDurableObjectAlarm(importer)).toBe(true);
-		expect(await runInDurableObject(importer, (_: ImportDO, state) => state.storage.get("job"))).toBeUndefined();
-		expect(capture.queued.map((m) => [m.event_type, m.delivery_id])).toEqual([["import.completed", webhookId]]);
-		// The same delivery, already settled: the receiver is not called again.
+		expect(await runDurableObjectAlarm(importer as DurableObjectStub<ImportDO>)).toBe(true);
+		expect(capture.queued.map((m) => [m.event_type, m.delivery_id])).toEqual([
+			["import.completed", told?.headers["webhook-id"]],
+		]);
 		expect((await consume(capture.queued[0] as WebhookDeliveryMessage, hook.fetch)).explicitAcks).toHaveLength(1);
-		expect(completions()).toHaveLength(1);
+		expect(hook.seen).toHaveLength(3); // already delivered: not posted again
 	});
 
 	it("tells the endpoint when a contact enters a journey and when they leave it", async () => {

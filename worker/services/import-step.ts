@@ -1,5 +1,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { createDb, type Db } from "../db/client";
+import type { HeldEvents } from "../db/import-held-events";
 import { importWrites } from "../db/import-writes";
 import { advanceImport, failRunningImport, forgetSeen, importContext, importCursor } from "../db/imports";
 import { type ExistingContact, type ImportPlan, planImport } from "../domain/contacts/import-plan";
@@ -10,7 +11,8 @@ import { IMPORT_LIMITS } from "../domain/csv/limits";
 import { rowToContact } from "../domain/csv/rows";
 import { type CsvFile, readPage } from "../domain/csv/window";
 import { newId } from "../domain/ids";
-import { emitImportedContactWebhooks } from "./webhook-emitters";
+import { enqueueWebhookEvents, eventToJson, subscribedEvents } from "./outbound-webhooks";
+import { importedContactEvents } from "./webhook-emitters";
 
 export type ImportJob = {
 	importId: string;
@@ -90,12 +92,15 @@ function planStatements(
 /**
  * Imports the next page of rows. The page's writes and the moved cursor commit in one D1
  * transaction, so a crash or retry re-reads exactly the rows that did not commit. Steps of
- * one import never overlap: they run one at a time in its ImportDO.
+ * one import never overlap: they run one at a time in its ImportDO. The page's webhook events
+ * are held (in the ImportDO) from before the commit until the queue takes them; whatever is
+ * still held after a crash or a refused enqueue is sent by the ImportDO before its next step.
  */
 export async function runImportStep(
 	env: Pick<Env, "DB" | "WEBHOOKS">,
 	job: ImportJob,
 	file: CsvFile,
+	held: HeldEvents,
 ): Promise<{ done: boolean }> {
 	const db = createDb(env.DB);
 	const state = await importCursor(db, job.importId);
@@ -116,6 +121,8 @@ export async function runImportStep(
 		newId: () => newId("ctc"),
 	});
 	const now = Date.now();
+	const events = await subscribedEvents(env, job.workspaceId, importedContactEvents(job.importId, plan, new Date(now)));
+	if (events.length > 0) held.hold(page.offset, events.map(eventToJson));
 	await db.batch([
 		advanceImport(db, job.importId, {
 			offset: page.offset,
@@ -129,8 +136,15 @@ export async function runImportStep(
 		...planStatements(db, job, plan, new Map(page.rows.map((r) => [r.line, r.cells])), now),
 		...(page.done ? [forgetSeen(db, job.importId)] : []),
 	]);
-	// After the commit (a retried step re-reads only rows that did not commit, so nothing is told twice).
-	await emitImportedContactWebhooks(env, job.workspaceId, job.importId, plan);
+	if (events.length > 0) {
+		try {
+			await enqueueWebhookEvents(env, job.workspaceId, events);
+			held.release(page.offset);
+		} catch (error) {
+			// Committed and held: the ImportDO sends them before its next step.
+			console.error(JSON.stringify({ import_id: job.importId, error: `contact events held: ${String(error)}` }));
+		}
+	}
 	return { done: page.done };
 }
 

@@ -70,6 +70,21 @@ export async function enqueueWebhookEvents(env: EmitEnv, workspaceId: string, ev
 	await enqueue(env, messages);
 }
 
+/** The events some enabled endpoint of the workspace subscribes to (one D1 read): what an outbox needs to keep. */
+export async function subscribedEvents(env: EmitEnv, workspaceId: string, events: WebhookEvent[]) {
+	if (events.length === 0) return [];
+	const types = new Set((await enabledEndpoints(createDb(env.DB), workspaceId)).flatMap((e) => e.events));
+	return events.filter((e) => types.has(e.type));
+}
+
+/** An event as an outbox stores it (JSON), and back. */
+export const eventToJson = (event: WebhookEvent) =>
+	JSON.stringify({ ...event, at: (event.at ?? new Date()).getTime() });
+export function eventFromJson(text: string): WebhookEvent {
+	const stored = JSON.parse(text) as Omit<WebhookEvent, "at"> & { at: number };
+	return { ...stored, at: new Date(stored.at) };
+}
+
 /** One event; see `emitWebhookEvents` (prefer it for many events at once). */
 export function emitWebhookEvent(env: EmitEnv, workspaceId: string, type: WebhookEventType, data: unknown) {
 	return emitWebhookEvents(env, workspaceId, [{ type, data }]);

@@ -33,13 +33,15 @@ export function emitContactWebhooks(
 	return emitWebhookEvents(env, workspaceId, events);
 }
 
-/** One import step's committed writes: `contact.created`/`contact.updated` per row, `contact.unsubscribed` per row it unsubscribed. */
-export function emitImportedContactWebhooks(
-	env: EmitEnv,
-	workspaceId: string,
+/**
+ * One import step's writes as events: `contact.created`/`contact.updated` per row, `contact.unsubscribed` per row it
+ * unsubscribed; keyed per import and contact, so sending them again (from the importer's outbox) is one delivery.
+ */
+export function importedContactEvents(
 	importId: string,
 	plan: Pick<ImportPlan, "creates" | "updates" | "statusChanges" | "tags">,
-) {
+	at: Date,
+): WebhookEvent[] {
 	const tags = new Map<string, string[]>();
 	for (const t of plan.tags) tags.set(t.contact_id, [...(tags.get(t.contact_id) ?? []), t.tag]);
 	const data = ({ line: _line, ...c }: ContactWrite) => ({
@@ -48,19 +50,26 @@ export function emitImportedContactWebhooks(
 		source: "import",
 		import_id: importId,
 	});
-	const events: WebhookEvent[] = [
-		...plan.creates.map((c): WebhookEvent => ({ type: "contact.created", data: data(c) })),
-		...plan.updates.map((c): WebhookEvent => ({ type: "contact.updated", data: data(c) })),
+	const event = (type: WebhookEvent["type"], contactId: string, payload: unknown): WebhookEvent => ({
+		type,
+		key: `${type}:${importId}:${contactId}`,
+		at,
+		data: payload,
+	});
+	return [
+		...plan.creates.map((c) => event("contact.created", c.id, data(c))),
+		...plan.updates.map((c) => event("contact.updated", c.id, data(c))),
 		...plan.statusChanges
 			.filter((c) => c.to === "unsubscribed")
-			.map(
-				(c): WebhookEvent => ({
-					type: "contact.unsubscribed",
-					data: { contact_id: c.id, email: c.email, source: "import", import_id: importId },
+			.map((c) =>
+				event("contact.unsubscribed", c.id, {
+					contact_id: c.id,
+					email: c.email,
+					source: "import",
+					import_id: importId,
 				}),
 			),
 	];
-	return emitWebhookEvents(env, workspaceId, events);
 }
 
 /** What the EVENTS consumer stored: tracking hits, provider events and unsubscribes. */
