@@ -1,4 +1,5 @@
 import {
+	abortAllDurableObjects,
 	createExecutionContext,
 	createMessageBatch,
 	getQueueResult,
@@ -141,6 +142,7 @@ describe("journey work survives a queue consumer crashing mid-batch", () => {
 		for (const id of ws.contactIds.filter((id) => !onShard(appliedShard).concat(onShard(downShard)).includes(id)))
 			expect(await enrollmentsOf(journeyId, id)).toHaveLength(1);
 
+		await abortAllDurableObjects(); // and every shard is evicted before the batch comes back
 		const redelivered = await deliverEvents(bodies, 2);
 		expect(redelivered.explicitAcks).toHaveLength(bodies.length);
 		await deliverEvents(bodies, 3); // and once more, late: still nothing new
