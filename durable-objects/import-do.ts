@@ -22,9 +22,9 @@ type StoredJob = ImportJob & {
 	size: number;
 	counted: boolean;
 	failures: number;
-	/** Finished and its uploader told: what is left is `import.completed`. */
+	/** Finished and its uploader told: what is left is its webhook events (held ones, then `import.completed`). */
 	settling?: true;
-	/** How many times in a row the queue refused the import's webhook events. */
+	/** How many times the queue refused them since. */
 	sendTries?: number;
 };
 export type StartResult = { ok: true } | { ok: false; reason: string };
@@ -57,13 +57,13 @@ export class ImportDO extends DurableObject<Env> {
 	override async alarm(): Promise<void> {
 		let job = await this.ctx.storage.get<StoredJob>("job");
 		if (!job) return this.finish();
-		try {
-			await this.enqueueHeld(job);
-			if (job.sendTries) await this.ctx.storage.put("job", (job = { ...job, sendTries: 0 }));
-		} catch (error) {
-			if (!(await this.sendLater(job, error))) return;
-		}
 		if (job.settling) return this.settle(job);
+		// What a crash or a refused enqueue left held goes first; a queue still down never stalls the import (the
+		// finished import's settling tries again until it is taken).
+		const { importId } = job;
+		await this.enqueueHeld(job).catch((error) =>
+			console.error(JSON.stringify({ import_id: importId, error: `held events not enqueued: ${String(error)}` })),
+		);
 		try {
 			const file = this.file(job.size);
 			if (!job.counted) {
