@@ -9,7 +9,6 @@ import {
 	ApiError,
 	audienceSize,
 	getCampaignAudience,
-	getReadiness,
 	getSegment,
 	getTemplate,
 	listContacts,
@@ -22,7 +21,7 @@ import {
 import { formatDate, formatNumber } from "../../lib/format";
 import type { Campaign, CampaignStatus } from "../../lib/types";
 import { localSchedule } from "./local-schedule";
-import { refusalFor, SendChecks } from "./planning/SendChecks";
+import { createSendReadiness, refusalFor, SendChecks } from "./planning/SendChecks";
 import { fromLocalInput, senderOf } from "./shared";
 
 export type SendMode = "now" | "schedule";
@@ -88,15 +87,11 @@ export function SendDialog(props: Props) {
 		},
 	);
 
-	// The checklist and what the server would answer to this send, asked afresh each time the dialog opens.
-	const [readiness, { refetch: recheck }] = createResource(
-		() => (props.open ? props.campaign.id : false),
-		(id) => getReadiness(id),
+	const { readiness, recheck, refused } = createSendReadiness(
+		() => props.open,
+		() => props.campaign.id,
+		() => props.mode,
 	);
-	const refused = () => {
-		const r = readiness.latest;
-		return !r || readiness.loading || refusalFor(r, props.mode) !== null;
-	};
 
 	const title = () => {
 		const f = facts.latest;

@@ -1,8 +1,8 @@
-import { For, Show } from "solid-js";
+import { type Accessor, createEffect, createResource, For, onCleanup, Show } from "solid-js";
 import { Badge } from "../../../components/Badge";
 import { Button } from "../../../components/Button";
 import { FormAlert } from "../../../components/FormAlert";
-import type { Readiness } from "../../../lib/api";
+import { getReadiness, type Readiness } from "../../../lib/api";
 
 type Props = {
 	readiness: Readiness;
@@ -15,6 +15,30 @@ type Props = {
 /** What `send`/`schedule` would answer now, from the server (null: it would go ahead). */
 export const refusalFor = (r: Readiness, mode: "now" | "schedule") =>
 	mode === "now" ? r.refusals.send : r.refusals.schedule;
+
+/**
+ * The checklist and what the server would answer to this send, asked afresh each time the dialog opens (and when
+ * the window comes back into focus); `refused` holds the button until the answer says the send would go ahead.
+ */
+export function createSendReadiness(
+	open: Accessor<boolean>,
+	campaignId: Accessor<string>,
+	mode: Accessor<"now" | "schedule">,
+) {
+	const [readiness, { refetch }] = createResource(() => (open() ? campaignId() : false), getReadiness);
+	const recheck = () => void refetch();
+	// Back from fixing something in another tab (settings, the review): ask again.
+	createEffect(() => {
+		if (!open()) return;
+		window.addEventListener("focus", recheck);
+		onCleanup(() => window.removeEventListener("focus", recheck));
+	});
+	const refused = () => {
+		const r = readiness.latest;
+		return !r || readiness.loading || refusalFor(r, mode()) !== null;
+	};
+	return { readiness, recheck, refused };
+}
 
 /**
  * The readiness checklist inside the send dialog: the score, each failing check with what to do, and, when the
