@@ -99,7 +99,10 @@ export async function liveSocket(cookie: string, campaignId: string) {
 	return { messages, phases: () => messages.flatMap((m) => (m.type === "ab" ? [m] : [])), close: () => socket.close() };
 }
 
-/** People who clicked, as the EVENTS consumer records them (flag null: a person, not a scanner). */
+/**
+ * People who clicked, as the EVENTS consumer records them (flag null: a person, not a scanner): the arm's first
+ * `count` recipients (a repeat with a larger count adds the later ones).
+ */
 export async function humanClicks(campaignId: string, variantId: string, count: number) {
 	const { results } = await env.DB.prepare(
 		"SELECT id, workspace_id, contact_id FROM messages WHERE campaign_id = ? AND variant_id = ? AND status = 'sent' LIMIT ?",
@@ -109,7 +112,7 @@ export async function humanClicks(campaignId: string, variantId: string, count: 
 	await env.DB.batch(
 		results.map((m) =>
 			env.DB.prepare(
-				"INSERT INTO tracking_events (id, workspace_id, message_id, campaign_id, contact_id, kind, url, occurred_at) VALUES (?, ?, ?, ?, ?, 'click', 'https://ab.example/x', ?)",
+				"INSERT OR IGNORE INTO tracking_events (id, workspace_id, message_id, campaign_id, contact_id, kind, url, occurred_at) VALUES (?, ?, ?, ?, ?, 'click', 'https://ab.example/x', ?)",
 			).bind(`trk_${m.id}`, m.workspace_id, m.id, campaignId, m.contact_id, Date.now()),
 		),
 	);

@@ -78,6 +78,18 @@ describe("A/B tests", () => {
 		expect(ab.json.phase).toBe("deciding");
 		expect(ab.json.winner).toMatchObject({ variant_id: b.id });
 		expect(ab.json.winner.reason).toMatch(/B/);
+		const ended = ab.json.winner.reason as string;
+		// Clicks keep coming while nobody has picked: every read judges the counts of now, A now leads (a tie would go
+		// to A too), and the suggestion taken when the test ended is named beside it.
+		const sentA = ab.json.arms[0].sent as number;
+		await humanClicks(id, a.id, sentA);
+		ab = await call("GET", `/api/v1/campaigns/${id}/ab`, undefined, { cookie });
+		expect(ab.json.phase).toBe("deciding");
+		expect(ab.json.arms[0]).toMatchObject({ clicks: sentA, rate: 1 });
+		expect(ab.json.winner.variant_id).toBe(a.id);
+		expect(ab.json.winner.reason).toMatch(/^Now: A /);
+		expect(ab.json.winner.reason).toMatch(/\. When the test ended \(20\d\d-.+Z\), the suggestion was B: /);
+		expect(ab.json.winner.reason.endsWith(`the suggestion was B: ${ended}`)).toBe(true);
 		// Waiting for a person, it does not wake by itself at all.
 		expect(await alarmOf(id)).toBeNull();
 		await evict(id);
@@ -363,7 +375,8 @@ describe("A/B tests", () => {
 		await runDurableObjectAlarm(env.CAMPAIGN.getByName(id));
 		const ab = (await call("GET", `/api/v1/campaigns/${id}/ab`, undefined, { cookie })).json;
 		expect(ab.arms[1].clicks).toBeGreaterThan(2 * ab.arms[0].clicks);
-		expect(ab).toMatchObject({ phase: "sending_winner", winner: { variant_id: a, significant: false } });
+		// B is out, so A wins with nobody left to beat (an early stop would have picked it too).
+		expect(ab).toMatchObject({ phase: "sending_winner", winner: { variant_id: a, significant: true } });
 		expect(ab.winner.reason).toMatch(
 			/B cannot win: its unsubscribe rate \(\d+\.\d%\) is significantly higher than A's/,
 		);

@@ -7,6 +7,7 @@ import type { Decision } from "../domain/ab/decide";
 import { abDecision } from "../domain/ab/phase";
 import { abSeries, type SeriesPoint, seriesWindow } from "../domain/ab/series";
 import { DEFAULT_GOAL_WINDOW } from "../domain/ab/setup";
+import { shownWinner } from "../domain/ab/suggestion";
 import { parseDuration } from "../domain/journeys/duration";
 import { ApiError } from "../errors";
 import { providerReportsDelivery } from "./campaign-stats";
@@ -70,7 +71,7 @@ export type AbEvaluation = { test: AbTestRow; variants: VariantRow[]; counts: Ar
 export async function evaluateAbTest(
 	env: Pick<Env, "DB" | "RESEND_API_KEY" | "RESEND_WEBHOOK_SECRET">,
 	campaignId: string,
-	options: { now: number; final: boolean },
+	options: { now: number; final: boolean | ((test: AbTestRow) => boolean) },
 ): Promise<AbEvaluation | undefined> {
 	const db = createDb(env.DB);
 	const [test, variants] = await Promise.all([abTestOf(db, campaignId), variantsOf(db, campaignId)]);
@@ -85,15 +86,18 @@ export async function evaluateAbTest(
 		arms: variants.map((v, i) => ({ variantId: v.id, name: v.name, totals: counts[i] ?? noCounts(v.id) })),
 		deliveriesReported: providerReportsDelivery(env),
 		elapsedMs: test.startedAt ? options.now - test.startedAt.getTime() : 0,
-		final: options.final,
+		final: typeof options.final === "function" ? options.final(test) : options.final,
 		autoSendWinner: test.autoSendWinner,
 	});
 	return { test, variants, counts, decision };
 }
 
-/** `GET /campaigns/:id/ab`: the phase, each arm's numbers with its interval and p-value, and the winner once known. */
+/**
+ * `GET /campaigns/:id/ab`: the phase, each arm's numbers with its interval and p-value, and the winner once known;
+ * while a person has still to pick, the suggested winner of the counts now (see domain/ab/suggestion.ts).
+ */
 export async function abResults(env: Env, campaignId: string, now = Date.now()): Promise<AbResults> {
-	const evaluated = await evaluateAbTest(env, campaignId, { now, final: false });
+	const evaluated = await evaluateAbTest(env, campaignId, { now, final: (test) => test.phase === "deciding" });
 	if (!evaluated) throw new ApiError("not_found", "This campaign is not an A/B test");
 	const { test, variants, counts, decision } = evaluated;
 	const durationMs = parseDuration(test.duration) ?? 0;
@@ -116,18 +120,28 @@ export async function abResults(env: Env, campaignId: string, now = Date.now()):
 				p_value: judged?.p_value ?? null,
 			};
 		}),
-		...(test.winnerVariantId && test.decidedAt
-			? {
-					winner: {
-						variant_id: test.winnerVariantId,
-						significant: test.winnerSignificant ?? false,
-						decided_at: test.decidedAt.toISOString(),
-						reason: test.winnerReason ?? "",
-					},
-				}
-			: {}),
+		...withWinner(test, decision, variants, now),
 		ends_at: test.startedAt ? new Date(test.startedAt.getTime() + durationMs).toISOString() : null,
 		chi_square: decision.chi_square,
 		series: await rateSeries(env, test, variants, now),
 	};
+}
+
+function withWinner(test: AbTestRow, decision: Decision, variants: VariantRow[], now: number) {
+	const winner = shownWinner({
+		phase: test.phase,
+		recorded:
+			test.winnerVariantId && test.decidedAt
+				? {
+						variant_id: test.winnerVariantId,
+						significant: test.winnerSignificant ?? false,
+						decided_at: test.decidedAt.toISOString(),
+						reason: test.winnerReason ?? "",
+					}
+				: null,
+		current: decision.winner,
+		names: new Map(variants.map((v) => [v.id, v.name])),
+		now,
+	});
+	return winner ? { winner } : {};
 }

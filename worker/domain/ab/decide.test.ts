@@ -54,18 +54,33 @@ describe("the A/B decision", () => {
 
 	it("never lets an arm with significantly more unsubscribes or complaints win, and says so", () => {
 		const unsubscribing = [arm("A", 200, 2000, 4), arm("B", 320, 2000, 40)];
-		const early = decide(input(unsubscribing));
-		expect(early.winner).toBeUndefined();
 		const end = decide(input(unsubscribing, { final: true }));
-		expect(end.winner?.variantId).toBe("v_A");
-		expect(end.winner?.reason).toContain(
-			"B cannot win: its unsubscribe rate (2.0%) is significantly higher than A's (0.2%)",
+		expect(end.winner).toMatchObject({ variantId: "v_A", significant: true });
+		expect(end.winner?.reason).toBe(
+			"B cannot win: its unsubscribe rate (2.0%) is significantly higher than A's (0.2%). A wins as the only arm allowed to (10.0% vs 16.0% for B)",
 		);
 
 		const complaining = [arm("A", 200, 2000), arm("B", 320, 2000, 0, 30), arm("C", 300, 2000)];
 		const decision = decide(input(complaining, { final: true }));
 		expect(decision.winner?.variantId).toBe("v_C");
 		expect(decision.winner?.reason).toContain("B cannot win: its complaint rate");
+	});
+
+	it("stops early for the best arm allowed to win when the leader is blocked: it has only the allowed arms to beat", () => {
+		// Two arms: B clicks more but unsubscribes significantly more, so A is the only arm that could be sent.
+		const unsubscribing = [arm("A", 200, 2000, 4), arm("B", 320, 2000, 40)];
+		expect(decide(input(unsubscribing)).winner).toMatchObject({ variantId: "v_A", significant: true });
+		// ...still only after an hour, 200 per arm, and with auto-send.
+		expect(decide(input(unsubscribing, { elapsedMs: HOUR - 1 })).winner).toBeUndefined();
+		expect(decide(input(unsubscribing, { autoSendWinner: false })).winner).toBeUndefined();
+		expect(decide(input([arm("A", 20, 199, 0), arm("B", 320, 2000, 60)])).winner).toBeUndefined();
+
+		// Three arms, B blocked: C stops early once it beats A at α/3, whatever B's clicks; not while it does not.
+		const clearOverA = [arm("A", 200, 2000), arm("B", 400, 2000, 40), arm("C", 320, 2000)];
+		expect(decide(input(clearOverA)).winner).toMatchObject({ variantId: "v_C", significant: true });
+		expect(decide(input(clearOverA)).winner?.reason).toMatch(/^B cannot win: .*C wins: 16\.0% vs 10\.0% for A/);
+		const closeToA = [arm("A", 200, 2000), arm("B", 400, 2000, 40), arm("C", 215, 2000)];
+		expect(decide(input(closeToA)).winner).toBeUndefined();
 	});
 
 	it("does not block an arm for a difference in unsubscribes that could be chance", () => {
