@@ -13,7 +13,9 @@ export const ErrorBodySchema = z
 		error: z.object({
 			code: z.string().openapi({ example: "validation_failed" }),
 			message: z.string(),
-			issues: z.array(ApiIssueSchema).optional(),
+			issues: z
+				.array(ApiIssueSchema)
+				.openapi({ description: "Each field at fault (empty when the error is not about a field)" }),
 			request_id: z.string(),
 		}),
 	})

@@ -26,7 +26,7 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError) {
 		error: {
 			code: error.code,
 			message: error.message,
-			...(error.issues ? { issues: error.issues } : {}),
+			issues: error.issues ?? [],
 			request_id: c.get("requestId") ?? "unknown",
 		},
 	};

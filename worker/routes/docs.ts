@@ -40,7 +40,7 @@ export function renderDocs(doc: OpenApiDocument) {
 	return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${doc.info.title} reference</title><style>${raw(STYLE)}</style></head><body><main>
 <h1>${doc.info.title} <small>v${doc.info.version}</small></h1>
-<p>JSON over HTTPS. Authenticate with the dashboard's session cookie or <code>Authorization: Bearer &lt;api key&gt;</code>. Errors are <code>{"error":{"code","message","issues?","request_id"}}</code>. Lists take <code>?limit=</code> and <code>?cursor=</code>. Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>. Every route shows an example request: create a key under Settings → API keys and <code>export PULSE_API_KEY=...</code> first.</p>
+<p>JSON over HTTPS. Authenticate with the dashboard's session cookie or <code>Authorization: Bearer &lt;api key&gt;</code>. Errors are <code>{"error":{"code","message","issues","request_id"}}</code>. Lists take <code>?limit=</code> and <code>?cursor=</code>. Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>. Every route shows an example request: create a key under Settings → API keys and <code>export PULSE_API_KEY=...</code> first.</p>
 ${sections}</main></body></html>`;
 }
 
