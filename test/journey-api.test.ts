@@ -50,6 +50,17 @@ describe("journeys through the API: enrollment, sends, pause and resume, version
 				done: { type: "exit" },
 			},
 		});
+		const fresh = await call("GET", `/api/v1/journeys/${journeyId}/stats`, undefined, { cookie });
+		// API.md: every step listed from the start, the exit reasons named with zeros.
+		expect(fresh.json).toMatchObject({
+			entered: 0,
+			exited: { goal: 0, unsubscribed: 0, segment_leave: 0 },
+			nodes: {
+				hello: { waiting: 0, passed: 0, sent: 0, opens: 0, clicks: 0 },
+				wait: { waiting: 0, passed: 0 },
+				done: { waiting: 0, passed: 0 },
+			},
+		});
 		const t0 = Date.now();
 		await clockAll(journeyId, t0);
 		const first = await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: ada }, { cookie });

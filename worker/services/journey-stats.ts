@@ -16,16 +16,25 @@ import { journeyEmailStats, type NodeEmailStats } from "./journey-sends";
 
 export type ShardCounters = Record<string, number>;
 
+const NO_EMAILS: NodeEmailStats = { sent: 0, delivered: 0, opens: 0, clicks: 0 };
+
 export function composeStats(
 	definition: JourneyDefinition,
 	perShard: Iterable<ShardCounters>,
 	emails: Record<string, NodeEmailStats>,
 ): JourneyStats {
 	const counts = countsOf([...perShard].flatMap((c) => Object.entries(c)));
-	for (const [nodeId, e] of Object.entries(emails)) {
+	// Every step of the definition is listed (zeros until a contact reaches it); send steps always carry their email numbers.
+	const mails = { ...emails };
+	for (const [nodeId, node] of Object.entries(definition.nodes)) {
+		counts.nodes[nodeId] ??= { waiting: 0, passed: 0 };
+		if (node.type === "send_email") mails[nodeId] ??= NO_EMAILS;
+	}
+	for (const [nodeId, e] of Object.entries(mails)) {
 		const node = counts.nodes[nodeId] ?? { waiting: 0, passed: 0 };
 		counts.nodes[nodeId] = { ...node, sent: e.sent, delivered: e.delivered, opens: e.opens, clicks: e.clicks };
 	}
+	counts.exited = { goal: 0, unsubscribed: 0, segment_leave: 0, ...counts.exited };
 	const { arms, armEndings, ...rest } = counts;
 	const goal = counts.exited.goal ?? 0;
 	const armResults = splitResults(counts, splitArmIds(definition), hasGoal(definition) ? "goal" : "completed");
