@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { runApprovalSla } from "../worker/services/approval-sla";
-import { addMember, call, signupOwner } from "./client";
+import { addMember, call, createKey, signupOwner } from "./client";
 
 const ONE_STAGE = {
 	stages: [
@@ -108,7 +108,8 @@ describe("approvals", () => {
 		expect(editor.status).toBe(403);
 		expect(editor.error.message).toMatch(/not an approver of the stage "Compliance"/);
 		const bare = await decide(t, t.owner, { decision: "request_changes" });
-		expect(bare.status).toBe(422);
+		expect(bare.status).toBe(400);
+		expect(bare.error.code).toBe("validation_failed");
 		expect(bare.error.issues).toEqual([expect.objectContaining({ path: "comment" })]);
 		const changes = await decide(t, t.owner, { decision: "request_changes", comment: "Add the legal footer" });
 		expect(changes.json).toMatchObject({ status: "changes_requested", stages: [{ status: "changes_requested" }] });
@@ -146,6 +147,16 @@ describe("approvals", () => {
 		expect(
 			(await call("POST", `/api/v1/campaigns/${t.id}/approval/decide`, { decision: "approve" }, other)).status,
 		).toBe(404);
+		const otherKey = (await createKey(other.cookie, "owner")).key;
+		const byKey = await call(
+			"POST",
+			`/api/v1/campaigns/${t.id}/approval/decide`,
+			{ decision: "approve" },
+			{ apiKey: otherKey },
+		);
+		expect(byKey.status).toBe(404);
+		// API.md: every error carries `issues` (empty when no field is at fault).
+		expect(byKey.error).toMatchObject({ code: "not_found", issues: [], request_id: expect.any(String) });
 		await call(
 			"PUT",
 			"/api/v1/approval-policy",
@@ -229,6 +240,18 @@ describe("approvals", () => {
 		expect(reply.json.parent_id).toBe(first.json.id);
 		const list = await call("GET", `/api/v1/campaigns/${t.id}/comments`, undefined, { cookie: t.viewer.cookie });
 		expect(list.json.data.map((c: { body: string }) => c.body)).toEqual([first.json.body, "Looks fine"]);
+		expect(list.json.next_cursor).toBeNull();
+		const one = await call("GET", `/api/v1/campaigns/${t.id}/comments?limit=1`, undefined, { cookie: t.viewer.cookie });
+		expect(one.json.data.map((c: { body: string }) => c.body)).toEqual([first.json.body]);
+		const rest = await call(
+			"GET",
+			`/api/v1/campaigns/${t.id}/comments?limit=1&cursor=${one.json.next_cursor}`,
+			undefined,
+			{
+				cookie: t.viewer.cookie,
+			},
+		);
+		expect(rest.json).toMatchObject({ data: [{ body: "Looks fine" }], next_cursor: null });
 		const bell = (await call("GET", "/api/v1/notifications", undefined, { cookie: t.admin.cookie })).json.data;
 		expect(bell[0]).toMatchObject({ kind: "mentioned", link: `/campaigns/${t.id}` });
 		expect(

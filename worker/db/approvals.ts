@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { ApprovalPolicy } from "../contracts/approvals";
 import type { Db } from "./client";
 import { campaignVariants } from "./schema-ab";
@@ -137,11 +137,25 @@ export async function findComment(db: Db, workspaceId: string, type: TargetType,
 }
 
 /** A target's comments, oldest first (at most 500). */
-export function commentsOf(db: Db, workspaceId: string, type: TargetType, targetId: string) {
+/** A page of a thread, oldest first: `limit` rows after the comment id `after` ("" from the start). */
+export function commentsOf(
+	db: Db,
+	workspaceId: string,
+	type: TargetType,
+	targetId: string,
+	page: { after: string; limit: number },
+) {
 	return db
 		.select()
 		.from(comments)
-		.where(and(eq(comments.workspaceId, workspaceId), eq(comments.targetType, type), eq(comments.targetId, targetId)))
+		.where(
+			and(
+				eq(comments.workspaceId, workspaceId),
+				eq(comments.targetType, type),
+				eq(comments.targetId, targetId),
+				gt(comments.id, page.after),
+			),
+		)
 		.orderBy(asc(comments.id))
-		.limit(500);
+		.limit(page.limit);
 }

@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
 import {
 	ApprovalPolicySchema,
@@ -7,7 +7,7 @@ import {
 	CommentSchema,
 	DecideInputSchema,
 } from "../contracts/approvals";
-import { IdParamSchema } from "../contracts/common";
+import { IdParamSchema, PageQuerySchema, page } from "../contracts/common";
 import type { TargetType } from "../db/approvals";
 import { clientIp } from "../middleware/auth";
 import { decide, getApproval, getPolicy, putPolicy, requestReview } from "../services/approvals";
@@ -79,7 +79,7 @@ export function reviewRoutes(type: TargetType) {
 				tags,
 				summary: "Approve, request changes or reject at the stage awaiting a decision",
 				description:
-					"A `comment` is required unless approving (422). Only the stage's approvers may decide (403); the member who requested the review may not, unless the policy allows self-approval.",
+					"A `comment` is required unless approving (400 `validation_failed`, `issues[].path` `comment`). Only the stage's approvers may decide (403); the member who requested the review may not, unless the policy allows self-approval.",
 				request: { params: IdParamSchema, body: jsonBody(DecideInputSchema) },
 				responses: { 200: jsonResponse(ApprovalSchema, "The approval") },
 			}),
@@ -95,11 +95,20 @@ export function reviewRoutes(type: TargetType) {
 				path: "/{id}/comments",
 				tags,
 				summary: `The ${what}'s comment thread, oldest first`,
-				request: { params: IdParamSchema },
-				responses: { 200: jsonResponse(z.object({ data: z.array(CommentSchema) }), "The comments") },
+				request: { params: IdParamSchema, query: PageQuerySchema },
+				responses: { 200: jsonResponse(page(CommentSchema), "A page of the comments") },
 			}),
 			async (c) =>
-				c.json(await listComments(c.env.DB, c.var.principal.workspaceId, type, c.req.valid("param").id), 200),
+				c.json(
+					await listComments(
+						c.env.DB,
+						c.var.principal.workspaceId,
+						type,
+						c.req.valid("param").id,
+						c.req.valid("query"),
+					),
+					200,
+				),
 		)
 		.openapi(
 			defineRoute("editor", {

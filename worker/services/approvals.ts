@@ -179,12 +179,13 @@ export async function decide(
 ) {
 	const comment = input.comment?.trim() || null;
 	if (input.decision !== "approve" && !comment)
-		throw new ApiError("unprocessable", "Say what should change: a comment is required unless approving", [
+		throw new ApiError("validation_failed", "Say what should change: a comment is required unless approving", [
 			{ path: "comment", message: "Required to request changes or reject" },
 		]);
+	// Not found (another workspace's id) comes before who may decide.
+	const e = await evaluate(env.DB, actor.workspaceId, type, id);
 	const viewer = await viewerOf(env.DB, actor);
 	if (!viewer.memberId) throw forbidden("Approvals are decided by members, not API keys");
-	const e = await evaluate(env.DB, actor.workspaceId, type, id);
 	const index = e.state.stageIndex;
 	const stage = index === null ? undefined : e.policy.stages[index];
 	if (!e.applies || !e.request || index === null || !stage)

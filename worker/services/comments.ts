@@ -9,6 +9,7 @@ import { loadTarget } from "./approval-targets";
 import { auditInsert } from "./audit";
 import { memberIdOf } from "./notifications";
 import { notify } from "./notify";
+import { type Page, type PageRequest, pageOf, startAfter } from "./pagination";
 
 const present = (r: CommentRow) => ({
 	id: r.id,
@@ -20,10 +21,17 @@ const present = (r: CommentRow) => ({
 	created_at: r.createdAt.toISOString(),
 });
 
-export async function listComments(d1: D1Database, workspaceId: string, type: TargetType, id: string) {
+export async function listComments(
+	d1: D1Database,
+	workspaceId: string,
+	type: TargetType,
+	id: string,
+	page: PageRequest,
+): Promise<Page<ReturnType<typeof present>>> {
 	const db = createDb(d1);
 	await loadTarget(d1, db, workspaceId, type, id);
-	return { data: (await commentsOf(db, workspaceId, type, id)).map(present) };
+	const rows = await commentsOf(db, workspaceId, type, id, { after: startAfter(page, "asc"), limit: page.limit + 1 });
+	return pageOf(rows, page, present);
 }
 
 /** Adds a note (a reply when `parent_id` is given); members mentioned by @name or @email are notified. */

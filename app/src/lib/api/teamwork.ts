@@ -21,7 +21,7 @@ export const decideApproval = (target: ReviewTarget, id: string, json: Decide) =
 	call(api[target][":id"].approval.decide.$post({ param: { id }, json }));
 
 export const listComments = (target: ReviewTarget, id: string) =>
-	call(api[target][":id"].comments.$get({ param: { id } }));
+	call(api[target][":id"].comments.$get({ param: { id }, query: { limit: "500" } }));
 export const addComment = (target: ReviewTarget, id: string, body: string, parentId?: string) =>
 	call(api[target][":id"].comments.$post({ param: { id }, json: { body, parent_id: parentId ?? null } }));
 
