@@ -7,11 +7,14 @@ import { sendDigests } from "./services/notification-digest";
 import { notifyOverdueTasks } from "./services/planning-overdue";
 import { refreshStaleCounts } from "./services/segment-counts";
 import { runUpkeep } from "./services/upkeep";
+import { sweepWebhookOutbox } from "./services/webhook-outbox-sweep";
 
 /** The cron trigger (`[triggers]` in wrangler.toml, every five minutes): upkeep jobs, each bounded. */
 export async function handleScheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
 	// Records the run; once a day, audit retention.
 	await runUpkeep(env, controller.scheduledTime);
+	// Outbound webhook events the queue refused, or a worker left unsent, go out (the same delivery each time).
+	await sweepWebhookOutbox(env, controller.scheduledTime);
 	await refreshStaleCounts(env.DB);
 	// Review reminders and escalations at each stage's SLA; daily notification digests.
 	await runApprovalSla(env);

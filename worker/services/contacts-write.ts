@@ -20,8 +20,10 @@ import { normalizeEmail } from "../domain/contacts/email";
 import { decideStatus } from "../domain/contacts/status";
 import { newId } from "../domain/ids";
 import { ApiError, notFound } from "../errors";
+import { contactWriteEvents } from "./contact-outbox";
 import { presentContact } from "./contacts-present";
 import { emitContactWebhooks } from "./webhook-emitters";
+import { type Subscribers, subscribersOf } from "./webhook-enqueue";
 
 type Write = { actor: Principal; ip: string | null };
 /** Contacts are written to D1 and every write is told to the workspace's webhook endpoints (WEBHOOKS). */
@@ -60,15 +62,20 @@ function statusStatements(
 
 type Changes = Omit<ContactPatch, "tags"> & { tags?: string[]; tagMode: "add" | "replace" };
 
-/** Applies changes to an existing or new contact in one D1 transaction. */
+/**
+ * Applies changes to an existing or new contact in one D1 transaction, with its webhook events for `endpoints`
+ * (kept in the outbox by the same batch, then sent).
+ */
 async function writeContact(
-	db: Db,
+	env: ContactsEnv,
 	write: Write,
 	email: string,
 	existing: ContactRow | undefined,
 	changes: Changes,
 	source: string,
+	endpoints: Subscribers,
 ) {
+	const db = createDb(env.DB);
 	const workspaceId = write.actor.workspaceId;
 	const suppression = existing ? undefined : await findSuppression(db, workspaceId, email);
 	const current = existing?.status ?? (suppression ? (SUPPRESSION_STATUS[suppression.reason] ?? "unsubscribed") : null);
@@ -109,12 +116,21 @@ async function writeContact(
 		statements.push(
 			...statusStatements(db, workspaceId, { id, email }, existing?.status ?? null, decision.status, source),
 		);
-	const [first, ...rest] = statements;
+	const unsubscribed = decision.changed && decision.status === "unsubscribed";
+	const events = contactWriteEvents(
+		workspaceId,
+		endpoints,
+		{ id, email },
+		{ created: !existing, unsubscribed, source },
+		now,
+	);
+	const [first, ...rest] = [...statements, ...events.statements(db)];
 	if (first) await db.batch([first, ...rest]);
 	const saved = await findContactRow(db, workspaceId, id);
 	if (!saved) throw notFound("Contact");
 	const contact = presentContact(saved, (await tagsOfContacts(db, [id])).get(id) ?? []);
-	return { contact, unsubscribed: decision.changed && decision.status === "unsubscribed" };
+	await events.send(env, contact);
+	return contact;
 }
 
 /**
@@ -126,22 +142,25 @@ export async function upsertContact(env: ContactsEnv, write: Write, input: Conta
 	const email = normalizeEmail(input.email);
 	if (!email.ok) throw new ApiError("validation_failed", email.reason, [{ path: "email", message: email.reason }]);
 	const db = createDb(env.DB);
-	const existing = await findContactByEmail(db, write.actor.workspaceId, email.email);
+	const [existing, endpoints] = await Promise.all([
+		findContactByEmail(db, write.actor.workspaceId, email.email),
+		subscribersOf(env, write.actor.workspaceId),
+	]);
 	const { email: _, tags, ...rest } = input;
-	const written = await writeContact(db, write, email.email, existing, { ...rest, tags, tagMode: "add" }, source);
-	const created = !existing;
-	await emitContactWebhooks(env, write.actor.workspaceId, written.contact, { created, ...written, source });
-	return { contact: written.contact, created };
+	const changes: Changes = { ...rest, tags, tagMode: "add" };
+	const contact = await writeContact(env, write, email.email, existing, changes, source, endpoints);
+	return { contact, created: !existing };
 }
 
 /** Updates one contact: attributes merged (null removes a key), tags replaced when given. */
 export async function patchContact(env: ContactsEnv, write: Write, id: string, patch: ContactPatch, source = "api") {
 	const db = createDb(env.DB);
-	const existing = await findContactRow(db, write.actor.workspaceId, id);
+	const [existing, endpoints] = await Promise.all([
+		findContactRow(db, write.actor.workspaceId, id),
+		subscribersOf(env, write.actor.workspaceId),
+	]);
 	if (!existing) throw notFound("Contact");
-	const written = await writeContact(db, write, existing.email, existing, { ...patch, tagMode: "replace" }, source);
-	await emitContactWebhooks(env, write.actor.workspaceId, written.contact, { created: false, ...written, source });
-	return written.contact;
+	return writeContact(env, write, existing.email, existing, { ...patch, tagMode: "replace" }, source, endpoints);
 }
 
 /**

@@ -1,106 +1,38 @@
 import type { WebhookEventType } from "../contracts/webhook-endpoints";
-import type { WebhookDeliveryMessage } from "../contracts/webhook-queue";
-import { createDb } from "../db/client";
-import { enabledEndpoints } from "../db/webhook-endpoints";
-import { newId } from "../domain/ids";
-import { keyedDeliveryId } from "../domain/webhooks/delivery-id";
+import { type EmitEnv, subscribedBy, subscribersOf, type WebhookEvent } from "./webhook-enqueue";
+import { keepAndSend } from "./webhook-outbox";
 
-export type WebhookEvent = {
-	type: WebhookEventType;
-	data: unknown;
-	at?: Date;
-	/**
-	 * The event's own identity, for an event its emitter may send again (a retried finish): with the same key and
-	 * `at` it becomes the same delivery at each endpoint, so a repeat is never a second delivery.
-	 */
-	key?: string;
-};
-
-type EmitEnv = Pick<Env, "DB" | "WEBHOOKS">;
-
-/** Cloudflare Queues: 100 messages and 256 KB per `sendBatch`, 128 KB per message. */
-const BATCH_MESSAGES = 100;
-const BATCH_BYTES = 240_000;
-const MESSAGE_BYTES = 120_000;
+export {
+	enqueueWebhookEvents,
+	eventFromJson,
+	eventToJson,
+	type WebhookEvent,
+} from "./webhook-enqueue";
 
 /**
  * Sends workspace events to the webhook endpoints subscribed to them: one indexed D1 read for the workspace's
- * enabled endpoints, then one WEBHOOKS message per (event, endpoint), enqueued in batches; the consumer signs,
- * POSTs, records and retries (worker/queue/webhooks-consumer.ts). Call it once per batch of events, not per event.
+ * enabled endpoints; the events some endpoint subscribes to are kept in the D1 outbox (./webhook-outbox.ts), then
+ * one WEBHOOKS message per (event, endpoint) is enqueued in batches and the rows deleted. What the queue refused,
+ * or a worker that died in between left, the cron sends (same delivery ids). The consumer signs, POSTs, records and
+ * retries (worker/queue/webhooks-consumer.ts). Call it once per batch of events, not per event.
  * It never throws: a failure is logged and the caller's work goes on.
  */
 export async function emitWebhookEvents(env: EmitEnv, workspaceId: string, events: WebhookEvent[]): Promise<void> {
+	if (events.length === 0) return;
 	try {
-		await enqueueWebhookEvents(env, workspaceId, events);
+		await keepAndSend(env, workspaceId, await subscribersOf(env, workspaceId), events);
 	} catch (error) {
 		console.error(JSON.stringify({ workspaceId, error: `webhook events not enqueued: ${String(error)}` }));
 	}
 }
 
-/**
- * `emitWebhookEvents` for a caller that keeps what it owes until it is sent (an outbox, a retried alarm): throws
- * when the events could not be enqueued, so the caller tries again; give such events a `key`.
- */
-export async function enqueueWebhookEvents(env: EmitEnv, workspaceId: string, events: WebhookEvent[]): Promise<void> {
-	if (events.length === 0) return;
-	const endpoints = await enabledEndpoints(createDb(env.DB), workspaceId);
-	if (endpoints.length === 0) return;
-	const messages: { body: WebhookDeliveryMessage; bytes: number }[] = [];
-	for (const event of events) {
-		const subscribers = endpoints.filter((endpoint) => endpoint.events.includes(event.type));
-		if (subscribers.length === 0) continue;
-		const at = event.at ?? new Date();
-		const body = JSON.stringify({ type: event.type, timestamp: at.toISOString(), data: event.data });
-		if (body.length > MESSAGE_BYTES) {
-			console.error(JSON.stringify({ workspaceId, type: event.type, error: "webhook event too large to send" }));
-			continue;
-		}
-		for (const endpoint of subscribers) {
-			const message: WebhookDeliveryMessage = {
-				type: "webhook_delivery",
-				delivery_id: event.key ? await keyedDeliveryId(event.key, endpoint.id, at) : newId("msg"),
-				endpoint_id: endpoint.id,
-				workspace_id: workspaceId,
-				event_type: event.type,
-				body,
-			};
-			messages.push({ body: message, bytes: body.length + 200 });
-		}
-	}
-	await enqueue(env, messages);
-}
-
 /** The events some enabled endpoint of the workspace subscribes to (one D1 read): what an outbox needs to keep. */
 export async function subscribedEvents(env: EmitEnv, workspaceId: string, events: WebhookEvent[]) {
 	if (events.length === 0) return [];
-	const types = new Set((await enabledEndpoints(createDb(env.DB), workspaceId)).flatMap((e) => e.events));
-	return events.filter((e) => types.has(e.type));
-}
-
-/** An event as an outbox stores it (JSON), and back. */
-export const eventToJson = (event: WebhookEvent) =>
-	JSON.stringify({ ...event, at: (event.at ?? new Date()).getTime() });
-export function eventFromJson(text: string): WebhookEvent {
-	const stored = JSON.parse(text) as Omit<WebhookEvent, "at"> & { at: number };
-	return { ...stored, at: new Date(stored.at) };
+	return subscribedBy(await subscribersOf(env, workspaceId), events);
 }
 
 /** One event; see `emitWebhookEvents` (prefer it for many events at once). */
 export function emitWebhookEvent(env: EmitEnv, workspaceId: string, type: WebhookEventType, data: unknown) {
 	return emitWebhookEvents(env, workspaceId, [{ type, data }]);
-}
-
-async function enqueue(env: EmitEnv, messages: { body: WebhookDeliveryMessage; bytes: number }[]) {
-	let batch: { body: WebhookDeliveryMessage }[] = [];
-	let bytes = 0;
-	for (const message of messages) {
-		if (batch.length === BATCH_MESSAGES || bytes + message.bytes > BATCH_BYTES) {
-			await env.WEBHOOKS.sendBatch(batch);
-			batch = [];
-			bytes = 0;
-		}
-		batch.push({ body: message.body });
-		bytes += message.bytes;
-	}
-	if (batch.length > 0) await env.WEBHOOKS.sendBatch(batch);
 }

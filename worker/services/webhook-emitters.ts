@@ -23,15 +23,25 @@ export function emitContactWebhooks(
 	contact: Contact,
 	change: { created: boolean; unsubscribed: boolean; source: string; details?: Record<string, unknown> },
 ) {
-	const data = { ...contact, source: change.source, ...change.details };
+	const data = contactEventData(contact, change);
 	const events: WebhookEvent[] = [{ type: change.created ? "contact.created" : "contact.updated", data }];
-	if (change.unsubscribed)
-		events.push({
-			type: "contact.unsubscribed",
-			data: { contact_id: contact.id, email: contact.email, source: change.source },
-		});
+	if (change.unsubscribed) events.push({ type: "contact.unsubscribed", data: unsubscribedData(contact, change) });
 	return emitWebhookEvents(env, workspaceId, events);
 }
+
+/** A `contact.created`/`contact.updated` event's data: the contact, `source` and the change's `details`. */
+export const contactEventData = (contact: Contact, change: { source: string; details?: Record<string, unknown> }) => ({
+	...contact,
+	source: change.source,
+	...change.details,
+});
+
+/** A `contact.unsubscribed` event's data. */
+export const unsubscribedData = (contact: { id: string; email: string }, change: { source: string }) => ({
+	contact_id: contact.id,
+	email: contact.email,
+	source: change.source,
+});
 
 /**
  * One import step's writes as events: `contact.created`/`contact.updated` per row, `contact.unsubscribed` per row it
