@@ -47,6 +47,8 @@ async function setup() {
 	const domain = await call("POST", "/api/v1/sending-domains", { domain: "ours.example" }, { cookie: ours.cookie });
 	if (domain.status !== 201) throw new Error(domain.text);
 	const topic = await call("POST", "/api/v1/topics", { name: "Ours" }, { cookie: ours.cookie });
+	const list = await call("POST", "/api/v1/lists", { name: "Ours" }, { cookie: ours.cookie });
+	if (list.status !== 201) throw new Error(list.text);
 	const journey = await call("POST", "/api/v1/journeys", JOURNEY, { cookie: ours.cookie });
 	const webhook = await call("POST", "/api/v1/webhook-endpoints", WEBHOOK, { cookie: ours.cookie });
 	if (webhook.status !== 201) throw new Error(webhook.text);
@@ -74,6 +76,7 @@ async function setup() {
 		conversationId: conversation.json.id as string,
 		domainId: domain.json.id as string,
 		topicId: topic.json.id as string,
+		listId: list.json.id as string,
 		journeyId: journey.json.id as string,
 		webhookId: webhook.json.id as string,
 		alertRuleId: alertRule.json.id as string,
@@ -204,6 +207,23 @@ const ROUTES = (f: Fixture) => [
 	{ method: "POST", path: "/api/v1/topics", body: { name: "New" }, minRole: "editor" },
 	{ method: "PATCH", path: `/api/v1/topics/${f.topicId}`, body: { name: "Renamed" }, minRole: "editor" },
 	{ method: "DELETE", path: `/api/v1/topics/${f.topicId}`, minRole: "editor" },
+	{ method: "GET", path: "/api/v1/lists", minRole: "viewer" },
+	{ method: "POST", path: "/api/v1/lists", body: { name: "New" }, minRole: "editor" },
+	{ method: "GET", path: `/api/v1/lists/${f.listId}`, minRole: "viewer" },
+	{ method: "PATCH", path: `/api/v1/lists/${f.listId}`, body: { name: "Renamed" }, minRole: "editor" },
+	{ method: "DELETE", path: `/api/v1/lists/${f.listId}`, minRole: "editor" },
+	{
+		method: "POST",
+		path: `/api/v1/lists/${f.listId}/members`,
+		body: { contact_ids: [f.contactId] },
+		minRole: "editor",
+	},
+	{
+		method: "DELETE",
+		path: `/api/v1/lists/${f.listId}/members`,
+		body: { contact_ids: [f.contactId] },
+		minRole: "editor",
+	},
 	{ method: "POST", path: `/api/v1/campaigns/${f.campaignId}/clone`, body: {}, minRole: "editor" },
 	{
 		method: "POST",
@@ -333,7 +353,7 @@ describe("access control on every route", { timeout: 180_000 }, () => {
 		const tested = [
 			...ROUTES(f).map(
 				(r) =>
-					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top|jny|whe|alr|frm|shp)_\w+/, "/:id").replace(/\/msg_\w+/, "/{delivery_id}")}`,
+					`${r.method} ${(r.path.split("?")[0] ?? "").replace(/\/(key|mem|ctc|seg|imp|tpl|out|cmp|cnv|sdm|sbk|top|lst|jny|whe|alr|frm|shp)_\w+/, "/:id").replace(/\/msg_\w+/, "/{delivery_id}")}`,
 			),
 			...PUBLIC_ROUTES,
 		];
@@ -405,6 +425,13 @@ describe("access control on every route", { timeout: 180_000 }, () => {
 			expect((await call("PATCH", `/api/v1/segments/${f.segmentId}`, { name: "Pwned" }, as)).status).toBe(404);
 			expect((await call("DELETE", `/api/v1/segments/${f.segmentId}`, undefined, as)).status).toBe(404);
 			expect((await call("GET", `/api/v1/contacts?segment_id=${f.segmentId}`, undefined, as)).status).toBe(404);
+			const list = `/api/v1/lists/${f.listId}`;
+			expect((await call("GET", "/api/v1/lists", undefined, as)).text).not.toContain(f.listId);
+			expect((await call("GET", list, undefined, as)).status).toBe(404);
+			expect((await call("GET", `/api/v1/contacts?list_id=${f.listId}`, undefined, as)).status).toBe(404);
+			expect((await call("PATCH", list, { name: "Pwned" }, as)).status).toBe(404);
+			expect((await call("POST", `${list}/members`, { contact_ids: [f.contactId] }, as)).status).toBe(404);
+			expect((await call("DELETE", list, undefined, as)).status).toBe(404);
 			expect((await call("GET", `/api/v1/audience?segment_id=${f.segmentId}`, undefined, as)).status).toBe(404);
 			expect((await call("POST", `/api/v1/templates/${f.templateId}/preview`, {}, as)).status).toBe(404);
 			for (const command of ["send", "pause", "cancel"]) {

@@ -27,6 +27,7 @@ import { importRoutes } from "./routes/imports";
 import { ingestRoutes } from "./routes/ingest";
 import { contactJourneyRoutes, journeyEngineRoutes } from "./routes/journey-engine";
 import { journeyRoutes } from "./routes/journeys";
+import { listRoutes } from "./routes/lists";
 import { mcpRoutes } from "./routes/mcp";
 import { memberRoutes } from "./routes/members";
 import { notificationRoutes } from "./routes/notifications";
@@ -94,6 +95,7 @@ function buildApp(options: AppOptions = {}) {
 		.route("/api/v1", contactRoutes)
 		.route("/api/v1", importRoutes)
 		.route("/api/v1/segments", segmentRoutes)
+		.route("/api/v1/lists", listRoutes)
 		.route("/api/v1/templates", templateRoutes)
 		.route("/api/v1/saved-blocks", savedBlockRoutes)
 		.route("/api/v1/outbox", outboxRoutes)

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, signupOwner } from "../client";
+import { addMember, call, signupOwner } from "../client";
 
 type Setup = Awaited<ReturnType<typeof setup>>;
 
@@ -166,7 +166,7 @@ describe("bulk actions", () => {
 		expect(log.filter((e) => e.action === "contact.tagged").map((e) => e.target_id)).toEqual([y, x]);
 	});
 
-	it("archives templates and refuses what does not exist: static lists, unknown actions, missing tags", async () => {
+	it("archives templates and refuses what does not exist: unknown actions, missing tags or list", async () => {
 		const tpl = await call(
 			"POST",
 			"/api/v1/templates",
@@ -189,8 +189,8 @@ describe("bulk actions", () => {
 			{ resource: "contacts", action: "add_to_list", ids: ["ctc_x"] },
 			{ cookie: s.cookie },
 		);
-		expect(list.status).toBe(422);
-		expect(list.error.message).toMatch(/no static lists/);
+		expect(list.status).toBe(400);
+		expect(list.error.issues).toEqual([{ path: "params.list_id", message: "Required" }]);
 		const wrong = await call(
 			"POST",
 			"/api/v1/bulk",
@@ -217,6 +217,105 @@ describe("bulk actions", () => {
 			).status,
 		).toBe(400);
 	});
+	it("adds contacts to a static list: exactly those added, a failing id reported, erasure and other workspaces kept out", async () => {
+		const as = { cookie: s.cookie };
+		const [a, b, c] = [
+			await s.contact("a@list.example"),
+			await s.contact("b@list.example"),
+			await s.contact("c@list.example"),
+		];
+		const theirs = await s.contact("t@list.example", s.other.cookie);
+		const created = await call("POST", "/api/v1/lists", { name: "Webinar", description: "March" }, as);
+		expect(created.status).toBe(201);
+		expect(created.json).toMatchObject({ name: "Webinar", description: "March", count: 0 });
+		const list = created.json.id as string;
+		expect((await call("POST", "/api/v1/lists", { name: "Webinar" }, as)).status).toBe(409);
+
+		// Through the members route: ids of another workspace or unknown ones change nothing.
+		const added = await call("POST", `/api/v1/lists/${list}/members`, { contact_ids: [a, theirs, "ctc_nope", a] }, as);
+		expect(added.json).toEqual({ changed: 1, not_found: [theirs, "ctc_nope"], count: 1 });
+		// Through the bulk action: one failing id is reported, the others are added.
+		const bulk = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "add_to_list", ids: [b, theirs, c], params: { list_id: list } },
+			as,
+		);
+		expect(bulk.json.results).toEqual([
+			{ id: b, ok: true },
+			{ id: theirs, ok: false, error: { code: "not_found", message: "Contact not found" } },
+			{ id: c, ok: true },
+		]);
+		const members = async (query = `list_id=${list}`) =>
+			((await call("GET", `/api/v1/contacts?${query}`, undefined, as)).json.data as { id: string }[]).map((r) => r.id);
+		expect(await members()).toEqual([c, b, a]);
+		expect((await call("GET", `/api/v1/lists/${list}`, undefined, as)).json.count).toBe(3);
+		// A segment on the list holds exactly its members (and, with NOT, everyone else).
+		const preview = await call("POST", "/api/v1/segments/preview", { definition: { all: [{ list }] } }, as);
+		expect(preview.json.count).toBe(3);
+		expect(preview.json.sample.map((r: { id: string }) => r.id).sort()).toEqual([a, b, c].sort());
+		// A campaign's audience on that segment: the list's members only.
+		const segment = await call(
+			"POST",
+			"/api/v1/segments",
+			{ name: "On the list", definition: { all: [{ list }] } },
+			as,
+		);
+		expect(segment.json.count).toBe(3);
+		const audience = await call("GET", `/api/v1/audience?segment_id=${segment.json.id}`, undefined, as);
+		expect(audience.json).toMatchObject({ total: 3, sendable: 3 });
+
+		// By name: the list of that name, or a new one.
+		const byName = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "add_to_list", ids: [a], params: { list_name: "Fresh" } },
+			as,
+		);
+		expect(byName.json.results).toEqual([{ id: a, ok: true }]);
+		const lists = (await call("GET", "/api/v1/lists", undefined, as)).json.data as { name: string; count: number }[];
+		expect(lists.map((l) => [l.name, l.count])).toEqual([
+			["Fresh", 1],
+			["Webinar", 3],
+		]);
+
+		// Taken off, erased: gone from the list; the contacts and the list stay.
+		const removed = await call("DELETE", `/api/v1/lists/${list}/members`, { contact_ids: [a] }, as);
+		expect(removed.json).toEqual({ changed: 1, not_found: [], count: 2 });
+		expect((await call("DELETE", `/api/v1/contacts/${b}`, undefined, as)).status).toBe(200);
+		expect(await members()).toEqual([c]);
+		const rows = await env.DB.prepare("SELECT count(*) AS n FROM contact_list_members WHERE contact_id = ?")
+			.bind(b)
+			.first<{ n: number }>();
+		expect(rows?.n).toBe(0);
+
+		// Another workspace can neither see, change nor fill the list; a viewer can only read it.
+		const other = { cookie: s.other.cookie };
+		expect((await call("GET", `/api/v1/lists/${list}`, undefined, other)).status).toBe(404);
+		expect((await call("POST", `/api/v1/lists/${list}/members`, { contact_ids: [theirs] }, other)).status).toBe(404);
+		const foreign = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "add_to_list", ids: [theirs], params: { list_id: list } },
+			other,
+		);
+		expect(foreign.status).toBe(404);
+		const viewer = await addMember(s.cookie, "viewer");
+		expect((await call("GET", `/api/v1/lists/${list}`, undefined, { cookie: viewer.cookie })).status).toBe(200);
+		expect(
+			(await call("POST", `/api/v1/lists/${list}/members`, { contact_ids: [a] }, { cookie: viewer.cookie })).status,
+		).toBe(403);
+		expect(await members()).toEqual([c]);
+
+		const log = await auditOf(s.cookie);
+		expect(log.filter((e) => e.action === "contact.added_to_list").map((e) => e.target_id)).toEqual([a, c, b]);
+		expect(log.some((e) => e.action === "list.members_added" && e.target_id === list)).toBe(true);
+		expect(log.some((e) => e.action === "bulk.refused" && e.target_id === theirs)).toBe(true);
+
+		expect((await call("DELETE", `/api/v1/lists/${list}`, undefined, as)).status).toBe(200);
+		expect((await call("GET", `/api/v1/contacts/${c}`, undefined, as)).status).toBe(200);
+	});
+
 	it("applies an action to every contact matching the list's filters, beyond any loaded page, and refuses more than 500", async () => {
 		const wave = async (email: string, as = s.cookie) =>
 			(await call("POST", "/api/v1/contacts", { email, tags: ["wave"] }, { cookie: as })).json.id as string;

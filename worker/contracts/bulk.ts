@@ -15,7 +15,7 @@ const actions = [...new Set(Object.values(BULK_ACTIONS).flat())] as [string, ...
 
 /**
  * "Every row matching these filters" instead of `ids`: the same filters as the resource's list route
- * (`GET /campaigns?status=`, `GET /contacts?q=&status=&tag=&segment_id=`, `GET /templates?category=&archived=`).
+ * (`GET /campaigns?status=`, `GET /contacts?q=&status=&tag=&segment_id=&list_id=`, `GET /templates?category=&archived=`).
  */
 export const BulkFilterSchema = z
 	.object({
@@ -23,13 +23,14 @@ export const BulkFilterSchema = z
 		status: z.string().max(40).optional(),
 		tag: z.string().max(100).optional(),
 		segment_id: z.string().max(64).optional(),
+		list_id: z.string().max(64).optional(),
 		include_archived: z.enum(["true", "false"]).optional(),
 		category: z.string().max(60).optional(),
 		archived: z.enum(["true", "false"]).optional(),
 	})
 	.strict()
 	.openapi("BulkFilter", {
-		description: `Instead of \`ids\`: every item its list route shows with these filters (campaigns: status, include_archived; contacts: q, status, tag, segment_id; templates: category, archived), at most ${BULK_MAX_IDS}; more is 422`,
+		description: `Instead of \`ids\`: every item its list route shows with these filters (campaigns: status, include_archived; contacts: q, status, tag, segment_id, list_id; templates: category, archived), at most ${BULK_MAX_IDS}; more is 422`,
 	});
 export type BulkFilter = z.infer<typeof BulkFilterSchema>;
 
@@ -47,10 +48,17 @@ export const BulkBodySchema = z
 			.openapi({ description: "The items; or else `filter`" }),
 		filter: BulkFilterSchema.optional(),
 		params: z
-			.object({ tags: z.array(z.string().trim().min(1).max(100)).min(1).max(20).optional() })
+			.object({
+				tags: z.array(z.string().trim().min(1).max(100)).min(1).max(20).optional(),
+				list_id: z.string().min(1).max(64).optional(),
+				list_name: z.string().trim().min(1).max(100).optional(),
+			})
 			.strict()
 			.optional()
-			.openapi({ description: "`tags` for tag and untag" }),
+			.openapi({
+				description:
+					"`tags` for tag and untag; for add_to_list, `list_id` (a static list of the workspace) or `list_name` (the list of that name, created when there is none)",
+			}),
 	})
 	.strict()
 	.refine((b) => (b.ids === undefined) !== (b.filter === undefined), {

@@ -103,6 +103,7 @@ export const ContactListQuerySchema = z.object({
 	status: ContactStatusSchema.optional(),
 	tag: z.string().max(100).optional(),
 	segment_id: z.string().max(64).optional(),
+	list_id: z.string().max(64).optional().openapi({ description: "Only the contacts on this static list" }),
 });
 
 export const EventInputSchema = z

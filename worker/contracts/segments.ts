@@ -59,6 +59,9 @@ export const PropertyRuleSchema = comparison("property");
 
 export const TagRuleSchema = z.object({ tag: z.string().min(1).max(100) }).strict();
 
+/** The contacts on a static list of the workspace (`/lists`); a list of another workspace, or deleted, matches nobody. */
+export const ListRuleSchema = z.object({ list: z.string().min(1).max(64) }).strict();
+
 export const EventRuleSchema = z
 	.object({
 		event: z.string().min(1).max(100),
@@ -79,6 +82,7 @@ export const EngagementRuleSchema = z
 export type AttributeRule = z.infer<typeof AttributeRuleSchema>;
 export type PropertyRule = z.infer<typeof PropertyRuleSchema>;
 export type TagRule = z.infer<typeof TagRuleSchema>;
+export type ListRule = z.infer<typeof ListRuleSchema>;
 export type EventRule = z.infer<typeof EventRuleSchema>;
 export type EngagementRule = z.infer<typeof EngagementRuleSchema>;
 export type SegmentRule =
@@ -87,6 +91,7 @@ export type SegmentRule =
 	| { not: SegmentRule }
 	| AttributeRule
 	| TagRule
+	| ListRule
 	| EventRule
 	| EngagementRule;
 
@@ -98,6 +103,7 @@ export const SegmentRuleSchema: z.ZodType<SegmentRule> = z
 			z.object({ not: SegmentRuleSchema }).strict(),
 			AttributeRuleSchema,
 			TagRuleSchema,
+			ListRuleSchema,
 			EventRuleSchema,
 			EngagementRuleSchema,
 		]),

@@ -7,6 +7,7 @@ import { type CountPlan, compileCount } from "../domain/segments/count";
 import type { Db } from "./client";
 import { columns, value } from "./json-each";
 import { contactStatusHistory, contacts, contactTags, events, suppressions } from "./schema-contacts";
+import { contactListMembers } from "./schema-lists";
 import { optedOutOfTopic } from "./topics";
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -92,6 +93,8 @@ export type ContactFilter = {
 	/** Matches the email or the full name, ignoring case. */
 	q?: string;
 	segment?: CompiledSegment;
+	/** On this static list. */
+	listId?: string;
 };
 
 /** Newest first, ids below `beforeId`; `limit` rows (ask for one more to know if another page exists). */
@@ -111,6 +114,9 @@ export function contactPage(
 			? sql`(instr(${c.email}, lower(${filter.q})) > 0 OR instr(lower(coalesce(${c.firstName}, '') || ' ' || coalesce(${c.lastName}, '')), lower(${filter.q})) > 0)`
 			: undefined,
 		filter.segment ? segmentCondition(filter.segment) : undefined,
+		filter.listId
+			? sql`EXISTS (SELECT 1 FROM ${contactListMembers} WHERE ${contactListMembers.listId} = ${filter.listId} AND ${contactListMembers.contactId} = ${c.id})`
+			: undefined,
 		lt(c.id, page.beforeId),
 	];
 	return db

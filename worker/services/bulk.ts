@@ -9,10 +9,13 @@ import { matchingIds } from "./bulk-filter";
 import { runCommand } from "./campaign-commands";
 import { archiveCampaign, deleteDraft, tagCampaign } from "./campaign-ops";
 import { eraseContact, patchContact, upsertContact } from "./contacts-write";
+import { addContactToList, listForBulk } from "./lists";
 import { deleteTemplate, updateTemplate } from "./templates";
 
 export type BulkCaller = { env: Env; actor: Principal; ip: string | null; url: string };
-type Item = (caller: BulkCaller, id: string, tags: string[]) => Promise<unknown>;
+/** What an item needs beyond its id: the tags of tag/untag, the list of add_to_list. */
+type Params = { tags: string[]; listId: string };
+type Item = (caller: BulkCaller, id: string, params: Params) => Promise<unknown>;
 
 const audit = (caller: BulkCaller, action: string, type: string, id: string, metadata?: Record<string, unknown>) =>
 	auditInsert(createDb(caller.env.DB), {
@@ -42,16 +45,16 @@ const ITEMS: { [R in BulkResource]: Record<string, Item> } = {
 		resume: command("resume"),
 		cancel: command("cancel"),
 		archive: (c, id) => archiveCampaign(c.env.DB, c, id),
-		tag: (c, id, tags) => tagCampaign(c.env.DB, c, id, tags),
-		untag: (c, id, tags) => tagCampaign(c.env.DB, c, id, tags, true),
+		tag: (c, id, { tags }) => tagCampaign(c.env.DB, c, id, tags),
+		untag: (c, id, { tags }) => tagCampaign(c.env.DB, c, id, tags, true),
 		delete: (c, id) => deleteDraft(c.env.DB, c, id),
 	},
 	contacts: {
-		tag: async (c, id, tags) => {
+		tag: async (c, id, { tags }) => {
 			await upsertContact(c.env, c, { email: (await contact(c, id)).email, tags });
 			await audit(c, "contact.tagged", "contact", id, { tags });
 		},
-		untag: async (c, id, tags) => {
+		untag: async (c, id, { tags }) => {
 			const current = (await tagsOfContacts(createDb(c.env.DB), [(await contact(c, id)).id])).get(id) ?? [];
 			await patchContact(c.env, c, id, { tags: withoutTags(current, tags) });
 			await audit(c, "contact.untagged", "contact", id, { tags });
@@ -61,6 +64,7 @@ const ITEMS: { [R in BulkResource]: Record<string, Item> } = {
 			await audit(c, "contact.unsubscribed", "contact", id, { source: "bulk" });
 		},
 		erase: (c, id) => eraseContact(c.env.DB, c, id),
+		add_to_list: (c, id, { listId }) => addContactToList(createDb(c.env.DB), c, listId, id),
 	},
 	templates: {
 		archive: async (c, id) => {
@@ -96,12 +100,6 @@ export async function runBulk(caller: BulkCaller, body: BulkBody): Promise<{ res
 		throw new ApiError("validation_failed", `${resource} take no action "${action}"`, [
 			{ path: "action", message: `Not an action on ${resource}` },
 		]);
-	if (resource === "contacts" && action === "add_to_list")
-		throw new ApiError(
-			"unprocessable",
-			"Pulse has no static lists: tag the contacts (action tag) and build a segment on that tag",
-			[{ path: "action", message: "Static lists do not exist" }],
-		);
 	const tags = body.params?.tags ?? [];
 	if (TAG_ACTIONS.includes(action) && tags.length === 0)
 		throw new ApiError("validation_failed", "Name the tags", [{ path: "params.tags", message: "Required" }]);
@@ -111,9 +109,12 @@ export async function runBulk(caller: BulkCaller, body: BulkBody): Promise<{ res
 	const ids = body.filter
 		? await matchingIds(caller.env.DB, caller.actor.workspaceId, resource, body.filter)
 		: uniqueIds(body.ids ?? []);
+	// The list is found (or made, from list_name) once, before any item.
+	const listId =
+		action === "add_to_list" ? (await listForBulk(createDb(caller.env.DB), caller, body.params ?? {})).id : "";
 	for (const id of ids) {
 		try {
-			await item(caller, id, tags);
+			await item(caller, id, { tags, listId });
 			results.push({ id, ok: true });
 		} catch (error) {
 			const reason = refusal(error);

@@ -3,6 +3,7 @@ import { createDb } from "../db/client";
 import { contactPage, findContactRow, recentEvents, statusHistory, tagsOfContacts } from "../db/contacts";
 import { notFound } from "../errors";
 import { presentContact } from "./contacts-present";
+import { getList } from "./lists";
 import { pageOf, startAfter } from "./pagination";
 import { segmentFilter } from "./segments";
 
@@ -13,16 +14,18 @@ export type ContactListQuery = {
 	status?: ContactStatus;
 	tag?: string;
 	segment_id?: string;
+	list_id?: string;
 };
 
 /** Newest first; every filter is a bound parameter, and a segment adds its compiled rule tree. */
 export async function listContacts(d1: D1Database, workspaceId: string, query: ContactListQuery) {
 	const db = createDb(d1);
 	const segment = query.segment_id ? await segmentFilter(d1, workspaceId, query.segment_id) : undefined;
+	if (query.list_id) await getList(db, workspaceId, query.list_id); // 404 for a list of another workspace
 	const rows = await contactPage(
 		db,
 		workspaceId,
-		{ status: query.status, tag: query.tag, q: query.q, segment },
+		{ status: query.status, tag: query.tag, q: query.q, segment, listId: query.list_id },
 		{ beforeId: startAfter(query, "desc"), limit: query.limit + 1 },
 	);
 	const tags = await tagsOfContacts(

@@ -20,7 +20,7 @@ import { parseIsoDate } from "./iso-date";
  * Parameter budget (D1 allows 100 per statement): each rule binds at most 3 parameters:
  *   attribute: built-in 1 (value), custom 2 (JSON path, value); exists/not_exists bind no value
  *   `in`: the whole list is one JSON-array parameter read with json_each
- *   tag 1; engagement ≤ 2 (campaign, window start); event ≤ 3 (workspace id, name, count) + 2 per `where` rule,
+ *   tag 1; list 1; engagement ≤ 2 (campaign, window start); event ≤ 3 (workspace id, name, count) + 2 per `where` rule,
  *   and each `where` rule counts as a rule
  * MAX_RULES = 30 rules x 3 = 90, plus the workspace id, cursor and limit of the page query = 93 ≤ 100.
  * Anything bigger (a definition that skipped validation) throws SegmentTooComplexError instead of running.
@@ -30,7 +30,7 @@ import { parseIsoDate } from "./iso-date";
  * - missing means absent or JSON null. `neq` matches a missing value; `exists` means present and not ""
  * - custom attribute values keep their JSON type: "5" is not 5; true/false are 1/0; lists/objects compare as JSON text
  * - eq/neq/in are exact (case-sensitive) except on `email`, whose value is lower-cased like stored emails;
- *   contains/starts_with ignore ASCII case and only match text; tags, event names and campaign ids match exactly
+ *   contains/starts_with ignore ASCII case and only match text; tags, list ids, event names and campaign ids match exactly
  * - gt/gte/lt/lte with a number match numeric values; with an ISO date they match text values that SQLite reads as a
  *   date (YYYY-MM-DD...), compared as instants. `created_at` is integer ms, so dates are converted to ms
  * - engagement is read from tracking events (opened/clicked ignore machine opens and bot clicks; bounced, unsubscribed)
@@ -97,6 +97,8 @@ function rule(node: SegmentRule, ctx: CompileContext): Fragment {
 	if ("attribute" in node) return attribute(node);
 	if ("tag" in node)
 		return q`EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag = ${node.tag})`;
+	if ("list" in node)
+		return q`EXISTS (SELECT 1 FROM contact_list_members lm WHERE lm.list_id = ${node.list} AND lm.contact_id = c.id)`;
 	if ("event" in node) return event(node, ctx);
 	return engagement(node, ctx);
 }
@@ -274,6 +276,10 @@ function event(node: EventRule, ctx: CompileContext): Fragment {
 /** The contacts with a tag as a query of distinct contact ids (column `id`). */
 export const tagMembers = (node: { tag: string }, ctx: CompileContext): SegmentQuery =>
 	q`SELECT ct.contact_id AS id FROM contact_tags ct WHERE ct.workspace_id = ${ctx.workspaceId} AND ct.tag = ${node.tag}`;
+
+/** The contacts on a static list of the workspace as a query of distinct contact ids (column `id`). */
+export const listMembers = (node: { list: string }, ctx: CompileContext): SegmentQuery =>
+	q`SELECT lm.contact_id AS id FROM contact_list_members lm WHERE lm.list_id = ${node.list} AND lm.workspace_id = ${ctx.workspaceId}`;
 
 export function eventMembers(node: EventRule, ctx: CompileContext): SegmentQuery | null {
 	const { from, having, complement, distinct } = eventSet(node, ctx);

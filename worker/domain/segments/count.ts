@@ -4,13 +4,14 @@ import {
 	type CompiledSegment,
 	compileSegment,
 	eventMembers,
+	listMembers,
 	type SegmentQuery,
 	tagMembers,
 } from "./compile";
 
 /*
  * How a segment is counted. A segment that is one event rule which zero events do not satisfy ("purchase at least
- * once in 30 days"), or one tag, is exactly that rule's set, read from an index alone: no contact row is read.
+ * once in 30 days"), or one tag or static list, is exactly that rule's set, read from an index alone: no contact row is read.
  * A segment that needs such an event (or a tag) among other rules starts from that set, in contact id order (the
  * order contacts were created in, so the lookups walk the table forward), looks each member up by primary key and
  * tests the other rules on those contacts only. Anything else scans the workspace's contacts once. Measured on
@@ -32,12 +33,15 @@ const conjuncts = (node: SegmentRule): SegmentRule[] => ("all" in node ? node.al
 export function compileCount(definition: SegmentDefinition, ctx: CompileContext): CountPlan {
 	const whole = compileSegment(definition, ctx); // also refuses a definition over the parameter budget
 	const rules = conjuncts(definition);
-	// An event's set first (usually the smaller), else a tag's.
+	// An event's set first (usually the smaller), else a static list's or a tag's.
 	const sets = rules.flatMap((rule, i) => {
 		const members = "event" in rule ? eventMembers(rule, ctx) : null;
 		return members ? [{ i, members }] : [];
 	});
-	const tagged = rules.flatMap((rule, i) => ("tag" in rule ? [{ i, members: tagMembers(rule, ctx) }] : []));
+	const tagged = rules.flatMap((rule, i) => {
+		if ("list" in rule) return [{ i, members: listMembers(rule, ctx) }];
+		return "tag" in rule ? [{ i, members: tagMembers(rule, ctx) }] : [];
+	});
 	const start = sets[0] ?? tagged[0];
 	if (!start) return { members: null, rest: whole, membersOnly: false };
 	const others = rules.filter((_, j) => j !== start.i);

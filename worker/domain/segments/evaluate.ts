@@ -26,6 +26,8 @@ export type SegmentContact = {
 
 export type SegmentRelated = {
 	tags: string[];
+	/** The static lists (ids) the contact is on. */
+	lists?: string[];
 	events: { name: string; properties: Record<string, unknown>; occurred_at: number }[];
 	tracking: { kind: string; flag: string | null; campaign_id: string | null; occurred_at: number }[];
 	messages: { campaign_id: string; status: string; sent_at: number | null }[];
@@ -51,6 +53,7 @@ function matches(rule: SegmentRule, contact: SegmentContact, related: SegmentRel
 	if ("not" in rule) return !matches(rule.not, contact, related, now);
 	if ("attribute" in rule) return attribute(rule, contact);
 	if ("tag" in rule) return related.tags.includes(rule.tag);
+	if ("list" in rule) return (related.lists ?? []).includes(rule.list);
 	if ("event" in rule) return event(rule, related, now);
 	return engagement(rule, related, now);
 }

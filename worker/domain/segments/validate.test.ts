@@ -80,7 +80,7 @@ describe("validateSegmentDefinition: valid trees", () => {
 
 describe("validateSegmentDefinition: errors", () => {
 	const ops = "eq, neq, in, contains, starts_with, gt, gte, lt, lte, exists, not_exists";
-	const kinds = "all, any, not, attribute, tag, event, engagement";
+	const kinds = "all, any, not, attribute, tag, list, event, engagement";
 	it.each<[string, unknown, { path: string; message: string }[]]>([
 		["root not an object", "everyone", [{ path: "", message: "Expected a rule object, got string" }]],
 		[

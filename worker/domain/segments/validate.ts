@@ -6,6 +6,7 @@ import {
 	type EngagementRule,
 	type EventRule,
 	FIELD_NAME_PATTERN,
+	type ListRule,
 	MAX_DEPTH,
 	MAX_RULES,
 	type PropertyRule,
@@ -19,7 +20,7 @@ import { at, describe, isObject, list, type Report, type SegmentIssue, show } fr
 export type { SegmentIssue };
 export type SegmentValidation = { ok: true; definition: SegmentDefinition } | { ok: false; issues: SegmentIssue[] };
 
-const RULE_KEYS = ["all", "any", "not", "attribute", "tag", "event", "engagement"] as const;
+const RULE_KEYS = ["all", "any", "not", "attribute", "tag", "list", "event", "engagement"] as const;
 const COUNT_OPS = ["eq", "neq", "gt", "gte", "lt", "lte"] as const;
 const MAX_WHERE = 20;
 
@@ -98,6 +99,7 @@ class Walker {
 		if (kind === "all" || kind === "any" || kind === "not") return this.group(input, kind, path, depth);
 		if (kind === "attribute") return this.attribute(input, path);
 		if (kind === "tag") return this.tag(input, path);
+		if (kind === "list") return this.list(input, path);
 		if (kind === "event") return this.event(input, path);
 		return this.engagement(input, path);
 	}
@@ -138,6 +140,15 @@ class Walker {
 			return undefined;
 		}
 		return { tag: input.tag };
+	}
+
+	private list(input: Record<string, unknown>, path: string): ListRule | undefined {
+		this.onlyKeys(input, path, ["list"], "a list rule");
+		if (typeof input.list !== "string" || input.list.length < 1 || input.list.length > 64) {
+			this.issue(at(path, "list"), "A list rule names a list id (a non-empty text of at most 64 characters)");
+			return undefined;
+		}
+		return { list: input.list };
 	}
 
 	private engagement(input: Record<string, unknown>, path: string): EngagementRule | undefined {

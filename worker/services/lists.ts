@@ -1,0 +1,178 @@
+import type { Principal } from "../context";
+import type { ContactList, ListMembersResult } from "../contracts/lists";
+import type { Db } from "../db/client";
+import {
+	addMembersStatement,
+	contactsOfWorkspace,
+	deleteListStatement,
+	findList,
+	findListByName,
+	insertList,
+	type ListRow,
+	listPage,
+	removeMembersStatement,
+	touchListStatement,
+	updateListStatement,
+} from "../db/lists";
+import { newId } from "../domain/ids";
+import { uniqueIds } from "../domain/operations/bulk";
+import { ApiError, notFound } from "../errors";
+import { auditInsert } from "./audit";
+import { type PageRequest, pageOf, startAfter } from "./pagination";
+
+type Actor = { actor: Principal; ip: string | null };
+
+const taken = () =>
+	new ApiError("conflict", "This workspace already has a list of that name", [
+		{ path: "name", message: "Already used" },
+	]);
+
+const present = ({ list, count }: { list: ListRow; count: number }): ContactList => ({
+	id: list.id,
+	name: list.name,
+	description: list.description,
+	count,
+	created_at: list.createdAt.toISOString(),
+	updated_at: list.updatedAt.toISOString(),
+});
+
+const audit = (db: Db, by: Actor, action: string, id: string, metadata?: Record<string, unknown>) =>
+	auditInsert(db, {
+		workspaceId: by.actor.workspaceId,
+		action,
+		actor: by.actor,
+		target: { type: "list", id },
+		ip: by.ip,
+		metadata,
+	});
+
+export async function listLists(db: Db, workspaceId: string, page: PageRequest) {
+	const rows = await listPage(db, workspaceId, startAfter(page, "desc"), page.limit + 1);
+	return pageOf(
+		rows.map((r) => ({ ...r, id: r.list.id })),
+		page,
+		present,
+	);
+}
+
+async function found(db: Db, workspaceId: string, id: string) {
+	const row = await findList(db, workspaceId, id);
+	if (!row) throw notFound("List");
+	return row;
+}
+
+export const getList = async (db: Db, workspaceId: string, id: string) => present(await found(db, workspaceId, id));
+
+export async function createList(db: Db, by: Actor, input: { name: string; description?: string }) {
+	const at = new Date();
+	const list = await insertList(db, {
+		id: newId("lst"),
+		workspaceId: by.actor.workspaceId,
+		name: input.name,
+		description: input.description ?? "",
+		createdAt: at,
+		updatedAt: at,
+	});
+	if (!list) throw taken();
+	await audit(db, by, "list.created", list.id, { name: list.name });
+	return present({ list, count: 0 });
+}
+
+export async function updateList(db: Db, by: Actor, id: string, patch: { name?: string; description?: string }) {
+	await found(db, by.actor.workspaceId, id);
+	try {
+		await db.batch([
+			updateListStatement(db, by.actor.workspaceId, id, { ...patch, updatedAt: new Date() }),
+			audit(db, by, "list.updated", id, { fields: Object.keys(patch) }),
+		]);
+	} catch (error) {
+		if (String(error).includes("UNIQUE")) throw taken();
+		throw error;
+	}
+	return getList(db, by.actor.workspaceId, id);
+}
+
+/** Deleting a list takes its contacts off it (they stay contacts); segments on it then match nobody. */
+export async function deleteList(db: Db, by: Actor, id: string) {
+	const row = await found(db, by.actor.workspaceId, id);
+	await db.batch([
+		deleteListStatement(db, by.actor.workspaceId, id),
+		audit(db, by, "list.deleted", id, { name: row.list.name, count: row.count }),
+	]);
+}
+
+/**
+ * Adds (or removes) the workspace's contacts among `ids` in one batch with its audit entry; ids that are not
+ * contacts of the workspace are reported in `not_found` and change nothing.
+ */
+export async function changeMembers(
+	db: Db,
+	by: Actor,
+	id: string,
+	contactIds: readonly string[],
+	change: "add" | "remove",
+): Promise<ListMembersResult> {
+	const workspaceId = by.actor.workspaceId;
+	await found(db, workspaceId, id);
+	const ids = uniqueIds(contactIds);
+	const known = await contactsOfWorkspace(db, workspaceId, ids);
+	const at = new Date();
+	const statement =
+		change === "add"
+			? addMembersStatement(db, workspaceId, id, ids, at)
+			: removeMembersStatement(db, workspaceId, id, ids);
+	const [result] = await db.batch([
+		statement,
+		touchListStatement(db, workspaceId, id, at),
+		audit(db, by, change === "add" ? "list.members_added" : "list.members_removed", id, {
+			contact_ids: ids.filter((c) => known.has(c)),
+		}),
+	]);
+	const after = await found(db, workspaceId, id);
+	return {
+		changed: (result as { meta: { changes?: number } }).meta.changes ?? 0,
+		not_found: ids.filter((c) => !known.has(c)),
+		count: after.count,
+	};
+}
+
+/**
+ * The list a bulk "add to list" goes to: `list_id` (of this workspace, else 404), or `list_name`, found by name or
+ * created (and audited) when the workspace has none of that name.
+ */
+export async function listForBulk(db: Db, by: Actor, params: { list_id?: string; list_name?: string }) {
+	if (params.list_id) return (await found(db, by.actor.workspaceId, params.list_id)).list;
+	const name = params.list_name?.trim();
+	if (!name)
+		throw new ApiError("validation_failed", "Choose a list (list_id) or name a new one (list_name)", [
+			{ path: "params.list_id", message: "Required" },
+		]);
+	const existing = await findListByName(db, by.actor.workspaceId, name);
+	if (existing) return existing.list;
+	const created = await createList(db, by, { name }).catch(async (error) => {
+		// Created by someone else in between: use theirs.
+		const again = await findListByName(db, by.actor.workspaceId, name);
+		if (again) return { id: again.list.id };
+		throw error;
+	});
+	return { id: created.id };
+}
+
+/** One contact onto a list (a bulk action's item): an unknown contact is 404; the item is audited on the contact. */
+export async function addContactToList(db: Db, by: Actor, listId: string, contactId: string) {
+	const workspaceId = by.actor.workspaceId;
+	if (!(await contactsOfWorkspace(db, workspaceId, [contactId])).has(contactId)) throw notFound("Contact");
+	const at = new Date();
+	await db.batch([
+		addMembersStatement(db, workspaceId, listId, [contactId], at),
+		touchListStatement(db, workspaceId, listId, at),
+		auditInsert(db, {
+			workspaceId,
+			action: "contact.added_to_list",
+			actor: by.actor,
+			target: { type: "contact", id: contactId },
+			ip: by.ip,
+			metadata: { list_id: listId },
+		}),
+	]);
+}
