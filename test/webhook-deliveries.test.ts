@@ -1,6 +1,7 @@
 import {
 	createExecutionContext,
 	createMessageBatch,
+	createScheduledController,
 	getQueueResult,
 	runDurableObjectAlarm,
 	runInDurableObject,
@@ -12,12 +13,16 @@ import type { ImportDO } from "../durable-objects/import-do";
 import type { JourneyDO } from "../durable-objects/journey-do";
 import type { Principal } from "../worker/context";
 import type { WebhookDeliveryMessage } from "../worker/contracts/webhook-queue";
+import { createDb } from "../worker/db/client";
 import { shardName, shardOf } from "../worker/domain/journeys/shards";
 import { handleWebhooksBatch, webhookDeps } from "../worker/queue/webhooks-consumer";
+import { handleScheduled } from "../worker/scheduled";
+import { contactWriteEvents } from "../worker/services/contact-outbox";
 import type { ImportJob } from "../worker/services/import-step";
 import { startImport } from "../worker/services/imports";
 import { emitWebhookEvent } from "../worker/services/outbound-webhooks";
 import { emitStoredEventWebhooks } from "../worker/services/webhook-emitters";
+import { sweepWebhookOutbox } from "../worker/services/webhook-outbox-sweep";
 import { call, createKey, env, ORIGIN, signupOwner } from "./client";
 import { importCsv, waitForImport } from "./import-helpers";
 import {
@@ -85,6 +90,14 @@ async function consume(
 	await handleWebhooksBatch(batch, webhookDeps({ ...env, ...runsOn }, { fetch }));
 	return { ...(await getQueueResult(batch, createExecutionContext())), delays };
 }
+
+/** The cron trigger, as if it ran `afterMs` from now. */
+const cron = (afterMs: number) =>
+	handleScheduled(
+		createScheduledController({ scheduledTime: Date.now() + afterMs, cron: "*/5 * * * *" }),
+		env,
+		createExecutionContext(),
+	);
 
 describe("outbound webhook deliveries", () => {
 	let owner: Awaited<ReturnType<typeof signupOwner>>;
@@ -494,6 +507,71 @@ describe("outbound webhook deliveries", () => {
 				["journey.exited", contact.id],
 			]),
 		);
+	});
+
+	it("a contact created while the queue refuses its event is sent by the cron, once, with the contact", async () => {
+		const queue = env.WEBHOOKS as unknown as { sendBatch: Queue["sendBatch"] };
+		const sendBatch = queue.sendBatch;
+		queue.sendBatch = () => Promise.reject(new Error("queue unavailable"));
+		let created: Awaited<ReturnType<typeof call>>;
+		try {
+			created = await call("POST", "/api/v1/contacts", { email: "kept@acme.test", first_name: "Kim" }, as());
+		} finally {
+			queue.sendBatch = sendBatch;
+		}
+		expect(created.status).toBe(201);
+		const hook = receiver();
+		receiveThroughQueue(hook);
+		await cron(2 * 60_000);
+		const seen = await waitUntil("the kept contact.created", async () => hook.seen[0]);
+		expect(new Webhook(endpoint.secret).verify(seen.body, seen.headers)).toMatchObject({
+			type: "contact.created",
+			data: { id: created.json.id, email: "kept@acme.test", first_name: "Kim", source: "api" },
+		});
+		const later = captureQueue(); // the next runs find nothing left to send
+		await sweepWebhookOutbox(later.env, Date.now() + 10 * 60_000);
+		expect(later.queued.filter((m) => m.endpoint_id === endpoint.id)).toEqual([]);
+		expect(hook.seen).toHaveLength(1);
+	});
+
+	it("an event the queue took but answered with an error, sent again by the cron, is one delivery", async () => {
+		const capture = captureQueue();
+		const ambiguous = {
+			sendBatch: async (messages: { body: WebhookDeliveryMessage }[]) => {
+				await capture.env.WEBHOOKS.sendBatch(messages);
+				throw new Error("timed out");
+			},
+		} as unknown as Queue;
+		await emitWebhookEvent({ ...capture.env, WEBHOOKS: ambiguous }, owner.workspace.id, "email.opened", {
+			message_id: "msg_kept",
+		});
+		for (const minutes of [2, 7]) await sweepWebhookOutbox(capture.env, Date.now() + minutes * 60_000);
+		const ours = capture.queued.filter((m) => m.endpoint_id === endpoint.id);
+		expect(ours).toHaveLength(2); // the writer's, and the first cron run's
+		expect(ours[1]?.delivery_id).toBe(ours[0]?.delivery_id);
+
+		const hook = receiver();
+		for (const message of ours) expect((await consume(message, hook.fetch)).explicitAcks).toHaveLength(1);
+		expect(hook.seen.map((x) => x.headers["webhook-id"])).toEqual([ours[0]?.delivery_id]);
+		const recorded = (await deliveries()).filter((d: { webhook_id: string }) => d.webhook_id === ours[0]?.delivery_id);
+		expect(recorded).toMatchObject([{ status: "succeeded", event_type: "email.opened" }]);
+	});
+
+	it("a contact write whose worker stopped right after it is sent by the cron with the contact as written", async () => {
+		const created = await call("POST", "/api/v1/contacts", { email: "crashed@acme.test", last_name: "Ito" }, as());
+		// What the write's batch left in the outbox when nothing ran after it.
+		const endpoints = [{ id: endpoint.id, events: ["contact.created"] }];
+		const change = { created: true, unsubscribed: false, source: "api" };
+		const left = contactWriteEvents(owner.workspace.id, endpoints, created.json, change, new Date());
+		const db = createDb(env.DB);
+		for (const statement of left.statements(db)) await statement;
+		const capture = captureQueue();
+		await sweepWebhookOutbox(capture.env, Date.now() + 2 * 60_000);
+		const [message] = capture.queued.filter((m) => m.endpoint_id === endpoint.id);
+		expect(JSON.parse(message?.body ?? "{}")).toMatchObject({
+			type: "contact.created",
+			data: { id: created.json.id, email: "crashed@acme.test", last_name: "Ito", source: "api" },
+		});
 	});
 
 	it("turns off an endpoint that failed every attempt for a day, and tells its admins", async () => {
