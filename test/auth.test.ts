@@ -215,6 +215,26 @@ describe("login rate limiting", () => {
 			200,
 		);
 	});
+
+	it("limits sign-ups to 20 an hour per address, but not from this machine (a local run's own scripts)", async () => {
+		const signup = (ip: string) =>
+			call(
+				"POST",
+				"/api/v1/auth/signup",
+				{ email: uniqueEmail("many"), password: PASSWORD, name: "Many", workspace_name: "Many" },
+				{ ip },
+			);
+		// Both addresses have used up the hour's sign-ups.
+		const windowEnds = Date.now() + 30 * 60_000;
+		for (const ip of ["192.0.2.210", "127.0.0.1"])
+			await env.DB.prepare("insert or replace into rate_limits (key, count, window_ends_at) values (?, 20, ?)")
+				.bind(`signup:ip:${ip}`, windowEnds)
+				.run();
+		const refused = await signup("192.0.2.210");
+		expect(refused.status).toBe(429);
+		expect(refused.headers.get("retry-after")).toBeTruthy();
+		expect((await signup("127.0.0.1")).status).toBe(201);
+	});
 });
 
 describe("password rules", () => {
