@@ -3,7 +3,7 @@ import type { CampaignCommand, CommandResult } from "../worker/contracts/campaig
 import type { LiveMessage, StatsDelta } from "../worker/contracts/live";
 import { hasUnsettledChunks, mirroredStatus } from "../worker/db/campaign-lifecycle";
 import { createDb } from "../worker/db/client";
-import { type CampaignEvent, transition } from "../worker/domain/campaigns/machine";
+import { commandEvent, transition } from "../worker/domain/campaigns/machine";
 import { type ProviderQuota, quotaPause, quotaReopened } from "../worker/domain/campaigns/provider-quota";
 import { auditQuotaPause, auditQuotaResume } from "../worker/services/campaign-quota";
 import { type AbHost, abEnded, abHoldsCompletion, abStep, type PickResult, pickWinner } from "./ab-phase";
@@ -54,9 +54,7 @@ export class CampaignDO extends DurableObject<Env> {
 	private async apply(campaignId: string, workspaceId: string, command: CampaignCommand): Promise<CommandResult> {
 		const state = this.state ?? (await this.initialState(campaignId, workspaceId));
 		const now = Date.now();
-		const event: CampaignEvent =
-			command.type === "schedule" ? { type: "schedule", sendAt: command.sendAt, now } : command;
-		const result = transition(state.status, event);
+		const result = transition(state.status, commandEvent(command, now));
 		if (!result.ok) return result;
 		// A person's command ends any pause Pulse made: resumed early, the next chunk pauses again if the quota is closed.
 		let next: State = { ...state, status: result.status, pauseReason: null };

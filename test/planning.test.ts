@@ -236,4 +236,37 @@ describe("campaign planning", () => {
 		expect(send.status).toBe(409);
 		expect(send.error).toMatchObject({ code: "approval_required", message: held.refusals.send.message });
 	});
+
+	it("says when the campaign's status or a passed send time would refuse send and schedule, as the commands answer", async () => {
+		// `other` has no review policy: only the lifecycle can refuse.
+		const as = { cookie: other.editor.cookie };
+		const readiness = async (id: string) =>
+			(await call("GET", `/api/v1/campaigns/${id}/readiness`, undefined, { cookie: other.viewer.cookie })).json
+				.refusals;
+		const late = await campaign(other, Date.now() + DAY, "Late");
+		// The chosen time passes (written to D1: the API refuses a time in the past).
+		await env.DB.prepare("UPDATE campaigns SET send_at = ? WHERE id = ?")
+			.bind(Date.now() - DAY, late)
+			.run();
+		const passed = await readiness(late);
+		expect(passed).toEqual({
+			send: null,
+			schedule: { code: "conflict", message: "The send time must be in the future", path: "send_at" },
+		});
+		const at = new Date(Date.now() - DAY).toISOString();
+		const scheduled = await call("POST", `/api/v1/campaigns/${late}/schedule`, { send_at: at }, as);
+		expect(scheduled.status).toBe(409);
+		expect(scheduled.error.message).toBe(passed.schedule.message);
+
+		const gone = await campaign(other, null, "Gone");
+		expect((await call("POST", `/api/v1/campaigns/${gone}/cancel`, undefined, as)).status).toBe(202);
+		const cancelled = await readiness(gone);
+		expect(cancelled).toEqual({
+			send: { code: "conflict", message: "A cancelled campaign cannot send", path: "status" },
+			schedule: { code: "conflict", message: "A cancelled campaign cannot schedule", path: "status" },
+		});
+		const send = await call("POST", `/api/v1/campaigns/${gone}/send`, undefined, as);
+		expect(send.status).toBe(409);
+		expect(send.error).toMatchObject({ code: "conflict", message: cancelled.send.message });
+	});
 });

@@ -117,7 +117,7 @@ export const ReadinessSchema = z
 		),
 		refusals: z.object({ send: SendRefusalSchema.nullable(), schedule: SendRefusalSchema.nullable() }).openapi({
 			description:
-				"What `POST .../send` and `.../schedule` would answer now (null: they would go ahead), from the same checks the commands run; the checklist advises, these decide. The campaign's status and the send time are checked by the command itself",
+				"What `POST .../send` and `.../schedule` would answer now (null: they would go ahead), from the same checks the commands run; the checklist advises, these decide. They include the campaign's status (`send` on a sending or completed campaign is 409) and, for `schedule`, a chosen send time that has passed",
 		}),
 	})
 	.openapi("CampaignReadiness");

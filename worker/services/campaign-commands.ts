@@ -4,6 +4,7 @@ import type { CampaignCommand } from "../contracts/campaign-commands";
 import { setCampaignBaseUrl, setCampaignLocalTime } from "../db/campaigns";
 import { createDb } from "../db/client";
 import { findTemplateRow } from "../db/templates";
+import { commandEvent, transition } from "../domain/campaigns/machine";
 import { ApiError } from "../errors";
 import { assertAbReady } from "./ab-send-check";
 import { assertApproved } from "./approvals";
@@ -42,13 +43,23 @@ async function assertSendable(env: Env, workspaceId: string, campaignId: string,
 
 export type SendRefusal = { code: string; message: string; path: string | null };
 
+/** The 409 of a lifecycle command the campaign's machine refuses (`send_at` when the time is at fault, else `status`). */
+function lifecycleRefusal(command: CampaignCommand, reason: string) {
+	const path = command.type === "schedule" && /future/.test(reason) ? "send_at" : "status";
+	return new ApiError("conflict", reason, [{ path, message: reason }]);
+}
+
 /**
- * The refusal `send` (`sendingNow`) or `schedule` would answer now for this campaign, as a value (the same checks,
- * run without sending), or null when they pass. The lifecycle (its status, a send time in the past) is not asked.
+ * The refusal `send` or `schedule` would answer now for this campaign, as a value, or null when they would go ahead:
+ * the same checks in the same order (approvals, what the law and the send need, then the lifecycle: the campaign's
+ * status and, for `schedule`, its chosen send time, by the same machine the campaign's object runs).
  */
-export async function sendRefusal(env: Env, workspaceId: string, campaignId: string, sendingNow: boolean) {
+export async function sendRefusal(env: Env, workspaceId: string, campaignId: string, command: CampaignCommand) {
 	try {
-		await assertSendable(env, workspaceId, campaignId, sendingNow);
+		await assertSendable(env, workspaceId, campaignId, command.type === "send");
+		const { status } = await findCampaign(env.DB, workspaceId, campaignId);
+		const result = transition(status, commandEvent(command, Date.now()));
+		if (!result.ok) throw lifecycleRefusal(command, result.reason);
 		return null;
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
@@ -85,10 +96,7 @@ export async function runCommand(
 			);
 	}
 	const result = await env.CAMPAIGN.getByName(campaignId).command(campaignId, actor.workspaceId, command);
-	if (!result.ok) {
-		const path = command.type === "schedule" && /future/.test(result.reason) ? "send_at" : "status";
-		throw new ApiError("conflict", result.reason, [{ path, message: result.reason }]);
-	}
+	if (!result.ok) throw lifecycleRefusal(command, result.reason);
 	await recordAudit(createDb(env.DB), {
 		workspaceId: actor.workspaceId,
 		action: `campaign.${command.type}`,

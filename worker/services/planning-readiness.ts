@@ -48,8 +48,12 @@ export async function campaignReadiness(env: Env, principal: Principal, campaign
 		findTemplateRow(db, workspaceId, campaign.templateId),
 		getApproval(d1, principal, "campaign", campaignId),
 		senderProblem(env, workspaceId, campaign.fromEmail),
-		sendRefusal(env, workspaceId, campaignId, true),
-		sendRefusal(env, workspaceId, campaignId, false),
+		sendRefusal(env, workspaceId, campaignId, { type: "send" }),
+		// Scheduling again at the chosen time; with none chosen yet, only the campaign's status can refuse it.
+		sendRefusal(env, workspaceId, campaignId, {
+			type: "schedule",
+			sendAt: campaign.sendAt?.getTime() ?? Number.POSITIVE_INFINITY,
+		}),
 	]);
 	const checklist = readiness({
 		audience: audience.count,

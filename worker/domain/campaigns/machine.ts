@@ -1,3 +1,4 @@
+import type { CampaignCommand } from "../../contracts/campaign-commands";
 import type { CampaignStatus } from "../../contracts/campaigns";
 
 export type CampaignEvent =
@@ -50,3 +51,7 @@ export function transition(status: CampaignStatus, event: CampaignEvent): Transi
 			return status === "draft" || status === "scheduled" ? { ok: true, status } : refuse(status, event);
 	}
 }
+
+/** The machine's event for a person's lifecycle command at `now` (a schedule carries its time, checked against now). */
+export const commandEvent = (command: CampaignCommand, now: number): CampaignEvent =>
+	command.type === "schedule" ? { type: "schedule", sendAt: command.sendAt, now } : command;
