@@ -4,7 +4,7 @@ import { importCsv } from "./import-helpers";
 import { sentCampaign } from "./tracking-helpers";
 
 describe("GET /api/v1/segments/fields", () => {
-	it("offers attributes with their common values, tags, events with property keys, for a viewer too", async () => {
+	it("offers attributes with their common values, tags, events with property keys, lists, for a viewer too", async () => {
 		const { cookie } = await signupOwner("Fields Co");
 		await importCsv(
 			cookie,
@@ -21,6 +21,9 @@ describe("GET /api/v1/segments/fields", () => {
 			},
 			{ cookie },
 		);
+		const list = await call("POST", "/api/v1/lists", { name: "Webinar" }, { cookie });
+		const [ann] = (await call("GET", "/api/v1/contacts?q=a@f.example", undefined, { cookie })).json.data;
+		await call("POST", `/api/v1/lists/${list.json.id}/members`, { contact_ids: [ann.id] }, { cookie });
 		const viewer = await addMember(cookie, "viewer");
 		const res = await call("GET", "/api/v1/segments/fields", undefined, { cookie: viewer.cookie });
 		expect(res.status).toBe(200);
@@ -39,6 +42,7 @@ describe("GET /api/v1/segments/fields", () => {
 		expect(purchase.properties.sort()).toEqual(["sku", "total"]);
 		expect(res.json.events.find((e: { name: string }) => e.name === "signed_up").properties).toEqual([]);
 		expect(res.json.campaigns).toEqual([]);
+		expect(res.json.lists).toEqual([{ id: list.json.id, name: "Webinar", contacts: 1 }]);
 	});
 
 	it("lists campaigns that started, never another workspace's", async () => {
@@ -47,7 +51,7 @@ describe("GET /api/v1/segments/fields", () => {
 		const ours = await call("GET", "/api/v1/segments/fields", undefined, { cookie });
 		expect(ours.json.campaigns).toEqual([{ id: campaignId, name: "C", status: "completed" }]);
 		const theirs = await call("GET", "/api/v1/segments/fields", undefined, { cookie: other.cookie });
-		expect(theirs.json).toEqual({ attributes: [], tags: [], events: [], campaigns: [] });
+		expect(theirs.json).toEqual({ attributes: [], tags: [], events: [], campaigns: [], lists: [] });
 	});
 });
 

@@ -19,6 +19,9 @@ export const SegmentFieldsSchema = z
 		campaigns: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })).openapi({
 			description: "Campaigns that have started sending, newest first, for engagement rules",
 		}),
+		lists: z
+			.array(z.object({ id: z.string(), name: z.string(), contacts: z.number().int() }))
+			.openapi({ description: "The workspace's static lists, newest first, for list rules" }),
 	})
 	.openapi("SegmentFields");
 export type SegmentFields = z.infer<typeof SegmentFieldsSchema>;

@@ -2,17 +2,18 @@ import { count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { campaigns } from "./schema-campaigns";
 import { contactTags } from "./schema-contacts";
+import { contactListMembers, contactLists } from "./schema-lists";
 
 /** How much the pickers look at: the newest contacts and events, so the read stays small in any workspace. */
 export const FIELD_SAMPLES = { contacts: 500, events: 1000, valuesPerAttribute: 12, attributes: 60 };
 
 /**
  * What the segment builder offers in its pickers, in one D1 round trip: attribute keys and their most
- * frequent values among the newest contacts, tags, recent event names with their property keys, and
- * campaigns that have started.
+ * frequent values among the newest contacts, tags, recent event names with their property keys,
+ * campaigns that have started, and the static lists.
  */
 export async function readSegmentFields(db: Db, workspaceId: string) {
-	const [attributes, tags, events, started] = await db.batch([
+	const [attributes, tags, events, started, lists] = await db.batch([
 		db
 			.select({
 				key: sql<string>`j.key`,
@@ -46,6 +47,19 @@ export async function readSegmentFields(db: Db, workspaceId: string) {
 			.where(sql`${eq(campaigns.workspaceId, workspaceId)} AND ${isNotNull(campaigns.startedAt)}`)
 			.orderBy(desc(campaigns.id))
 			.limit(100),
+		db
+			.select({
+				id: contactLists.id,
+				name: contactLists.name,
+				contacts:
+					sql<number>`(SELECT count(*) FROM ${contactListMembers} m WHERE m.list_id = ${contactLists.id})`.mapWith(
+						Number,
+					),
+			})
+			.from(contactLists)
+			.where(eq(contactLists.workspaceId, workspaceId))
+			.orderBy(desc(contactLists.id))
+			.limit(100),
 	]);
-	return { attributes, tags, events, campaigns: started };
+	return { attributes, tags, events, campaigns: started, lists };
 }

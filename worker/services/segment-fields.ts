@@ -2,7 +2,7 @@ import type { SegmentFields } from "../contracts/segment-fields";
 import { createDb } from "../db/client";
 import { FIELD_SAMPLES, readSegmentFields } from "../db/segment-fields";
 
-/** The builder's pickers: attributes with their common values, tags, event names with property keys, campaigns. */
+/** The builder's pickers: attributes with their common values, tags, event names with property keys, campaigns, lists. */
 export async function segmentFields(d1: D1Database, workspaceId: string): Promise<SegmentFields> {
 	const read = await readSegmentFields(createDb(d1), workspaceId);
 	const attributes = new Map<string, SegmentFields["attributes"][number]["values"]>();
@@ -25,6 +25,7 @@ export async function segmentFields(d1: D1Database, workspaceId: string): Promis
 		tags: read.tags,
 		events: [...events].map(([name, properties]) => ({ name, properties })),
 		campaigns: read.campaigns,
+		lists: read.lists,
 	};
 }
 
