@@ -11,13 +11,14 @@ import { shardName } from "../worker/domain/journeys/shards";
 import { dispatchJourneySends } from "../worker/services/journey-sends";
 import { runDatePass } from "./journey-date-pass";
 import { ExitCheck } from "./journey-exit-check";
-import { type Flush, flushEffects, flushMirror } from "./journey-flush";
+import { type Flush, flushMirror } from "./journey-flush";
 import { answerClose, JourneyLiveHub } from "./journey-live";
 import { LivePush } from "./journey-live-push";
 import { JourneyLoader } from "./journey-loader";
 import { exitAll, ROUND_BUDGET_MS, stepDueRounds } from "./journey-rounds";
 import type { Seeding } from "./journey-seeding";
 import { SegmentEntry } from "./journey-segment-entry";
+import { ShardSettle } from "./journey-settle";
 import { applyInput, enter } from "./journey-steps";
 import { JourneyStore } from "./journey-store";
 import { presentEnrollment } from "./journey-view";
@@ -25,8 +26,6 @@ import { presentEnrollment } from "./journey-view";
 const SEEN_KEEP_MS = 7 * 86_400_000;
 /** How long the cron's call runs a pass before leaving the rest to the alarm. */
 const RECONCILE_BUDGET_MS = 10_000;
-/** After a failure past a stored step (D1 or a queue down), the alarm tries again this soon, for as long as it takes. */
-const RETRY_MS = 30_000;
 
 /**
  * One shard of a journey (`journey:{journeyId}:{shard}`, see worker/domain/journeys/shards.ts): the enrollments of
@@ -42,6 +41,7 @@ export class JourneyDO extends DurableObject<Env> {
 	private readonly livePush: LivePush;
 	private readonly segments: SegmentEntry;
 	private readonly exits: ExitCheck;
+	private readonly settle: ShardSettle;
 	private testNow: number | null;
 
 	constructor(ctx: DurableObjectState, env: Env) {
@@ -55,7 +55,7 @@ export class JourneyDO extends DurableObject<Env> {
 			...this.flush,
 			loader: this.loader,
 			shard: (journeyId, n) => (n === 0 ? this : this.shard(journeyId, n)),
-			afterWrite: (journey) => this.afterWrite(journey),
+			afterWrite: (journey) => this.settle.afterWrite(journey),
 		});
 		this.exits = new ExitCheck({
 			env,
@@ -66,6 +66,12 @@ export class JourneyDO extends DurableObject<Env> {
 		});
 		this.hub = new JourneyLiveHub(ctx, env);
 		this.livePush = new LivePush(ctx, env, () => Object.fromEntries(this.store.counters()));
+		this.settle = new ShardSettle({
+			flush: this.flush,
+			store: this.store,
+			livePush: this.livePush,
+			exitsPending: () => this.exits.pending(),
+		});
 		// The dashboard's keep-alive is answered by the runtime: an idle live page never wakes the hub.
 		ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
 	}
@@ -86,7 +92,10 @@ export class JourneyDO extends DurableObject<Env> {
 		return this.env.JOURNEY.getByName(shardName(journeyId, n));
 	}
 
-	/** Entries (API, segment, date): each answered with its enrollment or the reason it was refused. */
+	/**
+	 * Entries (API, segment, date): each answered with its enrollment or the reason it was refused. Once stored, the
+	 * entries stand: what fails after (the first step's effects, D1's mirror) is left to the alarm, not thrown.
+	 */
 	async enroll(journeyId: string, requests: EnrollRequest[]): Promise<EnrollResult[]> {
 		const journey = await this.loader.journey(journeyId);
 		if (journey?.status !== "active")
@@ -94,7 +103,7 @@ export class JourneyDO extends DurableObject<Env> {
 		const contactIds = requests.map((r) => r.contactId);
 		const step = await this.loader.prepare(journey, contactIds, [], this.now());
 		const results = this.ctx.storage.transactionSync(() => requests.map((r) => enter(step, r)));
-		await this.afterWrite(journey);
+		await this.settle.afterEntries(journey);
 		return results;
 	}
 
@@ -108,7 +117,7 @@ export class JourneyDO extends DurableObject<Env> {
 		this.ctx.storage.transactionSync(() => {
 			for (const input of inputs) applyInput(step, input);
 		});
-		await this.afterWrite(journey);
+		await this.settle.afterWrite(journey);
 		return { ok: true };
 	}
 
@@ -129,7 +138,7 @@ export class JourneyDO extends DurableObject<Env> {
 	/** From the cron, on every shard: a pass over its enrollments for `segment_leave` exits (see journey-exit-check.ts). */
 	async checkExits(journeyId: string): Promise<{ started: boolean }> {
 		const journey = await this.loader.journey(journeyId, true);
-		if (!journey || !this.exits.start(journey)) return { started: false };
+		if (!journey || !(await this.exits.start(journey))) return { started: false };
 		await this.pass(journey, () => this.exits.some(journey, RECONCILE_BUDGET_MS));
 		return { started: true };
 	}
@@ -142,7 +151,7 @@ export class JourneyDO extends DurableObject<Env> {
 		try {
 			await some();
 		} finally {
-			await this.arm(journey);
+			await this.settle.arm(journey);
 		}
 	}
 
@@ -170,7 +179,7 @@ export class JourneyDO extends DurableObject<Env> {
 	async refresh(journeyId: string): Promise<{ status: string | null }> {
 		const journey = await this.loader.journey(journeyId, true);
 		if (journey?.status === "archived") await this.exitEveryone("archived");
-		else if (journey) await this.afterWrite(journey);
+		else if (journey) await this.settle.afterWrite(journey);
 		return { status: journey?.status ?? null };
 	}
 
@@ -226,7 +235,7 @@ export class JourneyDO extends DurableObject<Env> {
 			// Not left to the runtime's few alarm retries: a D1 outage longer than those must not put the shard to sleep
 			// with contacts waiting (nothing else would wake it before the next entry or event).
 			console.error(JSON.stringify({ journey_alarm_failed: String(error) }));
-			await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);
+			await this.settle.retryLater();
 		}
 	}
 
@@ -242,30 +251,6 @@ export class JourneyDO extends DurableObject<Env> {
 		await this.exits.some(journey, ROUND_BUDGET_MS);
 		await stepDueRounds({ ...this.flush, loader: this.loader }, journey, () => this.livePush.changed(journey.id));
 		this.store.forgetSeen(this.now() - SEEN_KEEP_MS);
-		await this.afterWrite(journey);
-	}
-
-	private async afterWrite(journey: EngineJourney) {
-		try {
-			if (journey.status === "active") await flushEffects(this.flush, journey);
-			await flushMirror(this.flush, journey);
-		} catch (error) {
-			// The step is stored (with its effects and mirror rows): the alarm is set before the caller hears of the
-			// failure, so the contacts' next steps and what is still owed do not wait for a later write to this shard.
-			await this.arm(journey, Date.now() + RETRY_MS);
-			throw error;
-		}
-		await this.arm(journey);
-		await this.livePush.changed(journey.id);
-	}
-
-	/** One alarm at the earliest due step, pending effect, seeding or exit-check page, or `retryAt`; none while paused. */
-	private async arm(journey: EngineJourney, retryAt: number | null = null) {
-		const seeding = this.store.getMeta<Seeding>("seeding") || this.exits.pending() ? Date.now() : null;
-		const times = [this.store.nextDue(), this.store.nextEffect(), seeding, retryAt].filter(
-			(t): t is number => t !== null,
-		);
-		if (journey.status !== "active" || times.length === 0) await this.ctx.storage.deleteAlarm();
-		else await this.ctx.storage.setAlarm(Math.min(...times));
+		await this.settle.afterWrite(journey);
 	}
 }

@@ -10,8 +10,9 @@ import type { JourneyStore } from "./journey-store";
  * Reconciliation of `segment_leave` exits: contacts who left an exit segment by a path that never told the journeys
  * (an import, a bulk action, a segment's rule that time alone changes) exit all the same. From the cron, at most every
  * 10 minutes, each shard pages through its enrollments in flight (the cursor saved after each page, its alarm doing
- * what the cron's call leaves) and asks D1 which of their contacts are still in each exit segment of their version;
- * the others go through the same step as a segment change seen on the EVENTS queue.
+ * what the cron's call leaves) and asks D1 which of their contacts are still in each exit segment of their OWN
+ * version (a contact in a delay of an older version keeps that version's exits until its next step); the others go
+ * through the same step as a segment change seen on the EVENTS queue.
  */
 
 const CHECK_EVERY_MS = 10 * 60_000;
@@ -36,15 +37,26 @@ export class ExitCheck {
 	/** Whether a pass is under way (the alarm carries it on). */
 	pending = () => this.d.store.getMeta<string>("exit_check") !== null;
 
-	/** Starts a pass unless one ran lately or still runs; answers whether it did. */
-	start(journey: EngineJourney): boolean {
+	/**
+	 * Starts a pass unless one ran lately or still runs, or no contact in flight here is on a version (the current one
+	 * or an older one) that exits on leaving a segment; answers whether it did.
+	 */
+	async start(journey: EngineJourney): Promise<boolean> {
 		const { store, now } = this.d;
 		if (journey.status !== "active" || this.pending()) return false;
 		const last = store.getMeta<number>("exit_checked_at");
 		if (last !== null && now() - last < CHECK_EVERY_MS) return false;
+		const exiting = await this.exitingVersionsInFlight(journey);
 		store.setMeta("exit_checked_at", now());
+		if (!exiting) return false;
 		store.setMeta("exit_check", "");
 		return true;
+	}
+
+	private async exitingVersionsInFlight(journey: EngineJourney): Promise<boolean> {
+		const versions = this.d.store.inFlightVersions();
+		const definitions = await this.d.loader.loadDefinitions(journey, versions);
+		return versions.some((v) => exitSegmentIds(definitions.get(v) ?? journey.definition).length > 0);
 	}
 
 	/** Pages until the pass is done or out of time. */

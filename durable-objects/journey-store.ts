@@ -27,6 +27,7 @@ export class JourneyStore {
 	ofContact = (contactId: string) => enrollments.enrollmentsOfContact(this.sql, contactId);
 	waitingFor = (event: string, contactId: string) => enrollments.enrollmentsWaitingFor(this.sql, event, contactId);
 	inFlight = (limit: number, afterId = "") => enrollments.inFlightEnrollments(this.sql, limit, afterId);
+	inFlightVersions = () => enrollments.inFlightVersions(this.sql);
 	page = (filter: enrollments.EnrollmentFilter) => enrollments.enrollmentPage(this.sql, filter);
 
 	/** Stores a step's result: the enrollment, its effects (a key already there is not added twice), the counters. */

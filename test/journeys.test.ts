@@ -1,5 +1,8 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { runJourneyReconciliation } from "../worker/services/journey-reconcile";
 import { addMember, call, signupOwner } from "./client";
+import { activeJourney, clockAll, enrollmentOf, MINUTE, workspaceWithContacts } from "./journey-helpers";
 
 async function templateOf(cookie: string) {
 	const res = await call(
@@ -97,5 +100,69 @@ describe("journeys: drafts, validation, versions and lifecycle", () => {
 		const other = await signupOwner("Other");
 		expect((await call("GET", `/api/v1/journeys/${id}`, undefined, { cookie: other.cookie })).status).toBe(404);
 		expect((await call("GET", "/api/v1/journeys", undefined, { cookie: other.cookie })).json.data).toEqual([]);
+	});
+
+	it("a contact still on an older version exits when it leaves that version's exit segment, though the new version has none", async () => {
+		const { cookie, contactIds } = await workspaceWithContacts(2, { tags: ["trial"] });
+		const [ada, bob] = contactIds as [string, string];
+		const segment = await call(
+			"POST",
+			"/api/v1/segments",
+			{ name: "Trial", definition: { all: [{ tag: "trial" }] } },
+			{ cookie },
+		);
+		const v1 = {
+			entry: { type: "api" },
+			exit: [{ type: "segment_leave", segment_id: segment.json.id }],
+			start: "wait",
+			nodes: { wait: { type: "delay", duration: "P7D", next: "done" }, done: { type: "exit" } },
+		};
+		const journeyId = await activeJourney(cookie, v1);
+		const t0 = Date.now();
+		await clockAll(journeyId, t0);
+		const enroll = (id: string) => call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: id }, { cookie });
+		expect((await enroll(ada)).status).toBe(202);
+		// Version 2 exits on nothing: Ada stays on version 1 (and its exit) until her next step in 7 days; Bob enters on 2.
+		const v2 = { ...v1, exit: [] };
+		expect((await call("PATCH", `/api/v1/journeys/${journeyId}`, { definition: v2 }, { cookie })).json.version).toBe(2);
+		expect((await enroll(bob)).status).toBe(202);
+
+		// Both leave the segment by a path that tells no journey; the cron's next pass catches Ada's leaving only.
+		await env.DB.prepare("DELETE FROM contact_tags WHERE tag = 'trial' AND contact_id IN (?, ?)").bind(ada, bob).run();
+		await clockAll(journeyId, t0 + 11 * MINUTE);
+		await runJourneyReconciliation(env);
+		expect(await enrollmentOf(journeyId, ada)).toMatchObject({
+			version: 1,
+			status: "exited",
+			exit_reason: "segment_leave",
+		});
+		expect(await enrollmentOf(journeyId, bob)).toMatchObject({ version: 2, status: "active", node_id: "wait" });
+	});
+
+	it("lists a journey's enrollments page by page across its shards, each once, oldest first", async () => {
+		const { cookie, contactIds } = await workspaceWithContacts(5);
+		const journeyId = await activeJourney(cookie, {
+			entry: { type: "api" },
+			start: "wait",
+			nodes: { wait: { type: "delay", duration: "P1D", next: "done" }, done: { type: "exit" } },
+		});
+		const enrolled: string[] = [];
+		for (const id of contactIds) {
+			const res = await call("POST", `/api/v1/journeys/${journeyId}/enroll`, { contact_id: id }, { cookie });
+			enrolled.push(res.json.enrollment_id as string);
+		}
+		const pages: { id: string; contact_id: string }[][] = [];
+		let cursor: string | null = "";
+		while (cursor !== null && pages.length < 5) {
+			const query: string = cursor ? `limit=2&cursor=${cursor}` : "limit=2";
+			const page = await call("GET", `/api/v1/journeys/${journeyId}/enrollments?${query}`, undefined, { cookie });
+			expect(page.status).toBe(200);
+			pages.push(page.json.data);
+			cursor = page.json.next_cursor;
+		}
+		expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+		const listed = pages.flat().map((e) => e.id);
+		expect(listed).toEqual([...enrolled].sort());
+		expect(new Set(pages.flat().map((e) => e.contact_id))).toEqual(new Set(contactIds));
 	});
 });

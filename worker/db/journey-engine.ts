@@ -57,6 +57,15 @@ export function runningJourneyVersions(db: Db, workspaceIds: string[]) {
 		.where(and(inJson(journeys.workspaceId, workspaceIds), sql`${journeys.status} IN ('active', 'paused')`));
 }
 
+/** Every version of the active journeys (every workspace): the cron's exit reconciliation reads their exits. */
+export function activeJourneyVersionExits(db: Db) {
+	return db
+		.select({ id: journeys.id, version: journeyVersions.version, definition: journeyVersions.definition })
+		.from(journeyVersions)
+		.innerJoin(journeys, eq(journeys.id, journeyVersions.journeyId))
+		.where(eq(journeys.status, "active"));
+}
+
 /** The contacts a shard steps (what the executor reads: status, time zone, attributes). */
 export function journeyContacts(db: Db, workspaceId: string, contactIds: string[]) {
 	return db

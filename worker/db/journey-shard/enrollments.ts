@@ -43,6 +43,13 @@ export const enrollmentsWaitingFor = (sql: SqlStorage, event: string, contactId:
 export const inFlightEnrollments = (sql: SqlStorage, limit: number, afterId: string) =>
 	parsed(sql, `SELECT data FROM enrollments WHERE ${IN_FLIGHT} AND id > ? ORDER BY id LIMIT ?`, afterId, limit);
 
+/** The versions the in-flight enrollments are on. */
+export const inFlightVersions = (sql: SqlStorage) =>
+	sql
+		.exec<{ version: number }>(`SELECT DISTINCT version FROM enrollments WHERE ${IN_FLIGHT}`)
+		.toArray()
+		.map((r) => r.version);
+
 export type EnrollmentFilter = { contactId?: string; status?: string; afterId: string; limit: number };
 
 /** A page of enrollments by id, optionally one contact's or of one public status ("active" is active or waiting). */
