@@ -19,7 +19,7 @@ export const campaignAbRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
 			path: "/{id}/ab",
 			tags,
 			summary:
-				"The A/B test: its phase, each arm's numbers (people only) with its always-valid interval and p-value, and the winner once known (404 for a campaign without a test)",
+				"The A/B test: its phase, each arm's numbers (people only) with its always-valid interval and p-value, and the winner once known; while a person has to pick, the suggested winner from the counts now (404 for a campaign without a test)",
 			request: { params: IdParamSchema },
 			responses: { 200: jsonResponse(AbResultsSchema, "The test's results") },
 		}),
