@@ -70,7 +70,8 @@ describe("search", () => {
 		const drafts = await call("GET", "/api/v1/search?q=spring&status=draft", undefined, { cookie: owner.cookie });
 		expect((drafts.json.data as Hit[]).map((h) => h.type).sort()).toEqual(["campaign", "journey"]);
 		expect(drafts.json.facets.type).toEqual({ campaign: 1, journey: 1, template: 0, segment: 0, contact: 0 });
-		const campaigns = await call("GET", "/api/v1/search?type=campaign", undefined, { cookie: owner.cookie });
+		// The list convention's limit (up to 500) is taken; each type shows at most 50.
+		const campaigns = await call("GET", "/api/v1/search?type=campaign&limit=500", undefined, { cookie: owner.cookie });
 		expect((campaigns.json.data as Hit[]).map((h) => h.name).sort()).toEqual(["Autumn sale", "Spring sale"]);
 		expect(campaigns.json.facets.status).toEqual({ draft: 2 });
 		const fans = await call("GET", "/api/v1/search?tag=fan", undefined, { cookie: owner.cookie });
@@ -114,6 +115,7 @@ describe("search", () => {
 		expect(saved.json).toMatchObject({ name: "Spring drafts", query: { q: "spring", status: "draft" } });
 		const mine = await call("GET", "/api/v1/saved-searches", undefined, { cookie: owner.cookie });
 		expect(mine.json.data.map((s: { id: string }) => s.id)).toEqual([saved.json.id]);
+		expect(mine.json.next_cursor).toBeNull();
 		expect((await call("GET", "/api/v1/saved-searches", undefined, { cookie: editor.cookie })).json.data).toEqual([]);
 		const path = `/api/v1/saved-searches/${saved.json.id}`;
 		expect((await call("DELETE", path, undefined, { cookie: editor.cookie })).status).toBe(404);

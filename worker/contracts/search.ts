@@ -19,7 +19,13 @@ export const SearchQuerySchema = z.object({
 		.max(3650)
 		.optional()
 		.openapi({ description: "Only what changed in the last this many days (the date facet)" }),
-	limit: z.coerce.number().int().min(1).max(50).default(10).openapi({ description: "Results per type" }),
+	limit: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(500)
+		.default(10)
+		.openapi({ description: "Results per type (at most 50 are shown)" }),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 

@@ -1,6 +1,6 @@
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
-import { IdParamSchema, OkSchema } from "../contracts/common";
+import { IdParamSchema, OkSchema, page } from "../contracts/common";
 import { SavedSearchInputSchema, SavedSearchSchema, SearchQuerySchema, SearchResultSchema } from "../contracts/search";
 import { listSavedSearches, removeSavedSearch, saveSearch, search } from "../services/search";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
@@ -26,7 +26,7 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 			path: "/saved-searches",
 			tags,
 			summary: "The caller's saved searches",
-			responses: { 200: jsonResponse(z.object({ data: z.array(SavedSearchSchema) }), "Newest first") },
+			responses: { 200: jsonResponse(page(SavedSearchSchema), "Newest first, all on one page") },
 		}),
 		async (c) => c.json(await listSavedSearches(c.var.db, c.var.principal), 200),
 	)

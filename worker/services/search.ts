@@ -18,7 +18,10 @@ export async function search(db: Db, workspaceId: string, query: SearchQuery) {
 	const shown = query.type ? [query.type] : SEARCH_TYPES;
 	const [hits, counts] = await Promise.all([
 		Promise.all(
-			shown.map(async (type) => ({ type, rows: await searchType(db, type, workspaceId, filter, query.limit) })),
+			shown.map(async (type) => ({
+				type,
+				rows: await searchType(db, type, workspaceId, filter, Math.min(query.limit, MAX_PER_TYPE)),
+			})),
 		),
 		Promise.all(SEARCH_TYPES.map(async (type) => ({ type, counts: await facetOfType(db, type, workspaceId, filter) }))),
 	]);
@@ -38,6 +41,8 @@ export async function search(db: Db, workspaceId: string, query: SearchQuery) {
 /** Saved searches belong to the member (or the API key) that saved them. */
 const ownerOf = (principal: Principal) => (principal.kind === "session" ? principal.userId : principal.apiKeyId);
 const MAX_SAVED = 50;
+/** Results per type at most, whatever `limit` asks (it takes the list convention's 1..500). */
+const MAX_PER_TYPE = 50;
 
 const present = (r: Awaited<ReturnType<typeof savedSearchesOf>>[number]) => ({
 	id: r.id,
@@ -46,9 +51,10 @@ const present = (r: Awaited<ReturnType<typeof savedSearchesOf>>[number]) => ({
 	created_at: r.createdAt.toISOString(),
 });
 
+/** All of them (at most MAX_SAVED), in the list shape: one page, no next. */
 export async function listSavedSearches(db: Db, principal: Principal) {
 	const rows = await savedSearchesOf(db, principal.workspaceId, ownerOf(principal), MAX_SAVED);
-	return { data: rows.map(present) };
+	return { data: rows.map(present), next_cursor: null };
 }
 
 export async function saveSearch(db: Db, principal: Principal, input: { name: string; query: Record<string, string> }) {
