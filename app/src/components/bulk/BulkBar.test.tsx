@@ -17,7 +17,14 @@ const listMatching = vi.fn(async () => ({
 	],
 	more: false,
 }));
-vi.mock("../../lib/api", () => ({ runBulk, listMatching, BULK_MAX: 500, messageOf: (e: unknown) => String(e) }));
+const listLists = vi.fn(async () => [{ id: "lst_1", name: "Webinar", count: 12 }]);
+vi.mock("../../lib/api", () => ({
+	runBulk,
+	listMatching,
+	listLists,
+	BULK_MAX: 500,
+	messageOf: (e: unknown) => String(e),
+}));
 
 const { BulkBar } = await import("./BulkBar");
 const NAMES: Record<string, string> = { c1: "Spring", c2: "Summer", c3: "Autumn" };
@@ -96,18 +103,32 @@ describe("the bulk action bar", () => {
 		expect(screen.queryByTestId("bulk-select-all")).toBeNull();
 	});
 
-	it("asks for the list's name before adding contacts to a list, and sends it as a tag", async () => {
+	it("adds contacts to a list picked from the workspace's lists, or to a new one by name", async () => {
 		mount("contacts", ["c1"]);
 		fireEvent.click(screen.getByRole("button", { name: "Add to list…" }));
-		const field = screen.getByLabelText("List name (contacts get it as a tag)");
-		fireEvent.input(field, { target: { value: " VIP 2027 " } });
+		fireEvent.input(screen.getByLabelText("New list name"), { target: { value: " VIP 2027 " } });
 		fireEvent.click(screen.getByRole("button", { name: "Apply to 1" }));
 		await screen.findByText("1 added to the list");
-		expect(runBulk).toHaveBeenCalledWith({
+		expect(runBulk).toHaveBeenLastCalledWith({
 			resource: "contacts",
-			action: "tag",
+			action: "add_to_list",
 			ids: ["c1"],
-			params: { tags: ["VIP 2027"] },
+			params: { list_name: "VIP 2027" },
+		});
+
+		cleanup();
+		mount("contacts", ["c1"]);
+		fireEvent.click(screen.getByRole("button", { name: "Add to list…" }));
+		await screen.findByRole("option", { name: "Webinar (12)" });
+		fireEvent.change(screen.getByLabelText("List"), { target: { value: "lst_1" } });
+		expect(screen.queryByLabelText("New list name")).toBeNull();
+		fireEvent.click(screen.getByRole("button", { name: "Apply to 1" }));
+		await screen.findByText("1 added to the list");
+		expect(runBulk).toHaveBeenLastCalledWith({
+			resource: "contacts",
+			action: "add_to_list",
+			ids: ["c1"],
+			params: { list_id: "lst_1" },
 		});
 	});
 });

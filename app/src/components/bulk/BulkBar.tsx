@@ -4,7 +4,16 @@ import { Button } from "../Button";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { FormAlert } from "../FormAlert";
 import { TextField } from "../TextField";
-import { BULK_MENU, type BulkActionDef, failedIds, parseTags, summarize } from "./bulk-logic";
+import {
+	BULK_MENU,
+	type BulkActionDef,
+	failedIds,
+	type ListChoice,
+	listParams,
+	parseTags,
+	summarize,
+} from "./bulk-logic";
+import { ListPicker } from "./ListPicker";
 import { type AllMatching, type Matching, SelectAllBanner } from "./SelectAllBanner";
 import "./bulk.css";
 
@@ -31,6 +40,7 @@ type Outcome = { def: BulkActionDef; items: (BulkItemResult & { name: string })[
 export function BulkBar(props: Props) {
 	const [asking, setAsking] = createSignal<BulkActionDef>();
 	const [tags, setTags] = createSignal("");
+	const [list, setList] = createSignal<ListChoice>({ listId: "", name: "" });
 	const [busy, setBusy] = createSignal<string>();
 	const [error, setError] = createSignal<string>();
 	const [outcome, setOutcome] = createSignal<Outcome>();
@@ -47,7 +57,7 @@ export function BulkBar(props: Props) {
 		const matching = all() && props.matching;
 		const ids = [...props.selected];
 		const names = new Map(matching ? all()?.items.map((i) => [i.id, i.name]) : ids.map((id) => [id, props.nameOf(id)]));
-		const params = def.tags ? { tags: parseTags(tags()) } : undefined;
+		const params = def.tags ? { tags: parseTags(tags()) } : def.list ? listParams(list()) : undefined;
 		const items = matching ? { filter: matching.filter } : { ids };
 		setBusy(def.label);
 		setError(undefined);
@@ -57,6 +67,7 @@ export function BulkBar(props: Props) {
 			setOutcome({ def, items: results.map((r) => ({ ...r, name: names.get(r.id) ?? r.id })) });
 			setAsking(undefined);
 			setTags("");
+			setList({ listId: "", name: "" });
 			props.setSelected(failedIds(results));
 			props.onDone();
 		} catch (e) {
@@ -68,7 +79,7 @@ export function BulkBar(props: Props) {
 	};
 	const choose = (def: BulkActionDef) => {
 		setError(undefined);
-		if (def.tags || def.danger) setAsking(def);
+		if (def.tags || def.list || def.danger) setAsking(def);
 		else void run(def).catch(() => undefined);
 	};
 
@@ -110,23 +121,31 @@ export function BulkBar(props: Props) {
 							/>
 						)}
 					</Show>
-					<Show when={asking()?.tags ? asking() : undefined}>
+					<Show when={asking()?.tags || asking()?.list ? asking() : undefined}>
 						{(def) => (
 							<form
 								class="bulk-tags"
 								onSubmit={(event) => {
 									event.preventDefault();
-									if (parseTags(tags()).length === 0) return setError("Name at least one tag");
+									if (def().list && !listParams(list())) return setError("Choose a list or name a new one");
+									if (def().tags && parseTags(tags()).length === 0) return setError("Name at least one tag");
 									void run(def()).catch(() => undefined);
 								}}
 							>
-								<TextField
-									name="bulk-tags"
-									label={def().tags === "list" ? "List name (contacts get it as a tag)" : "Tags, separated by commas"}
-									value={tags()}
-									autofocus
-									onInput={(e) => setTags(e.currentTarget.value)}
-								/>
+								<Show
+									when={def().list}
+									fallback={
+										<TextField
+											name="bulk-tags"
+											label="Tags, separated by commas"
+											value={tags()}
+											autofocus
+											onInput={(e) => setTags(e.currentTarget.value)}
+										/>
+									}
+								>
+									<ListPicker choice={list()} onChange={setList} />
+								</Show>
 								<Button type="submit" size="sm" variant="primary" loading={Boolean(busy())}>
 									Apply to {countText()}
 								</Button>

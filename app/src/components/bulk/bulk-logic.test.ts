@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BULK_MENU, failedIds, parseTags, summarize, toggleAll, toggleOne } from "./bulk-logic";
+import { BULK_MENU, failedIds, listParams, parseTags, summarize, toggleAll, toggleOne } from "./bulk-logic";
 
 describe("bulk selection and results", () => {
 	it("selects the whole page, then clears it, keeping rows selected on other pages", () => {
@@ -25,9 +25,13 @@ describe("bulk selection and results", () => {
 		expect([...failedIds(results)]).toEqual(["2"]);
 	});
 
-	it("offers each list the actions the API takes, and asks for tags where the action needs them", () => {
+	it("offers each list the actions the API takes, and asks for tags or a list where the action needs them", () => {
 		expect(BULK_MENU.campaigns.map((a) => a.action)).toEqual(["pause", "resume", "cancel", "archive", "tag", "delete"]);
-		expect(BULK_MENU.contacts.filter((a) => a.tags).map((a) => a.label)).toEqual(["Tag…", "Untag…", "Add to list…"]);
+		expect(BULK_MENU.contacts.filter((a) => a.tags).map((a) => a.label)).toEqual(["Tag…", "Untag…"]);
+		expect(BULK_MENU.contacts.filter((a) => a.list).map((a) => a.action)).toEqual(["add_to_list"]);
+		expect(listParams({ listId: "lst_1", name: "ignored" })).toEqual({ list_id: "lst_1" });
+		expect(listParams({ listId: "", name: " Webinar " })).toEqual({ list_name: "Webinar" });
+		expect(listParams({ listId: "", name: " " })).toBeUndefined();
 		expect(BULK_MENU.templates.find((a) => a.action === "delete")?.danger).toBe(true);
 	});
 });

@@ -5,8 +5,10 @@ export type BulkActionDef = {
 	label: string;
 	/** Said of the items done ("archived"). */
 	done: string;
-	/** Asks for tags (tag, untag, add to a list). */
-	tags?: "tags" | "list";
+	/** Asks for tags (tag, untag). */
+	tags?: true;
+	/** Asks for a static list, or the name of a new one (add to list). */
+	list?: true;
 	/** Destructive: asks for confirmation first. */
 	danger?: boolean;
 };
@@ -18,14 +20,13 @@ export const BULK_MENU: Record<BulkResource, BulkActionDef[]> = {
 		{ action: "resume", label: "Resume", done: "resumed" },
 		{ action: "cancel", label: "Cancel", done: "cancelled", danger: true },
 		{ action: "archive", label: "Archive", done: "archived" },
-		{ action: "tag", label: "Tag…", done: "tagged", tags: "tags" },
+		{ action: "tag", label: "Tag…", done: "tagged", tags: true },
 		{ action: "delete", label: "Delete drafts", done: "deleted", danger: true },
 	],
 	contacts: [
-		{ action: "tag", label: "Tag…", done: "tagged", tags: "tags" },
-		{ action: "untag", label: "Untag…", done: "untagged", tags: "tags" },
-		// Pulse's lists are tags (a segment on the tag mails the list): "add to a list" tags with the list's name.
-		{ action: "tag", label: "Add to list…", done: "added to the list", tags: "list" },
+		{ action: "tag", label: "Tag…", done: "tagged", tags: true },
+		{ action: "untag", label: "Untag…", done: "untagged", tags: true },
+		{ action: "add_to_list", label: "Add to list…", done: "added to the list", list: true },
 		{ action: "unsubscribe", label: "Unsubscribe", done: "unsubscribed", danger: true },
 		{ action: "erase", label: "Erase", done: "erased", danger: true },
 	],
@@ -46,6 +47,16 @@ export function parseTags(text: string): string[] {
 				.filter(Boolean),
 		),
 	];
+}
+
+/** The list chosen for "add to list": an existing one by id, else a new one by its name (the API makes it). */
+export type ListChoice = { listId: string; name: string };
+
+/** `params` of an add-to-list call, or undefined when no list is chosen and no name typed. */
+export function listParams(choice: ListChoice): { list_id: string } | { list_name: string } | undefined {
+	if (choice.listId) return { list_id: choice.listId };
+	const name = choice.name.trim();
+	return name ? { list_name: name } : undefined;
 }
 
 /** The selection after ticking the page's "select all" box: all of the page, or none of it when all were. */

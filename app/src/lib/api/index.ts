@@ -8,6 +8,7 @@ export { ApiError, api, call, messageOf } from "./client";
 export * from "./contacts";
 export * from "./conversions";
 export * from "./journeys";
+export * from "./lists";
 export * from "./operations";
 export * from "./outbox";
 export * from "./overview";
