@@ -69,6 +69,33 @@ describe("cloning", () => {
 		expect(clones[0].metadata).toMatchObject({ from: w.campaign.id, include: ["audience"] });
 	});
 
+	it("copies an A/B test's variants and settings with the content (new variant ids), not without it", async () => {
+		const w = await workspace();
+		const abTest = { test_percent: 20, metric: "opens", duration: "PT4H", auto_send_winner: false };
+		const variants = [
+			{ name: "Plain", subject: "Spring news" },
+			{ name: "Bold", subject: "SPRING IS HERE", from_name: "Clone Team" },
+		];
+		const ab = await call(
+			"PATCH",
+			`/api/v1/campaigns/${w.campaign.id}`,
+			{ variants, ab_test: abTest },
+			{ cookie: w.cookie },
+		);
+		expect(ab.status).toBe(200);
+		const copy = await call("POST", `/api/v1/campaigns/${w.campaign.id}/clone`, {}, { cookie: w.cookie });
+		expect(copy.json).toMatchObject({ ab_test: abTest, variants: variants.map((v) => expect.objectContaining(v)) });
+		const originalIds = ab.json.variants.map((v: { id: string }) => v.id);
+		for (const v of copy.json.variants) expect(originalIds).not.toContain(v.id);
+		const plain = await call(
+			"POST",
+			`/api/v1/campaigns/${w.campaign.id}/clone`,
+			{ include: ["audience"] },
+			{ cookie: w.cookie },
+		);
+		expect(plain.json.variants).toBeUndefined();
+	});
+
 	it("keeps a future send date on the copy only when the schedule is included", async () => {
 		const w = await workspace();
 		const sendAt = new Date(Date.now() + 86_400_000).toISOString();

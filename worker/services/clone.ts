@@ -10,6 +10,7 @@ import { setCampaignTopic, topicsOfCampaigns } from "../db/topics";
 import { newId } from "../domain/ids";
 import { copyName } from "../domain/operations/names";
 import { notFound } from "../errors";
+import { abOfCampaigns, checkAbFields, saveAbFields } from "./ab-setup";
 import { auditInsert } from "./audit";
 import { findCampaign, getCampaign } from "./campaigns";
 import { createJourney, type JourneyCaller } from "./journeys";
@@ -37,10 +38,22 @@ async function copyTemplate(db: Db, source: TemplateRow, name: string, category 
 	return id;
 }
 
+/** The source's A/B test (variants with new ids, the same test settings) on the copy: it is part of the content. */
+async function copyAbTest(db: Db, workspaceId: string, sourceId: string, copyId: string) {
+	const ab = (await abOfCampaigns(db, [sourceId])).get(sourceId);
+	if (!ab) return;
+	const { goal_event, goal_window, ...test } = ab.ab_test;
+	const checked = await checkAbFields(db, workspaceId, null, {
+		variants: ab.variants.map(({ id: _id, ...variant }) => variant),
+		ab_test: { ...test, goal_event: goal_event ?? undefined, goal_window: goal_window ?? undefined },
+	});
+	await saveAbFields(db, copyId, checked);
+}
+
 /**
  * A new draft from a campaign. `audience` copies the segment and topic (without it the draft goes to all
  * subscribed contacts); `content` gives the draft its own copy of the template, so editing it never changes
- * what the original sends (without it no template is chosen yet); `schedule` keeps a send date still in the
+ * what the original sends, and the A/B test's variants and settings (without it no template is chosen yet); `schedule` keeps a send date still in the
  * future on the draft (nothing is scheduled). Sender, tracking settings and tags are always copied.
  */
 export async function cloneCampaign(
@@ -76,6 +89,7 @@ export async function cloneCampaign(
 		createdAt: at,
 		updatedAt: at,
 	});
+	if (include.has("content")) await copyAbTest(db, workspaceId, id, copyId);
 	const topicId = include.has("audience") ? (await topicsOfCampaigns(db, [id])).get(id) : undefined;
 	if (topicId) await setCampaignTopic(db, copyId, topicId);
 	const tags = (await tagsOfCampaigns(db, [id])).get(id) ?? [];
