@@ -6,6 +6,7 @@ const definition = {
 	all: [
 		{ attribute: "plan", op: "in", value: ["pro", 42, "7"] },
 		{ not: { tag: "vip" } },
+		{ list: "lst_webinar" },
 		{
 			any: [
 				{
@@ -39,11 +40,11 @@ describe("the segment builder's tree and the API's rule JSON", () => {
 	it("pins the API's error to the rule it is about, and the rest to the root", () => {
 		const tree = fromDefinition(definition);
 		const { index } = toDefinition(tree);
-		const group = tree.children[2];
+		const group = tree.children[3];
 		const event = group?.kind === "group" ? group.children[0] : undefined;
 		const pinned = pinIssues(
 			[
-				{ path: "definition.all.2.any.0.where.0.value", message: "must be a number" },
+				{ path: "definition.all.3.any.0.where.0.value", message: "must be a number" },
 				{ path: "definition", message: "too deep" },
 				{ path: "name", message: "required" },
 			],

@@ -36,6 +36,8 @@ function ruleJson(node: RuleNode): Record<string, unknown> {
 		}
 		case "tag":
 			return { tag: node.tag.trim() };
+		case "list":
+			return { list: node.listId.trim() };
 		case "event": {
 			const rule: Record<string, unknown> = {
 				event: node.event.trim(),
@@ -122,6 +124,7 @@ function fromRule(json: unknown): TreeNode {
 		};
 	}
 	if ("tag" in json) return has(json, ["tag"]) ? { ...rule, type: "tag", tag: text(json.tag) } : raw;
+	if ("list" in json) return has(json, ["list"]) ? { ...rule, type: "list", listId: text(json.list) } : raw;
 	if ("event" in json) {
 		if (!has(json, ["event", "count", "within_days", "where"]) || !isObject(json.count)) return raw;
 		if (!isCountOp(json.count.op) || (json.where !== undefined && !Array.isArray(json.where))) return raw;

@@ -43,6 +43,7 @@ export const BUILTIN_ATTRIBUTES = ["email", "first_name", "last_name", "status",
 export const RULE_TYPES = [
 	{ value: "attribute", label: "Attribute" },
 	{ value: "tag", label: "Tag" },
+	{ value: "list", label: "List" },
 	{ value: "event", label: "Event" },
 	{ value: "engagement", label: "Engagement" },
 ] as const;
@@ -59,6 +60,8 @@ export type RuleNode = {
 	op: ComparisonOp;
 	value: string;
 	tag: string;
+	/** A static list's id. */
+	listId: string;
 	event: string;
 	countOp: CountOp;
 	countValue: string;
@@ -88,6 +91,7 @@ export function newRule(type: RuleType = "attribute"): RuleNode {
 		op: "eq",
 		value: "",
 		tag: "",
+		listId: "",
 		event: "",
 		countOp: "gte",
 		countValue: "1",

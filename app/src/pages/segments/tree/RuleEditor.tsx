@@ -14,7 +14,7 @@ import {
 } from "../model";
 import { useEditor } from "./context";
 import { IssueList, NotToggle, SmallInput, SmallSelect } from "./controls";
-import { AloneHint, CampaignPicker, RuleSuggestions } from "./pickers";
+import { AloneHint, CampaignPicker, ListPicker, RuleSuggestions } from "./pickers";
 
 const needsValue = (op: ComparisonOp) => op !== "exists" && op !== "not_exists";
 const valueHint = (op: ComparisonOp) =>
@@ -103,6 +103,17 @@ export function RuleEditor(props: { node: RuleNode }) {
 							onValue={(v) =>
 								set((r) => {
 									r.tag = v;
+								})
+							}
+						/>
+					</Match>
+					<Match when={props.node.type === "list"}>
+						<ListPicker
+							node={props.node}
+							invalid={bad("list")}
+							onValue={(v) =>
+								set((r) => {
+									r.listId = v;
 								})
 							}
 						/>

@@ -51,6 +51,32 @@ export function RuleSuggestions(props: { node: RuleNode }) {
 	);
 }
 
+/** One of the workspace's static lists, by name (an id the list lacks, e.g. a deleted list, stays shown). */
+export function ListPicker(props: { node: RuleNode; invalid: boolean; onValue: (id: string) => void }) {
+	const editor = useEditor();
+	const options = () => {
+		const lists = editor.fields?.()?.lists ?? [];
+		const current = props.node.listId.trim();
+		return [
+			{ value: "", label: lists.length ? "choose a list" : "no lists yet" },
+			...(current && !lists.some((l) => l.id === current) ? [{ value: current, label: current }] : []),
+			...lists.map((l) => ({ value: l.id, label: `${l.name} (${formatNumber(l.contacts)})` })),
+		];
+	};
+	return (
+		<>
+			<span class="rule-word">is on list</span>
+			<SmallSelect<string>
+				label="List"
+				value={props.node.listId.trim()}
+				options={options()}
+				invalid={props.invalid}
+				onValue={props.onValue}
+			/>
+		</>
+	);
+}
+
 /** "Any campaign" or one of the campaigns that have started, by name (an id the list lacks stays choosable). */
 export function CampaignPicker(props: { node: RuleNode; invalid: boolean; onValue: (id: string) => void }) {
 	const editor = useEditor();
