@@ -12,7 +12,7 @@ import { StatusBadge, TagList } from "../../components/StatusBadge";
 import type { Column } from "../../components/Table";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { listContacts, listSegments } from "../../lib/api";
+import { listContacts, listLists, listSegments } from "../../lib/api";
 import { createDebounced } from "../../lib/debounce";
 import { formatDate } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
@@ -21,7 +21,7 @@ import { useMe } from "../../lib/session";
 import type { Contact, ContactStatus } from "../../lib/types";
 import { ContactDialog, STATUS_OPTIONS } from "./ContactDialog";
 
-type Filters = { q?: string; status?: string; tag?: string; segment?: string };
+type Filters = { q?: string; status?: string; tag?: string; segment?: string; list?: string };
 
 const fullName = (c: Contact) => [c.first_name, c.last_name].filter(Boolean).join(" ");
 
@@ -40,6 +40,7 @@ export default function Contacts() {
 		() => me().workspace.id,
 		async () => (await listSegments({ limit: 200 })).data,
 	);
+	const [lists, { refetch: refetchLists }] = createResource(() => me().workspace.id, listLists);
 
 	createEffect(on(settledSearch, (q) => setParams({ q: q.trim() || undefined }, { replace: true }), { defer: true }));
 	createEffect(on(settledTag, (t) => setParams({ tag: t.trim() || undefined }, { replace: true }), { defer: true }));
@@ -52,20 +53,24 @@ export default function Contacts() {
 			status: (params.status || undefined) as ContactStatus | undefined,
 			tag: params.tag || undefined,
 			segment_id: params.segment || undefined,
+			list_id: params.list || undefined,
 		}),
 	);
 	createEffect(
 		on(
-			() => [me().workspace.id, params.q, params.status, params.tag, params.segment],
+			() => [me().workspace.id, params.q, params.status, params.tag, params.segment, params.list],
 			() => contacts.reload(),
 		),
 	);
 
-	const filtered = () => Boolean(params.q || params.status || params.tag || params.segment);
+	const filtered = () => Boolean(params.q || params.status || params.tag || params.segment || params.list);
 	const clearFilters = () => {
 		setSearch("");
 		setTag("");
-		setParams({ q: undefined, status: undefined, tag: undefined, segment: undefined }, { replace: true });
+		setParams(
+			{ q: undefined, status: undefined, tag: undefined, segment: undefined, list: undefined },
+			{ replace: true },
+		);
 	};
 
 	const [selected, setSelected] = createSignal(new Set<string>());
@@ -140,6 +145,16 @@ export default function Contacts() {
 						value={params.segment ?? ""}
 						onChange={(e) => setParams({ segment: e.currentTarget.value || undefined }, { replace: true })}
 					/>
+					<SelectField
+						label="List"
+						name="list"
+						options={[
+							{ value: "", label: "Any list" },
+							...(lists.latest ?? []).map((l) => ({ value: l.id, label: `${l.name} (${l.count})` })),
+						]}
+						value={params.list ?? ""}
+						onChange={(e) => setParams({ list: e.currentTarget.value || undefined }, { replace: true })}
+					/>
 				</search>
 				<BulkBar
 					resource="contacts"
@@ -147,13 +162,17 @@ export default function Contacts() {
 					selected={selected()}
 					setSelected={setSelected}
 					nameOf={nameOf}
-					onDone={() => contacts.reload()}
+					onDone={() => {
+						contacts.reload();
+						void refetchLists();
+					}}
 					matching={{
 						filter: {
 							q: params.q || undefined,
 							status: params.status || undefined,
 							tag: params.tag || undefined,
 							segment_id: params.segment || undefined,
+							list_id: params.list || undefined,
 						},
 						pageIds: (contacts.items() ?? []).map((c) => c.id),
 						hasMore: contacts.hasMore(),
