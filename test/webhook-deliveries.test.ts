@@ -14,6 +14,7 @@ import type { JourneyDO } from "../durable-objects/journey-do";
 import type { Principal } from "../worker/context";
 import type { WebhookDeliveryMessage } from "../worker/contracts/webhook-queue";
 import { createDb } from "../worker/db/client";
+import { setOptOuts } from "../worker/db/topics";
 import { shardName, shardOf } from "../worker/domain/journeys/shards";
 import { handleWebhooksBatch, webhookDeps } from "../worker/queue/webhooks-consumer";
 import { handleScheduled } from "../worker/scheduled";
@@ -572,6 +573,31 @@ describe("outbound webhook deliveries", () => {
 			type: "contact.created",
 			data: { id: created.json.id, email: "crashed@acme.test", last_name: "Ito", source: "api" },
 		});
+	});
+
+	it("deleting a topic tells the endpoint contact.updated for each contact who had opted out of it", async () => {
+		const team = await signupOwner("Topics");
+		const events = ["contact.updated"];
+		const added = await call("POST", "/api/v1/webhook-endpoints", { url: `${RECEIVER}/topics`, events }, team);
+		const topic = (await call("POST", "/api/v1/topics", { name: "Product news" }, team)).json;
+		const [out, stays] = await Promise.all(
+			["optout@acme.test", "stays@acme.test"].map(
+				async (email) => (await call("POST", "/api/v1/contacts", { email }, team)).json,
+			),
+		);
+		await setOptOuts(createDb(env.DB), team.workspace.id, out.id, [topic.id], new Date());
+		expect((await call("DELETE", `/api/v1/topics/${topic.id}`, undefined, team)).status).toBe(200);
+
+		const capture = captureQueue();
+		await sweepWebhookOutbox(capture.env, Date.now());
+		const told = capture.queued.filter((m) => m.endpoint_id === added.json.id).map((m) => JSON.parse(m.body ?? ""));
+		expect(told).toMatchObject([
+			{
+				type: "contact.updated",
+				data: { id: out.id, email: "optout@acme.test", source: "topic deleted", deleted_topic: { id: topic.id } },
+			},
+		]);
+		expect(JSON.stringify(told)).not.toContain(stays.id);
 	});
 
 	it("turns off an endpoint that failed every attempt for a day, and tells its admins", async () => {

@@ -1,26 +1,25 @@
-import { asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./client";
+import { inJson } from "./contacts";
+import { contacts } from "./schema-contacts";
+import { contactTopicOptOuts } from "./schema-sending";
 import { webhookOutbox } from "./schema-webhook-outbox";
 
 export type OutboxEventRow = typeof webhookOutbox.$inferSelect;
 export type NewOutboxEvent = Pick<OutboxEventRow, "id" | "workspaceId" | "event" | "nextTryAt" | "createdAt">;
 
-/** D1 binds at most 100 parameters per statement: 16 rows of 6 values, 90 ids. */
+/** D1 binds at most 100 parameters per statement: 16 rows of 6 values. */
 const ROWS_PER_INSERT = 16;
-const IDS_PER_STATEMENT = 90;
-
-function slices<T>(items: T[], size: number): T[][] {
-	const out: T[][] = [];
-	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-	return out;
-}
 
 /** Statements keeping these events (for a caller's own batch, or `keepOutboxEvents`). */
 export function insertOutboxStatements(db: Db, rows: NewOutboxEvent[]): BatchItem<"sqlite">[] {
-	return slices(rows, ROWS_PER_INSERT).map((part) =>
-		db.insert(webhookOutbox).values(part.map((r) => ({ ...r, attempts: 0 }))),
-	);
+	const statements: BatchItem<"sqlite">[] = [];
+	for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+		statements.push(
+			db.insert(webhookOutbox).values(rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({ ...r, attempts: 0 }))),
+		);
+	return statements;
 }
 
 export async function keepOutboxEvents(db: Db, rows: NewOutboxEvent[]) {
@@ -30,13 +29,10 @@ export async function keepOutboxEvents(db: Db, rows: NewOutboxEvent[]) {
 
 /** The queue took them. */
 export async function forgetOutboxEvents(db: Db, ids: string[]) {
-	const [first, ...rest] = slices(ids, IDS_PER_STATEMENT).map((part) =>
-		db.delete(webhookOutbox).where(inArray(webhookOutbox.id, part)),
-	);
-	if (first) await db.batch([first, ...rest]);
+	if (ids.length > 0) await db.delete(webhookOutbox).where(inJson(webhookOutbox.id, ids));
 }
 
-/** Replaces a kept event (its data became known after the write that kept it). */
+/** Replaces kept events (their data became known after the write that kept them). */
 export function rewriteOutboxEvents(db: Db, rows: { id: string; event: string }[]) {
 	const [first, ...rest] = rows.map((r) =>
 		db.update(webhookOutbox).set({ event: r.event }).where(eq(webhookOutbox.id, r.id)),
@@ -56,11 +52,45 @@ export function dueOutboxEvents(db: Db, now: Date, limit: number): Promise<Outbo
 
 /** A re-send the queue refused again: counted, and tried after `nextTryAt`. */
 export async function postponeOutboxEvents(db: Db, ids: string[], nextTryAt: Date) {
-	const [first, ...rest] = slices(ids, IDS_PER_STATEMENT).map((part) =>
-		db
-			.update(webhookOutbox)
-			.set({ attempts: sql`${webhookOutbox.attempts} + 1`, nextTryAt })
-			.where(inArray(webhookOutbox.id, part)),
-	);
-	if (first) await db.batch([first, ...rest]);
+	if (ids.length === 0) return;
+	await db
+		.update(webhookOutbox)
+		.set({ attempts: sql`${webhookOutbox.attempts} + 1`, nextTryAt })
+		.where(inJson(webhookOutbox.id, ids));
+}
+
+/** The workspace's contacts of these ids (one query, one bound parameter for the ids). */
+export function contactsOfIds(db: Db, workspaceId: string, ids: string[]) {
+	return db
+		.select()
+		.from(contacts)
+		.where(and(eq(contacts.workspaceId, workspaceId), inJson(contacts.id, ids)));
+}
+
+/**
+ * For the batch that deletes a topic (before the delete, which forgets its opt-outs): one `contact.updated` per
+ * contact who had opted out of it, kept for the cron, which reads each contact when it sends (`contact` reference,
+ * no data). Row id and key are the topic's and the contact's, so the statement run again keeps nothing twice.
+ */
+export function keepTopicDeletedEvents(db: Db, topic: { id: string; workspaceId: string; name: string }, now: Date) {
+	const id = sql<string>`'wbo_topic_' || ${topic.id} || '_' || ${contactTopicOptOuts.contactId}`;
+	const details = sql`json_object('deleted_topic', json_object('id', ${topic.id}, 'name', ${topic.name}))`;
+	const ref = sql`json_object('id', ${contactTopicOptOuts.contactId}, 'source', 'topic deleted', 'details', ${details})`;
+	const event = sql<string>`json_object('type', 'contact.updated', 'data', json('null'), 'at', ${now.getTime()}, 'key', ${id}, 'contact', ${ref})`;
+	return db
+		.insert(webhookOutbox)
+		.select(
+			db
+				.select({
+					id: sql<string>`${id}`.as("id"),
+					workspaceId: sql<string>`${topic.workspaceId}`.as("workspace_id"),
+					event: sql<string>`${event}`.as("event"),
+					attempts: sql<number>`0`.as("attempts"),
+					nextTryAt: sql<number>`${now.getTime()}`.as("next_try_at"),
+					createdAt: sql<number>`${now.getTime()}`.as("created_at"),
+				})
+				.from(contactTopicOptOuts)
+				.where(eq(contactTopicOptOuts.topicId, topic.id)),
+		)
+		.onConflictDoNothing();
 }

@@ -1,3 +1,4 @@
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Principal } from "../context";
 import type { Topic } from "../contracts/topics";
 import type { Db } from "../db/client";
@@ -10,6 +11,8 @@ import {
 	topicsOfWorkspace,
 	updateTopicStatement,
 } from "../db/topics";
+import { enabledEndpoints } from "../db/webhook-endpoints";
+import { keepTopicDeletedEvents } from "../db/webhook-outbox";
 import { newId } from "../domain/ids";
 import { ApiError, notFound } from "../errors";
 import { auditInsert } from "./audit";
@@ -94,11 +97,19 @@ export async function updateTopic(
 	return listed;
 }
 
-/** Deleting a topic forgets its opt-outs and takes it off its campaigns (which then reach everyone again). */
+/**
+ * Deleting a topic forgets its opt-outs and takes it off its campaigns (which then reach everyone again). Each
+ * contact who had opted out of it changed: when an endpoint listens, `contact.updated` (source `topic deleted`)
+ * is kept in the webhook outbox by the same batch, and the cron sends it.
+ */
 export async function deleteTopic(db: Db, actor: Principal, id: string, ip: string | null) {
-	const row = await findTopic(db, actor.workspaceId, id);
+	const [row, endpoints] = await Promise.all([
+		findTopic(db, actor.workspaceId, id),
+		enabledEndpoints(db, actor.workspaceId),
+	]);
 	if (!row) throw notFound("Topic");
-	await db.batch([
+	const told = endpoints.some((e) => e.events.includes("contact.updated"));
+	const statements: BatchItem<"sqlite">[] = [
 		deleteTopicStatement(db, actor.workspaceId, id),
 		auditInsert(db, {
 			workspaceId: actor.workspaceId,
@@ -108,7 +119,10 @@ export async function deleteTopic(db: Db, actor: Principal, id: string, ip: stri
 			ip,
 			metadata: { name: row.name },
 		}),
-	]);
+	];
+	if (told) statements.unshift(keepTopicDeletedEvents(db, row, new Date())); // before the delete forgets them
+	const [first, ...rest] = statements;
+	if (first) await db.batch([first, ...rest]);
 }
 
 /** A campaign's topic must be one of the workspace's. */

@@ -1,6 +1,12 @@
 import { createDb, type Db } from "../db/client";
-import { findContactRow, tagsOfContacts } from "../db/contacts";
-import { dueOutboxEvents, forgetOutboxEvents, type OutboxEventRow, postponeOutboxEvents } from "../db/webhook-outbox";
+import { tagsOfContacts } from "../db/contacts";
+import {
+	contactsOfIds,
+	dueOutboxEvents,
+	forgetOutboxEvents,
+	type OutboxEventRow,
+	postponeOutboxEvents,
+} from "../db/webhook-outbox";
 import { presentContact } from "./contacts-present";
 import { contactEventData } from "./webhook-emitters";
 import { type EmitEnv, enqueueWebhookEvents, eventFromJson, type WebhookEvent } from "./webhook-enqueue";
@@ -26,12 +32,7 @@ export async function sweepWebhookOutbox(env: EmitEnv, now: number, limit = SWEE
 	for (const [workspaceId, rows] of byWorkspace) {
 		const ids = rows.map((r) => r.id);
 		try {
-			const events = await Promise.all(rows.map((row) => withData(db, workspaceId, row)));
-			await enqueueWebhookEvents(
-				env,
-				workspaceId,
-				events.filter((e): e is WebhookEvent => e !== null),
-			);
+			await enqueueWebhookEvents(env, workspaceId, await withData(db, workspaceId, rows));
 			await forgetOutboxEvents(db, ids);
 			sent += rows.length;
 		} catch (error) {
@@ -44,19 +45,29 @@ export async function sweepWebhookOutbox(env: EmitEnv, now: number, limit = SWEE
 	return { due: due.length, sent };
 }
 
-/** The event a row holds, with its data (a contact kept before its write was read back is read now). */
-async function withData(db: Db, workspaceId: string, row: OutboxEventRow): Promise<WebhookEvent | null> {
-	let stored: KeptEvent;
-	try {
-		stored = eventFromJson(row.event);
-	} catch {
-		console.error(JSON.stringify({ workspaceId, outbox: row.id, error: "unreadable webhook event dropped" }));
-		return null;
-	}
-	const { contact: ref, ...event } = stored;
-	if (!ref || event.data !== null) return event;
-	const found = await findContactRow(db, workspaceId, ref.id);
-	if (!found) return null; // erased meanwhile: nothing left to tell
-	const contact = presentContact(found, (await tagsOfContacts(db, [ref.id])).get(ref.id) ?? []);
-	return { ...event, data: contactEventData(contact, ref) };
+/**
+ * The events the rows hold, with their data: contacts kept before their write was read back (or for a change that
+ * touched many, a deleted topic) are read now, in one query. A contact erased meanwhile has nothing left to tell.
+ */
+async function withData(db: Db, workspaceId: string, rows: OutboxEventRow[]): Promise<WebhookEvent[]> {
+	const stored = rows.flatMap((row): KeptEvent[] => {
+		try {
+			return [eventFromJson(row.event)];
+		} catch {
+			console.error(JSON.stringify({ workspaceId, outbox: row.id, error: "unreadable webhook event dropped" }));
+			return [];
+		}
+	});
+	const refs = [...new Set(stored.flatMap((e) => (e.contact && e.data === null ? [e.contact.id] : [])))];
+	const found = refs.length > 0 ? await contactsOfIds(db, workspaceId, refs) : [];
+	const tags = await tagsOfContacts(
+		db,
+		found.map((c) => c.id),
+	);
+	const contacts = new Map(found.map((row) => [row.id, presentContact(row, tags.get(row.id) ?? [])]));
+	return stored.flatMap(({ contact: ref, ...event }): WebhookEvent[] => {
+		if (!ref || event.data !== null) return [event];
+		const contact = contacts.get(ref.id);
+		return contact ? [{ ...event, data: contactEventData(contact, ref) }] : [];
+	});
 }
