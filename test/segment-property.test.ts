@@ -54,6 +54,8 @@ const NUMBERS = [0, 1, -3, 29.5, 30, 45];
 const VALUES: unknown[] = [...TEXTS, ...NUMBERS, ...DATES, true, false, null, ["a", "b"], { a: 1 }];
 const CUSTOM = ["city", "age", "vip", "plan", "renewal", "nick", "missing"];
 const TAGS = ["vip", "VIP", "beta", "churned"];
+// Static lists (the last one holds nobody).
+const LISTS = ["lst_p1", "lst_p2", "lst_p3"];
 const EVENT_NAMES = ["purchase", "login", "signup"];
 const PROPERTIES = ["sku", "amount", "when"];
 const KINDS = ["delivered", "open", "click", "bounce", "complaint", "unsubscribe"];
@@ -83,6 +85,8 @@ function generateData(): Data[] {
 		const campaigns = CAMPAIGNS.filter(() => chance(0.4));
 		const related: SegmentRelated = {
 			tags: TAGS.filter(() => chance(0.3)),
+			// From the index, not the random stream, so the other data and definitions stay as they were.
+			lists: LISTS.slice(0, 2).filter((_, j) => (i * 7 + j * 3) % 5 < 2),
 			events: Array.from({ length: int(0, 4) }, () => ({
 				name: pick(EVENT_NAMES),
 				properties: Object.fromEntries(PROPERTIES.filter(() => chance(0.6)).map((p) => [p, pick(VALUES)])),
@@ -149,6 +153,16 @@ async function store(data: Data[]) {
 				c.locale,
 				JSON.stringify(c.attributes),
 			]),
+		),
+		...inserts(
+			"contact_lists",
+			["id", "workspace_id", "name"],
+			LISTS.map((id) => [id, WS, id]),
+		),
+		...inserts(
+			"contact_list_members",
+			["list_id", "contact_id", "workspace_id"],
+			rows((d) => (d.related.lists ?? []).map((list) => [list, d.contact.id, WS])),
 		),
 		...inserts(
 			"contact_tags",
@@ -225,7 +239,9 @@ function leaf(): unknown {
 		]);
 		return { attribute: field, ...comparison(field) };
 	}
-	if (kind < 0.6) return { tag: pick(TAGS) };
+	// Part of the tags' share goes to lists, picked from the same draw (the random stream stays as it was).
+	if (kind < 0.53) return { tag: pick(TAGS) };
+	if (kind < 0.6) return { list: LISTS[Math.floor(kind * 1000) % LISTS.length] };
 	if (kind < 0.8) return eventLeaf();
 	const rule: Record<string, unknown> = { engagement: pick(ENGAGEMENTS) };
 	if (chance(0.3)) rule.campaign_id = pick(CAMPAIGNS);
@@ -267,7 +283,14 @@ beforeAll(async () => {
 describe("compiled SQL (pages and counts) agrees with evaluateSegment", () => {
 	it("covers every rule kind and operator", () => {
 		const text = JSON.stringify(definitions);
-		for (const needle of [...COMPARISON_OPS.map((op) => `"op":"${op}"`), '"tag"', '"event"', '"where"', '"not"']) {
+		for (const needle of [
+			...COMPARISON_OPS.map((op) => `"op":"${op}"`),
+			'"tag"',
+			'"list"',
+			'"event"',
+			'"where"',
+			'"not"',
+		]) {
 			expect(text).toContain(needle);
 		}
 		for (const engagement of ENGAGEMENTS) expect(text).toContain(`"engagement":"${engagement}"`);
