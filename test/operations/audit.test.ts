@@ -48,6 +48,37 @@ describe("audit log", () => {
 		expect((await log(`since=${new Date(Date.now() - 3_600_000).toISOString()}&action=contact.tagged`)).length).toBe(2);
 	});
 
+	it("records creating, editing and deleting campaigns, templates and segments through the API", async () => {
+		const { cookie } = await signupOwner("Audited Content");
+		await call("PATCH", "/api/v1/workspace", { default_from_email: "hi@audited.example" }, { cookie });
+		const template = await call("POST", "/api/v1/templates", { name: "T", subject: "S", html: "<p>x</p>" }, { cookie });
+		const segment = await call(
+			"POST",
+			"/api/v1/segments",
+			{ name: "S", definition: { all: [{ tag: "a" }] } },
+			{ cookie },
+		);
+		const campaign = await call("POST", "/api/v1/campaigns", { name: "C", template_id: template.json.id }, { cookie });
+		await call("PATCH", `/api/v1/campaigns/${campaign.json.id}`, { name: "C2" }, { cookie });
+		await call("PATCH", `/api/v1/templates/${template.json.id}`, { name: "T2" }, { cookie });
+		await call("PATCH", `/api/v1/segments/${segment.json.id}`, { name: "S2" }, { cookie });
+		for (const path of ["campaigns", "segments", "templates"]) {
+			const id = { campaigns: campaign, segments: segment, templates: template }[path]?.json.id;
+			expect((await call("DELETE", `/api/v1/${path}/${id}`, undefined, { cookie })).status).toBe(200);
+		}
+		const of = async (query: string) =>
+			((await call("GET", `/api/v1/audit-log?${query}`, undefined, { cookie })).json.data as Entry[]).map(
+				(e) => `${e.action} ${e.target_id}`,
+			);
+		expect(await of(`target_type=campaign&target_id=${campaign.json.id}`)).toEqual(
+			["deleted", "updated", "created"].map((a) => `campaign.${a} ${campaign.json.id}`),
+		);
+		expect(await of("action=template.")).toEqual(
+			["deleted", "updated", "created"].map((a) => `template.${a} ${template.json.id}`),
+		);
+		expect(await of("action=segment.created")).toEqual([`segment.created ${segment.json.id}`]);
+	});
+
 	it("exports the matching entries as CSV, with format=csv or Accept: text/csv", async () => {
 		for (const res of [
 			await call("GET", "/api/v1/audit-log?format=csv&action=contact.tagged", undefined, { cookie: owner.cookie }),

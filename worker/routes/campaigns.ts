@@ -27,6 +27,7 @@ import {
 	listCampaigns,
 	updateCampaign,
 } from "../services/campaigns";
+import { auditChange } from "./audit-change";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
 
@@ -62,6 +63,7 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 		async (c) => {
 			const { schedule, ...input } = c.req.valid("json");
 			const created = await createCampaign(c.env.DB, c.var.principal, input);
+			await auditChange(c, "campaign.created", { type: "campaign", id: created.id });
 			if (!schedule) return c.json(created, 201);
 			const command = scheduleCommand(schedule);
 			try {
@@ -98,6 +100,7 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 			const { schedule, ...patch } = c.req.valid("json");
 			const id = c.req.valid("param").id;
 			const updated = await updateCampaign(c.env.DB, c.var.principal, id, patch);
+			await auditChange(c, "campaign.updated", { type: "campaign", id });
 			if (!schedule) return c.json(updated, 200);
 			await runCommand(c.env, c.var.principal, id, scheduleCommand(schedule), c.req.url, clientIp(c));
 			return c.json(await getCampaign(c.env.DB, c.var.principal.workspaceId, id), 200);
@@ -118,6 +121,7 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 			if (row.status === "scheduled")
 				await runCommand(c.env, c.var.principal, id, { type: "cancel" }, c.req.url, clientIp(c));
 			await deleteCampaign(c.env.DB, c.var.principal, id);
+			await auditChange(c, "campaign.deleted", { type: "campaign", id });
 			return c.json({ ok: true as const }, 200);
 		},
 	)

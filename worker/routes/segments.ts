@@ -24,6 +24,7 @@ import {
 	previewSegment,
 	updateSegment,
 } from "../services/segments";
+import { auditChange } from "./audit-change";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
 
@@ -63,7 +64,11 @@ export const segmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			request: { body: jsonBody(CreateSegmentBodySchema) },
 			responses: { 201: jsonResponse(SegmentSchema, "The segment with its count") },
 		}),
-		async (c) => c.json(await createSegment(c.env.DB, c.var.principal, c.req.valid("json")), 201),
+		async (c) => {
+			const created = await createSegment(c.env.DB, c.var.principal, c.req.valid("json"));
+			await auditChange(c, "segment.created", { type: "segment", id: created.id });
+			return c.json(created, 201);
+		},
 	)
 	.openapi(
 		defineRoute("read", {
@@ -119,8 +124,11 @@ export const segmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			request: { params: IdParamSchema, body: jsonBody(UpdateSegmentBodySchema) },
 			responses: { 200: jsonResponse(SegmentSchema, "The segment") },
 		}),
-		async (c) =>
-			c.json(await updateSegment(c.env.DB, c.var.principal, c.req.valid("param").id, c.req.valid("json")), 200),
+		async (c) => {
+			const updated = await updateSegment(c.env.DB, c.var.principal, c.req.valid("param").id, c.req.valid("json"));
+			await auditChange(c, "segment.updated", { type: "segment", id: updated.id });
+			return c.json(updated, 200);
+		},
 	)
 	.openapi(
 		defineRoute("editor", {
@@ -133,6 +141,7 @@ export const segmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 		}),
 		async (c) => {
 			await deleteSegment(c.env.DB, c.var.principal, c.req.valid("param").id);
+			await auditChange(c, "segment.deleted", { type: "segment", id: c.req.valid("param").id });
 			return c.json({ ok: true as const }, 200);
 		},
 	);

@@ -30,6 +30,7 @@ import {
 	updateTemplate,
 } from "../services/templates";
 import { sendTest } from "../services/test-send";
+import { auditChange } from "./audit-change";
 import { defineRoute, jsonBody, jsonResponse } from "./define";
 import { validationHook } from "./validation";
 
@@ -81,7 +82,11 @@ export const templateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 			request: { body: jsonBody(TemplateInputSchema) },
 			responses: { 201: jsonResponse(TemplateSchema, "The template") },
 		}),
-		async (c) => c.json(await createTemplate(c.env.DB, c.var.principal, c.req.valid("json")), 201),
+		async (c) => {
+			const created = await createTemplate(c.env.DB, c.var.principal, c.req.valid("json"));
+			await auditChange(c, "template.created", { type: "template", id: created.id });
+			return c.json(created, 201);
+		},
 	)
 	.openapi(
 		defineRoute("read", {
@@ -120,8 +125,11 @@ export const templateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 			request: { params: IdParamSchema, body: jsonBody(TemplatePatchSchema) },
 			responses: { 200: jsonResponse(TemplateSchema, "The template") },
 		}),
-		async (c) =>
-			c.json(await updateTemplate(c.env.DB, c.var.principal, c.req.valid("param").id, c.req.valid("json")), 200),
+		async (c) => {
+			const updated = await updateTemplate(c.env.DB, c.var.principal, c.req.valid("param").id, c.req.valid("json"));
+			await auditChange(c, "template.updated", { type: "template", id: updated.id });
+			return c.json(updated, 200);
+		},
 	)
 	.openapi(
 		defineRoute("editor", {
@@ -134,6 +142,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 		}),
 		async (c) => {
 			await deleteTemplate(c.env.DB, c.var.principal, c.req.valid("param").id);
+			await auditChange(c, "template.deleted", { type: "template", id: c.req.valid("param").id });
 			return c.json({ ok: true as const }, 200);
 		},
 	)
