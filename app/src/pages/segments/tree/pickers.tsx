@@ -51,24 +51,33 @@ export function RuleSuggestions(props: { node: RuleNode }) {
 	);
 }
 
-/** One of the workspace's static lists, by name (an id the list lacks, e.g. a deleted list, stays shown). */
-export function ListPicker(props: { node: RuleNode; invalid: boolean; onValue: (id: string) => void }) {
-	const editor = useEditor();
+type Picked = { invalid: boolean; onValue: (id: string) => void };
+
+/** A select of named things by id; an id the choices lack (a deleted list, an older campaign) stays shown. */
+function IdPicker(
+	props: Picked & {
+		word: string;
+		label: string;
+		value: string;
+		none: string;
+		choices: { value: string; label: string }[];
+	},
+) {
 	const options = () => {
-		const lists = editor.fields?.()?.lists ?? [];
-		const current = props.node.listId.trim();
+		const current = props.value.trim();
+		const known = props.choices.some((c) => c.value === current);
 		return [
-			{ value: "", label: lists.length ? "choose a list" : "no lists yet" },
-			...(current && !lists.some((l) => l.id === current) ? [{ value: current, label: current }] : []),
-			...lists.map((l) => ({ value: l.id, label: `${l.name} (${formatNumber(l.contacts)})` })),
+			{ value: "", label: props.none },
+			...(current && !known ? [{ value: current, label: current }] : []),
+			...props.choices,
 		];
 	};
 	return (
 		<>
-			<span class="rule-word">is on list</span>
+			<span class="rule-word">{props.word}</span>
 			<SmallSelect<string>
-				label="List"
-				value={props.node.listId.trim()}
+				label={props.label}
+				value={props.value.trim()}
 				options={options()}
 				invalid={props.invalid}
 				onValue={props.onValue}
@@ -77,30 +86,34 @@ export function ListPicker(props: { node: RuleNode; invalid: boolean; onValue: (
 	);
 }
 
-/** "Any campaign" or one of the campaigns that have started, by name (an id the list lacks stays choosable). */
-export function CampaignPicker(props: { node: RuleNode; invalid: boolean; onValue: (id: string) => void }) {
+/** One of the workspace's static lists, by name and size. */
+export function ListPicker(props: Picked & { node: RuleNode }) {
 	const editor = useEditor();
-	const options = () => {
-		const campaigns = editor.fields?.()?.campaigns ?? [];
-		const current = props.node.campaignId.trim();
-		const known = campaigns.some((c) => c.id === current);
-		return [
-			{ value: "", label: "any campaign" },
-			...(current && !known ? [{ value: current, label: current }] : []),
-			...campaigns.map((c) => ({ value: c.id, label: c.name })),
-		];
-	};
+	const lists = () => editor.fields?.()?.lists ?? [];
 	return (
-		<>
-			<span class="rule-word">from</span>
-			<SmallSelect<string>
-				label="Campaign"
-				value={props.node.campaignId.trim()}
-				options={options()}
-				invalid={props.invalid}
-				onValue={props.onValue}
-			/>
-		</>
+		<IdPicker
+			{...props}
+			word="is on list"
+			label="List"
+			value={props.node.listId}
+			none={lists().length ? "choose a list" : "no lists yet"}
+			choices={lists().map((l) => ({ value: l.id, label: `${l.name} (${formatNumber(l.contacts)})` }))}
+		/>
+	);
+}
+
+/** "Any campaign" or one of the campaigns that have started, by name. */
+export function CampaignPicker(props: Picked & { node: RuleNode }) {
+	const editor = useEditor();
+	return (
+		<IdPicker
+			{...props}
+			word="from"
+			label="Campaign"
+			value={props.node.campaignId}
+			none="any campaign"
+			choices={(editor.fields?.()?.campaigns ?? []).map((c) => ({ value: c.id, label: c.name }))}
+		/>
 	);
 }
 
