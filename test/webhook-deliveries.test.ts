@@ -521,16 +521,30 @@ describe("outbound webhook deliveries", () => {
 			queue.sendBatch = sendBatch;
 		}
 		expect(created.status).toBe(201);
+		// Still down at the next run: the event waits and is tried again later, not at the run after.
+		const refused: WebhookDeliveryMessage[] = [];
+		const down = {
+			sendBatch: async (messages: { body: WebhookDeliveryMessage }[]) => {
+				refused.push(...messages.map((m) => m.body));
+				throw new Error("queue unavailable");
+			},
+		} as unknown as Queue;
+		await sweepWebhookOutbox({ DB: env.DB, WEBHOOKS: down }, Date.now() + 2 * 60_000);
+		expect(refused.filter((m) => m.endpoint_id === endpoint.id)).toHaveLength(1);
+		const early = captureQueue();
+		await sweepWebhookOutbox(early.env, Date.now() + 3 * 60_000);
+		expect(early.queued.filter((m) => m.endpoint_id === endpoint.id)).toEqual([]);
+
 		const hook = receiver();
 		receiveThroughQueue(hook);
-		await cron(2 * 60_000);
+		await cron(10 * 60_000);
 		const seen = await waitUntil("the kept contact.created", async () => hook.seen[0]);
 		expect(new Webhook(endpoint.secret).verify(seen.body, seen.headers)).toMatchObject({
 			type: "contact.created",
 			data: { id: created.json.id, email: "kept@acme.test", first_name: "Kim", source: "api" },
 		});
 		const later = captureQueue(); // the next runs find nothing left to send
-		await sweepWebhookOutbox(later.env, Date.now() + 10 * 60_000);
+		await sweepWebhookOutbox(later.env, Date.now() + 20 * 60_000);
 		expect(later.queued.filter((m) => m.endpoint_id === endpoint.id)).toEqual([]);
 		expect(hook.seen).toHaveLength(1);
 	});

@@ -39,7 +39,7 @@ export async function sweepWebhookOutbox(env: EmitEnv, now: number, limit = SWEE
 			const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
 			const wait = Math.min(OUTBOX_GRACE_MS * 2 ** attempts, MAX_WAIT_MS);
 			console.error(JSON.stringify({ workspaceId, error: `webhook outbox not sent: ${String(error)}` }));
-			await postponeOutboxEvents(db, ids, new Date(now + wait));
+			await postponeOutboxEvents(db, ids, new Date(now + wait)).catch(() => undefined); // due again next run
 		}
 	}
 	return { due: due.length, sent };
