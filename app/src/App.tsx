@@ -25,6 +25,7 @@ const ContactPage = lazy(() => import("./pages/contacts/ContactPage"));
 const ImportContacts = lazy(() => import("./pages/contacts/ImportContacts"));
 const Segments = lazy(() => import("./pages/segments/Segments"));
 const SegmentBuilder = lazy(() => import("./pages/segments/SegmentBuilder"));
+const Lists = lazy(() => import("./pages/lists/Lists"));
 const Templates = lazy(() => import("./pages/templates/Templates"));
 const NewTemplate = lazy(() => import("./pages/templates/NewTemplate"));
 const TemplateEditor = lazy(() => import("./pages/templates/TemplateEditor"));
@@ -84,6 +85,7 @@ export function App() {
 				<Route path="/segments" component={Segments} />
 				<Route path="/segments/new" component={SegmentBuilder} />
 				<Route path="/segments/:id" component={SegmentBuilder} />
+				<Route path="/lists" component={Lists} />
 				<Route path="/templates" component={Templates} />
 				<Route path="/templates/new" component={NewTemplate} />
 				<Route path="/templates/:id" component={TemplateEditor} />

@@ -7,6 +7,7 @@ export const MAIN_NAV: NavItem[] = [
 	{ href: "/search", label: "Search", icon: "segments" },
 	{ href: "/contacts", label: "Contacts", icon: "contacts" },
 	{ href: "/segments", label: "Segments", icon: "segments" },
+	{ href: "/lists", label: "Lists", icon: "contacts" },
 	{ href: "/templates", label: "Templates", icon: "templates" },
 	{ href: "/campaigns", label: "Campaigns", icon: "campaigns" },
 	{ href: "/calendar", label: "Calendar", icon: "calendar" },
