@@ -118,5 +118,20 @@ describe("team operations in the dashboard", () => {
 		expect(await results.locator('[data-ok="true"]').count()).toBe(55);
 		const surfed = await api.json<{ data: { email: string }[] }>("GET", "/api/v1/contacts?tag=surfed&limit=100");
 		expect(surfed.data.map((c) => c.email).sort()).toEqual([...emails].sort());
+
+		// Two of them onto a new static list, which the Lists page shows and the Contacts page filters by.
+		await contacts.getByLabel(`Select ${emails[54]}`).check();
+		await contacts.getByLabel(`Select ${emails[53]}`).check();
+		await bar.getByRole("button", { name: "Add to list…" }).click();
+		await bar.getByLabel("New list name").fill("Wave riders");
+		await bar.getByRole("button", { name: "Apply to 2" }).click();
+		await results.getByText("2 added to the list").waitFor();
+		await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Lists" }).click();
+		const lists = page.getByRole("table", { name: "Lists" });
+		await lists.locator("tbody tr").filter({ hasText: "Wave riders" }).filter({ hasText: "2" }).waitFor();
+		await browser.shot("125-lists");
+		await lists.getByRole("link", { name: "Wave riders" }).click();
+		await expect.poll(async () => contacts.locator("tbody tr").count()).toBe(2);
+		expect((await contacts.locator("tbody tr").allTextContents()).join(" ")).toContain(emails[54]);
 	});
 });
