@@ -416,6 +416,18 @@ describe("A/B tests", () => {
 		const send = await call("POST", `/api/v1/campaigns/${tiny.json.id}/send`, undefined, { cookie });
 		expect(send.status).toBe(422);
 		expect(send.error.issues).toContainEqual(expect.objectContaining({ path: "ab_test.test_percent" }));
+		// Two recipients per variant are enough: 4 contacts test two variants, not three.
+		for (const n of [1, 2, 3]) await call("POST", "/api/v1/contacts", { email: `small${n}@ab.example` }, { cookie });
+		const whole = { ...ab_test, test_percent: 100 };
+		const three = [{ name: "A" }, { name: "B" }, { name: "C" }];
+		const tooMany = await call("POST", "/api/v1/campaigns", body({ variants: three, ab_test: whole }), { cookie });
+		const refusedThree = await call("POST", `/api/v1/campaigns/${tooMany.json.id}/send`, undefined, { cookie });
+		expect(refusedThree.status).toBe(422);
+		expect(refusedThree.error.message).toMatch(/needs at least 6/);
+		const two = await call("POST", "/api/v1/campaigns", body({ variants: three.slice(0, 2), ab_test: whole }), {
+			cookie,
+		});
+		expect((await call("POST", `/api/v1/campaigns/${two.json.id}/send`, undefined, { cookie })).status).toBe(202);
 		const broken = await call(
 			"POST",
 			"/api/v1/campaigns",

@@ -6,13 +6,13 @@ import { checkTemplate } from "../domain/templates/render";
 import { ApiError } from "../errors";
 import { audienceCount } from "./campaigns";
 
-/** The fewest recipients a test group may have: two for each of up to eight variants. */
-export const MIN_TEST_GROUP = 16;
+/** The fewest recipients a test group may have: two for each variant (4 for two variants, 16 for eight). */
+export const MIN_PER_VARIANT = 2;
 
 /**
  * An A/B campaign must be able to send every variant, and its test group must be big enough to compare them:
  * a variant whose template was deleted or whose subject or preheader does not render is named (422), and so is a test
- * group under 16 recipients (on send).
+ * group under two recipients per variant (on send).
  */
 export async function assertAbReady(d1: D1Database, workspaceId: string, campaignId: string, sendingNow: boolean) {
 	const db = createDb(d1);
@@ -32,11 +32,12 @@ export async function assertAbReady(d1: D1Database, workspaceId: string, campaig
 	if (!sendingNow) return;
 	const { count } = await audienceCount(d1, workspaceId, campaignId);
 	const group = Math.floor((count * test.testPercent) / 100);
-	if (group < MIN_TEST_GROUP)
+	const least = MIN_PER_VARIANT * variants.length;
+	if (group < least)
 		throw new ApiError(
 			"unprocessable",
-			`The test group would hold about ${group} recipients; an A/B test needs at least ${MIN_TEST_GROUP}. Raise the test group's share or choose a larger audience`,
-			[{ path: "ab_test.test_percent", message: `At least ${MIN_TEST_GROUP} recipients are needed` }],
+			`The test group would hold about ${group} recipients; an A/B test of ${variants.length} variants needs at least ${least}. Raise the test group's share or choose a larger audience`,
+			[{ path: "ab_test.test_percent", message: `At least ${least} recipients are needed` }],
 		);
 }
 
