@@ -300,6 +300,16 @@ describe("bulk actions", () => {
 			other,
 		);
 		expect(foreign.status).toBe(404);
+		const theirSegment = await call(
+			"POST",
+			"/api/v1/segments",
+			{ name: "Not theirs", definition: { all: [{ not: { list } }] } },
+			other,
+		);
+		expect(theirSegment.status).toBe(400);
+		expect(theirSegment.error.issues).toEqual([
+			{ path: "definition.all.0.not.list", message: "No list of this workspace has this id" },
+		]);
 		const viewer = await addMember(s.cookie, "viewer");
 		expect((await call("GET", `/api/v1/lists/${list}`, undefined, { cookie: viewer.cookie })).status).toBe(200);
 		expect(

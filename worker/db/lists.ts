@@ -62,6 +62,15 @@ export function deleteListStatement(db: Db, workspaceId: string, id: string) {
 	return db.delete(contactLists).where(and(eq(contactLists.id, id), eq(contactLists.workspaceId, workspaceId)));
 }
 
+/** The ids among these that are lists of the workspace. */
+export async function listsOfWorkspace(db: Db, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
+	const rows = await db
+		.select({ id: contactLists.id })
+		.from(contactLists)
+		.where(and(eq(contactLists.workspaceId, workspaceId), inJson(contactLists.id, ids)));
+	return new Set(rows.map((r) => r.id));
+}
+
 /** The ids among these that are contacts of the workspace. */
 export async function contactsOfWorkspace(db: Db, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
 	if (ids.length === 0) return new Set();

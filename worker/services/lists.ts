@@ -1,5 +1,6 @@
 import type { Principal } from "../context";
 import type { ContactList, ListMembersResult } from "../contracts/lists";
+import type { SegmentRule } from "../contracts/segments";
 import type { Db } from "../db/client";
 import {
 	addMembersStatement,
@@ -10,12 +11,14 @@ import {
 	insertList,
 	type ListRow,
 	listPage,
+	listsOfWorkspace,
 	removeMembersStatement,
 	touchListStatement,
 	updateListStatement,
 } from "../db/lists";
 import { newId } from "../domain/ids";
 import { uniqueIds } from "../domain/operations/bulk";
+import { listRefs } from "../domain/segments/list-refs";
 import { ApiError, notFound } from "../errors";
 import { auditInsert } from "./audit";
 import { type PageRequest, pageOf, startAfter } from "./pagination";
@@ -175,4 +178,23 @@ export async function addContactToList(db: Db, by: Actor, listId: string, contac
 			metadata: { list_id: listId },
 		}),
 	]);
+}
+
+/** A segment may only name lists of its workspace (400 naming each rule that does not). */
+export async function assertListsOfWorkspace(db: Db, workspaceId: string, definition: SegmentRule) {
+	const refs = listRefs(definition);
+	if (refs.length === 0) return;
+	const known = await listsOfWorkspace(
+		db,
+		workspaceId,
+		refs.map((r) => r.list),
+	);
+	const issues = refs
+		.filter((r) => !known.has(r.list))
+		.map((r) => ({
+			path: `definition.${r.path ? `${r.path}.` : ""}list`,
+			message: "No list of this workspace has this id",
+		}));
+	if (issues.length > 0)
+		throw new ApiError("validation_failed", `Invalid segment: ${issues[0]?.path}: ${issues[0]?.message}`, issues);
 }

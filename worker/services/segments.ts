@@ -16,6 +16,7 @@ import { compileSegment } from "../domain/segments/compile";
 import { validateSegmentDefinition } from "../domain/segments/validate";
 import { ApiError, notFound } from "../errors";
 import { presentContacts } from "./contacts-present";
+import { assertListsOfWorkspace } from "./lists";
 import { pageOf, startAfter } from "./pagination";
 import { assertWithinLimit } from "./rate-limit";
 import { countNow, countSegment, isStale } from "./segment-counts";
@@ -116,6 +117,7 @@ export async function listSegments(d1: D1Database, workspaceId: string, page: { 
 
 export async function createSegment(d1: D1Database, actor: Principal, input: { name: string; definition: unknown }) {
 	const definition = parseDefinition(input.definition);
+	await assertListsOfWorkspace(createDb(d1), actor.workspaceId, definition);
 	const counted = await countNow(d1, actor.workspaceId, definition);
 	const id = newId("seg");
 	await insertSegment(createDb(d1), {
@@ -137,6 +139,7 @@ export async function updateSegment(
 ) {
 	const row = await findSegment(d1, actor.workspaceId, id);
 	const definition = input.definition === undefined ? undefined : parseDefinition(input.definition);
+	if (definition) await assertListsOfWorkspace(createDb(d1), actor.workspaceId, definition);
 	await updateSegmentRow(createDb(d1), actor.workspaceId, id, {
 		name: input.name ?? row.name,
 		at: new Date(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileSegment } from "./compile";
 import { compileCount, countQuery } from "./count";
 import { evaluateSegment, type SegmentContact } from "./evaluate";
+import { listRefs } from "./list-refs";
 import { validateSegmentDefinition } from "./validate";
 
 const ctx = { workspaceId: "ws_a", now: Date.UTC(2026, 0, 1) };
@@ -45,6 +46,15 @@ describe("the static list rule {list}", () => {
 		expect(compound.members?.params).toEqual(["lst_1", "ws_a"]);
 		expect(compound.membersOnly).toBe(false);
 		expect(compound.rest.params).toEqual(['$."city"', "Berlin"]);
+	});
+
+	it("finds every list a tree names, with its path (to check they are the workspace's)", () => {
+		const tree = { all: [{ tag: "vip" }, { any: [{ list: "lst_1" }, { not: { list: "lst_2" } }] }] };
+		expect(listRefs(tree)).toEqual([
+			{ path: "all.1.any.0", list: "lst_1" },
+			{ path: "all.1.any.1.not", list: "lst_2" },
+		]);
+		expect(listRefs({ not: { list: "lst_3" } })).toEqual([{ path: "not", list: "lst_3" }]);
 	});
 
 	it("matches exactly the contacts on the list in the in-memory evaluator", () => {
