@@ -13,6 +13,7 @@ export const DefinitionInput = z
 			'A rule tree whose root is a group: {"all": [rule, ...]}, {"any": [rule, ...]} or {"not": rule}; groups nest.',
 			`Attribute rule: {"attribute": name, "op": one of ${COMPARISON_OPS.join("|")}, "value": ...} where name is a contact attribute (as listed by describe_workspace) or a built-in (${BUILTIN_FIELDS.join(", ")}); "in" takes an array, "exists"/"not_exists" take no value. Text comparisons are exact and case-sensitive.`,
 			'Tag rule: {"tag": "vip"}.',
+			'List rule: {"list": "lst_..."} (the contacts on one of the workspace\'s static lists).',
 			'Event rule: {"event": "purchase", "count": {"op": "gte", "value": 1}, "within_days": 30, "where": [{"property": "amount", "op": "gt", "value": 50}]} (within_days and where are optional).',
 			`Engagement rule: {"engagement": one of ${ENGAGEMENTS.join("|")}, "campaign_id": "cmp_...", "within_days": 30} (both optional; machine opens and bot clicks never count).`,
 			`At most ${MAX_RULES} rules in all.`,
