@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import { contacts } from "./schema-contacts";
@@ -79,16 +80,26 @@ export async function optOutsOf(db: Db, contactId: string): Promise<string[]> {
 	return rows.map((r) => r.topicId);
 }
 
-/** Replaces a contact's opt-outs with exactly these topics of the workspace and marks the contact updated, in one batch. */
-export async function setOptOuts(db: Db, workspaceId: string, contactId: string, topicIds: string[], at: Date) {
+/**
+ * Replaces a contact's opt-outs with exactly these topics of the workspace and marks the contact updated, in one
+ * batch (with `also`, e.g. the change's webhook events).
+ */
+export async function setOptOuts(
+	db: Db,
+	workspaceId: string,
+	contactId: string,
+	topicIds: string[],
+	at: Date,
+	also: BatchItem<"sqlite">[] = [],
+) {
 	const clear = db.delete(contactTopicOptOuts).where(eq(contactTopicOptOuts.contactId, contactId));
 	const touch = db
 		.update(contacts)
 		.set({ updatedAt: at })
 		.where(and(eq(contacts.id, contactId), eq(contacts.workspaceId, workspaceId)));
 	const rows = topicIds.map((topicId) => ({ contactId, topicId, workspaceId }));
-	if (rows.length === 0) return void (await db.batch([clear, touch]));
-	await db.batch([clear, db.insert(contactTopicOptOuts).values(rows).onConflictDoNothing(), touch]);
+	if (rows.length === 0) return void (await db.batch([clear, touch, ...also]));
+	await db.batch([clear, db.insert(contactTopicOptOuts).values(rows).onConflictDoNothing(), touch, ...also]);
 }
 
 /** Campaign id → topic id, for the campaigns that have one. */

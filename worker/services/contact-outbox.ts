@@ -1,6 +1,7 @@
 import type { Contact } from "../contracts/contacts";
-import type { Db } from "../db/client";
+import { createDb, type Db } from "../db/client";
 import { insertOutboxStatements } from "../db/webhook-outbox";
+import { findPresentedContact } from "./contacts-present";
 import { contactEventData, unsubscribedData } from "./webhook-emitters";
 import type { EmitEnv, Subscribers, WebhookEvent } from "./webhook-enqueue";
 import { type KeptEvent, keptEvents, sendKept } from "./webhook-outbox";
@@ -38,4 +39,22 @@ export function contactWriteEvents(
 			return sendKept(env, workspaceId, endpoints, kept, sent);
 		},
 	};
+}
+
+/**
+ * For a write made elsewhere (its batch took `events.statements`): reads the contact back and sends its events.
+ * Never throws: what is not sent stays in the outbox for the cron.
+ */
+export async function sendAfterWrite(
+	env: EmitEnv,
+	workspaceId: string,
+	contactId: string,
+	events: ReturnType<typeof contactWriteEvents>,
+) {
+	try {
+		const contact = await findPresentedContact(createDb(env.DB), workspaceId, contactId);
+		if (contact) await events.send(env, contact);
+	} catch (error) {
+		console.error(JSON.stringify({ workspaceId, contactId, error: `contact webhook kept: ${String(error)}` }));
+	}
 }

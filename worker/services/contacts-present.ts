@@ -1,7 +1,7 @@
 import type { Table } from "drizzle-orm";
 import type { Contact } from "../contracts/contacts";
 import type { Db } from "../db/client";
-import { type ContactRow, tagsOfContacts } from "../db/contacts";
+import { type ContactRow, findContactRow, tagsOfContacts } from "../db/contacts";
 import type { contacts } from "../db/schema-contacts";
 
 /**
@@ -44,4 +44,10 @@ export async function presentContacts(db: Db, rows: ContactRow[]): Promise<Conta
 		rows.map((r) => r.id),
 	);
 	return rows.map((r) => presentContact(r, tags.get(r.id) ?? []));
+}
+
+/** One contact as the API shows it, or undefined when it is not (or no longer) in the workspace. */
+export async function findPresentedContact(db: Db, workspaceId: string, id: string): Promise<Contact | undefined> {
+	const row = await findContactRow(db, workspaceId, id);
+	return row && presentContact(row, (await tagsOfContacts(db, [id])).get(id) ?? []);
 }

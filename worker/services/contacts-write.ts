@@ -12,7 +12,6 @@ import {
 	insertContact,
 	recordStatusChange,
 	setConsent,
-	tagsOfContacts,
 	updateContact,
 } from "../db/contacts";
 import { findSuppression, suppress, unsuppress } from "../db/suppressions";
@@ -21,7 +20,7 @@ import { decideStatus } from "../domain/contacts/status";
 import { newId } from "../domain/ids";
 import { ApiError, notFound } from "../errors";
 import { contactWriteEvents } from "./contact-outbox";
-import { presentContact } from "./contacts-present";
+import { findPresentedContact } from "./contacts-present";
 import { emitContactWebhooks } from "./webhook-emitters";
 import { type Subscribers, subscribersOf } from "./webhook-enqueue";
 
@@ -126,9 +125,8 @@ async function writeContact(
 	);
 	const [first, ...rest] = [...statements, ...events.statements(db)];
 	if (first) await db.batch([first, ...rest]);
-	const saved = await findContactRow(db, workspaceId, id);
-	if (!saved) throw notFound("Contact");
-	const contact = presentContact(saved, (await tagsOfContacts(db, [id])).get(id) ?? []);
+	const contact = await findPresentedContact(db, workspaceId, id);
+	if (!contact) throw notFound("Contact");
 	await events.send(env, contact);
 	return contact;
 }
@@ -175,10 +173,8 @@ export async function announceContactChange(
 	change: { source: string; unsubscribed?: boolean; details?: Record<string, unknown> },
 ) {
 	try {
-		const db = createDb(env.DB);
-		const row = await findContactRow(db, workspaceId, contactId);
-		if (!row) return; // erased meanwhile: nothing left to tell
-		const contact = presentContact(row, (await tagsOfContacts(db, [contactId])).get(contactId) ?? []);
+		const contact = await findPresentedContact(createDb(env.DB), workspaceId, contactId);
+		if (!contact) return; // erased meanwhile: nothing left to tell
 		await emitContactWebhooks(env, workspaceId, contact, { created: false, unsubscribed: false, ...change });
 	} catch (error) {
 		// Like every emit: the change itself is saved; a failure to tell is logged, never the caller's error.
