@@ -36,6 +36,7 @@ export const OBJECT_TYPES = [
 	"journey",
 	"template",
 	"segment",
+	"list",
 	"contact",
 	"workspace",
 	"user",
@@ -52,6 +53,7 @@ const PAGES: Record<string, string> = {
 	journey: "/journeys/",
 	template: "/templates/",
 	segment: "/segments/",
+	list: "/contacts?list=",
 	contact: "/contacts/",
 };
 
