@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMember, call, signupOwner } from "../client";
+import { sendAndComplete } from "../tracking-helpers";
 
 type Setup = Awaited<ReturnType<typeof setup>>;
 
@@ -217,7 +218,7 @@ describe("bulk actions", () => {
 			).status,
 		).toBe(400);
 	});
-	it("adds contacts to a static list: exactly those added, a failing id reported, erasure and other workspaces kept out", async () => {
+	it("adds contacts to a static list: exactly those added (a campaign to a segment on it mails only them), a failing id reported, erasure and other workspaces kept out", async () => {
 		const as = { cookie: s.cookie };
 		const [a, b, c] = [
 			await s.contact("a@list.example"),
@@ -264,6 +265,19 @@ describe("bulk actions", () => {
 		expect(segment.json.count).toBe(3);
 		const audience = await call("GET", `/api/v1/audience?segment_id=${segment.json.id}`, undefined, as);
 		expect(audience.json).toMatchObject({ total: 3, sendable: 3 });
+		const mailing = await call(
+			"POST",
+			"/api/v1/campaigns",
+			{ name: "To the list", template_id: s.templateId, audience: { segment_id: segment.json.id } },
+			as,
+		);
+		await sendAndComplete(s.cookie, mailing.json.id);
+		const sent = await call("GET", `/api/v1/outbox?campaign_id=${mailing.json.id}`, undefined, as);
+		expect(sent.json.data.map((m: { to: string }) => m.to).sort()).toEqual([
+			"a@list.example",
+			"b@list.example",
+			"c@list.example",
+		]);
 
 		// By name: the list of that name, or a new one.
 		const byName = await call(
