@@ -61,9 +61,11 @@ export async function handleEventsBatch(batch: MessageBatch<unknown>, env: Env) 
 		const earlierBots = await flagBursts(db, rows);
 		if (rows.length > 0) {
 			const recorded = await recordTrackingEvents(db, rows, earlierBots);
+			// Webhooks first (kept in their outbox): a redelivered batch inserts nothing, so a campaign object that
+			// fails below must not take the batch's email.* events with it.
+			await emitStoredEventWebhooks(env, rows, recorded.inserted);
 			const deltas = deltasOf(rows, recorded, moves(events));
 			await Promise.all([...deltas].map(([campaignId, delta]) => env.CAMPAIGN.getByName(campaignId).applyDelta(delta)));
-			await emitStoredEventWebhooks(env, rows, recorded.inserted);
 			// A journey email's open, click or provider event: its watched live page shows the new numbers.
 			await nudgeJourneyLives(
 				env,
