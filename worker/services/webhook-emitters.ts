@@ -7,8 +7,8 @@ import { emitWebhookEvents, enqueueWebhookEvents, type WebhookEvent } from "./ou
 
 /*
  * The one-line hooks the rest of Pulse calls to tell webhook endpoints what happened. Each makes at most one
- * `emitWebhookEvents` call per workspace (one D1 read, then queue messages) and never throws, except
- * `announceImportCompleted`, whose caller retries it.
+ * `emitWebhookEvents` call per workspace (one D1 read; when an endpoint listens, the events kept in the D1 outbox
+ * until the queue has taken them) and never throws, except `announceImportCompleted`, whose caller retries it.
  */
 
 type EmitEnv = Pick<Env, "DB" | "WEBHOOKS">;
