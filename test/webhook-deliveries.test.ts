@@ -572,21 +572,37 @@ describe("outbound webhook deliveries", () => {
 		expect(recorded).toMatchObject([{ status: "succeeded", event_type: "email.opened" }]);
 	});
 
-	it("a contact write whose worker stopped right after it is sent by the cron with the contact as written", async () => {
-		const created = await call("POST", "/api/v1/contacts", { email: "crashed@acme.test", last_name: "Ito" }, as());
-		// What the write's batch left in the outbox when nothing ran after it.
+	it("a contact write whose worker stopped right after it is sent by the cron with the contact; an erased one never", async () => {
+		const [created, erased] = await Promise.all(
+			["crashed@acme.test", "erased@acme.test"].map((email) =>
+				call("POST", "/api/v1/contacts", { email, last_name: "Ito" }, as()),
+			),
+		);
+		// What each write's batch left in the outbox when nothing ran after it.
 		const endpoints = [{ id: endpoint.id, events: ["contact.created"] }];
 		const change = { created: true, unsubscribed: false, source: "api" };
-		const left = contactWriteEvents(owner.workspace.id, endpoints, created.json, change, new Date());
 		const db = createDb(env.DB);
-		for (const statement of left.statements(db)) await statement;
+		for (const contact of [created?.json, erased?.json])
+			for (const statement of contactWriteEvents(owner.workspace.id, endpoints, contact, change, new Date()).statements(
+				db,
+			))
+				await statement;
+		// And one the queue refused, with the address in it.
+		const refusing = { sendBatch: () => Promise.reject(new Error("queue unavailable")) } as unknown as Queue;
+		const data = { id: erased?.json.id, email: "erased@acme.test" };
+		await emitWebhookEvent({ DB: env.DB, WEBHOOKS: refusing }, owner.workspace.id, "contact.created", data);
+		expect((await call("DELETE", `/api/v1/contacts/${erased?.json.id}`, undefined, as())).status).toBe(200);
+
 		const capture = captureQueue();
 		await sweepWebhookOutbox(capture.env, Date.now() + 2 * 60_000);
-		const [message] = capture.queued.filter((m) => m.endpoint_id === endpoint.id);
-		expect(JSON.parse(message?.body ?? "{}")).toMatchObject({
-			type: "contact.created",
-			data: { id: created.json.id, email: "crashed@acme.test", last_name: "Ito", source: "api" },
-		});
+		const ours = capture.queued.filter((m) => m.endpoint_id === endpoint.id).map((m) => JSON.parse(m.body ?? ""));
+		expect(ours).toMatchObject([
+			{
+				type: "contact.created",
+				data: { id: created?.json.id, email: "crashed@acme.test", last_name: "Ito", source: "api" },
+			},
+		]);
+		expect(JSON.stringify(ours)).not.toContain("erased@acme.test");
 	});
 
 	it("deleting a topic tells the endpoint contact.updated for each contact who had opted out of it", async () => {

@@ -20,6 +20,7 @@ import {
 } from "./schema-contacts";
 import { importRowCells } from "./schema-imports";
 import { outboxMessages } from "./schema-templates";
+import { webhookOutbox } from "./schema-webhook-outbox";
 
 /** One contact being erased: whose rows, which address, and the stand-in that replaces it. */
 export type Erasure = { workspaceId: string; contactId: string; email: string; placeholder: string };
@@ -216,6 +217,19 @@ export function redactionPages(db: Db, e: Erasure, limit: number) {
 			.delete(contactTags)
 			.where(firstPage(db, contactTags, rowid, eq(contactTags.contactId, e.contactId), limit))
 			.returning({ tag: contactTags.tag }),
+		// Webhook events about them not yet queued (the queue was down): never sent.
+		db
+			.delete(webhookOutbox)
+			.where(
+				firstPage(
+					db,
+					webhookOutbox,
+					webhookOutbox.id,
+					and(eq(webhookOutbox.workspaceId, e.workspaceId), mentions(webhookOutbox.event, e.email)),
+					limit,
+				),
+			)
+			.returning({ id: webhookOutbox.id }),
 	] as const;
 }
 
