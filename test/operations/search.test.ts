@@ -122,4 +122,19 @@ describe("search", () => {
 		expect((await call("DELETE", path, undefined, { cookie: owner.cookie })).status).toBe(200);
 		expect((await call("GET", "/api/v1/saved-searches", undefined, { cookie: owner.cookie })).json.data).toEqual([]);
 	});
+
+	it("saves a search given as a query string or beside the name, and names a parameter search does not take", async () => {
+		const save = (body: unknown) => call("POST", "/api/v1/saved-searches", body, { cookie: owner.cookie });
+		const asString = await save({ name: "Drafts", query: "q=spring&type=campaign" });
+		expect(asString.json).toMatchObject({ query: { q: "spring", type: "campaign" } });
+		const flat = await save({ name: "Flat", q: "spring", type: "campaign" });
+		expect(flat.json).toMatchObject({ query: { q: "spring", type: "campaign" } });
+		const unknown = await save({ name: "Bad", query: { q: "x", colour: "red" } });
+		expect(unknown.status).toBe(400);
+		expect(unknown.error.issues).toEqual([expect.objectContaining({ path: "query.colour" })]);
+		const badType = await save({ name: "Bad", query: "type=planet" });
+		expect(badType.error.issues).toEqual([expect.objectContaining({ path: "query.type" })]);
+		for (const s of [asString, flat])
+			await call("DELETE", `/api/v1/saved-searches/${s.json.id}`, undefined, { cookie: owner.cookie });
+	});
 });

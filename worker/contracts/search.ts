@@ -60,9 +60,25 @@ export const SavedSearchQuerySchema = z
 	.strict();
 
 export const SavedSearchInputSchema = z
-	.object({ name: z.string().trim().min(1).max(100), query: SavedSearchQuerySchema })
+	.object({
+		name: z.string().trim().min(1).max(100),
+		query: z
+			.union([z.record(z.string(), z.union([z.string(), z.number()])), z.string().max(1000)])
+			.optional()
+			.openapi({
+				description:
+					"The search's parameters (`q`, `type`, `status`, `tag`, `within_days`) as an object or a query string (`q=sale&type=campaign`); they may also be given beside `name`",
+				example: { q: "sale", type: "campaign" },
+			}),
+		q: z.string().max(200).optional(),
+		type: SearchTypeSchema.optional(),
+		status: z.string().max(40).optional(),
+		tag: z.string().max(100).optional(),
+		within_days: z.union([z.string().max(5), z.number().int().min(1).max(3650)]).optional(),
+	})
 	.strict()
 	.openapi("SavedSearchInput");
+export type SavedSearchInput = z.infer<typeof SavedSearchInputSchema>;
 
 export const SavedSearchSchema = z
 	.object({ id: z.string(), name: z.string(), query: SavedSearchQuerySchema, created_at: z.string() })

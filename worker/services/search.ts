@@ -1,10 +1,11 @@
 import type { Principal } from "../context";
-import { SEARCH_TYPES, type SearchQuery } from "../contracts/search";
+import { type SavedSearchInput, SavedSearchQuerySchema, SEARCH_TYPES, type SearchQuery } from "../contracts/search";
 import type { Db } from "../db/client";
 import { deleteSavedSearch, insertSavedSearch, savedSearchesOf } from "../db/saved-searches";
 import { facetOfType, searchType } from "../db/search";
 import { newId } from "../domain/ids";
 import { facetsOf } from "../domain/operations/facets";
+import { savedSearchParams } from "../domain/operations/saved-search";
 import { ApiError, notFound } from "../errors";
 
 /** One search across campaigns, journeys, templates, segments and contacts of the workspace, with facets. */
@@ -57,7 +58,18 @@ export async function listSavedSearches(db: Db, principal: Principal) {
 	return { data: rows.map(present), next_cursor: null };
 }
 
-export async function saveSearch(db: Db, principal: Principal, input: { name: string; query: Record<string, string> }) {
+/** The input's search parameters, checked as `GET /search` would take them (400 naming `query.<param>`). */
+function paramsOf(input: SavedSearchInput) {
+	const parts = savedSearchParams(input);
+	if ("issues" in parts) throw new ApiError("validation_failed", parts.issues[0]?.message ?? "Invalid", parts.issues);
+	const checked = SavedSearchQuerySchema.safeParse(parts.params);
+	if (checked.success) return checked.data;
+	const issues = checked.error.issues.map((i) => ({ path: `query.${i.path.join(".")}`, message: i.message }));
+	throw new ApiError("validation_failed", issues[0]?.message ?? "Invalid search", issues);
+}
+
+export async function saveSearch(db: Db, principal: Principal, input: SavedSearchInput) {
+	const query = paramsOf(input);
 	const existing = await savedSearchesOf(db, principal.workspaceId, ownerOf(principal), MAX_SAVED);
 	if (existing.length >= MAX_SAVED)
 		throw new ApiError("conflict", `Keep at most ${MAX_SAVED} saved searches; delete one first`);
@@ -66,7 +78,7 @@ export async function saveSearch(db: Db, principal: Principal, input: { name: st
 		workspaceId: principal.workspaceId,
 		userId: ownerOf(principal),
 		name: input.name,
-		query: input.query,
+		query,
 	});
 	return present(row);
 }
