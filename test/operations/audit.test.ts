@@ -44,6 +44,10 @@ describe("audit log", () => {
 		expect(mine).toHaveLength(2);
 		expect(await log("actor_id=usr_nobody")).toEqual([]);
 		expect(await log(`since=${new Date(Date.now() + 60_000).toISOString()}`)).toEqual([]);
+		// A date alone is that day's start (UTC).
+		const today = new Date().toISOString().slice(0, 10);
+		expect((await log(`since=${today}&action=contact.tagged`)).length).toBe(2);
+		expect(await log(`until=${today}&action=contact.tagged`)).toEqual([]);
 		expect(await log(`until=${new Date(Date.now() - 3_600_000).toISOString()}`)).toEqual([]);
 		expect((await log(`since=${new Date(Date.now() - 3_600_000).toISOString()}&action=contact.tagged`)).length).toBe(2);
 	});

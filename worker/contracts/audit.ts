@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { PageQuerySchema } from "./common";
 
-const Time = z.iso.datetime({ offset: true });
+/** A time, or a date alone (its start, UTC). */
+const Time = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).openapi({ example: "2026-01-31T12:00:00Z" });
 
 export const AuditQuerySchema = PageQuerySchema.extend({
 	actor_id: z.string().max(64).optional(),
