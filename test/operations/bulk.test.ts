@@ -336,6 +336,22 @@ describe("bulk actions", () => {
 		expect(log.some((e) => e.action === "list.members_added" && e.target_id === list)).toBe(true);
 		expect(log.some((e) => e.action === "bulk.refused" && e.target_id === theirs)).toBe(true);
 
+		// Off the list in bulk: one not on it and one of another workspace are reported, the other taken off.
+		const off = await call(
+			"POST",
+			"/api/v1/bulk",
+			{ resource: "contacts", action: "remove_from_list", ids: [a, theirs, c], params: { list_id: list } },
+			as,
+		);
+		expect(off.json.results).toEqual([
+			{ id: a, ok: false, error: { code: "conflict", message: "Not on this list" } },
+			{ id: theirs, ok: false, error: { code: "not_found", message: "Contact not found" } },
+			{ id: c, ok: true },
+		]);
+		expect(await members()).toEqual([]);
+		const unknown = { resource: "contacts", action: "remove_from_list", ids: [a], params: { list_name: "Nope" } };
+		expect((await call("POST", "/api/v1/bulk", unknown, as)).status).toBe(404);
+
 		expect((await call("DELETE", `/api/v1/lists/${list}`, undefined, as)).status).toBe(200);
 		expect((await call("GET", `/api/v1/contacts/${c}`, undefined, as)).status).toBe(200);
 	});

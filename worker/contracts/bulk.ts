@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 /** The actions `POST /bulk` takes per resource; each item runs through the single-item rule of its route. */
 export const BULK_ACTIONS = {
 	campaigns: ["pause", "resume", "cancel", "archive", "tag", "untag", "delete"],
-	contacts: ["tag", "untag", "unsubscribe", "erase", "add_to_list"],
+	contacts: ["tag", "untag", "unsubscribe", "erase", "add_to_list", "remove_from_list"],
 	templates: ["archive", "unarchive", "delete"],
 } as const;
 
@@ -57,7 +57,7 @@ export const BulkBodySchema = z
 			.optional()
 			.openapi({
 				description:
-					"`tags` for tag and untag; for add_to_list, `list_id` (a static list of the workspace) or `list_name` (the list of that name, created when there is none)",
+					"`tags` for tag and untag; for add_to_list and remove_from_list, `list_id` (a static list of the workspace) or `list_name` (the list of that name; add_to_list creates it when there is none)",
 			}),
 	})
 	.strict()

@@ -2,14 +2,14 @@ import type { Principal } from "../context";
 import type { BulkBody, BulkItemResult, BulkResource } from "../contracts/bulk";
 import { createDb } from "../db/client";
 import { findContactRow, tagsOfContacts } from "../db/contacts";
-import { isBulkAction, TAG_ACTIONS, uniqueIds, withoutTags } from "../domain/operations/bulk";
+import { isBulkAction, LIST_ACTIONS, TAG_ACTIONS, uniqueIds, withoutTags } from "../domain/operations/bulk";
 import { ApiError, notFound } from "../errors";
 import { auditInsert } from "./audit";
 import { matchingIds } from "./bulk-filter";
 import { runCommand } from "./campaign-commands";
 import { archiveCampaign, deleteDraft, tagCampaign } from "./campaign-ops";
 import { eraseContact, patchContact, upsertContact } from "./contacts-write";
-import { addContactToList, listForBulk } from "./lists";
+import { listForBulk, moveContact } from "./list-items";
 import { deleteTemplate, updateTemplate } from "./templates";
 
 export type BulkCaller = { env: Env; actor: Principal; ip: string | null; url: string };
@@ -64,7 +64,8 @@ const ITEMS: { [R in BulkResource]: Record<string, Item> } = {
 			await audit(c, "contact.unsubscribed", "contact", id, { source: "bulk" });
 		},
 		erase: (c, id) => eraseContact(c.env.DB, c, id),
-		add_to_list: (c, id, { listId }) => addContactToList(createDb(c.env.DB), c, listId, id),
+		add_to_list: (c, id, { listId }) => moveContact(createDb(c.env.DB), c, listId, id, "add"),
+		remove_from_list: (c, id, { listId }) => moveContact(createDb(c.env.DB), c, listId, id, "remove"),
 	},
 	templates: {
 		archive: async (c, id) => {
@@ -109,9 +110,10 @@ export async function runBulk(caller: BulkCaller, body: BulkBody): Promise<{ res
 	const ids = body.filter
 		? await matchingIds(caller.env.DB, caller.actor.workspaceId, resource, body.filter)
 		: uniqueIds(body.ids ?? []);
-	// The list is found (or made, from list_name) once, before any item.
-	const listId =
-		action === "add_to_list" ? (await listForBulk(createDb(caller.env.DB), caller, body.params ?? {})).id : "";
+	// The list is found (or, to add to, made from list_name) once, before any item.
+	const listId = LIST_ACTIONS.includes(action)
+		? (await listForBulk(createDb(caller.env.DB), caller, body.params ?? {}, action === "add_to_list")).id
+		: "";
 	for (const id of ids) {
 		try {
 			await item(caller, id, { tags, listId });

@@ -7,7 +7,6 @@ import {
 	contactsOfWorkspace,
 	deleteListStatement,
 	findList,
-	findListByName,
 	insertList,
 	type ListRow,
 	listPage,
@@ -23,7 +22,7 @@ import { ApiError, notFound } from "../errors";
 import { auditInsert } from "./audit";
 import { type PageRequest, pageOf, startAfter } from "./pagination";
 
-type Actor = { actor: Principal; ip: string | null };
+export type Actor = { actor: Principal; ip: string | null };
 
 const taken = () =>
 	new ApiError("conflict", "This workspace already has a list of that name", [
@@ -58,7 +57,8 @@ export async function listLists(db: Db, workspaceId: string, page: PageRequest) 
 	);
 }
 
-async function found(db: Db, workspaceId: string, id: string) {
+/** The list with its count; 404 when the workspace has no such list. */
+export async function found(db: Db, workspaceId: string, id: string) {
 	const row = await findList(db, workspaceId, id);
 	if (!row) throw notFound("List");
 	return row;
@@ -137,47 +137,6 @@ export async function changeMembers(
 		not_found: ids.filter((c) => !known.has(c)),
 		count: after.count,
 	};
-}
-
-/**
- * The list a bulk "add to list" goes to: `list_id` (of this workspace, else 404), or `list_name`, found by name or
- * created (and audited) when the workspace has none of that name.
- */
-export async function listForBulk(db: Db, by: Actor, params: { list_id?: string; list_name?: string }) {
-	if (params.list_id) return (await found(db, by.actor.workspaceId, params.list_id)).list;
-	const name = params.list_name?.trim();
-	if (!name)
-		throw new ApiError("validation_failed", "Choose a list (list_id) or name a new one (list_name)", [
-			{ path: "params.list_id", message: "Required" },
-		]);
-	const existing = await findListByName(db, by.actor.workspaceId, name);
-	if (existing) return existing.list;
-	const created = await createList(db, by, { name }).catch(async (error) => {
-		// Created by someone else in between: use theirs.
-		const again = await findListByName(db, by.actor.workspaceId, name);
-		if (again) return { id: again.list.id };
-		throw error;
-	});
-	return { id: created.id };
-}
-
-/** One contact onto a list (a bulk action's item): an unknown contact is 404; the item is audited on the contact. */
-export async function addContactToList(db: Db, by: Actor, listId: string, contactId: string) {
-	const workspaceId = by.actor.workspaceId;
-	if (!(await contactsOfWorkspace(db, workspaceId, [contactId])).has(contactId)) throw notFound("Contact");
-	const at = new Date();
-	await db.batch([
-		addMembersStatement(db, workspaceId, listId, [contactId], at),
-		touchListStatement(db, workspaceId, listId, at),
-		auditInsert(db, {
-			workspaceId,
-			action: "contact.added_to_list",
-			actor: by.actor,
-			target: { type: "contact", id: contactId },
-			ip: by.ip,
-			metadata: { list_id: listId },
-		}),
-	]);
 }
 
 /** A segment may only name lists of its workspace (400 naming each rule that does not). */

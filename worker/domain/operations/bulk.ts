@@ -2,6 +2,8 @@ import { BULK_ACTIONS, type BulkAction, type BulkResource } from "../../contract
 
 /** Actions that need `params.tags`. */
 export const TAG_ACTIONS: readonly string[] = ["tag", "untag"];
+/** Actions that need a static list (`params.list_id`, or `list_name`). */
+export const LIST_ACTIONS: readonly string[] = ["add_to_list", "remove_from_list"];
 
 export function isBulkAction<R extends BulkResource>(resource: R, action: string): action is BulkAction<R> {
 	return (BULK_ACTIONS[resource] as readonly string[]).includes(action);

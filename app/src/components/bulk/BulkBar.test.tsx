@@ -29,7 +29,11 @@ vi.mock("../../lib/api", () => ({
 const { BulkBar } = await import("./BulkBar");
 const NAMES: Record<string, string> = { c1: "Spring", c2: "Summer", c3: "Autumn" };
 
-function mount(resource: "campaigns" | "contacts", ids: string[], matching?: { pageIds: string[]; hasMore: boolean }) {
+function mount(
+	resource: "campaigns" | "contacts",
+	ids: string[],
+	matching?: { pageIds: string[]; hasMore: boolean; filter?: { list_id: string } },
+) {
 	const onDone = vi.fn();
 	let selection: () => Set<string> = () => new Set();
 	render(() => {
@@ -128,6 +132,22 @@ describe("the bulk action bar", () => {
 			resource: "contacts",
 			action: "add_to_list",
 			ids: ["c1"],
+			params: { list_id: "lst_1" },
+		});
+	});
+
+	it("takes contacts off the list the page is filtered by, and offers no new list for that", async () => {
+		mount("contacts", ["c1", "c2"], { pageIds: ["c1", "c2", "c3"], hasMore: false, filter: { list_id: "lst_1" } });
+		fireEvent.click(screen.getByRole("button", { name: "Remove from list…" }));
+		await screen.findByRole("option", { name: "Webinar (12)" });
+		expect(screen.getByLabelText("List")).toHaveProperty("value", "lst_1");
+		expect(screen.queryByRole("option", { name: "New list…" })).toBeNull();
+		fireEvent.click(screen.getByRole("button", { name: "Apply to 2" }));
+		await screen.findByText("2 removed from the list");
+		expect(runBulk).toHaveBeenLastCalledWith({
+			resource: "contacts",
+			action: "remove_from_list",
+			ids: ["c1", "c2"],
 			params: { list_id: "lst_1" },
 		});
 	});

@@ -79,6 +79,8 @@ export function BulkBar(props: Props) {
 	};
 	const choose = (def: BulkActionDef) => {
 		setError(undefined);
+		// Taking contacts off a list starts from the list the page is filtered by.
+		if (def.list) setList({ listId: def.list === "existing" ? (props.matching?.filter.list_id ?? "") : "", name: "" });
 		if (def.tags || def.list || def.danger) setAsking(def);
 		else void run(def).catch(() => undefined);
 	};
@@ -127,7 +129,8 @@ export function BulkBar(props: Props) {
 								class="bulk-tags"
 								onSubmit={(event) => {
 									event.preventDefault();
-									if (def().list && !listParams(list())) return setError("Choose a list or name a new one");
+									if (def().list && !listParams(list()))
+										return setError(def().list === "new" ? "Choose a list or name a new one" : "Choose a list");
 									if (def().tags && parseTags(tags()).length === 0) return setError("Name at least one tag");
 									void run(def()).catch(() => undefined);
 								}}
@@ -144,7 +147,7 @@ export function BulkBar(props: Props) {
 										/>
 									}
 								>
-									<ListPicker choice={list()} onChange={setList} />
+									<ListPicker choice={list()} onChange={setList} allowNew={def().list === "new"} />
 								</Show>
 								<Button type="submit" size="sm" variant="primary" loading={Boolean(busy())}>
 									Apply to {countText()}

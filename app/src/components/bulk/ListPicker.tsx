@@ -4,12 +4,13 @@ import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 import type { ListChoice } from "./bulk-logic";
 
-/** Picks one of the workspace's static lists, or "New list…" with a name to type (the API creates it). */
-export function ListPicker(props: { choice: ListChoice; onChange: (choice: ListChoice) => void }) {
+/** Picks one of the workspace's static lists, or with `allowNew` "New list…" and a name to type (the API creates it). */
+export function ListPicker(props: { choice: ListChoice; onChange: (choice: ListChoice) => void; allowNew: boolean }) {
 	const [lists] = createResource(() => listLists().catch(() => []));
 	const options = () => [
+		...(props.allowNew ? [] : [{ value: "", label: "Choose a list" }]),
 		...(lists() ?? []).map((l) => ({ value: l.id, label: `${l.name} (${l.count})` })),
-		{ value: "", label: "New list…" },
+		...(props.allowNew ? [{ value: "", label: "New list…" }] : []),
 	];
 	return (
 		<>
@@ -20,7 +21,7 @@ export function ListPicker(props: { choice: ListChoice; onChange: (choice: ListC
 				value={props.choice.listId}
 				onChange={(e) => props.onChange({ ...props.choice, listId: e.currentTarget.value })}
 			/>
-			<Show when={!props.choice.listId}>
+			<Show when={props.allowNew && !props.choice.listId}>
 				<TextField
 					name="bulk-list-name"
 					label="New list name"

@@ -28,7 +28,7 @@ describe("bulk selection and results", () => {
 	it("offers each list the actions the API takes, and asks for tags or a list where the action needs them", () => {
 		expect(BULK_MENU.campaigns.map((a) => a.action)).toEqual(["pause", "resume", "cancel", "archive", "tag", "delete"]);
 		expect(BULK_MENU.contacts.filter((a) => a.tags).map((a) => a.label)).toEqual(["Tag…", "Untag…"]);
-		expect(BULK_MENU.contacts.filter((a) => a.list).map((a) => a.action)).toEqual(["add_to_list"]);
+		expect(BULK_MENU.contacts.filter((a) => a.list).map((a) => a.action)).toEqual(["add_to_list", "remove_from_list"]);
 		expect(listParams({ listId: "lst_1", name: "ignored" })).toEqual({ list_id: "lst_1" });
 		expect(listParams({ listId: "", name: " Webinar " })).toEqual({ list_name: "Webinar" });
 		expect(listParams({ listId: "", name: " " })).toBeUndefined();

@@ -7,8 +7,8 @@ export type BulkActionDef = {
 	done: string;
 	/** Asks for tags (tag, untag). */
 	tags?: true;
-	/** Asks for a static list, or the name of a new one (add to list). */
-	list?: true;
+	/** Asks for a static list: one of the workspace's, or ("new") also the name of a new one. */
+	list?: "new" | "existing";
 	/** Destructive: asks for confirmation first. */
 	danger?: boolean;
 };
@@ -26,7 +26,8 @@ export const BULK_MENU: Record<BulkResource, BulkActionDef[]> = {
 	contacts: [
 		{ action: "tag", label: "Tag…", done: "tagged", tags: true },
 		{ action: "untag", label: "Untag…", done: "untagged", tags: true },
-		{ action: "add_to_list", label: "Add to list…", done: "added to the list", list: true },
+		{ action: "add_to_list", label: "Add to list…", done: "added to the list", list: "new" },
+		{ action: "remove_from_list", label: "Remove from list…", done: "removed from the list", list: "existing" },
 		{ action: "unsubscribe", label: "Unsubscribe", done: "unsubscribed", danger: true },
 		{ action: "erase", label: "Erase", done: "erased", danger: true },
 	],

@@ -8,5 +8,3 @@ export type ContactListItem = InferResponseType<typeof api.lists.$get, 200>["dat
 export const listLists = async () => (await call(api.lists.$get({ query: { limit: "500" } }))).data;
 export const createList = (json: ListInput) => call(api.lists.$post({ json }));
 export const deleteList = (id: string) => call(api.lists[":id"].$delete({ param: { id } }));
-export const removeFromList = (id: string, contactIds: string[]) =>
-	call(api.lists[":id"].members.$delete({ param: { id }, json: { contact_ids: contactIds } }));
