@@ -171,6 +171,17 @@ describe("approvals", () => {
 			403,
 		);
 		expect((await send(t)).status).toBe(202);
+		const impossible = await call(
+			"PUT",
+			"/api/v1/approval-policy",
+			{ stages: [{ name: "Legal", approver_ids: [t.admin.memberId, "mem_nobody"], min_approvals: 3 }] },
+			{ cookie: t.owner.cookie },
+		);
+		expect(impossible.status).toBe(400);
+		expect(impossible.error.issues.map((i: { path: string }) => i.path)).toEqual([
+			"stages.0.approver_ids.1",
+			"stages.0.min_approvals",
+		]);
 		await call("PUT", "/api/v1/approval-policy", ONE_STAGE, { cookie: t.owner.cookie });
 	});
 

@@ -12,6 +12,7 @@ import {
 	updateRequestStatement,
 } from "../db/approvals";
 import { createDb, type Db } from "../db/client";
+import { listActiveMembers } from "../db/members";
 import {
 	type ApprovalState,
 	approvalState,
@@ -21,6 +22,7 @@ import {
 	policyApplies,
 	type ReviewRequest,
 } from "../domain/approvals/policy";
+import { policyIssues } from "../domain/approvals/policy-check";
 import { newId } from "../domain/ids";
 import { ApiError, forbidden } from "../errors";
 import { notifyApprovers, notifyDecision } from "./approval-notifications";
@@ -36,6 +38,9 @@ export async function getPolicy(db: Db, workspaceId: string): Promise<ApprovalPo
 }
 
 export async function putPolicy(db: Db, actor: Principal, policy: ApprovalPolicy, ip: string | null) {
+	const members = new Set((await listActiveMembers(db, actor.workspaceId)).map((m) => m.id));
+	const issues = policyIssues(policy, members);
+	if (issues.length > 0) throw new ApiError("validation_failed", issues[0]?.message ?? "Invalid policy", issues);
 	await savePolicy(db, actor.workspaceId, policy);
 	await recordAudit(db, {
 		workspaceId: actor.workspaceId,
