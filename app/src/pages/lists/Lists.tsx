@@ -1,6 +1,5 @@
 import { A } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
@@ -12,7 +11,7 @@ import { createSubmission } from "../../lib/form";
 import { formatNumber, formatRelative } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
-import { AddForm, createWorkspaceList, ListCard } from "../settings/settings-list";
+import { AddForm, createWorkspaceList, deleteColumn, ListCard } from "../settings/settings-list";
 
 /** Static lists: named sets of contacts picked by hand (the Contacts page's "Add to list…"), unlike rule-based segments. */
 export default function Lists() {
@@ -47,23 +46,7 @@ export default function Lists() {
 		},
 		{ header: "Contacts", class: "cell-num", cell: (l) => formatNumber(l.count) },
 		{ header: "Updated", cell: (l) => <span title={l.updated_at}>{formatRelative(l.updated_at)}</span> },
-		{
-			header: "",
-			class: "cell-actions",
-			cell: (l) => (
-				<Show when={canEdit()}>
-					<Button
-						variant="ghost"
-						size="sm"
-						class="text-danger"
-						onClick={() => setRemoving(l)}
-						aria-label={`Delete ${l.name}`}
-					>
-						Delete
-					</Button>
-				</Show>
-			),
-		},
+		deleteColumn(canEdit, setRemoving),
 	];
 
 	return (

@@ -1,5 +1,4 @@
 import { createSignal, Show } from "solid-js";
-import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
@@ -11,7 +10,7 @@ import { createSubmission } from "../../lib/form";
 import { formatDate } from "../../lib/format";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
-import { AddForm, createWorkspaceList, ListCard } from "./settings-list";
+import { AddForm, createWorkspaceList, deleteColumn, ListCard } from "./settings-list";
 
 type Topic = Awaited<ReturnType<typeof listTopics>>["data"][number];
 
@@ -46,23 +45,7 @@ export default function Topics() {
 		},
 		{ header: "Opted out", cell: (t) => t.opted_out.toLocaleString() },
 		{ header: "Added", cell: (t) => formatDate(t.created_at) },
-		{
-			header: "",
-			class: "cell-actions",
-			cell: (t) => (
-				<Show when={canEdit()}>
-					<Button
-						variant="ghost"
-						size="sm"
-						class="text-danger"
-						onClick={() => setRemoving(t)}
-						aria-label={`Delete ${t.name}`}
-					>
-						Delete
-					</Button>
-				</Show>
-			),
-		},
+		deleteColumn(canEdit, setRemoving),
 	];
 
 	return (

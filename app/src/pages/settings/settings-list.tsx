@@ -1,4 +1,4 @@
-import { createEffect, createSignal, type JSX, on } from "solid-js";
+import { createEffect, createSignal, type JSX, on, Show } from "solid-js";
 import { Button } from "../../components/Button";
 import { FormAlert } from "../../components/FormAlert";
 import { type Column, Table } from "../../components/Table";
@@ -72,4 +72,28 @@ export function AddForm(props: {
 			</div>
 		</form>
 	);
+}
+
+/** The last column of a settings list: a Delete button per row, for those allowed to delete. */
+export function deleteColumn<T extends { name: string }>(
+	canDelete: () => boolean,
+	onDelete: (row: T) => void,
+): Column<T> {
+	return {
+		header: "",
+		class: "cell-actions",
+		cell: (row) => (
+			<Show when={canDelete()}>
+				<Button
+					variant="ghost"
+					size="sm"
+					class="text-danger"
+					onClick={() => onDelete(row)}
+					aria-label={`Delete ${row.name}`}
+				>
+					Delete
+				</Button>
+			</Show>
+		),
+	};
 }
