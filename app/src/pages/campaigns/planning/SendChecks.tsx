@@ -12,9 +12,14 @@ type Props = {
 	onCheckAgain: () => void;
 };
 
-/** What `send`/`schedule` would answer now, from the server (null: it would go ahead). */
-export const refusalFor = (r: Readiness, mode: "now" | "schedule") =>
-	mode === "now" ? r.refusals.send : r.refusals.schedule;
+/**
+ * What `send`/`schedule` would answer now, from the server (null: it would go ahead). The dialog schedules at the
+ * time picked in it, so a saved send time that has passed (the refusal about `send_at`) does not hold it.
+ */
+export function refusalFor(r: Readiness, mode: "now" | "schedule") {
+	if (mode === "now") return r.refusals.send;
+	return r.refusals.schedule?.path === "send_at" ? null : r.refusals.schedule;
+}
 
 /**
  * The checklist and what the server would answer to this send, asked afresh each time the dialog opens (and when
