@@ -133,5 +133,7 @@ describe("team operations in the dashboard", () => {
 		await lists.getByRole("link", { name: "Wave riders" }).click();
 		await expect.poll(async () => contacts.locator("tbody tr").count()).toBe(2);
 		expect((await contacts.locator("tbody tr").allTextContents()).join(" ")).toContain(emails[54]);
+		await contacts.getByRole("link", { name: emails[54] }).click();
+		await page.getByTestId("contact-lists").getByRole("link", { name: "Wave riders" }).waitFor();
 	});
 });

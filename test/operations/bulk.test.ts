@@ -292,6 +292,8 @@ describe("bulk actions", () => {
 			["Fresh", 1],
 			["Webinar", 3],
 		]);
+		const ofB = await call("GET", `/api/v1/lists?contact_id=${b}`, undefined, as);
+		expect(ofB.json.data.map((l: { name: string }) => l.name)).toEqual(["Webinar"]);
 
 		// Taken off, erased: gone from the list; the contacts and the list stay.
 		const removed = await call("DELETE", `/api/v1/lists/${list}/members`, { contact_ids: [a] }, as);

@@ -1,7 +1,12 @@
 import { z } from "@hono/zod-openapi";
+import { PageQuerySchema } from "./common";
 
 /** Contact ids one members call takes (as one bulk action). */
 export const LIST_MEMBERS_MAX = 500;
+
+export const ListQuerySchema = PageQuerySchema.extend({
+	contact_id: z.string().min(1).max(64).optional().openapi({ description: "Only the lists this contact is on" }),
+});
 
 export const ListInputSchema = z
 	.object({

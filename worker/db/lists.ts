@@ -29,12 +29,18 @@ export async function findListByName(db: Db, workspaceId: string, name: string) 
 	return row;
 }
 
-/** Newest first, ids below `beforeId`; `limit` rows (ask for one more to know if another page exists). */
-export function listPage(db: Db, workspaceId: string, beforeId: string, limit: number) {
+/**
+ * Newest first, ids below `beforeId`; `limit` rows (ask for one more to know if another page exists); with
+ * `contactId`, only the lists that contact is on.
+ */
+export function listPage(db: Db, workspaceId: string, beforeId: string, limit: number, contactId?: string) {
+	const holding = contactId
+		? sql`EXISTS (SELECT 1 FROM ${contactListMembers} h WHERE h.list_id = ${contactLists.id} AND h.contact_id = ${contactId})`
+		: undefined;
 	return db
 		.select(withCount)
 		.from(contactLists)
-		.where(and(eq(contactLists.workspaceId, workspaceId), lt(contactLists.id, beforeId)))
+		.where(and(eq(contactLists.workspaceId, workspaceId), lt(contactLists.id, beforeId), holding))
 		.orderBy(desc(contactLists.id))
 		.limit(limit);
 }

@@ -1,13 +1,14 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
-import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/common";
+import { IdParamSchema, OkSchema, page } from "../contracts/common";
 import {
 	LIST_MEMBERS_MAX,
 	ListInputSchema,
 	ListMembersBodySchema,
 	ListMembersResultSchema,
 	ListPatchSchema,
+	ListQuerySchema,
 	ListSchema,
 } from "../contracts/lists";
 import { clientIp } from "../middleware/auth";
@@ -28,9 +29,9 @@ export const listRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
 			method: "get",
 			path: "/",
 			tags,
-			summary: "The workspace's static lists, newest first, each with its count",
+			summary: "The workspace's static lists (or the lists a contact is on), newest first, each with its count",
 			description: ABOUT,
-			request: { query: PageQuerySchema },
+			request: { query: ListQuerySchema },
 			responses: { 200: jsonResponse(page(ListSchema), "A page of lists") },
 		}),
 		async (c) => c.json(await listLists(c.var.db, c.var.principal.workspaceId, c.req.valid("query")), 200),

@@ -48,8 +48,8 @@ const audit = (db: Db, by: Actor, action: string, id: string, metadata?: Record<
 		metadata,
 	});
 
-export async function listLists(db: Db, workspaceId: string, page: PageRequest) {
-	const rows = await listPage(db, workspaceId, startAfter(page, "desc"), page.limit + 1);
+export async function listLists(db: Db, workspaceId: string, page: PageRequest & { contact_id?: string }) {
+	const rows = await listPage(db, workspaceId, startAfter(page, "desc"), page.limit + 1, page.contact_id);
 	return pageOf(
 		rows.map((r) => ({ ...r, id: r.list.id })),
 		page,

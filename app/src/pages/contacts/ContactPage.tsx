@@ -16,6 +16,7 @@ import { useMe } from "../../lib/session";
 import type { ContactDetail } from "../../lib/types";
 import { ContactJourneys } from "../journeys/ContactJourneys";
 import { ContactDialog } from "./ContactDialog";
+import { ContactLists } from "./ContactLists";
 import { ContactTimeline } from "./ContactTimeline";
 
 type ContactEvent = ContactDetail["events"][number];
@@ -97,6 +98,10 @@ export default function ContactPage() {
 										<Show when={c().tags.length > 0} fallback={<span class="muted">No tags</span>}>
 											<TagList tags={c().tags} />
 										</Show>
+									</dd>
+									<dt>Lists</dt>
+									<dd>
+										<ContactLists contactId={c().id} />
 									</dd>
 									<dt>Created</dt>
 									<dd>{formatDate(c().created_at)}</dd>
