@@ -166,9 +166,14 @@ export async function pickWinner(env: Env, state: State | null, variantId: strin
 		return { ok: false, code: "unknown_variant", reason: "No such variant in this test" } as const;
 	const evaluated = await evaluateAbTest(env, state.campaignId, { now, final: true });
 	const suggested = evaluated?.decision.winner;
-	const name = evaluated?.variants.find((v) => v.id === variantId)?.name ?? variantId;
+	const nameOf = (id: string) => evaluated?.variants.find((v) => v.id === id)?.name ?? id;
 	const agrees = suggested?.variantId === variantId;
-	const reason = `${name} picked by a person. ${suggested?.reason ?? ""}`.trim();
+	// The test's own wording ("A is sent by default") would contradict a person who chose otherwise.
+	const reason = agrees
+		? `${nameOf(variantId)} picked by a person. ${suggested.reason}`
+		: suggested
+			? `${nameOf(variantId)} picked by a person over the test's suggestion (${nameOf(suggested.variantId)})`
+			: `${nameOf(variantId)} picked by a person`;
 	await startWinner(
 		env,
 		state,

@@ -42,6 +42,9 @@ describe("A/B tests", () => {
 		const [a, b] = created.json.variants as { id: string; name: string }[];
 		if (!a || !b) throw new Error("variants missing");
 
+		const before = await call("GET", `/api/v1/campaigns/${id}/ab`, undefined, { cookie });
+		expect(before.json).toMatchObject({ phase: "testing", ends_at: null });
+		expect(before.json.winner).toBeUndefined();
 		expect((await call("POST", `/api/v1/campaigns/${id}/send`, undefined, { cookie })).status).toBe(202);
 		await fanOutAndSettle(id);
 		const test = await messagesOf(id);
@@ -104,6 +107,8 @@ describe("A/B tests", () => {
 		const picked = await call("POST", `/api/v1/campaigns/${id}/ab/winner`, { variant_id: b.id }, { cookie });
 		expect(picked.status).toBe(200);
 		expect(picked.json).toMatchObject({ phase: "sending_winner", winner: { variant_id: b.id } });
+		// A now leads: the record says a person chose B over it, not that the test chose B.
+		expect(picked.json.winner.reason).toBe("B picked by a person over the test's suggestion (A)");
 		await waitUntil(async () => socket.phases().length > 0);
 		expect(socket.phases()[0]).toMatchObject({
 			type: "ab",

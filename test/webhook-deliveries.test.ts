@@ -649,5 +649,7 @@ describe("outbound webhook deliveries", () => {
 		const [latest] = await deliveries();
 		const replay = await replayOf(latest.id);
 		expect(replay.status).toBe(409);
+		// A delivery that does not exist is not found, whatever the endpoint's state.
+		expect((await replayOf("whd_nope")).status).toBe(404);
 	});
 });

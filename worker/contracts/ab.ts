@@ -82,7 +82,9 @@ export type AbWinner = z.infer<typeof AbWinnerSchema>;
 
 export const AbResultsSchema = z
 	.object({
-		phase: z.enum(AB_PHASES).nullable().openapi({ description: "null before the campaign is sent" }),
+		phase: z
+			.enum(AB_PHASES)
+			.openapi({ description: "`testing` also before the campaign is sent (then `ends_at` is null)" }),
 		metric: z.enum(AB_METRICS),
 		arms: z.array(
 			z.object({

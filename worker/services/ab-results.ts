@@ -102,7 +102,7 @@ export async function abResults(env: Env, campaignId: string, now = Date.now()):
 	const { test, variants, counts, decision } = evaluated;
 	const durationMs = parseDuration(test.duration) ?? 0;
 	return {
-		phase: test.phase,
+		phase: test.phase ?? "testing",
 		metric: test.metric,
 		arms: variants.map((v, i) => {
 			const c = counts[i] ?? noCounts(v.id);

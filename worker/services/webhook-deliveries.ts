@@ -42,9 +42,9 @@ export async function replayDelivery(
 	ip: string | null,
 ) {
 	const endpoint = await getEndpoint(db, actor.workspaceId, endpointId);
-	if (!endpoint.enabled) throw new ApiError("conflict", "Enable the endpoint before replaying its deliveries");
 	const row = await findDelivery(db, actor.workspaceId, endpointId, deliveryId);
 	if (!row) throw notFound("Delivery");
+	if (!endpoint.enabled) throw new ApiError("conflict", "Enable the endpoint before replaying its deliveries");
 	await db.batch([
 		restartDeliveryStatement(db, row.id),
 		auditInsert(db, {

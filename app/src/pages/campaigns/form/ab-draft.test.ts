@@ -56,7 +56,8 @@ describe("the results panel's headline", () => {
 		{ variant_id: "b", name: "B" },
 	];
 	it("says whether the test is collecting, waiting for a person, or who won and how surely", () => {
-		expect(verdict({ phase: "testing", arms })).toBe("Collecting results");
+		expect(verdict({ phase: "testing", ends_at: null, arms })).toBe("Starts when the campaign is sent");
+		expect(verdict({ phase: "testing", ends_at: "2026-12-03T10:00:00Z", arms })).toBe("Collecting results");
 		expect(verdict({ phase: "deciding", arms, winner: { variant_id: "b", significant: false } })).toBe(
 			"B leads: pick the winner",
 		);

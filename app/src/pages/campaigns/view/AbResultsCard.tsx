@@ -58,7 +58,7 @@ export function AbResultsCard(props: {
 	onCleanup(() => clearTimeout(timer));
 	// A decision can come with no new numbers (the end of the test): look again now and then until it is done.
 	createPolling(
-		() => results.latest?.phase !== "done" && results.latest?.phase !== null,
+		() => results.latest?.phase !== "done" && Boolean(results.latest?.ends_at),
 		async () => refetch(),
 		15_000,
 	);

@@ -13,7 +13,8 @@ export const pValueText = (p: number | null) => (p === null ? "control" : p < 0.
 /** The headline: who won and whether it is real, or that the test is still collecting. */
 export function verdict(
 	results: {
-		phase: keyof typeof PHASE_WORDS | null;
+		phase: keyof typeof PHASE_WORDS;
+		ends_at?: string | null;
 		winner?: { variant_id: string; significant: boolean };
 		arms: { variant_id: string; name: string }[];
 	},
@@ -22,7 +23,8 @@ export function verdict(
 	const winner = results.winner;
 	const name = results.arms.find((a) => a.variant_id === winner?.variant_id)?.name ?? "";
 	if (campaignStatus === "cancelled") return winner ? `Cancelled: ${name} was ahead` : "Cancelled before a winner";
-	if (!winner) return results.phase === null ? "Starts when the campaign is sent" : "Collecting results";
+	if (!winner)
+		return !results.ends_at && results.phase === "testing" ? "Starts when the campaign is sent" : "Collecting results";
 	if (results.phase === "deciding")
 		return `${name} leads${winner.significant ? " (significant)" : ""}: pick the winner`;
 	return winner.significant ? `${name} wins (significant)` : `No clear winner: ${name} was sent`;
