@@ -131,6 +131,17 @@ describe("journeys through the API: enrollment, sends, pause and resume, version
 				enrollments: [expect.objectContaining({ status: "completed" })],
 			}),
 		]);
+		// The contact's timeline shows the enrollment where it ended, with the journey's name.
+		const timeline = await call("GET", `/api/v1/contacts/${ada}/timeline?kinds=journey`, undefined, { cookie });
+		expect(timeline.json.data).toEqual([
+			expect.objectContaining({
+				kind: "journey",
+				journey_id: journeyId,
+				status: "completed",
+				journey_name: expect.any(String),
+			}),
+		]);
+		expect(Date.parse(timeline.json.data[0].at)).toBeGreaterThan(Date.parse("2020-01-01"));
 	});
 
 	it("moves contacts in flight to a new version at their next step; archive exits everyone still in", async () => {

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 
-/** What a contact's timeline holds; `journey` is reserved for journey enrollments (not built yet: always empty). */
+/** What a contact's timeline holds; `journey` is each journey enrollment at its latest change (entered, completed, exited). */
 export const TIMELINE_KINDS = ["message", "open", "click", "event", "status", "consent", "journey"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -22,7 +22,7 @@ export const TimelineQuerySchema = z.object({
 		})
 		.openapi({
 			type: "string",
-			description: `Comma-separated kinds to show (default all): ${TIMELINE_KINDS.join(", ")}. \`journey\` is reserved and empty until journeys exist.`,
+			description: `Comma-separated kinds to show (default all): ${TIMELINE_KINDS.join(", ")}. \`journey\` is each journey enrollment at its latest change.`,
 			example: "message,open,click",
 		}),
 	limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -72,6 +72,14 @@ export const TimelineItemSchema = z
 			from: z.string().nullable(),
 			to: z.string(),
 			source: z.string(),
+		}),
+		z.object({
+			kind: z.literal("journey"),
+			at: z.string().openapi({ description: "When the enrollment last changed (entered, completed or exited)" }),
+			id: z.string().openapi({ description: "The enrollment" }),
+			journey_id: z.string(),
+			journey_name: z.string(),
+			status: z.string().openapi({ description: "active, completed or exited" }),
 		}),
 		z.object({
 			kind: z.literal("consent"),

@@ -4,6 +4,8 @@ import type { Db } from "./client";
 import { campaigns } from "./schema-campaigns";
 import { contactConsentHistory } from "./schema-consent";
 import { contactStatusHistory, events, messages, trackingEvents } from "./schema-contacts";
+import { journeyEnrollmentsIndex } from "./schema-journey-index";
+import { journeys } from "./schema-journeys";
 
 /** Where a source's page starts (see `boundFor` in domain/reports/timeline-cursor.ts). */
 export type TimelineBound =
@@ -127,4 +129,28 @@ export async function hasConsentHistory(db: Db, contactId: string): Promise<bool
 	const h = contactConsentHistory;
 	const [row] = await db.select({ id: h.id }).from(h).where(eq(h.contactId, contactId)).limit(1);
 	return row !== undefined;
+}
+
+/** A contact's journey enrollments at their latest change (newest first), from the index the shards mirror to. */
+export function timelineJourneys(db: Db, s: Source) {
+	const j = journeyEnrollmentsIndex;
+	return db
+		.select({
+			id: j.enrollmentId,
+			at: j.updatedAt,
+			journeyId: j.journeyId,
+			journeyName: journeys.name,
+			status: j.status,
+		})
+		.from(j)
+		.innerJoin(journeys, eq(journeys.id, j.journeyId))
+		.where(
+			and(
+				eq(j.contactId, s.contactId),
+				eq(j.workspaceId, s.workspaceId),
+				startingAfter(j.updatedAt, j.enrollmentId, s.bound),
+			),
+		)
+		.orderBy(desc(j.updatedAt), desc(j.enrollmentId))
+		.limit(s.limit);
 }

@@ -6,6 +6,7 @@ import {
 	type TimelineBound,
 	timelineConsent,
 	timelineEvents,
+	timelineJourneys,
 	timelineMessages,
 	timelineStatusChanges,
 	timelineTracking,
@@ -24,8 +25,8 @@ const ms = (at: Date | number) => (typeof at === "number" ? at : at.getTime());
 /**
  * A contact's history, newest first, across messages (with their campaign, status, people's and machines'
  * opens and clicks), opens and clicks (machine opens and bot clicks flagged as such), custom events, status
- * changes and the consent record. Each source is read from the cursor on, at most `limit + 1` rows, and the
- * sources are merged; `journey` is reserved (always empty until journeys exist).
+ * changes, the consent record and journey enrollments. Each source is read from the cursor on, at most
+ * `limit + 1` rows, and the sources are merged.
  */
 export async function contactTimeline(d1: D1Database, workspaceId: string, contactId: string, query: Query) {
 	const cursor = query.cursor ? decodeTimelineCursor(query.cursor) : null;
@@ -43,13 +44,14 @@ export async function contactTimeline(d1: D1Database, workspaceId: string, conta
 	});
 	const none = Promise.resolve([]);
 
-	const [sent, opens, clicks, events, statuses, consents] = await Promise.all([
+	const [sent, opens, clicks, events, statuses, consents, enrollments] = await Promise.all([
 		wants("message") ? timelineMessages(db, source("message")) : none,
 		wants("open") ? timelineTracking(db, "open", source("open")) : none,
 		wants("click") ? timelineTracking(db, "click", source("click")) : none,
 		wants("event") ? timelineEvents(db, source("event")) : none,
 		wants("status") ? timelineStatusChanges(db, source("status")) : none,
 		wants("consent") ? timelineConsent(db, source("consent")) : none,
+		wants("journey") ? timelineJourneys(db, source("journey")) : none,
 	]);
 	const items: Item[] = [
 		...sent.map(
@@ -88,6 +90,16 @@ export async function contactTimeline(d1: D1Database, workspaceId: string, conta
 			(h): Item => ({ kind: "status", at: ms(h.at), id: h.id, from: h.from, to: h.to, source: h.source }),
 		),
 		...consents.map((c): Item => ({ kind: "consent", at: ms(c.at), id: c.id, source: c.source, text: c.text })),
+		...enrollments.map(
+			(e): Item => ({
+				kind: "journey",
+				at: e.at,
+				id: e.id,
+				journey_id: e.journeyId,
+				journey_name: e.journeyName,
+				status: e.status,
+			}),
+		),
 	];
 	// A contact without consent history (imported, or from before it was kept) shows the record on its row.
 	if (wants("consent") && contact.consentSource && !(await hasConsentHistory(db, contact.id))) {

@@ -6,6 +6,8 @@ import type { TimelineItem } from "../../lib/types";
 
 const times = (n: number, what: string) => `${formatNumber(n)} ${what}${n === 1 ? "" : "s"}`;
 
+const JOURNEY_WORDS: Record<string, string> = { active: "in progress", completed: "completed", exited: "exited" };
+
 type Of<K extends TimelineItem["kind"]> = Extract<TimelineItem, { kind: K }>;
 
 const CampaignLink = (props: { id: string | null; name: string | null }) => (
@@ -88,6 +90,14 @@ export function TimelineEntry(props: { item: TimelineItem }) {
 						<Show when={c().text}>
 							<div class="muted small">“{c().text}”</div>
 						</Show>
+					</div>
+				)}
+			</Match>
+			<Match when={props.item.kind === "journey" && (props.item as Of<"journey">)}>
+				{(j) => (
+					<div>
+						Journey <A href={`/journeys/${j().journey_id}`}>{j().journey_name}</A>{" "}
+						<Badge>{JOURNEY_WORDS[j().status] ?? j().status}</Badge>
 					</div>
 				)}
 			</Match>
