@@ -358,6 +358,37 @@ describe("bulk actions", () => {
 		expect((await call("GET", `/api/v1/contacts/${c}`, undefined, as)).status).toBe(200);
 	});
 
+	it("finds lists by part of their name in any case, page by page, and renames one (a taken name is a field error)", async () => {
+		const as = { cookie: s.cookie };
+		const ids: string[] = [];
+		for (const name of ["Spring sale A", "Autumn", "spring sale B", "Early SPRING"])
+			ids.push((await call("POST", "/api/v1/lists", { name }, as)).json.id);
+		const names = (res: { json: { data: { name: string }[] } }) => res.json.data.map((l) => l.name);
+		const first = await call("GET", "/api/v1/lists?q=Spring&limit=2", undefined, as);
+		expect(names(first)).toEqual(["Early SPRING", "spring sale B"]);
+		const second = await call("GET", `/api/v1/lists?q=Spring&limit=2&cursor=${first.json.next_cursor}`, undefined, as);
+		expect(names(second)).toEqual(["Spring sale A"]);
+		expect(second.json.next_cursor).toBeNull();
+		expect(names(await call("GET", "/api/v1/lists?q=%25", undefined, as))).toEqual([]);
+		const theirs = await call("GET", "/api/v1/lists?q=Spring", undefined, { cookie: s.other.cookie });
+		expect(theirs.json.data).toEqual([]);
+
+		const [springA, autumn] = ids;
+		const taken = await call("PATCH", `/api/v1/lists/${autumn}`, { name: "Spring sale A" }, as);
+		expect(taken.status).toBe(409);
+		expect(taken.error.issues).toEqual([{ path: "name", message: "Already used" }]);
+		const blank = await call("PATCH", `/api/v1/lists/${autumn}`, { name: "  " }, as);
+		expect(blank.status).toBe(400);
+		expect(blank.error.issues[0].path).toBe("name");
+		const renamed = await call("PATCH", `/api/v1/lists/${springA}`, { name: "Summer", description: "June" }, as);
+		expect(renamed.json).toMatchObject({ id: springA, name: "Summer", description: "June" });
+		expect(names(await call("GET", "/api/v1/lists?q=spring", undefined, as))).toEqual([
+			"Early SPRING",
+			"spring sale B",
+		]);
+		expect(names(await call("GET", "/api/v1/lists?q=summ", undefined, as))).toEqual(["Summer"]);
+	});
+
 	it("applies an action to every contact matching the list's filters, beyond any loaded page, and refuses more than 500", async () => {
 		const wave = async (email: string, as = s.cookie) =>
 			(await call("POST", "/api/v1/contacts", { email, tags: ["wave"] }, { cookie: as })).json.id as string;

@@ -6,7 +6,9 @@ export const LIST_MEMBERS_MAX = 500;
 
 export const ListQuerySchema = PageQuerySchema.extend({
 	contact_id: z.string().min(1).max(64).optional().openapi({ description: "Only the lists this contact is on" }),
+	q: z.string().trim().max(100).optional().openapi({ description: "Only lists whose name contains this (any case)" }),
 });
+export type ListQuery = z.infer<typeof ListQuerySchema>;
 
 export const ListInputSchema = z
 	.object({

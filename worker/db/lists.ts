@@ -31,16 +31,23 @@ export async function findListByName(db: Db, workspaceId: string, name: string) 
 
 /**
  * Newest first, ids below `beforeId`; `limit` rows (ask for one more to know if another page exists); with
- * `contactId`, only the lists that contact is on.
+ * `contactId`, only the lists that contact is on; with `q`, only those whose name contains it (any case).
  */
-export function listPage(db: Db, workspaceId: string, beforeId: string, limit: number, contactId?: string) {
-	const holding = contactId
-		? sql`EXISTS (SELECT 1 FROM ${contactListMembers} h WHERE h.list_id = ${contactLists.id} AND h.contact_id = ${contactId})`
+export function listPage(
+	db: Db,
+	workspaceId: string,
+	beforeId: string,
+	limit: number,
+	filter: { contactId?: string; q?: string } = {},
+) {
+	const holding = filter.contactId
+		? sql`EXISTS (SELECT 1 FROM ${contactListMembers} h WHERE h.list_id = ${contactLists.id} AND h.contact_id = ${filter.contactId})`
 		: undefined;
+	const named = filter.q ? sql`instr(lower(${contactLists.name}), lower(${filter.q})) > 0` : undefined;
 	return db
 		.select(withCount)
 		.from(contactLists)
-		.where(and(eq(contactLists.workspaceId, workspaceId), lt(contactLists.id, beforeId), holding))
+		.where(and(eq(contactLists.workspaceId, workspaceId), lt(contactLists.id, beforeId), holding, named))
 		.orderBy(desc(contactLists.id))
 		.limit(limit);
 }

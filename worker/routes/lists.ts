@@ -29,7 +29,8 @@ export const listRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
 			method: "get",
 			path: "/",
 			tags,
-			summary: "The workspace's static lists (or the lists a contact is on), newest first, each with its count",
+			summary:
+				"The workspace's static lists (or the lists a contact is on, or those named like `q`), newest first, each with its count",
 			description: ABOUT,
 			request: { query: ListQuerySchema },
 			responses: { 200: jsonResponse(page(ListSchema), "A page of lists") },

@@ -48,8 +48,10 @@ const audit = (db: Db, by: Actor, action: string, id: string, metadata?: Record<
 		metadata,
 	});
 
-export async function listLists(db: Db, workspaceId: string, page: PageRequest & { contact_id?: string }) {
-	const rows = await listPage(db, workspaceId, startAfter(page, "desc"), page.limit + 1, page.contact_id);
+/** A page of lists, newest first: all, those a contact is on (`contact_id`), and/or those named like `q`. */
+export async function listLists(db: Db, workspaceId: string, page: PageRequest & { contact_id?: string; q?: string }) {
+	const filter = { contactId: page.contact_id, q: page.q || undefined };
+	const rows = await listPage(db, workspaceId, startAfter(page, "desc"), page.limit + 1, filter);
 	return pageOf(
 		rows.map((r) => ({ ...r, id: r.list.id })),
 		page,
