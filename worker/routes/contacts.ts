@@ -73,7 +73,7 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			tags,
 			summary: "A contact's history, newest first: messages, opens, clicks, events, status and consent changes",
 			description:
-				"Messages carry their campaign, status and the opens and clicks of people and of machines/bots; opens and clicks carry `flag` (`machine`: a privacy-proxy prefetch, `bot`: a link scanner), which never counts as engagement. `kinds` filters; `journey` is reserved and empty until journeys exist.",
+				"Messages carry their campaign, status and the opens and clicks of people and of machines/bots; opens and clicks carry `flag` (`machine`: a privacy-proxy prefetch, `bot`: a link scanner), which never counts as engagement. `kinds` filters; `journey` is each journey enrollment at its latest change.",
 			request: { params: IdParamSchema, query: TimelineQuerySchema },
 			responses: { 200: jsonResponse(TimelinePageSchema, "A page of the timeline") },
 		}),
