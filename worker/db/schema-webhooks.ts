@@ -46,8 +46,13 @@ export const webhookDeliveries = sqliteTable(
 			.notNull()
 			.references(() => webhookEndpoints.id, { onDelete: "cascade" }),
 		eventType: text("event_type").notNull(),
-		/** The exact JSON body signed and sent: `{type, timestamp, data}`. */
+		/**
+		 * The exact JSON body signed and sent: `{type, timestamp, data}`; once its contact is erased, a marker
+		 * (`ERASED_DELIVERY_BODY`, worker/domain/webhooks/delivery-contact.ts) that cannot be replayed.
+		 */
 		body: text("body").notNull(),
+		/** The contact the event is about, if any: erasing them cancels and redacts their deliveries. */
+		contactId: text("contact_id"),
 		status: text("status").$type<"pending" | "succeeded" | "failed">().notNull().default("pending"),
 		/** Attempts in the current schedule (a replay starts a new one); the backoff is chosen from it. */
 		roundAttempts: integer("round_attempts").notNull().default(0),
@@ -55,5 +60,8 @@ export const webhookDeliveries = sqliteTable(
 		createdAt: timestamp("created_at").notNull().default(now),
 		updatedAt: timestamp("updated_at").notNull().default(now),
 	},
-	(t) => [index("webhook_deliveries_endpoint").on(t.endpointId, t.id)],
+	(t) => [
+		index("webhook_deliveries_endpoint").on(t.endpointId, t.id),
+		index("webhook_deliveries_contact").on(t.contactId),
+	],
 );
