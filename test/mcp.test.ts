@@ -230,6 +230,47 @@ describe("MCP server", () => {
 		await client.close();
 	});
 
+	it("offers static lists: an editor's key reads them and adds contacts by email to one named; a viewer's only reads", async () => {
+		const as = { cookie: owner.cookie };
+		const grace = await call("POST", "/api/v1/contacts", { email: "grace@lists.example" }, as);
+		const list = await call("POST", "/api/v1/lists", { name: "Webinar March" }, as);
+		const editor = await connect((await createKey(owner.cookie, "editor")).key);
+		const byName = new Map((await editor.listTools()).tools.map((t) => [t.name, t]));
+		expect(byName.get("list_lists")?.annotations).toMatchObject({ readOnlyHint: true });
+		expect(byName.get("add_to_list")?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false });
+
+		const added = await editor.callTool({
+			name: "add_to_list",
+			arguments: { list_name: "Webinar March", emails: ["Grace@Lists.example", "nobody@lists.example"] },
+		});
+		expect(added.isError, textOf(added)).toBeFalsy();
+		expect(added.structuredContent).toEqual({
+			list: { id: list.json.id, name: "Webinar March", count: 1 },
+			created_list: false,
+			added: 1,
+			already_on_list: 0,
+			not_found: ["nobody@lists.example"],
+			url: `/contacts?list=${list.json.id}`,
+		});
+		const members = await call("GET", `/api/v1/contacts?list_id=${list.json.id}`, undefined, as);
+		expect(members.json.data.map((c: { id: string }) => c.id)).toEqual([grace.json.id]);
+		const typo = await editor.callTool({
+			name: "add_to_list",
+			arguments: { list_name: "Webinar Marhc", contact_ids: [grace.json.id] },
+		});
+		expect(typo.isError).toBe(true);
+		expect(textOf(typo)).toMatch(/No list is named "Webinar Marhc".*list_lists/);
+		const found = await editor.callTool({ name: "list_lists", arguments: { query: "webinar" } });
+		expect(found.structuredContent).toMatchObject({ lists: [{ name: "Webinar March", count: 1 }], next_cursor: null });
+		await editor.close();
+
+		const viewer = await connect(viewerKey);
+		const names = (await viewer.listTools()).tools.map((t) => t.name);
+		expect(names).toContain("list_lists");
+		expect(names).not.toContain("add_to_list");
+		await viewer.close();
+	});
+
 	it("answers 401 without a valid key, and 403 to a page on another origin", async () => {
 		const list = { jsonrpc: "2.0", id: 1, method: "tools/list", params: {} };
 		const post = (headers: Record<string, string>) =>

@@ -94,6 +94,20 @@ export async function contactsOfWorkspace(db: Db, workspaceId: string, ids: read
 	return new Set(rows.map((r) => r.id));
 }
 
+/** The workspace's contacts with these (normalized) emails: email → contact id. */
+export async function contactsByEmail(
+	db: Db,
+	workspaceId: string,
+	emails: readonly string[],
+): Promise<Map<string, string>> {
+	if (emails.length === 0) return new Map();
+	const rows = await db
+		.select({ id: contacts.id, email: contacts.email })
+		.from(contacts)
+		.where(and(eq(contacts.workspaceId, workspaceId), inJson(contacts.email, emails)));
+	return new Map(rows.map((r) => [r.email, r.id]));
+}
+
 /**
  * Puts the workspace's contacts among `ids` on the list (one statement, the ids as one JSON parameter; contacts of
  * another workspace and unknown ids are left out; those already on it stay as they were).

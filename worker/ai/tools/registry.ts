@@ -4,6 +4,7 @@ import { contactTools } from "./contact-tools";
 import type { ToolDefinition } from "./define";
 import { journeyDraftTools } from "./journey-draft-tool";
 import { journeyTools } from "./journey-tools";
+import { listTools } from "./list-tools";
 import { reviewTools } from "./review-tools";
 import { segmentTools } from "./segment-tools";
 import { templateTools } from "./template-tools";
@@ -17,6 +18,7 @@ import { workspaceTools } from "./workspace-tools";
 export const TOOLS = {
 	...workspaceTools,
 	...contactTools,
+	...listTools,
 	...segmentTools,
 	...templateTools,
 	...campaignTools,
