@@ -1,23 +1,41 @@
-import { A } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { useSearchParams } from "@solidjs/router";
+import { createEffect, createSignal, on, Show } from "solid-js";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
+import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import type { Column } from "../../components/Table";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { type ContactListItem, createList, deleteList, listLists } from "../../lib/api";
+import { type ContactListItem, createList, deleteList, listListsPage } from "../../lib/api";
+import { createDebounced } from "../../lib/debounce";
 import { createSubmission } from "../../lib/form";
 import { formatNumber, formatRelative } from "../../lib/format";
+import { createPagedList } from "../../lib/paged";
 import { atLeast } from "../../lib/roles";
 import { useMe } from "../../lib/session";
-import { AddForm, createWorkspaceList, deleteColumn, ListCard } from "../settings/settings-list";
+import { AddForm, deleteColumn } from "../settings/settings-list";
+import { ListNameCell } from "./ListNameCell";
 
-/** Static lists: named sets of contacts picked by hand (the Contacts page's "Add to list…"), unlike rule-based segments. */
+/**
+ * Static lists: named sets of contacts picked by hand (the Contacts page's "Add to list…"), unlike rule-based
+ * segments. A search by name (kept in the URL), pages of 50; editors create, rename and delete lists.
+ */
 export default function Lists() {
 	const me = useMe();
 	const canEdit = () => atLeast(me().role, "editor");
-	const lists = createWorkspaceList(async () => ({ data: await listLists() }));
+	const [params, setParams] = useSearchParams<{ q?: string }>();
+	const [search, setSearch] = createSignal(params.q ?? "");
+	const settledSearch = createDebounced(search, 300);
+	createEffect(on(settledSearch, (q) => setParams({ q: q.trim() || undefined }, { replace: true }), { defer: true }));
+	const lists = createPagedList((cursor) => listListsPage({ q: params.q || undefined, cursor }));
+	createEffect(
+		on(
+			() => [me().workspace.id, params.q],
+			() => lists.reload(),
+		),
+	);
+	const replace = (saved: ContactListItem) => lists.update((rows) => rows.map((l) => (l.id === saved.id ? saved : l)));
 	const [name, setName] = createSignal("");
 	const [description, setDescription] = createSignal("");
 	const [removing, setRemoving] = createSignal<ContactListItem>();
@@ -33,16 +51,7 @@ export default function Lists() {
 	const columns: Column<ContactListItem>[] = [
 		{
 			header: "List",
-			cell: (l) => (
-				<div class="member-cell">
-					<A href={`/contacts?list=${l.id}`} class="strong-link">
-						{l.name}
-					</A>
-					<Show when={l.description}>
-						<span class="muted small">{l.description}</span>
-					</Show>
-				</div>
-			),
+			cell: (l) => <ListNameCell list={l} canEdit={canEdit()} onSaved={replace} />,
 		},
 		{ header: "Contacts", class: "cell-num", cell: (l) => formatNumber(l.count) },
 		{ header: "Updated", cell: (l) => <span title={l.updated_at}>{formatRelative(l.updated_at)}</span> },
@@ -75,17 +84,40 @@ export default function Lists() {
 					/>
 				</AddForm>
 			</Show>
-			<ListCard
-				label="Lists"
-				list={lists}
-				columns={columns}
-				rowKey={(l) => l.id}
-				empty={
-					<EmptyState icon="contacts" title="No lists yet">
-						Create a list here, or select contacts on the Contacts page and choose Add to list… with a new name.
-					</EmptyState>
-				}
-			/>
+			<section class="card card-flush">
+				<search class="filter-bar">
+					<div class="filter-search">
+						<TextField
+							label="Search"
+							name="q"
+							type="search"
+							placeholder="Search lists by name"
+							value={search()}
+							onInput={(e) => setSearch(e.currentTarget.value)}
+						/>
+					</div>
+				</search>
+				<PagedTable
+					label="Lists"
+					list={lists}
+					columns={columns}
+					rowKey={(l) => l.id}
+					empty={
+						<Show
+							when={params.q}
+							fallback={
+								<EmptyState icon="contacts" title="No lists yet">
+									Create a list here, or select contacts on the Contacts page and choose Add to list… with a new name.
+								</EmptyState>
+							}
+						>
+							<EmptyState icon="contacts" title="No list matches">
+								No list's name contains “{params.q}”.
+							</EmptyState>
+						</Show>
+					}
+				/>
+			</section>
 			<ConfirmDialog
 				open={removing() !== undefined}
 				title="Delete list?"
