@@ -67,6 +67,15 @@ function writeCsv(id: string) {
 	return { file, bad, berlin, email };
 }
 
+/** Clicks a download link and reads the file the browser saved. */
+async function downloadText(page: Page, link: ReturnType<Page["getByTestId"]>, name: string) {
+	const downloading = page.waitForEvent("download");
+	await link.click();
+	const file = path.join(workDir, `${unique()}-${name}`);
+	await (await downloading).saveAs(file);
+	return readFileSync(file, "utf8");
+}
+
 async function signUp(id: string) {
 	await page.goto("/signup");
 	await page.getByLabel("Your name").fill("Iris Importer");
@@ -165,12 +174,11 @@ describe("contacts", () => {
 		await screenshot(page, "43-import-summary");
 
 		// The error report downloads as CSV with the same lines.
-		const downloading = page.waitForEvent("download");
-		await page.getByRole("link", { name: "Download error report (CSV)" }).click();
-		const download = await downloading;
-		const reportPath = path.join(workDir, "errors.csv");
-		await download.saveAs(reportPath);
-		const report = readFileSync(reportPath, "utf8");
+		const report = await downloadText(
+			page,
+			page.getByRole("link", { name: "Download error report (CSV)" }),
+			"errors.csv",
+		);
 		// line, email and reason, then the file's own columns (each bad row's original cells).
 		expect(report.split(/\r?\n/)[0]?.startsWith('line,email,reason,"email"')).toBe(true);
 		for (const bad of csv.bad) expect(report).toContain(`"${bad.line}","${bad.email}"`);
@@ -196,6 +204,12 @@ describe("contacts", () => {
 		await table.locator("tbody tr").filter({ hasText: wanted }).waitFor();
 		expect(await table.locator("tbody tr").count()).toBe(1);
 		await screenshot(page, "44-contacts-search");
+		// Export CSV takes the list's filters: the one contact found, with its attributes.
+		const exported = await downloadText(page, page.getByTestId("contacts-csv"), "contacts.csv");
+		const exportedLines = exported.trim().split("\r\n");
+		expect(exportedLines).toHaveLength(2);
+		expect(exportedLines[0]).toMatch(/^"email","first_name","last_name","tags","status","timezone","locale",.*"city"/);
+		expect(exportedLines[1]).toContain(`"${wanted}","First4243"`);
 		await page.getByRole("link", { name: wanted }).click();
 		await page.getByRole("heading", { name: wanted }).waitFor();
 		const attributes = page.getByRole("table", { name: "Attributes" });
@@ -236,6 +250,8 @@ describe("contacts", () => {
 		await page.getByRole("button", { name: "Save segment" }).click();
 		await page.waitForURL(/\/segments\/seg_/);
 		await page.getByRole("heading", { name: "Berlin" }).waitFor();
+		const members = await downloadText(page, page.getByTestId("segment-csv"), "segment.csv");
+		expect(members.trim().split("\r\n").length - 1).toBe(Number(csv.berlin));
 		await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Segments" }).click();
 		const segmentRow = page.getByRole("table", { name: "Segments" }).locator("tbody tr").filter({ hasText: "Berlin" });
 		await segmentRow.waitFor();

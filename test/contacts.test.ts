@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addMember, call, env, signupOwner } from "./client";
+import { contactsOf, importCsv } from "./import-helpers";
 
 describe("contacts", () => {
 	it("creates by normalized email, then updates the same contact (201, then 200)", async () => {
@@ -29,6 +30,60 @@ describe("contacts", () => {
 		expect(updated.json.attributes).toEqual({ city: "London", orders: 3, plan: "pro" });
 		expect(updated.json.tags).toEqual(["beta", "vip"]);
 		expect(updated.json.first_name).toBe("Ada");
+	});
+
+	it("exports the filtered contacts and a segment as CSV that imports back as it was", async () => {
+		const { cookie, workspace } = await signupOwner();
+		const people = [
+			{
+				email: "ada@example.com",
+				first_name: "Ada",
+				last_name: "Lovelace",
+				attributes: { city: "London", orders: 2 },
+				tags: ["vip", "beta"],
+				timezone: "Europe/London",
+			},
+			{ email: "bob@example.com", first_name: '=HYPERLINK("x")', attributes: { city: "Paris" }, tags: ["vip"] },
+			{ email: "cy@example.com", attributes: { plan: "pro" } },
+		];
+		for (const person of people) expect((await call("POST", "/api/v1/contacts", person, { cookie })).status).toBe(201);
+
+		const vip = await call("GET", "/api/v1/contacts.csv?tag=vip", undefined, { cookie });
+		expect(vip.status).toBe(200);
+		expect(vip.headers.get("content-type")).toMatch(/^text\/csv/);
+		expect(vip.headers.get("content-disposition")).toMatch(/attachment/);
+		expect(vip.text.split("\r\n")).toEqual([
+			'"email","first_name","last_name","tags","status","timezone","locale","city","orders","plan"',
+			// Newest first; a formula-like cell is made text.
+			'"bob@example.com","\'=HYPERLINK(""x"")","","vip","subscribed","","","Paris","",""',
+			'"ada@example.com","Ada","Lovelace","beta;vip","subscribed","Europe/London","","London","2",""',
+			"",
+		]);
+
+		const segment = await call(
+			"POST",
+			"/api/v1/segments",
+			{ name: "Londoners", definition: { all: [{ attribute: "city", op: "eq", value: "London" }] } },
+			{ cookie },
+		);
+		const londoners = await call("GET", `/api/v1/segments/${segment.json.id}/contacts.csv`, undefined, { cookie });
+		expect(londoners.status).toBe(200);
+		expect(londoners.text.split("\r\n").slice(1, -1)).toEqual([expect.stringMatching(/^"ada@example.com"/)]);
+		const other = await signupOwner();
+		const theirs = await call("GET", `/api/v1/segments/${segment.json.id}/contacts.csv`, undefined, other);
+		expect(theirs.status).toBe(404);
+		expect((await call("GET", `/api/v1/contacts.csv?segment_id=${segment.json.id}`, undefined, other)).status).toBe(
+			404,
+		);
+
+		// The whole export imports into another workspace as the same contacts (a formula-like cell stays text).
+		const all = await call("GET", "/api/v1/contacts.csv", undefined, { cookie });
+		const imported = await importCsv(other.cookie, all.text);
+		expect(imported.result).toMatchObject({ status: "completed" });
+		const original = (await contactsOf(workspace.id)).map((c) =>
+			c.email === "bob@example.com" ? { ...c, first_name: `'${c.first_name}` } : c,
+		);
+		expect(await contactsOf(other.workspace.id)).toEqual(original);
 	});
 
 	it("refuses an invalid address with the reason on the email field", async () => {

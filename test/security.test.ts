@@ -108,6 +108,8 @@ const ROUTES = (f: Fixture) => [
 	{ method: "POST", path: "/api/v1/contacts", body: { email: uniqueEmail() }, minRole: "editor" },
 	{ method: "GET", path: `/api/v1/contacts/${f.contactId}`, minRole: "viewer" },
 	{ method: "GET", path: `/api/v1/contacts/${f.contactId}/timeline`, minRole: "viewer" },
+	{ method: "GET", path: "/api/v1/contacts.csv", minRole: "viewer" },
+	{ method: "GET", path: `/api/v1/segments/${f.segmentId}/contacts.csv`, minRole: "viewer" },
 	{ method: "PATCH", path: `/api/v1/contacts/${f.contactId}`, body: { first_name: "X" }, minRole: "editor" },
 	{ method: "DELETE", path: `/api/v1/contacts/${f.contactId}`, minRole: "editor" },
 	{ method: "POST", path: "/api/v1/events", body: { email: "secret@ours.example", name: "x" }, minRole: "editor" },

@@ -106,6 +106,8 @@ export const ContactListQuerySchema = z.object({
 	list_id: z.string().max(64).optional().openapi({ description: "Only the contacts on this static list" }),
 });
 
+export const ContactsCsvQuerySchema = ContactListQuerySchema.omit({ limit: true, cursor: true });
+
 export const EventInputSchema = z
 	.object({
 		email: z.string().max(320).optional(),

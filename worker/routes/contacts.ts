@@ -1,4 +1,4 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
 import { IdParamSchema, OkSchema, page } from "../contracts/common";
 import {
@@ -7,11 +7,13 @@ import {
 	ContactListQuerySchema,
 	ContactPatchSchema,
 	ContactSchema,
+	ContactsCsvQuerySchema,
 	EventsBodySchema,
 	EventsResultSchema,
 } from "../contracts/contacts";
 import { TimelinePageSchema, TimelineQuerySchema } from "../contracts/timeline";
 import { clientIp } from "../middleware/auth";
+import { contactsCsv } from "../services/contacts-csv";
 import { getContactDetail, listContacts } from "../services/contacts-read";
 import { eraseContact, patchContact, upsertContact } from "../services/contacts-write";
 import { recordEvents } from "../services/events";
@@ -33,6 +35,25 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			responses: { 200: jsonResponse(page(ContactSchema), "A page of contacts") },
 		}),
 		async (c) => c.json(await listContacts(c.env.DB, c.var.principal.workspaceId, c.req.valid("query")), 200),
+	)
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/contacts.csv",
+			tags,
+			summary: "Every contact matching the list's filters as CSV (the importer's columns, one per attribute), streamed",
+			description:
+				"Columns: email, first_name, last_name, tags (`;`-separated), status, timezone, locale, then one per attribute key the workspace uses (up to 100), so the file imports back as it was. Formula-like cells are prefixed with '.",
+			request: { query: ContactsCsvQuerySchema },
+			responses: { 200: { description: "CSV file", content: { "text/csv": { schema: z.string() } } } },
+		}),
+		async (c) => {
+			const stream = await contactsCsv(c.env.DB, c.var.principal.workspaceId, c.req.valid("query"));
+			return c.body(stream, 200, {
+				"content-type": "text/csv; charset=utf-8",
+				"content-disposition": 'attachment; filename="contacts.csv"',
+			});
+		},
 	)
 	.openapi(
 		defineRoute("editor", {

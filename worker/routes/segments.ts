@@ -1,4 +1,4 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { IdParamSchema, OkSchema, PageQuerySchema, page } from "../contracts/common";
@@ -10,6 +10,7 @@ import {
 	UpdateSegmentBodySchema,
 } from "../contracts/segment-api";
 import { SegmentFieldsSchema } from "../contracts/segment-fields";
+import { contactsCsv } from "../services/contacts-csv";
 import { refreshWorkspaceCounts } from "../services/segment-counts";
 import { segmentFields } from "../services/segment-fields";
 import {
@@ -113,6 +114,24 @@ export const segmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			const segment = await getSegment(c.env.DB, c.var.principal.workspaceId, c.req.valid("param").id);
 			refreshLater(c, [segment]);
 			return c.json(segment, 200);
+		},
+	)
+	.openapi(
+		defineRoute("viewer", {
+			method: "get",
+			path: "/{id}/contacts.csv",
+			tags,
+			summary: "The segment's contacts now, as CSV (the columns of GET /contacts.csv), streamed",
+			request: { params: IdParamSchema },
+			responses: { 200: { description: "CSV file", content: { "text/csv": { schema: z.string() } } } },
+		}),
+		async (c) => {
+			const id = c.req.valid("param").id;
+			const stream = await contactsCsv(c.env.DB, c.var.principal.workspaceId, { segment_id: id });
+			return c.body(stream, 200, {
+				"content-type": "text/csv; charset=utf-8",
+				"content-disposition": `attachment; filename="segment-${id}.csv"`,
+			});
 		},
 	)
 	.openapi(

@@ -6,6 +6,17 @@ type NewContact = InferRequestType<typeof api.contacts.$post>["json"];
 type ContactPatch = InferRequestType<(typeof api.contacts)[":id"]["$patch"]>["json"];
 
 export const listContacts = (query: ContactQuery) => call(api.contacts.$get({ query }));
+
+/** The address of every contact matching the list's filters as CSV (a plain link: the browser downloads it). */
+export function contactsCsvUrl(filter: Omit<ContactQuery, "limit" | "cursor">): string {
+	const query = new URLSearchParams();
+	for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
+	const search = query.toString();
+	return `/api/v1/contacts.csv${search ? `?${search}` : ""}`;
+}
+
+/** The address of a segment's contacts now, as CSV. */
+export const segmentCsvUrl = (id: string) => `/api/v1/segments/${encodeURIComponent(id)}/contacts.csv`;
 export const getContact = (id: string) => call(api.contacts[":id"].$get({ param: { id } }));
 export const updateContact = (id: string, json: ContactPatch) =>
 	call(api.contacts[":id"].$patch({ param: { id }, json }));

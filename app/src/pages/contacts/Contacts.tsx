@@ -12,7 +12,7 @@ import { StatusBadge, TagList } from "../../components/StatusBadge";
 import type { Column } from "../../components/Table";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
-import { listContacts, listLists, listSegments } from "../../lib/api";
+import { contactsCsvUrl, listContacts, listLists, listSegments } from "../../lib/api";
 import { createDebounced } from "../../lib/debounce";
 import { formatDate } from "../../lib/format";
 import { createPagedList } from "../../lib/paged";
@@ -94,12 +94,29 @@ export default function Contacts() {
 	];
 
 	const actions = (
-		<Show when={canEdit()}>
-			<LinkButton href="/contacts/import">Import CSV</LinkButton>
-			<Button variant="primary" onClick={() => setAdding(true)}>
-				Add contact
-			</Button>
-		</Show>
+		<>
+			<a
+				class="btn btn-secondary btn-md"
+				href={contactsCsvUrl({
+					q: params.q,
+					status: params.status as ContactStatus | undefined,
+					tag: params.tag,
+					segment_id: params.segment,
+					list_id: params.list,
+				})}
+				download=""
+				data-testid="contacts-csv"
+				title="Every contact matching these filters, with tags and attributes; it imports back as it is"
+			>
+				Export CSV
+			</a>
+			<Show when={canEdit()}>
+				<LinkButton href="/contacts/import">Import CSV</LinkButton>
+				<Button variant="primary" onClick={() => setAdding(true)}>
+					Add contact
+				</Button>
+			</Show>
+		</>
 	);
 
 	return (

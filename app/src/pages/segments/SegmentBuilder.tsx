@@ -17,6 +17,7 @@ import {
 	getSegment,
 	getSegmentFields,
 	messageOf,
+	segmentCsvUrl,
 	updateSegment,
 } from "../../lib/api";
 import { createSubmission } from "../../lib/form";
@@ -180,16 +181,25 @@ function Builder(props: { segment?: Segment }) {
 				title={props.segment ? props.segment.name : "New segment"}
 				description="Contacts who match these rules, counted live as you edit them."
 				actions={
-					<Show when={canEdit() && props.segment}>
-						{(s) => (
-							<>
-								<Button variant="ghost" class="text-danger" onClick={() => setDeleting(true)}>
-									Delete
-								</Button>
-								<CloneButton kind="segment" id={s().id} name={s().name} />
-							</>
-						)}
-					</Show>
+					<>
+						<Show when={props.segment}>
+							{(s) => (
+								<a class="btn btn-secondary btn-md" href={segmentCsvUrl(s().id)} download="" data-testid="segment-csv">
+									Export CSV
+								</a>
+							)}
+						</Show>
+						<Show when={canEdit() && props.segment}>
+							{(s) => (
+								<>
+									<Button variant="ghost" class="text-danger" onClick={() => setDeleting(true)}>
+										Delete
+									</Button>
+									<CloneButton kind="segment" id={s().id} name={s().name} />
+								</>
+							)}
+						</Show>
+					</>
 				}
 			/>
 			<datalist id="segment-attributes">
