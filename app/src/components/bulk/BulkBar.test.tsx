@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
+import { cleanup, fireEvent, render, screen, within } from "@solidjs/testing-library";
 import { createSignal } from "solid-js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
@@ -150,5 +150,32 @@ describe("the bulk action bar", () => {
 			ids: ["c1", "c2"],
 			params: { list_id: "lst_1" },
 		});
+	});
+
+	it("asks for tags before tagging (naming none is refused), and confirms an erase before running it", async () => {
+		mount("contacts", ["c1", "c2"]);
+		fireEvent.click(screen.getByRole("button", { name: "Tag…" }));
+		fireEvent.click(screen.getByRole("button", { name: "Apply to 2" }));
+		await screen.findByText("Name at least one tag");
+		expect(runBulk).not.toHaveBeenCalled();
+		fireEvent.input(screen.getByLabelText("Tags, separated by commas"), { target: { value: "spring, vip ,," } });
+		fireEvent.click(screen.getByRole("button", { name: "Apply to 2" }));
+		await screen.findByText("2 tagged");
+		expect(runBulk).toHaveBeenLastCalledWith({
+			resource: "contacts",
+			action: "tag",
+			ids: ["c1", "c2"],
+			params: { tags: ["spring", "vip"] },
+		});
+
+		cleanup();
+		mount("contacts", ["c1"]);
+		fireEvent.click(screen.getByRole("button", { name: "Erase" }));
+		const dialog = await screen.findByRole("dialog");
+		expect(dialog.textContent).toMatch(/lose their personal data for good/);
+		expect(runBulk).toHaveBeenCalledTimes(1);
+		fireEvent.click(within(dialog).getByRole("button", { name: "Erase" }));
+		await screen.findByText("1 erased");
+		expect(runBulk).toHaveBeenLastCalledWith({ resource: "contacts", action: "erase", ids: ["c1"] });
 	});
 });
