@@ -250,6 +250,7 @@ describe("contacts", () => {
 		await page.getByRole("button", { name: "Save segment" }).click();
 		await page.waitForURL(/\/segments\/seg_/);
 		await page.getByRole("heading", { name: "Berlin" }).waitFor();
+		await page.getByTestId("history-panel").getByText("segment created").waitFor();
 		const members = await downloadText(page, page.getByTestId("segment-csv"), "segment.csv");
 		expect(members.trim().split("\r\n").length - 1).toBe(Number(csv.berlin));
 		await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Segments" }).click();

@@ -11,7 +11,7 @@ import "./history.css";
 const SHOWN = 10;
 
 /** An object's own history from the audit log (admins read the audit log): the latest entries and a link to all. */
-export function HistoryPanel(props: { type: "campaign" | "journey" | "template"; id: string }) {
+export function HistoryPanel(props: { type: "campaign" | "journey" | "template" | "segment"; id: string }) {
 	const me = useMe();
 	const admin = () => atLeast(me().role, "admin");
 	const [entries, { refetch }] = createResource(

@@ -5,6 +5,7 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { CloneButton } from "../../components/clone/CloneButton";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
+import { HistoryPanel } from "../../components/history/HistoryPanel";
 import { LinkButton } from "../../components/LinkButton";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
@@ -265,6 +266,7 @@ function Builder(props: { segment?: Segment }) {
 				</div>
 				<CountPanel count={count} />
 			</form>
+			<Show when={props.segment}>{(s) => <HistoryPanel type="segment" id={s().id} />}</Show>
 			<ConfirmDialog
 				open={deleting()}
 				title="Delete this segment?"
