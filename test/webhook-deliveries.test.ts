@@ -24,6 +24,7 @@ import { startImport } from "../worker/services/imports";
 import { emitWebhookEvent } from "../worker/services/outbound-webhooks";
 import { emitStoredEventWebhooks } from "../worker/services/webhook-emitters";
 import { sweepWebhookOutbox } from "../worker/services/webhook-outbox-sweep";
+import { applyResendEvent } from "../worker/services/webhooks";
 import { call, createKey, env, ORIGIN, signupOwner } from "./client";
 import { importCsv, waitForImport } from "./import-helpers";
 import {
@@ -118,6 +119,14 @@ describe("outbound webhook deliveries", () => {
 			as(),
 		);
 		endpoint = created.json;
+		// The contacts the first events tell of (an event about a contact that is not there is never sent: erased).
+		for (const [id, email] of [
+			["ctc_1", "a@acme.test"],
+			["ctc_9", "r@acme.test"],
+		])
+			await env.DB.prepare("INSERT INTO contacts (id, workspace_id, email) VALUES (?, ?, ?)")
+				.bind(id, owner.workspace.id, email)
+				.run();
 	});
 	afterEach(() => vi.restoreAllMocks());
 
@@ -603,6 +612,102 @@ describe("outbound webhook deliveries", () => {
 			},
 		]);
 		expect(JSON.stringify(ours)).not.toContain("erased@acme.test");
+	});
+
+	it("erasing a contact redacts their deliveries: none waiting is sent after, a replay is refused, the log keeps its lines", async () => {
+		const team = await signupOwner("Erased deliveries");
+		const events = ["contact.created", "contact.updated"];
+		const added = (await call("POST", "/api/v1/webhook-endpoints", { url: `${RECEIVER}/erased`, events }, team)).json;
+		const log = async () =>
+			(await call("GET", `/api/v1/webhook-endpoints/${added.id}/deliveries`, undefined, team)).json.data as {
+				id: string;
+				status: string;
+				event_type: string;
+				attempts: { status_code: number | null; error?: string }[];
+			}[];
+		const hook = receiver();
+		receiveThroughQueue(hook);
+		const contact = (await call("POST", "/api/v1/contacts", { email: "forget.me@acme.test" }, team)).json;
+		await waitUntil("contact.created delivered", async () => (await log())[0]?.status === "succeeded");
+		// Then two updates: one failed once and waits for its retry, one still in the queue when the contact goes.
+		const capture = captureQueue();
+		for (const first_name of ["Fay", "Fern"])
+			await emitWebhookEvent(capture.env, team.workspace.id, "contact.updated", { ...contact, first_name });
+		const [retried, queued] = capture.queued.filter((m) => m.endpoint_id === added.id);
+		await consume(retried as WebhookDeliveryMessage, receiver([500]).fetch);
+
+		expect((await call("DELETE", `/api/v1/contacts/${contact.id}`, undefined, team)).status).toBe(200);
+		const after = receiver();
+		for (const [message, attempts] of [
+			[retried, 2],
+			[queued, 1],
+		] as const)
+			expect((await consume(message as WebhookDeliveryMessage, after.fetch, attempts)).explicitAcks).toHaveLength(1);
+		expect(after.seen).toEqual([]);
+		const deliveries = await log();
+		expect(JSON.stringify(deliveries)).not.toContain("forget.me");
+		const erased = { status: "failed", event_type: "contact.updated" };
+		const note = { status_code: null, error: "Not sent: the contact was erased" };
+		expect(deliveries).toMatchObject([
+			{ ...erased, id: queued?.delivery_id, attempts: [note] },
+			{ ...erased, id: retried?.delivery_id, attempts: [{ status_code: 500 }, note] },
+			{ status: "succeeded", event_type: "contact.created", attempts: [{ status_code: 200 }] },
+		]);
+		const stored = await env.DB.prepare("SELECT body FROM webhook_deliveries WHERE endpoint_id = ?")
+			.bind(added.id)
+			.all<{ body: string }>();
+		expect(stored.results).toHaveLength(3);
+		for (const row of stored.results) expect(row.body).not.toContain("forget.me");
+		const replay = await call(
+			"POST",
+			`/api/v1/webhook-endpoints/${added.id}/deliveries/${deliveries[2]?.id}/replay`,
+			undefined,
+			team,
+		);
+		expect(replay.status).toBe(409);
+		expect(replay.text).toContain("contact was erased");
+	});
+
+	it("a bounce and a complaint whose contact.updated the worker could not send (it stopped, the queue refused) are sent by the cron, once each", async () => {
+		const shop = await sentCampaign(2);
+		const events = ["contact.updated"];
+		const added = (await call("POST", "/api/v1/webhook-endpoints", { url: `${RECEIVER}/bounces`, events }, shop)).json;
+		const event = async (type: string, email: string) =>
+			resendEvent(type, await providerIdOf(shop.campaignId, email), {
+				bounce: { type: "Permanent", message: "no such user" },
+			});
+		// The worker stops right after the bounce's batch: nothing runs after it.
+		const bounced = await applyResendEvent(
+			createDb(env.DB),
+			"msg_stopped",
+			await event("email.bounced", "p0@track.example"),
+		);
+		expect(bounced.changedContact).not.toBeNull();
+		// The complaint is answered while the queue refuses its contact.updated; Resend's retry changes nothing.
+		const queue = env.WEBHOOKS as unknown as { sendBatch: Queue["sendBatch"] };
+		const sendBatch = queue.sendBatch;
+		queue.sendBatch = () => Promise.reject(new Error("queue unavailable"));
+		const complaint = signedWebhook("msg_refused", await event("email.complained", "p1@track.example"));
+		try {
+			expect((await postWebhook(complaint)).json.applied).toBe(true);
+			expect((await postWebhook(complaint)).json.reason).toBe("duplicate");
+		} finally {
+			queue.sendBatch = sendBatch;
+		}
+
+		const capture = captureQueue();
+		await sweepWebhookOutbox(capture.env, Date.now() + 2 * 60_000);
+		const told = capture.queued.filter((m) => m.endpoint_id === added.id);
+		const hook = receiver();
+		for (const message of told) await consume(message, hook.fetch);
+		const bodies = hook.seen.map((x) => JSON.parse(x.body) as { type: string; data: Record<string, unknown> });
+		expect(bodies.map((b) => [b.type, b.data.email, b.data.status, b.data.source]).sort()).toEqual([
+			["contact.updated", "p0@track.example", "bounced", "resend webhook"],
+			["contact.updated", "p1@track.example", "complained", "resend webhook"],
+		]);
+		const later = captureQueue(); // nothing left for the next run
+		await sweepWebhookOutbox(later.env, Date.now() + 20 * 60_000);
+		expect(later.queued.filter((m) => m.endpoint_id === added.id)).toEqual([]);
 	});
 
 	it("deleting a topic tells the endpoint contact.updated for each contact who had opted out of it", async () => {

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, ne, or, SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { addressForms, ERASED_TEXT } from "../domain/contacts/erase";
+import { ERASED_DELIVERY_BODY } from "../domain/webhooks/delivery-contact";
 import type { Db } from "./client";
 import { auditLog } from "./schema";
 import { assistantConversations, assistantMessages } from "./schema-assistant";
@@ -21,6 +22,8 @@ import {
 import { importRowCells } from "./schema-imports";
 import { outboxMessages } from "./schema-templates";
 import { webhookOutbox } from "./schema-webhook-outbox";
+import { webhookDeliveries } from "./schema-webhooks";
+import { eraseDeliveriesStatement } from "./webhook-deliveries";
 
 /** One contact being erased: whose rows, which address, and the stand-in that replaces it. */
 export type Erasure = { workspaceId: string; contactId: string; email: string; placeholder: string };
@@ -230,6 +233,22 @@ export function redactionPages(db: Db, e: Erasure, limit: number) {
 				),
 			)
 			.returning({ id: webhookOutbox.id }),
+		// Webhook deliveries about them: bodies redacted; one not yet delivered is cancelled, never sent.
+		eraseDeliveriesStatement(
+			db,
+			firstPage(
+				db,
+				webhookDeliveries,
+				webhookDeliveries.id,
+				and(
+					eq(webhookDeliveries.contactId, e.contactId),
+					eq(webhookDeliveries.workspaceId, e.workspaceId),
+					ne(webhookDeliveries.body, ERASED_DELIVERY_BODY),
+				),
+				limit,
+			),
+			new Date(),
+		).returning({ id: webhookDeliveries.id }),
 	] as const;
 }
 

@@ -1,6 +1,8 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, ne, notExists, type SQL, sql } from "drizzle-orm";
 import type { WebhookAttempt } from "../contracts/webhook-endpoints";
+import { type DeliveryContact, ERASED_DELIVERY_BODY, erasedAttempt } from "../domain/webhooks/delivery-contact";
 import type { Db } from "./client";
+import { contacts, messages } from "./schema-contacts";
 import { webhookDeliveries } from "./schema-webhooks";
 
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -8,16 +10,63 @@ export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 /** At most this many attempts are kept per delivery (the newest). */
 const KEPT_ATTEMPTS = 50;
 
-/** Records a delivery at its first attempt (a redelivered queue message changes nothing), then reads it. */
+/** The contact id to record: given, or the contact of the message the event tells of. */
+function contactIdOf(workspaceId: string, contact: DeliveryContact): string | SQL | null {
+	if (!contact) return null;
+	if ("contactId" in contact) return contact.contactId;
+	return sql`(${ofMessage(workspaceId, contact.messageId)})`;
+}
+const ofMessage = (workspaceId: string, messageId: string) =>
+	sql`select ${messages.contactId} from ${messages} where ${messages.id} = ${messageId} and ${messages.workspaceId} = ${workspaceId}`;
+
+/**
+ * Records a delivery at its first attempt (a redelivered queue message changes nothing), then reads it. A delivery
+ * about a contact that is no longer there (erased while its message waited in the queue) is cancelled as it is
+ * recorded: it reads back failed, with its body redacted.
+ */
 export async function recordAndLoadDelivery(
 	db: Db,
 	row: { id: string; workspaceId: string; endpointId: string; eventType: string; body: string },
+	contact: DeliveryContact,
+	now: Date,
 ): Promise<WebhookDeliveryRow | undefined> {
-	const [, found] = await db.batch([
-		db.insert(webhookDeliveries).values(row).onConflictDoNothing(),
+	const contactId = contactIdOf(row.workspaceId, contact);
+	const [, , found] = await db.batch([
+		db
+			.insert(webhookDeliveries)
+			.values({ ...row, contactId })
+			.onConflictDoNothing(),
+		eraseDeliveriesStatement(
+			db,
+			and(
+				eq(webhookDeliveries.id, row.id),
+				isNotNull(webhookDeliveries.contactId),
+				notExists(db.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, webhookDeliveries.contactId))),
+			),
+			now,
+		),
 		db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, row.id)).limit(1),
 	]);
 	return found[0];
+}
+
+/**
+ * Takes an erased contact out of the deliveries `where` selects (not yet redacted): each body becomes
+ * `ERASED_DELIVERY_BODY`; one not yet delivered is never sent: it is marked failed, its log saying why. Id, event
+ * type and past attempts are kept, so the log still reads right.
+ */
+export function eraseDeliveriesStatement(db: Db, where: SQL | undefined, now: Date) {
+	const pending = sql`${webhookDeliveries.status} = 'pending'`;
+	const note = JSON.stringify(erasedAttempt(now));
+	return db
+		.update(webhookDeliveries)
+		.set({
+			body: ERASED_DELIVERY_BODY,
+			status: sql`case when ${pending} then 'failed' else ${webhookDeliveries.status} end`,
+			attempts: sql`case when ${pending} then json_insert(${webhookDeliveries.attempts}, '$[#]', json(${note})) else ${webhookDeliveries.attempts} end`,
+			updatedAt: now,
+		})
+		.where(and(where, ne(webhookDeliveries.body, ERASED_DELIVERY_BODY)));
 }
 
 export async function findDelivery(

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./client";
 import { inJson } from "./contacts";
@@ -20,6 +20,28 @@ export function insertOutboxStatements(db: Db, rows: NewOutboxEvent[]): BatchIte
 			db.insert(webhookOutbox).values(rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({ ...r, attempts: 0 }))),
 		);
 	return statements;
+}
+
+/**
+ * Statements keeping these events only when `where` finds the contact (the change they tell of happens in the same
+ * batch, after them, under the same condition): a batch whose change comes to nothing keeps nothing.
+ */
+export function insertOutboxIfContactStatements(db: Db, rows: NewOutboxEvent[], where: SQL | undefined) {
+	return rows.map((row) =>
+		db.insert(webhookOutbox).select(
+			db
+				.select({
+					id: sql<string>`${row.id}`.as("id"),
+					workspaceId: sql<string>`${row.workspaceId}`.as("workspace_id"),
+					event: sql<string>`${row.event}`.as("event"),
+					attempts: sql<number>`0`.as("attempts"),
+					nextTryAt: sql<number>`${row.nextTryAt.getTime()}`.as("next_try_at"),
+					createdAt: sql<number>`${row.createdAt.getTime()}`.as("created_at"),
+				})
+				.from(contacts)
+				.where(where),
+		),
+	);
 }
 
 export async function keepOutboxEvents(db: Db, rows: NewOutboxEvent[]) {

@@ -5,6 +5,7 @@ import type { Db } from "./client";
 import { webhookEvents } from "./schema-campaigns";
 import { contactStatusHistory, contacts, messages } from "./schema-contacts";
 import { suppress } from "./suppressions";
+import { insertOutboxIfContactStatements, type NewOutboxEvent } from "./webhook-outbox";
 
 export type WebhookMessage = Pick<
 	typeof messages.$inferSelect,
@@ -95,6 +96,7 @@ export async function applyProviderOutcome(
 	message: WebhookMessage,
 	outcome: ProviderOutcome,
 	newHistoryId: string,
+	contactEvents: NewOutboxEvent[] = [],
 ): Promise<{ moved: boolean; contactChanged: boolean }> {
 	const move = db
 		.update(messages)
@@ -115,7 +117,7 @@ export async function applyProviderOutcome(
 				.where(and(eq(messages.id, message.id), isNull(messages.providerId))),
 		);
 	const reason = outcome.suppress;
-	const marked = reason ? suppressStatements(db, message, reason, outcome.at, newHistoryId) : null;
+	const marked = reason ? suppressStatements(db, message, reason, outcome.at, newHistoryId, contactEvents) : null;
 	if (marked) rest.push(...marked.statements);
 	const results = await db.batch([move, ...rest, ...(marked ? [marked.contact] : [])]);
 	const contact = marked ? (results.at(-1) as { id: string }[]) : [];
@@ -123,12 +125,22 @@ export async function applyProviderOutcome(
 }
 
 /**
- * Puts the address on the workspace's list and marks the contact, with a line in its status history; `contact`
- * (run last) answers the contact's id when its status changed.
+ * Puts the address on the workspace's list and marks the contact, with a line in its status history and the
+ * webhook events telling of it kept in the outbox (`contactEvents`, both only when it changes); `contact` (run
+ * last) answers the contact's id when its status changed.
  */
-function suppressStatements(db: Db, message: WebhookMessage, reason: SuppressReason, at: number, newHistoryId: string) {
+function suppressStatements(
+	db: Db,
+	message: WebhookMessage,
+	reason: SuppressReason,
+	at: number,
+	newHistoryId: string,
+	contactEvents: NewOutboxEvent[],
+) {
+	const changes = and(eq(contacts.id, message.contactId), ne(contacts.status, reason));
 	const statements: BatchItem<"sqlite">[] = [
 		suppress(db, message.workspaceId, message.email, reason),
+		...insertOutboxIfContactStatements(db, contactEvents, changes),
 		db.insert(contactStatusHistory).select(
 			db
 				.select({
@@ -141,13 +153,13 @@ function suppressStatements(db: Db, message: WebhookMessage, reason: SuppressRea
 					createdAt: sql`${at}`.as("created_at"),
 				})
 				.from(contacts)
-				.where(and(eq(contacts.id, message.contactId), ne(contacts.status, reason))),
+				.where(changes),
 		),
 	];
 	const contact = db
 		.update(contacts)
 		.set({ status: reason, updatedAt: new Date(at) })
-		.where(and(eq(contacts.id, message.contactId), ne(contacts.status, reason)))
+		.where(changes)
 		.returning({ id: contacts.id });
 	return { statements, contact };
 }

@@ -11,6 +11,7 @@ import {
 } from "../db/webhook-deliveries";
 import { findEndpoint, markFailing, markHealthyStatement, type WebhookEndpointRow } from "../db/webhook-endpoints";
 import { open } from "../domain/secret-box";
+import { deliveryContact } from "../domain/webhooks/delivery-contact";
 import { retryDelaySeconds, signedHeaders } from "../domain/webhooks/standard-webhooks";
 import { secretOwner } from "../services/webhook-endpoints";
 import { deliversLocally, webhookDestinationProblem } from "../services/webhook-fetch";
@@ -72,16 +73,17 @@ export async function handleWebhookDeadLetters(batch: MessageBatch<unknown>, env
 	}
 }
 
-async function loadDelivery(db: Db, m: WebhookDeliveryMessage): Promise<WebhookDeliveryRow | undefined> {
+async function loadDelivery(db: Db, m: WebhookDeliveryMessage, now: Date): Promise<WebhookDeliveryRow | undefined> {
 	if (m.body === undefined || m.event_type === undefined)
 		return findDelivery(db, m.workspace_id, m.endpoint_id, m.delivery_id);
-	return recordAndLoadDelivery(db, {
+	const row = {
 		id: m.delivery_id,
 		workspaceId: m.workspace_id,
 		endpointId: m.endpoint_id,
 		eventType: m.event_type,
 		body: m.body,
-	});
+	};
+	return recordAndLoadDelivery(db, row, deliveryContact(m.event_type, m.body), now);
 }
 
 /** The secrets that sign now: the current one, and the previous one while its overlap lasts. */
@@ -99,8 +101,8 @@ async function deliver(m: WebhookDeliveryMessage, deps: WebhookDeps): Promise<Ou
 	const { db } = deps;
 	const endpoint = await findEndpoint(db, m.workspace_id, m.endpoint_id);
 	if (!endpoint) return DONE; // deleted: its deliveries went with it
-	const delivery = await loadDelivery(db, m);
-	if (delivery?.status !== "pending") return DONE; // a redelivered message, already settled
+	const delivery = await loadDelivery(db, m, deps.now());
+	if (delivery?.status !== "pending") return DONE; // a redelivered message, already settled (or its contact erased)
 	if (!endpoint.enabled) {
 		await failDeliveryStatement(db, delivery.id);
 		return DONE;

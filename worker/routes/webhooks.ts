@@ -3,7 +3,7 @@ import type { AppEnv } from "../context";
 import { createDb } from "../db/client";
 import { verifySvix } from "../domain/webhooks/svix";
 import { ApiError } from "../errors";
-import { announceContactChange } from "../services/contacts-write";
+import { sendAfterWrite } from "../services/contact-outbox";
 import { applyResendEvent, type ResendEvent } from "../services/webhooks";
 
 /**
@@ -30,8 +30,9 @@ export const webhookRoutes = new Hono<AppEnv>().post("/resend", async (c) => {
 	}
 	const result = await applyResendEvent(createDb(c.env.DB), headers.id ?? "", event);
 	if (result.notify) c.executionCtx.waitUntil(c.env.EVENTS.send(result.notify));
-	// A contact now bounced or complained: told to the workspace's endpoints like any other contact change.
+	// A contact now bounced or complained: told to the workspace's endpoints like any other contact change (its
+	// event was kept by the change's own batch, so the cron sends it if this does not).
 	const changed = result.changedContact;
-	if (changed) await announceContactChange(c.env, changed.workspaceId, changed.contactId, { source: "resend webhook" });
+	if (changed) await sendAfterWrite(c.env, changed.workspaceId, changed.contactId, changed.events);
 	return c.json({ ok: true, applied: result.applied, reason: result.reason });
 });

@@ -28,6 +28,8 @@ export function contactWriteEvents(
 	if (change.unsubscribed) events.push({ type: "contact.unsubscribed", data: unsubscribedData(contact, change) });
 	const kept = keptEvents(workspaceId, endpoints, events, now);
 	return {
+		/** The outbox rows, for a batch that keeps them only if its change happens (none when no endpoint subscribes). */
+		rows: kept.rows,
 		/** Statements for the write's batch (none when no endpoint subscribes). */
 		statements: (db: Db) => insertOutboxStatements(db, kept.rows),
 		/** After the batch: enqueues the events with the contact as written. Never throws. */
@@ -51,6 +53,7 @@ export async function sendAfterWrite(
 	contactId: string,
 	events: ReturnType<typeof contactWriteEvents>,
 ) {
+	if (events.rows.length === 0) return; // no endpoint listens
 	try {
 		const contact = await findPresentedContact(createDb(env.DB), workspaceId, contactId);
 		if (contact) await events.send(env, contact);

@@ -29,7 +29,9 @@ async function redactMentions(db: Db, erasure: Erasure) {
  * rest runs) and stays there: it is the only place the address is kept. Then, in bounded pages:
  * the message log and the Outbox keep their rows (campaign stats count them) with the address
  * replaced by a stand-in and subjects and bodies blanked; import reports lose the address; the
- * contact's events, status history and tags are deleted; free text that quotes the address (click
+ * contact's events, status history and tags are deleted; webhook events about them not yet queued are
+ * dropped, and the deliveries recorded for them keep their log lines but not their bodies (one not yet delivered
+ * is cancelled; one still in the queue is cancelled when it arrives); free text that quotes the address (click
  * URLs, assistant chats, audit metadata, segment rules) has it replaced. Opens and clicks are kept,
  * under the contact's id that no longer leads anywhere, so stats do not change. Last, in one batch
  * with a final page of each step (for rows written meanwhile), the contact row goes. Every step

@@ -8,6 +8,7 @@ import {
 	restartDeliveryStatement,
 	type WebhookDeliveryRow,
 } from "../db/webhook-deliveries";
+import { ERASED_DELIVERY_BODY } from "../domain/webhooks/delivery-contact";
 import { ApiError, notFound } from "../errors";
 import { auditInsert } from "./audit";
 import { type PageRequest, pageOf, startAfter } from "./pagination";
@@ -45,6 +46,11 @@ export async function replayDelivery(
 	const row = await findDelivery(db, actor.workspaceId, endpointId, deliveryId);
 	if (!row) throw notFound("Delivery");
 	if (!endpoint.enabled) throw new ApiError("conflict", "Enable the endpoint before replaying its deliveries");
+	if (row.body === ERASED_DELIVERY_BODY)
+		throw new ApiError(
+			"conflict",
+			"This delivery's contact was erased: its event is no longer kept and cannot be sent",
+		);
 	await db.batch([
 		restartDeliveryStatement(db, row.id),
 		auditInsert(db, {

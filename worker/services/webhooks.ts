@@ -1,15 +1,18 @@
 import type { ProviderEventMessage } from "../contracts/queue";
 import type { Db } from "../db/client";
+import { enabledEndpoints } from "../db/webhook-endpoints";
 import {
 	applyProviderOutcome,
 	isDuplicateWebhook,
 	messageByProviderId,
 	noteDelayed,
 	untrackedMessageById,
+	type WebhookMessage,
 	webhookSeen,
 } from "../db/webhooks";
 import { newId } from "../domain/ids";
 import { eventTime, outcomeOf, type ResendEvent, taggedMessageId } from "../domain/webhooks/resend-event";
+import { contactWriteEvents } from "./contact-outbox";
 
 export type { ResendEvent } from "../domain/webhooks/resend-event";
 
@@ -17,8 +20,11 @@ type Applied = {
 	applied: boolean;
 	reason: "applied" | "noted" | "duplicate" | "ignored" | "unknown message";
 	notify: ProviderEventMessage | null;
-	/** The contact whose status the event changed (bounced or complained), for the webhook endpoints. */
-	changedContact: { workspaceId: string; contactId: string } | null;
+	/**
+	 * The contact whose status the event changed (bounced or complained), with its `contact.updated`, kept in the
+	 * webhook outbox by the same batch: `sendAfterWrite` sends it (or the cron, if nothing runs after the batch).
+	 */
+	changedContact: { workspaceId: string; contactId: string; events: ContactEvents } | null;
 };
 
 const not = (reason: "duplicate" | "ignored" | "unknown message"): Applied => ({
@@ -27,6 +33,16 @@ const not = (reason: "duplicate" | "ignored" | "unknown message"): Applied => ({
 	notify: null,
 	changedContact: null,
 });
+
+type ContactEvents = ReturnType<typeof contactWriteEvents>;
+
+/** The `contact.updated` a suppressing outcome tells the workspace's endpoints of, if it changes the contact. */
+async function contactUpdated(db: Db, message: WebhookMessage): Promise<ContactEvents> {
+	const endpoints = await enabledEndpoints(db, message.workspaceId);
+	const contact = { id: message.contactId, email: message.email };
+	const change = { created: false, unsubscribed: false, source: "resend webhook" };
+	return contactWriteEvents(message.workspaceId, endpoints, contact, change, new Date());
+}
 
 /**
  * Applies one verified Resend webhook, once per `svix-id`: the `svix-id` is recorded in the same D1
@@ -52,6 +68,7 @@ export async function applyResendEvent(db: Db, svixId: string, event: ResendEven
 			await noteDelayed(db, svixId, event.type, message.id, at);
 			return { applied: true, reason: "noted", notify: null, changedContact: null };
 		}
+		const events = outcome.suppress ? await contactUpdated(db, message) : null;
 		const { moved, contactChanged } = await applyProviderOutcome(
 			db,
 			svixId,
@@ -59,6 +76,7 @@ export async function applyResendEvent(db: Db, svixId: string, event: ResendEven
 			message,
 			{ ...outcome, at, providerId: tagged ? providerId : null },
 			newId("csh"),
+			events?.rows,
 		);
 		const notify: ProviderEventMessage | null = outcome.log && {
 			type: "provider",
@@ -71,7 +89,8 @@ export async function applyResendEvent(db: Db, svixId: string, event: ResendEven
 			at,
 			moved: moved ? { from: message.status, to: outcome.target } : null,
 		};
-		const changedContact = contactChanged ? { workspaceId: message.workspaceId, contactId: message.contactId } : null;
+		const changedContact =
+			contactChanged && events ? { workspaceId: message.workspaceId, contactId: message.contactId, events } : null;
 		return { applied: true, reason: "applied", notify, changedContact };
 	} catch (error) {
 		if (isDuplicateWebhook(error)) return not("duplicate");
