@@ -376,7 +376,7 @@ describe("bulk actions", () => {
 		const [springA, autumn] = ids;
 		const taken = await call("PATCH", `/api/v1/lists/${autumn}`, { name: "Spring sale A" }, as);
 		expect(taken.status).toBe(409);
-		expect(taken.error.issues).toEqual([{ path: "name", message: "Already used" }]);
+		expect(taken.error.issues).toEqual([{ path: "name", message: "Another list already has this name" }]);
 		const blank = await call("PATCH", `/api/v1/lists/${autumn}`, { name: "  " }, as);
 		expect(blank.status).toBe(400);
 		expect(blank.error.issues[0].path).toBe("name");

@@ -26,7 +26,7 @@ export type Actor = { actor: Principal; ip: string | null };
 
 const taken = () =>
 	new ApiError("conflict", "This workspace already has a list of that name", [
-		{ path: "name", message: "Already used" },
+		{ path: "name", message: "Another list already has this name" },
 	]);
 
 const present = ({ list, count }: { list: ListRow; count: number }): ContactList => ({

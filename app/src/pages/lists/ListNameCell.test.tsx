@@ -55,13 +55,13 @@ describe("renaming a list in place", () => {
 		const onSaved = mount();
 		updateList.mockRejectedValue(
 			new ApiError(409, "conflict", "This workspace already has a list of that name", [
-				{ path: "name", message: "Already used" },
+				{ path: "name", message: "Another list already has this name" },
 			]),
 		);
 		fireEvent.click(await screen.findByRole("button", { name: "Rename Webinar" }));
 		fireEvent.input(field("Name"), { target: { value: "Newsletter" } });
 		fireEvent.click(screen.getByRole("button", { name: "Save" }));
-		await screen.findByText("Already used");
+		await screen.findByText("Another list already has this name");
 		expect(field("Name").getAttribute("aria-invalid")).toBe("true");
 		expect(field("Name").value).toBe("Newsletter");
 		expect(onSaved).not.toHaveBeenCalled();

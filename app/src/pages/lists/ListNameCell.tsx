@@ -25,14 +25,14 @@ export function ListNameCell(props: Props) {
 					</Show>
 					<Show when={props.canEdit}>
 						<span>
-							<Button
-								variant="ghost"
-								size="sm"
+							<button
+								type="button"
+								class="link-button small"
 								onClick={() => setEditing(true)}
 								aria-label={`Rename ${props.list.name}`}
 							>
 								Rename
-							</Button>
+							</button>
 						</span>
 					</Show>
 				</div>

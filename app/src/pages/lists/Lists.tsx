@@ -84,7 +84,7 @@ export default function Lists() {
 					/>
 				</AddForm>
 			</Show>
-			<section class="card card-flush">
+			<section class={canEdit() ? "card card-flush section-gap" : "card card-flush"}>
 				<search class="filter-bar">
 					<div class="filter-search">
 						<TextField
