@@ -22,6 +22,7 @@ import { contactWriteEvents } from "../worker/services/contact-outbox";
 import type { ImportJob } from "../worker/services/import-step";
 import { startImport } from "../worker/services/imports";
 import { emitWebhookEvent } from "../worker/services/outbound-webhooks";
+import { unsubscribe } from "../worker/services/unsubscribe";
 import { emitStoredEventWebhooks } from "../worker/services/webhook-emitters";
 import { sweepWebhookOutbox } from "../worker/services/webhook-outbox-sweep";
 import { applyResendEvent } from "../worker/services/webhooks";
@@ -668,8 +669,8 @@ describe("outbound webhook deliveries", () => {
 		expect(replay.text).toContain("contact was erased");
 	});
 
-	it("a bounce and a complaint whose contact.updated the worker could not send (it stopped, the queue refused) are sent by the cron, once each", async () => {
-		const shop = await sentCampaign(2);
+	it("a bounce, a complaint and an unsubscribe whose contact.updated the worker could not send (it stopped, the queue refused) are sent by the cron, once each", async () => {
+		const shop = await sentCampaign(3);
 		const events = ["contact.updated"];
 		const added = (await call("POST", "/api/v1/webhook-endpoints", { url: `${RECEIVER}/bounces`, events }, shop)).json;
 		const event = async (type: string, email: string) =>
@@ -695,6 +696,17 @@ describe("outbound webhook deliveries", () => {
 			queue.sendBatch = sendBatch;
 		}
 
+		// One-click unsubscribe, and the worker stops right after its batch.
+		const message = await env.DB.prepare("SELECT id, contact_id FROM messages WHERE campaign_id = ? AND email = ?")
+			.bind(shop.campaignId, "p2@track.example")
+			.first<{ id: string; contact_id: string }>();
+		const target = {
+			messageId: message?.id ?? "",
+			contactId: message?.contact_id ?? "",
+			workspaceId: shop.workspace.id,
+		};
+		expect((await unsubscribe(createDb(env.DB), target, "one_click")).changed).not.toBeNull();
+
 		const capture = captureQueue();
 		await sweepWebhookOutbox(capture.env, Date.now() + 2 * 60_000);
 		const told = capture.queued.filter((m) => m.endpoint_id === added.id);
@@ -704,6 +716,7 @@ describe("outbound webhook deliveries", () => {
 		expect(bodies.map((b) => [b.type, b.data.email, b.data.status, b.data.source]).sort()).toEqual([
 			["contact.updated", "p0@track.example", "bounced", "resend webhook"],
 			["contact.updated", "p1@track.example", "complained", "resend webhook"],
+			["contact.updated", "p2@track.example", "unsubscribed", "one_click"],
 		]);
 		const later = captureQueue(); // nothing left for the next run
 		await sweepWebhookOutbox(later.env, Date.now() + 20 * 60_000);

@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import { recordStatusChange } from "./contacts";
 import { workspaces } from "./schema";
 import { contacts, messages, suppressions } from "./schema-contacts";
+import { insertOutboxIfContactStatements, type NewOutboxEvent } from "./webhook-outbox";
 
 export type UnsubscribeTarget = { messageId: string; contactId: string; workspaceId: string };
 
@@ -30,12 +31,14 @@ export async function unsubscribeContext(db: Db, target: UnsubscribeTarget) {
 
 /**
  * Suppresses the address (an earlier reason, say a bounce, stays) and, if still subscribed, marks the
- * contact unsubscribed with a history entry: one batch, idempotent.
+ * contact unsubscribed with a history entry and keeps the webhook events telling of it (`contactEvents`) in the
+ * outbox: one batch, idempotent.
  */
 export async function recordUnsubscribe(
 	db: Db,
 	target: UnsubscribeTarget,
 	change: { email: string; wasSubscribed: boolean; source: string; historyId: string; at: number },
+	contactEvents: NewOutboxEvent[] = [],
 ) {
 	const at = new Date(change.at);
 	const suppress = db
@@ -46,12 +49,11 @@ export async function recordUnsubscribe(
 		await suppress;
 		return;
 	}
+	const subscribed = and(eq(contacts.id, target.contactId), eq(contacts.status, "subscribed"));
 	await db.batch([
 		suppress,
-		db
-			.update(contacts)
-			.set({ status: "unsubscribed", updatedAt: at })
-			.where(and(eq(contacts.id, target.contactId), eq(contacts.status, "subscribed"))),
+		...insertOutboxIfContactStatements(db, contactEvents, subscribed),
+		db.update(contacts).set({ status: "unsubscribed", updatedAt: at }).where(subscribed),
 		recordStatusChange(db, {
 			id: change.historyId,
 			workspaceId: target.workspaceId,

@@ -3,7 +3,7 @@ import { tokenSecret } from "../config";
 import type { AppEnv } from "../context";
 import { createDb } from "../db/client";
 import { isPreviewToken, verifyToken } from "../domain/tokens";
-import { announceContactChange } from "../services/contacts-write";
+import { sendAfterWrite } from "../services/contact-outbox";
 import { preferencesOf, savePreferences } from "../services/preferences";
 import { type UnsubscribeTarget, unsubscribe } from "../services/unsubscribe";
 import {
@@ -65,12 +65,12 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
 		const oneClick = new URLSearchParams(body).get("List-Unsubscribe") === "One-Click";
 		if (who.preview) return oneClick ? c.body(null, 403) : c.html(previewUnsubscribePage(), 403, NO_STORE);
 		const source = oneClick ? "one_click" : "link";
-		const { workspaceName, sent, notify, statusChanged } = await unsubscribe(createDb(c.env.DB), who, source);
+		const { workspaceName, sent, notify, changed } = await unsubscribe(createDb(c.env.DB), who, source);
 		if (!sent) return oneClick ? c.body(null, 404) : c.html(invalidLinkPage(), 404, NO_STORE);
 		// The campaign's event log, live numbers and `contact.unsubscribed` follow through the EVENTS queue.
 		if (notify) c.executionCtx.waitUntil(c.env.EVENTS.send(notify));
-		// The contact's new status, like any contact change (`contact.updated`).
-		if (statusChanged) await announceContactChange(c.env, who.workspaceId, who.contactId, { source });
+		// The contact's new status, like any contact change (`contact.updated`, kept by the change's own batch).
+		if (changed) await sendAfterWrite(c.env, who.workspaceId, who.contactId, changed);
 		if (oneClick) return c.body(null, 200);
 		return c.html(unsubscribedPage(workspaceName ?? "The sender"), 200);
 	});

@@ -21,7 +21,6 @@ import { newId } from "../domain/ids";
 import { ApiError, notFound } from "../errors";
 import { contactWriteEvents } from "./contact-outbox";
 import { findPresentedContact } from "./contacts-present";
-import { emitContactWebhooks } from "./webhook-emitters";
 import { type Subscribers, subscribersOf } from "./webhook-enqueue";
 
 type Write = { actor: Principal; ip: string | null };
@@ -159,27 +158,6 @@ export async function patchContact(env: ContactsEnv, write: Write, id: string, p
 	]);
 	if (!existing) throw notFound("Contact");
 	return writeContact(env, write, existing.email, existing, { ...patch, tagMode: "replace" }, source, endpoints);
-}
-
-/**
- * A contact changed where it is stored along with something else (a provider's bounce or complaint marks it in the
- * same batch as the message; the preference page saves its topics): read back and told to the webhook endpoints
- * like every write here (`contact.updated`, plus `contact.unsubscribed` when `unsubscribed`). Never throws.
- */
-export async function announceContactChange(
-	env: ContactsEnv,
-	workspaceId: string,
-	contactId: string,
-	change: { source: string; unsubscribed?: boolean; details?: Record<string, unknown> },
-) {
-	try {
-		const contact = await findPresentedContact(createDb(env.DB), workspaceId, contactId);
-		if (!contact) return; // erased meanwhile: nothing left to tell
-		await emitContactWebhooks(env, workspaceId, contact, { created: false, unsubscribed: false, ...change });
-	} catch (error) {
-		// Like every emit: the change itself is saved; a failure to tell is logged, never the caller's error.
-		console.error(JSON.stringify({ workspaceId, contactId, error: `contact webhook: ${String(error)}` }));
-	}
 }
 
 /** GDPR erasure lives in ./erase (it touches every table that may hold a copy of the address). */

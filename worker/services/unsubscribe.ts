@@ -1,7 +1,9 @@
 import type { UnsubscribeEventMessage } from "../contracts/queue";
 import type { Db } from "../db/client";
 import { recordUnsubscribe, type UnsubscribeTarget, unsubscribeContext } from "../db/unsubscribes";
+import { enabledEndpoints } from "../db/webhook-endpoints";
 import { newId } from "../domain/ids";
+import { contactWriteEvents } from "./contact-outbox";
 
 export type { UnsubscribeTarget };
 
@@ -23,21 +25,36 @@ export async function describeTarget(db: Db, target: UnsubscribeTarget) {
  * Unsubscribes at once (status, suppression list, history), so the very next chunk of every running
  * campaign leaves this contact out. Idempotent. Changes nothing unless the message was sent to this
  * contact (`sent` in the answer). `notify` is the campaign's event, for the EVENTS queue (which tells the
- * webhook endpoints `contact.unsubscribed`); `statusChanged` whether the contact was subscribed until now.
+ * webhook endpoints `contact.unsubscribed`); `changed`, when the contact was subscribed until now, its
+ * `contact.updated`, kept in the webhook outbox by the same batch (`sendAfterWrite` sends it, or else the cron).
  */
 export async function unsubscribe(db: Db, target: UnsubscribeTarget, source: "link" | "one_click") {
 	const described = await describeTarget(db, target);
 	const { contact, sent, campaignId } = described;
-	if (!contact || !sent) return { ...described, notify: null, statusChanged: false };
+	if (!contact || !sent) return { ...described, notify: null, changed: null };
 	const at = Date.now();
 	const statusChanged = contact.status === "subscribed";
-	await recordUnsubscribe(db, target, {
-		email: contact.email,
-		wasSubscribed: statusChanged,
-		source: source === "one_click" ? "one-click unsubscribe" : "unsubscribe link",
-		historyId: newId("csh"),
-		at,
-	});
+	const changed = statusChanged
+		? contactWriteEvents(
+				target.workspaceId,
+				await enabledEndpoints(db, target.workspaceId),
+				{ id: target.contactId, email: contact.email },
+				{ created: false, unsubscribed: false, source },
+				new Date(at),
+			)
+		: null;
+	await recordUnsubscribe(
+		db,
+		target,
+		{
+			email: contact.email,
+			wasSubscribed: statusChanged,
+			source: source === "one_click" ? "one-click unsubscribe" : "unsubscribe link",
+			historyId: newId("csh"),
+			at,
+		},
+		changed?.rows,
+	);
 	const notify: UnsubscribeEventMessage | null = campaignId
 		? {
 				type: "unsubscribe",
@@ -48,5 +65,5 @@ export async function unsubscribe(db: Db, target: UnsubscribeTarget, source: "li
 				at,
 			}
 		: null;
-	return { ...described, notify, statusChanged };
+	return { ...described, notify, changed };
 }

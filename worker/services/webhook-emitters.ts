@@ -13,22 +13,6 @@ import { emitWebhookEvents, enqueueWebhookEvents, type WebhookEvent } from "./ou
 
 type EmitEnv = Pick<Env, "DB" | "WEBHOOKS">;
 
-/**
- * A contact written (by any path, see contacts-write): created or updated, and unsubscribed when the write did that.
- * The data is the contact as the API shows it, with `source` (what wrote it) and any `details` of the change.
- */
-export function emitContactWebhooks(
-	env: EmitEnv,
-	workspaceId: string,
-	contact: Contact,
-	change: { created: boolean; unsubscribed: boolean; source: string; details?: Record<string, unknown> },
-) {
-	const data = contactEventData(contact, change);
-	const events: WebhookEvent[] = [{ type: change.created ? "contact.created" : "contact.updated", data }];
-	if (change.unsubscribed) events.push({ type: "contact.unsubscribed", data: unsubscribedData(contact, change) });
-	return emitWebhookEvents(env, workspaceId, events);
-}
-
 /** A `contact.created`/`contact.updated` event's data: the contact, `source` and the change's `details`. */
 export const contactEventData = (contact: Contact, change: { source: string; details?: Record<string, unknown> }) => ({
 	...contact,
