@@ -130,10 +130,25 @@ describe("team operations in the dashboard", () => {
 		const lists = page.getByRole("table", { name: "Lists" });
 		await lists.locator("tbody tr").filter({ hasText: "Wave riders" }).filter({ hasText: "2" }).waitFor();
 		await browser.shot("125-lists");
-		await lists.getByRole("link", { name: "Wave riders" }).click();
+		// Found by part of its name in any case (kept in the URL), then renamed in place; a taken name is refused on the field.
+		await api.json("POST", "/api/v1/lists", { name: "Dry land" });
+		await page.getByLabel("Search").fill("RIDERS");
+		await page.waitForURL(/\/lists\?q=RIDERS/);
+		await expect.poll(async () => lists.locator("tbody tr").count()).toBe(1);
+		await lists.getByRole("button", { name: "Rename Wave riders" }).click();
+		const rename = lists.getByRole("form", { name: "Rename Wave riders" });
+		await rename.getByLabel("Name").fill("Dry land");
+		await rename.getByRole("button", { name: "Save" }).click();
+		await rename.getByText("Another list already has this name").waitFor();
+		await browser.shot("126-list-rename-refused");
+		await rename.getByLabel("Name").fill("Wave riders 2026");
+		await rename.getByRole("button", { name: "Save" }).click();
+		await lists.getByRole("link", { name: "Wave riders 2026" }).waitFor();
+		await browser.shot("127-list-renamed");
+		await lists.getByRole("link", { name: "Wave riders 2026" }).click();
 		await expect.poll(async () => contacts.locator("tbody tr").count()).toBe(2);
 		expect((await contacts.locator("tbody tr").allTextContents()).join(" ")).toContain(emails[54]);
 		await contacts.getByRole("link", { name: emails[54] }).click();
-		await page.getByTestId("contact-lists").getByRole("link", { name: "Wave riders" }).waitFor();
+		await page.getByTestId("contact-lists").getByRole("link", { name: "Wave riders 2026" }).waitFor();
 	});
 });
