@@ -43,7 +43,7 @@ async function sendCampaign(api: Session, name: string, templateId: string) {
 }
 
 describe("reports", () => {
-	it("explains a campaign's results, filters its recipients, compares campaigns and shows a contact's timeline", async () => {
+	it("explains a campaign's results in a printable report, filters its recipients, compares campaigns and shows a contact's timeline", async () => {
 		const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 		const api = await apiSession(baseUrl, { id, name: "Rita Reports", ip: "198.51.100.41" });
 		await api.json("PATCH", "/api/v1/workspace", {
@@ -122,6 +122,44 @@ describe("reports", () => {
 		await chart.waitFor();
 		expect(await chart.getAttribute("data-bucket")).toBe("minute");
 		expect(await page.getByTestId("x-title").textContent()).toBe("Time (one bar per minute)");
+
+		// The printable report: the same numbers as the stats, the chart, the links; printing shows only the report.
+		const stats = await api.json<Record<string, number> & { links: { url: string; clicks: number }[] }>(
+			"GET",
+			`/api/v1/campaigns/${spring.id}/stats`,
+		);
+		await page.locator(".page-actions").getByRole("link", { name: "Report", exact: true }).click();
+		const numbers = page.getByTestId("report-numbers");
+		await numbers.waitFor();
+		const keys = ["audience", "sent", "suppressed", "capped", "failed", "bounced", "complained", "unsubscribed"];
+		expect(await Promise.all(keys.map((key) => numbers.locator(`[data-stat="${key}"] dd`).textContent()))).toEqual(
+			keys.map((key) => String(stats[key] ?? 0)),
+		);
+		expect(stats.sent).toBe(4);
+		expect(await page.locator('[data-testid="rate-cards"] [data-stat="open-rate"] dd').textContent()).toBe("50%");
+		expect(await page.getByTestId("base-open-rate").textContent()).toBe("2 people of 4 sent");
+		expect(await page.getByTestId("report-facts").textContent()).toContain("Hello {{ contact.first_name }}");
+		await page.getByTestId("timeline-chart").locator("svg rect").first().waitFor();
+		const linkRow = page
+			.getByRole("table", { name: "Links" })
+			.getByRole("row")
+			.filter({ hasText: "shop.example/spring" });
+		expect(await linkRow.locator('[data-col="clicks"]').textContent()).toBe(String(stats.links[0]?.clicks));
+		expect(await page.getByTestId("report-csv").getAttribute("href")).toBe(
+			`/api/v1/campaigns/${spring.id}/messages.csv`,
+		);
+		await page.evaluate(() => {
+			window.print = () => document.body.setAttribute("data-printed", "yes");
+		});
+		await page.getByRole("button", { name: "Print", exact: true }).click();
+		expect(await page.locator("body").getAttribute("data-printed")).toBe("yes");
+		await page.emulateMedia({ media: "print" });
+		expect(await page.locator("#sidebar").isVisible()).toBe(false);
+		expect(await page.getByRole("button", { name: "Print", exact: true }).isVisible()).toBe(false);
+		expect(await numbers.isVisible()).toBe(true);
+		await browser.shot("135-campaign-report-print");
+		await page.emulateMedia({ media: "screen" });
+		await page.goBack();
 
 		// The recipient log: who opened, searchable, exported, and made into a segment.
 		const recipients = page.getByRole("region", { name: "Recipients" });

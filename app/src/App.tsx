@@ -35,6 +35,7 @@ const Campaigns = lazy(() => import("./pages/campaigns/Campaigns"));
 const CampaignForm = lazy(() => import("./pages/campaigns/CampaignForm"));
 const CampaignPage = lazy(() => import("./pages/campaigns/CampaignPage"));
 const CompareCampaigns = lazy(() => import("./pages/campaigns/CompareCampaigns"));
+const CampaignReport = lazy(() => import("./pages/campaigns/ReportPage"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage"));
 const Journeys = lazy(() => import("./pages/journeys/Journeys"));
 const NewJourney = lazy(() => import("./pages/journeys/NewJourney"));
@@ -94,6 +95,7 @@ export function App() {
 				<Route path="/campaigns/compare" component={CompareCampaigns} />
 				<Route path="/campaigns/:id" component={CampaignPage} />
 				<Route path="/campaigns/:id/edit" component={CampaignForm} />
+				<Route path="/campaigns/:id/report" component={CampaignReport} />
 				<Route path="/calendar" component={CalendarPage} />
 				<Route path="/journeys" component={Journeys} />
 				<Route path="/journeys/new" component={NewJourney} />

@@ -25,6 +25,10 @@ export function CampaignActions(props: Props) {
 			<AskAssistant
 				prompt={`Summarize the results of the campaign "${props.name}" (${props.id}) and suggest what to try next.`}
 			/>
+			{/* Everyone who can see the campaign can hand its results on, once it has started. */}
+			<Show when={!is("draft", "scheduled")}>
+				<LinkButton href={`/campaigns/${props.id}/report`}>Report</LinkButton>
+			</Show>
 			<Show when={props.canEdit}>
 				<CampaignCopyButtons id={props.id} name={props.name} />
 				<Show when={is("draft", "cancelled", "scheduled")}>

@@ -1,22 +1,15 @@
 import { A } from "@solidjs/router";
-import { createResource, For, Show } from "solid-js";
-import { getSegment, getTemplate } from "../../../lib/api";
+import { For, Show } from "solid-js";
 import { formatNumber } from "../../../lib/format";
 import type { Campaign, CampaignStats } from "../../../lib/types";
 import { percent } from "../charts";
 import { senderOf } from "../shared";
+import { createCampaignRefs } from "./campaign-refs";
 
 /** The campaign's settings (audience, template, sender, tracking) next to its bounces, complaints and unsubscribes. */
 export function CampaignDetails(props: { campaign: Campaign; stats: CampaignStats | undefined }) {
 	const c = () => props.campaign;
-	const [segment] = createResource(
-		() => c().audience.segment_id ?? false,
-		(id) => getSegment(id).catch(() => null),
-	);
-	const [template] = createResource(
-		() => c().template_id,
-		(id) => getTemplate(id).catch(() => null),
-	);
+	const { segment, template } = createCampaignRefs(c);
 	const problemCards = () => {
 		const s = props.stats;
 		const base = s ? s.sent : 0;
