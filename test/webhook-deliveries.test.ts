@@ -559,6 +559,26 @@ describe("outbound webhook deliveries", () => {
 		expect(hook.seen).toHaveLength(1);
 	});
 
+	it("one cron run sends every kept event page after page, not one page per run", async () => {
+		const queue = env.WEBHOOKS as unknown as { sendBatch: Queue["sendBatch"] };
+		const sendBatch = queue.sendBatch;
+		queue.sendBatch = () => Promise.reject(new Error("queue unavailable"));
+		const emails = ["page1@acme.test", "page2@acme.test", "page3@acme.test"];
+		try {
+			for (const email of emails) expect((await call("POST", "/api/v1/contacts", { email }, as())).status).toBe(201);
+		} finally {
+			queue.sendBatch = sendBatch;
+		}
+		const run = captureQueue();
+		// Pages of one row: the three events take three pages of the same run.
+		await sweepWebhookOutbox(run.env, Date.now() + 2 * 60_000, { pageRows: 1, pages: 100 });
+		const told = run.queued.filter((m) => m.endpoint_id === endpoint.id);
+		expect(told).toHaveLength(3);
+		const next = captureQueue();
+		await sweepWebhookOutbox(next.env, Date.now() + 20 * 60_000);
+		expect(next.queued.filter((m) => m.endpoint_id === endpoint.id)).toEqual([]);
+	});
+
 	it("an event the queue took but answered with an error, sent again by the cron, is one delivery", async () => {
 		const capture = captureQueue();
 		const ambiguous = {
