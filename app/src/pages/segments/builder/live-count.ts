@@ -14,7 +14,7 @@ export function createLiveCount(options: {
 	index: () => PathIndex;
 	pin: (error: unknown, index: PathIndex) => boolean;
 	onAccepted: () => void;
-	/** True until the person first changes the rules: a refused starting definition (an empty rule) says nothing. */
+	/** True until the person first changes the rules: the starting definition (an empty rule) is not counted. */
 	quiet?: () => boolean;
 }) {
 	const [preview, setPreview] = createSignal<SegmentPreview>();
@@ -25,6 +25,13 @@ export function createLiveCount(options: {
 	createEffect(
 		on(settled, async (text) => {
 			const mine = ++generation;
+			// The untouched starting rules (a new segment's one empty rule) would only be refused: nothing is asked.
+			if (options.quiet?.()) {
+				setPreview(undefined);
+				setError(undefined);
+				setCounting(false);
+				return;
+			}
 			const index = options.index();
 			setCounting(true);
 			try {
@@ -36,10 +43,6 @@ export function createLiveCount(options: {
 			} catch (e) {
 				if (mine !== generation) return;
 				setPreview(undefined);
-				if (options.quiet?.()) {
-					setError(undefined);
-					return;
-				}
 				setError(options.pin(e, index) ? "Fix the highlighted rules to see who matches." : messageOf(e));
 			} finally {
 				if (mine === generation) setCounting(false);
