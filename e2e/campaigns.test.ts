@@ -165,6 +165,17 @@ describe("campaigns", () => {
 			expect(await page.getByRole("link", { name, exact: true }).count(), name).toBe(0);
 		}
 
+		// A sent campaign leads with its results: the comments and the timeline follow them, and the timeline no
+		// longer asks for a schedule.
+		const timeline = page.getByTestId("timeline-card");
+		await timeline.locator("[data-milestone]").first().waitFor();
+		const resultsFirst = await page.getByTestId("delivery-stats").evaluate((numbers) => {
+			const comments = document.querySelector('[data-testid="comments-card"]');
+			return comments !== null && Boolean(numbers.compareDocumentPosition(comments) & Node.DOCUMENT_POSITION_FOLLOWING);
+		});
+		expect(resultsFirst).toBe(true);
+		expect(await timeline.getByText("Schedule the campaign").count()).toBe(0);
+
 		// The per-recipient log: every row sent, filterable by status.
 		const log = page.getByRole("table", { name: "Recipients" });
 		await log.locator("tbody tr").first().waitFor();

@@ -111,6 +111,13 @@ function CampaignView(props: Props) {
 		}),
 	);
 	const started = () => status() !== "draft" && status() !== "scheduled";
+	// Before the send, the review and the plan lead the page; once it has started, its results do.
+	const teamwork = () => (
+		<>
+			<ReviewPanels target="campaigns" id={props.id} canEdit={atLeast(me().role, "editor")} />
+			<PlanningPanels campaignId={props.id} status={status()} canEdit={atLeast(me().role, "editor")} />
+		</>
+	);
 	const processed = () => {
 		const s = numbers.stats();
 		return s ? processedOf(s) : c().progress.processed;
@@ -168,8 +175,7 @@ function CampaignView(props: Props) {
 					message={numbers.error() ? `Numbers may be out of date: ${numbers.error()}` : undefined}
 				/>
 				<PauseBanner campaign={c()} status={status()} />
-				<ReviewPanels target="campaigns" id={props.id} canEdit={atLeast(me().role, "editor")} />
-				<PlanningPanels campaignId={props.id} status={status()} canEdit={atLeast(me().role, "editor")} />
+				<Show when={!started()}>{teamwork()}</Show>
 				<DeliveryCard campaign={c()} status={status()} stats={numbers.stats()} liveState={numbers.liveState()} />
 				<Show when={c().ab_test}>
 					<AbResultsCard
@@ -187,6 +193,7 @@ function CampaignView(props: Props) {
 				<CampaignDetails campaign={c()} stats={numbers.stats()} />
 				<Show when={started()}>
 					<LinksCard links={numbers.stats()?.links} />
+					{teamwork()}
 				</Show>
 				<RecipientLog
 					campaignId={props.id}

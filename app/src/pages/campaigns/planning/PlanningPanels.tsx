@@ -10,7 +10,11 @@ export function PlanningPanels(props: { campaignId: string; status: CampaignStat
 			<Show when={props.status === "draft" || props.status === "scheduled"}>
 				<ReadinessCard campaignId={props.campaignId} />
 			</Show>
-			<TimelineCard campaignId={props.campaignId} canEdit={props.canEdit} />
+			<TimelineCard
+				campaignId={props.campaignId}
+				canEdit={props.canEdit}
+				started={props.status !== "draft" && props.status !== "scheduled"}
+			/>
 		</>
 	);
 }

@@ -24,8 +24,11 @@ const STATE: Record<Milestone["state"], { label: string; tone: BadgeTone }> = {
 	unscheduled: { label: "No date yet", tone: "neutral" },
 };
 
-/** The campaign's timeline: its milestones from the send date, each with its tasks; editors add and tick tasks. */
-export function TimelineCard(props: { campaignId: string; canEdit: boolean }) {
+/**
+ * The campaign's timeline: its milestones from the send date, each with its tasks; editors add and tick tasks.
+ * Only a campaign not yet started is asked to be scheduled.
+ */
+export function TimelineCard(props: { campaignId: string; canEdit: boolean; started?: boolean }) {
 	const [plan, { refetch }] = createResource(() => props.campaignId, getMilestones);
 	const [members] = createResource(listMembers);
 	const options = (): MemberOption[] => (members()?.data ?? []).map((m) => ({ id: m.id, label: m.name || m.email }));
@@ -52,7 +55,7 @@ export function TimelineCard(props: { campaignId: string; canEdit: boolean }) {
 			<Show when={plan.latest}>
 				{(p) => (
 					<>
-						<Show when={!p().send_at}>
+						<Show when={!p().send_at && !props.started}>
 							<p class="small muted">Schedule the campaign to date its milestones; tasks can be added already.</p>
 						</Show>
 						<ol class="steps">
