@@ -29,6 +29,12 @@ describe("the audit page's filters", () => {
 		expect(memberName(members, "usr_1")).toBe("ada@example.com");
 		expect(memberName(members, "usr_2")).toBeUndefined();
 		expect(actionWords("bulk.refused")).toBe("bulk refused");
+		// Commands read as what was done, like the rest of the log.
+		expect(actionWords("campaign.send")).toBe("campaign sent");
+		expect(actionWords("journey.activate")).toBe("journey activated");
+		expect(actionWords("approval_policy.update")).toBe("approval policy updated");
+		expect(actionWords("campaign.task_done")).toBe("campaign task done");
+		expect(actionWords("workspace.audit_retention")).toBe("workspace audit retention");
 		expect(metadataText({ tags: ["a"], name: "Spring" })).toBe('tags: ["a"], name: Spring');
 	});
 });

@@ -80,8 +80,39 @@ export function memberName(members: readonly MemberLike[] | undefined, userId: s
 	return m ? m.name || m.email : undefined;
 }
 
-/** "campaign.archived" → "campaign archived"; metadata as short `key: value` pairs. */
-export const actionWords = (action: string) => action.replace(/[._]/g, " ");
+/** What was done, in the past tense, for the actions the server names by their command ("campaign.send"). */
+const DONE: Record<string, string> = {
+	send: "sent",
+	schedule: "scheduled",
+	pause: "paused",
+	resume: "resumed",
+	cancel: "cancelled",
+	activate: "activated",
+	archive: "archived",
+	create: "created",
+	update: "updated",
+	delete: "deleted",
+	request: "requested",
+	expire: "expired",
+	approve: "approved",
+	reject: "rejected",
+	request_changes: "changes requested",
+	test_send: "test sent",
+	ab_winner: "A/B winner picked",
+	task_create: "task added",
+	task_update: "task changed",
+	task_delete: "task deleted",
+	task_done: "task done",
+	task_reopen: "task reopened",
+};
+
+/** "campaign.archived" → "campaign archived", "journey.activate" → "journey activated"; metadata as short `key: value` pairs. */
+export function actionWords(action: string): string {
+	const dot = action.indexOf(".");
+	const what = action.slice(dot + 1);
+	const object = dot < 0 ? "" : `${action.slice(0, dot).replace(/_/g, " ")} `;
+	return `${object}${DONE[what] ?? what.replace(/[._]/g, " ")}`;
+}
 export function metadataText(metadata: AuditEntry["metadata"]): string {
 	if (!metadata) return "";
 	return Object.entries(metadata)
