@@ -4,21 +4,6 @@ import { Button } from "../../components/Button";
 import { formatRelative } from "../../lib/format";
 import { createNotificationInbox } from "../../lib/notifications";
 
-const PANEL = {
-	position: "absolute",
-	right: 0,
-	top: "calc(100% + 8px)",
-	width: "min(360px, 92vw)",
-	"max-height": "70vh",
-	overflow: "auto",
-	background: "var(--surface, #fff)",
-	border: "1px solid var(--border, #e4e4ec)",
-	"border-radius": "10px",
-	"box-shadow": "0 8px 30px rgba(0,0,0,.12)",
-	"z-index": 50,
-	padding: "8px",
-} as const;
-
 /** The bell: the unread count, live over the notifications socket, and the member's newest notifications. */
 export function Bell() {
 	const inbox = createNotificationInbox();
@@ -60,7 +45,7 @@ export function Bell() {
 				</Show>
 			</button>
 			<Show when={open()}>
-				<section style={PANEL} aria-label="Notifications" data-testid="notifications-panel">
+				<section class="notifications-panel" aria-label="Notifications" data-testid="notifications-panel">
 					<div class="row" style={{ "justify-content": "space-between", "align-items": "center", padding: "4px 6px" }}>
 						<strong>Notifications</strong>
 						<Button size="sm" variant="ghost" disabled={!inbox.unread()} onClick={() => void inbox.markRead()}>
