@@ -19,7 +19,7 @@ import { exitAll, ROUND_BUDGET_MS, stepDueRounds } from "./journey-rounds";
 import type { Seeding } from "./journey-seeding";
 import { SegmentEntry } from "./journey-segment-entry";
 import { ShardSettle } from "./journey-settle";
-import { applyInput, enter } from "./journey-steps";
+import { applyInput, enter, eraseFromShard } from "./journey-steps";
 import { JourneyStore } from "./journey-store";
 import { presentEnrollment } from "./journey-view";
 
@@ -119,6 +119,17 @@ export class JourneyDO extends DurableObject<Env> {
 		});
 		await this.settle.afterWrite(journey);
 		return { ok: true };
+	}
+
+	/**
+	 * The contact is being erased (GDPR, before their D1 row goes): their enrollments here exit (`contact_gone`) and
+	 * keep no personal data, and their effects not yet run are cancelled. Running it again changes nothing.
+	 */
+	async eraseContact(journeyId: string, contactId: string): Promise<{ exited: number }> {
+		const exited = this.ctx.storage.transactionSync(() => eraseFromShard(this.store, contactId, this.now()));
+		const journey = await this.loader.journey(journeyId);
+		if (journey) await this.settle.afterWrite(journey);
+		return { exited };
 	}
 
 	/** Segment members (activation or reconciliation): entered, or remembered as already in; leavers noted. */

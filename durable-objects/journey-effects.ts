@@ -1,5 +1,6 @@
 import { tokenSecret } from "../worker/config";
 import { createDb } from "../worker/db/client";
+import { existingContactIds } from "../worker/db/contact-ids";
 import { tagsOfContacts } from "../worker/db/contacts";
 import type { Effect } from "../worker/domain/journeys/enrollment";
 import { patchContact } from "../worker/services/contacts-write";
@@ -17,8 +18,9 @@ import type { StoredEffect } from "./journey-store";
 
 export type SendDispatcher = (env: Env, sends: JourneySend[]) => Promise<void>;
 
+/** `cancelled`: not run, its contact is gone (erased since the step that made it). */
 export type EffectOutcome =
-	| { key: string; ok: true }
+	| { key: string; ok: true; cancelled?: true }
 	| { key: string; ok: false; error: string; retryAt: number | null };
 
 /** Webhook attempts: 30 s, 2 min, 10 min, 1 h, 6 h, then given up (recorded failed). */
@@ -32,10 +34,20 @@ export const retryAt = (attempts: number, now: number) => {
 
 type Job = { workspaceId: string; journeyId: string; now: number; dispatch: SendDispatcher };
 
-export async function runEffects(env: Env, job: Job, pending: StoredEffect[]): Promise<EffectOutcome[]> {
+export async function runEffects(env: Env, job: Job, all: StoredEffect[]): Promise<EffectOutcome[]> {
+	// An erased contact is sent nothing, by email or webhook (erasure cancels their effects; this covers one made
+	// meanwhile). A contact update for them fails on its own, writing nothing.
+	const carriesContact = (p: StoredEffect) => p.effect.type === "send_email" || p.effect.type === "webhook";
+	const present = await existingContactIds(
+		createDb(env.DB),
+		job.workspaceId,
+		all.filter(carriesContact).map((p) => p.contactId),
+	);
+	const gone = (p: StoredEffect) => carriesContact(p) && !present.has(p.contactId);
+	const pending = all.filter((p) => !gone(p));
+	const outcomes: EffectOutcome[] = all.filter(gone).map((p) => ({ key: p.key, ok: true, cancelled: true }));
 	const sends = pending.filter((p) => p.effect.type === "send_email");
 	const others = pending.filter((p) => p.effect.type !== "send_email");
-	const outcomes: EffectOutcome[] = [];
 	if (sends.length > 0) {
 		try {
 			await job.dispatch(

@@ -33,7 +33,8 @@ export async function flushEffects(f: Flush, journey: EngineJourney) {
 		);
 		f.storage.transactionSync(() => {
 			for (const o of outcomes)
-				if (o.ok) f.store.effectDone(o.key);
+				if (o.ok && o.cancelled) f.store.effectCancelled(o.key);
+				else if (o.ok) f.store.effectDone(o.key);
 				else f.store.effectRetry(o.key, o.retryAt ?? now, o.error, o.retryAt === null);
 		});
 		if (outcomes.some((o) => !o.ok)) {

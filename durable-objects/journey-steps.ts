@@ -63,12 +63,27 @@ export function enter(step: Step, request: EnrollRequest): EnrollResult {
 export function stepDue(step: Step, before: Enrollment) {
 	const { e, definition } = current(step, before);
 	const ctx = step.contexts.context(e.contactId, e.id);
-	if (!definition || !ctx) {
-		step.store.save(before, exitEnrollment(e, definition ? "contact_gone" : "missing_version", step.now), [], step.now);
+	if (!ctx) {
+		eraseFromShard(step.store, e.contactId, step.now);
+		return;
+	}
+	if (!definition) {
+		step.store.save(before, exitEnrollment(e, "missing_version", step.now), [], step.now);
 		return;
 	}
 	const next = advance(definition, e, { ...ctx, now: step.now });
 	step.store.save(before, next.enrollment, next.effects, step.now);
+}
+
+/**
+ * A contact erased (or found gone): each of their enrollments in flight exits (`contact_gone`), and none keeps
+ * personal data (entry properties, webhook bodies); their effects not yet run are cancelled. Answers how many exited.
+ */
+export function eraseFromShard(store: JourneyStore, contactId: string, now: number): number {
+	const inFlight = store.ofContact(contactId).filter((e) => !isOver(e));
+	for (const e of inFlight) store.save(e, exitEnrollment(e, "contact_gone", now), [], now);
+	store.blankContact(contactId);
+	return inFlight.length;
 }
 
 export function applyInput(step: Step, input: ShardInput) {

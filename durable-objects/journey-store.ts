@@ -1,6 +1,7 @@
 import * as small from "../worker/db/journey-shard/bookkeeping";
 import * as effects from "../worker/db/journey-shard/effects";
 import * as enrollments from "../worker/db/journey-shard/enrollments";
+import { blankContact, cancelEffects } from "../worker/db/journey-shard/erase";
 import { LifecycleOutbox } from "../worker/db/journey-shard/lifecycle";
 import { createShardTables } from "../worker/db/journey-shard/tables";
 import { type CounterDelta, countChange } from "../worker/domain/journeys/counters";
@@ -62,6 +63,10 @@ export class JourneyStore {
 	effectRetry = (key: string, at: number, error: string, giveUp: boolean) =>
 		effects.markEffectRetry(this.sql, key, at, error, giveUp);
 	effectStatus = (key: string) => effects.effectStatus(this.sql, key);
+	/** Not run (its contact is gone): cancelled, its webhook body emptied. */
+	effectCancelled = (key: string) => cancelEffects(this.sql, "key = ?", key);
+	/** An erased contact's personal data out of their enrollments and effects (see journey-shard/erase.ts). */
+	blankContact = (contactId: string) => blankContact(this.sql, contactId);
 
 	/** True the first time a key is seen (an event or a batch item), false on a redelivery. */
 	firstSeen = (key: string, now: number) => small.insertSeen(this.sql, key, now);

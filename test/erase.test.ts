@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { runInDurableObject } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "../worker/db/client";
 import { recordAudit } from "../worker/services/audit";
 import { appendMessage, createConversation } from "../worker/services/conversations";
 import { call, env, signupOwner, uniqueEmail } from "./client";
 import { importCsv } from "./import-helpers";
+import { activeJourney, alarmAt, MINUTE, shardFor, workspaceWithContacts } from "./journey-helpers";
 import { hit, pathsIn, stats, waitUntil } from "./tracking-helpers";
 
 type Hit = { table: string; column: string };
@@ -144,5 +146,80 @@ describe("erasing a contact (GDPR)", () => {
 		expect(erased[0]).toMatchObject({ subject: "[erased]", html: "", text: "", headers: {} });
 		const log = await call("GET", `/api/v1/campaigns/${campaignId}/messages`, undefined, { cookie });
 		expect(log.json.data.map((m: { email: string }) => m.email)).toContain(erased[0].to);
+	});
+});
+
+const RECEIVER = "https://crm.erase.test/pulse-hook";
+
+/** Answers the journey webhook's POSTs with `statuses` in turn (then 200); answers the bodies it was sent. */
+function fakeReceiver(statuses: number[]) {
+	const bodies: string[] = [];
+	const original = globalThis.fetch;
+	vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+		const request = new Request(input, init);
+		if (!request.url.startsWith(RECEIVER)) return original(input, init);
+		bodies.push(await request.text());
+		return new Response("ok", { status: statuses.shift() ?? 200 });
+	});
+	return bodies;
+}
+
+/** Every text cell of every table in a journey shard's storage. */
+function shardText(shard: DurableObjectStub) {
+	return runInDurableObject(shard, (_: unknown, state: DurableObjectState) => {
+		const sql = state.storage.sql;
+		const tables = sql
+			.exec<{ name: string }>(
+				"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\'",
+			)
+			.toArray();
+		return tables.flatMap(({ name }) =>
+			sql
+				.exec(`SELECT * FROM "${name}"`)
+				.toArray()
+				.flatMap((row) => Object.values(row).filter((v): v is string => typeof v === "string")),
+		);
+	});
+}
+
+describe("erasing a contact who is in a journey", () => {
+	afterEach(() => vi.restoreAllMocks());
+
+	it("sends their failing webhook step no retry, exits them and leaves none of their data in the journey", async () => {
+		const { cookie, contactIds } = await workspaceWithContacts(1, {
+			first_name: "Erin",
+			attributes: { phone: "+15550100" },
+		});
+		const contactId = contactIds[0] as string;
+		const email = (await call("GET", `/api/v1/contacts/${contactId}`, undefined, { cookie })).json.email as string;
+		const bodies = fakeReceiver([503]);
+		const journeyId = await activeJourney(cookie, {
+			entry: { type: "api" },
+			start: "hook",
+			nodes: {
+				hook: { type: "webhook", url: RECEIVER, next: "wait" },
+				wait: { type: "delay", duration: "P1D", next: "done" },
+				done: { type: "exit" },
+			},
+		});
+		const t0 = Date.now();
+		const shard = shardFor(journeyId, contactId);
+		await shard.setClockForTest(t0);
+		await shard.enroll(journeyId, [{ contactId, properties: { note: "entry-secret-42" } }]);
+		expect(bodies).toHaveLength(1);
+		expect(bodies[0]).toContain(email);
+		const personal = (texts: string[]) =>
+			texts.filter((t) => ["+15550100", "entry-secret-42", email].some((p) => t.includes(p)));
+		expect(personal(await shardText(shard))).not.toEqual([]);
+
+		expect((await call("DELETE", `/api/v1/contacts/${contactId}`, undefined, { cookie })).status).toBe(200);
+		await alarmAt(journeyId, contactId, t0 + 10 * MINUTE);
+
+		expect(bodies).toHaveLength(1);
+		expect(personal(await shardText(shard))).toEqual([]);
+		const [enrollment] = await shard.enrollments({ contactId, afterId: "", limit: 10 });
+		expect(enrollment).toMatchObject({ status: "exited", exit_reason: "contact_gone" });
+		const stats = (await call("GET", `/api/v1/journeys/${journeyId}/stats`, undefined, { cookie })).json;
+		expect(stats).toMatchObject({ entered: 1, active: 0, exited: { contact_gone: 1 } });
 	});
 });

@@ -131,7 +131,7 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 			responses: { 200: jsonResponse(OkSchema, "Erased") },
 		}),
 		async (c) => {
-			await eraseContact(c.env.DB, { actor: c.var.principal, ip: clientIp(c) }, c.req.valid("param").id);
+			await eraseContact(c.env, { actor: c.var.principal, ip: clientIp(c) }, c.req.valid("param").id);
 			return c.json({ ok: true as const }, 200);
 		},
 	)

@@ -63,7 +63,7 @@ const ITEMS: { [R in BulkResource]: Record<string, Item> } = {
 			await patchContact(c.env, c, id, { status: "unsubscribed" });
 			await audit(c, "contact.unsubscribed", "contact", id, { source: "bulk" });
 		},
-		erase: (c, id) => eraseContact(c.env.DB, c, id),
+		erase: (c, id) => eraseContact(c.env, c, id),
 		add_to_list: (c, id, { listId }) => moveContact(createDb(c.env.DB), c, listId, id, "add"),
 		remove_from_list: (c, id, { listId }) => moveContact(createDb(c.env.DB), c, listId, id, "remove"),
 	},

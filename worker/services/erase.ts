@@ -4,6 +4,7 @@ import { deleteContact, type Erasure, findContact, findMentions, keepSuppressed,
 import { erasedAddress, redactAddress } from "../domain/contacts/erase";
 import { notFound } from "../errors";
 import { auditInsert } from "./audit";
+import { eraseFromJourneys } from "./erase-journeys";
 
 type Write = { actor: Principal; ip: string | null };
 
@@ -33,12 +34,14 @@ async function redactMentions(db: Db, erasure: Erasure) {
  * dropped, and the deliveries recorded for them keep their log lines but not their bodies (one not yet delivered
  * is cancelled; one still in the queue is cancelled when it arrives); free text that quotes the address (click
  * URLs, assistant chats, audit metadata, segment rules) has it replaced. Opens and clicks are kept,
- * under the contact's id that no longer leads anywhere, so stats do not change. Last, in one batch
+ * under the contact's id that no longer leads anywhere, so stats do not change. In every journey they were in, their
+ * enrollments exit (`contact_gone`) and keep no entry properties, and their steps not yet run (a webhook retry, an
+ * email) are cancelled and lose the contact data they carried (see erase-journeys.ts). Last, in one batch
  * with a final page of each step (for rows written meanwhile), the contact row goes. Every step
  * can run again, so an erasure cut short is finished by asking again.
  */
-export async function eraseContact(d1: D1Database, write: Write, id: string) {
-	const db = createDb(d1);
+export async function eraseContact(env: Env, write: Write, id: string) {
+	const db = createDb(env.DB);
 	const workspaceId = write.actor.workspaceId;
 	const contact = await findContact(db, workspaceId, id);
 	if (!contact) throw notFound("Contact");
@@ -55,6 +58,7 @@ export async function eraseContact(d1: D1Database, write: Write, id: string) {
 		while (changed.length === PAGE_ROWS);
 	}
 	await redactMentions(db, erasure);
+	await eraseFromJourneys(env, db, erasure);
 	await db.batch([
 		...redactionPages(db, erasure, PAGE_ROWS),
 		keepSuppressed(db, erasure),

@@ -133,7 +133,7 @@ export const contactTools = {
 			const confirmed = normalizeEmail(input.confirm_email);
 			if (!confirmed.ok || confirmed.email !== contact.email)
 				throw new ToolError("confirm_email does not match the contact's email: nothing was erased");
-			await eraseContact(ctx.env.DB, write(ctx), contact.id);
+			await eraseContact(ctx.env, write(ctx), contact.id);
 			return {
 				erased: true as const,
 				contact_id: contact.id,

@@ -42,13 +42,14 @@ export function nextEffectAt(sql: SqlStorage): number | null {
 	return row?.at ?? null;
 }
 
+/** Done or retried: only a pending effect (one cancelled while it ran, its contact erased, stays cancelled). */
 export function markEffectDone(sql: SqlStorage, key: string) {
-	sql.exec("UPDATE effects SET status = 'done', attempts = attempts + 1 WHERE key = ?", key);
+	sql.exec("UPDATE effects SET status = 'done', attempts = attempts + 1 WHERE key = ? AND status = 'pending'", key);
 }
 
 export function markEffectRetry(sql: SqlStorage, key: string, at: number, error: string, giveUp: boolean) {
 	sql.exec(
-		"UPDATE effects SET status = ?, attempts = attempts + 1, next_at = ?, last_error = ? WHERE key = ?",
+		"UPDATE effects SET status = ?, attempts = attempts + 1, next_at = ?, last_error = ? WHERE key = ? AND status = 'pending'",
 		giveUp ? "failed" : "pending",
 		at,
 		error.slice(0, 500),
