@@ -28,7 +28,12 @@ export const signupRoutes = new Hono<AppEnv>()
 		const found = await readClaim(c.env, c.req.param("token"));
 		if (!found) return c.html(invalidLinkPage(), 404, NOT_FRAMED);
 		try {
-			await confirmSignup(c.env, found.claim, found.form);
+			const confirmed = await confirmSignup(c.env, found.claim, found.form);
+			if (confirmed.outdated) {
+				const message =
+					"This confirmation link was already used, or you unsubscribed after it was sent, so it no longer works. To subscribe again, fill in the form once more.";
+				return c.html(refusedPage("This link is no longer valid", message), 410, NOT_FRAMED);
+			}
 		} catch (error) {
 			if (!(error instanceof ApiError) || error.code !== "conflict") throw error;
 			const message = "Emails to this address bounced or were marked as spam, so it cannot be subscribed.";

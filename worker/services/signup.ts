@@ -2,10 +2,12 @@ import { publicBaseUrl, tokenSecret } from "../config";
 import type { Principal } from "../context";
 import { createDb } from "../db/client";
 import { findContactByEmail } from "../db/contacts";
+import { latestOptOut } from "../db/opt-outs";
 import { take } from "../db/rate-counter";
 import { findFormById, type SignupFormRow } from "../db/signup-forms";
 import { findSuppression } from "../db/suppressions";
 import { normalizeEmail } from "../domain/contacts/email";
+import { consentPredatesOptOut } from "../domain/contacts/opt-out";
 import { newId } from "../domain/ids";
 import { fallbackSender } from "../domain/invitation-email";
 import { confirmationEmail } from "../domain/signup/confirm-email";
@@ -48,7 +50,7 @@ export async function submitSignup(
 	input: { email: string; firstName?: string; honeypot?: string },
 	request: { ip: string | null; url: string },
 ) {
-	await limited(env, `signup:ip:${request.ip ?? "unknown"}`, PER_IP);
+	await limited(env, `form:ip:${request.ip ?? "unknown"}`, PER_IP); // apart from account signups' `signup:ip:`
 	if (input.honeypot) return;
 	const email = normalizeEmail(input.email);
 	if (!email.ok) throw new ApiError("validation_failed", email.reason, [{ path: "email", message: email.reason }]);
@@ -99,18 +101,26 @@ export async function readClaim(env: Env, token: string) {
 /**
  * The link was followed and confirmed: the contact is created (or updated) subscribed, with the form's tags and
  * a consent record of the form, its wording, and the time and IP of the signup. Confirming twice changes nothing
- * more. A bounced or complained address is refused (409), as everywhere.
+ * more. A link is spent once the person says no after it: unsubscribed or erased since the form was sent, the
+ * link is refused (`outdated`) and changes nothing. A bounced or complained address is refused (409), as everywhere.
  */
-export async function confirmSignup(env: Env, claim: SignupClaim, form: SignupFormRow) {
+export async function confirmSignup(
+	env: Env,
+	claim: SignupClaim,
+	form: SignupFormRow,
+): Promise<{ already: boolean; outdated?: true }> {
 	const consent = {
 		source: `signup form "${form.name}" (${form.id}), confirmed by email`,
 		text: form.consentText,
 		at: new Date(claim.at).toISOString(),
 		...(claim.ip && { ip: claim.ip.slice(0, 64) }),
 	};
-	const existing = await findContactByEmail(createDb(env.DB), form.workspaceId, claim.email);
+	const db = createDb(env.DB);
+	const existing = await findContactByEmail(db, form.workspaceId, claim.email);
 	const sameSignup = existing?.consentAt?.getTime() === claim.at && existing.consentSource === consent.source;
 	if (existing?.status === "subscribed" && sameSignup) return { already: true };
+	const optedOutAt = await latestOptOut(db, form.workspaceId, claim.email, existing?.id);
+	if (consentPredatesOptOut(claim.at, optedOutAt)) return { already: false, outdated: true };
 	await upsertContact(
 		env,
 		{ actor: formActor(form), ip: claim.ip },
