@@ -2,13 +2,16 @@ import type { EventInput } from "../contracts/contacts";
 import { createDb } from "../db/client";
 import { contactsByEmailOrId, type EventInsert, insertEvents } from "../db/events";
 import { normalizeEmail } from "../domain/contacts/email";
+import { callerIdempotencyKey } from "../domain/events/idempotency-key";
 import { newId } from "../domain/ids";
 import { enqueueJourneyEvents } from "./journey-events";
 
 /**
  * Records custom events. An event only attaches to a contact that already exists: an
  * unknown email or id is rejected for that item (never creates a contact, so an event can
- * never subscribe anyone without consent). A repeated idempotency key is a harmless no-op.
+ * never subscribe anyone without consent). A repeated idempotency key is a harmless no-op. A caller's key in an
+ * integration's namespace (`shopify:`) is stored under `api:`, so only the integration itself (`integration`)
+ * records under it.
  */
 export async function recordEvents(
 	d1: D1Database,
@@ -16,7 +19,9 @@ export async function recordEvents(
 	items: EventInput[],
 	/** The EVENTS queue: stored events go on to the workspace's journeys (entries, waits, goals). */
 	journeys?: Queue<unknown>,
+	from: { integration?: boolean } = {},
 ) {
+	const keyOf = (key: string | undefined) => (!key ? null : from.integration ? key : callerIdempotencyKey(key));
 	const emails = items.map((e) => (e.email ? normalizeEmail(e.email) : null));
 	const wanted = {
 		emails: emails.flatMap((e) => (e?.ok ? [e.email] : [])),
@@ -52,7 +57,7 @@ export async function recordEvents(
 			name: item.name,
 			properties: JSON.stringify(item.properties ?? {}),
 			occurred_at: item.occurred_at ? Date.parse(item.occurred_at) : Date.now(),
-			idempotency_key: item.idempotency_key ?? null,
+			idempotency_key: keyOf(item.idempotency_key),
 		});
 	}
 	if (rows.length === 0) return { accepted: 0, duplicates: 0, rejected };
