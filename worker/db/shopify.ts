@@ -1,5 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "./client";
+import { webhookEvents } from "./schema-campaigns";
 import { shopifyConnections } from "./schema-integrations";
 
 export type ShopifyConnectionRow = typeof shopifyConnections.$inferSelect;
@@ -33,3 +34,21 @@ export const deleteConnectionStatement = (db: Db, workspaceId: string, id: strin
 	db
 		.delete(shopifyConnections)
 		.where(and(eq(shopifyConnections.workspaceId, workspaceId), eq(shopifyConnections.id, id)));
+
+/** A store's delivery (`X-Shopify-Webhook-Id`) as kept in `webhook_events`, beside Resend's `svix-id`s. */
+const deliveryKey = (connectionId: string, webhookId: string) => `shopify:${connectionId}:${webhookId}`;
+
+/** Whether this delivery of the store was already applied. */
+export async function deliverySeen(db: Db, connectionId: string, webhookId: string): Promise<boolean> {
+	const key = deliveryKey(connectionId, webhookId);
+	const row = await db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.id, key)).get();
+	return row !== undefined;
+}
+
+/** Keeps an applied delivery, so Shopify's retry of it changes nothing (a second keep is a no-op). */
+export function recordDelivery(db: Db, connectionId: string, webhookId: string, topic: string) {
+	return db
+		.insert(webhookEvents)
+		.values({ id: deliveryKey(connectionId, webhookId), type: `shopify ${topic}`.slice(0, 100) })
+		.onConflictDoNothing();
+}

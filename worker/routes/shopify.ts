@@ -62,6 +62,7 @@ export const shopifyWebhookRoutes = new Hono<AppEnv>().post("/:id", async (c) =>
 	const result = await handleShopifyWebhook(c.env, c.req.param("id"), {
 		topic: c.req.header("x-shopify-topic") ?? null,
 		hmac: c.req.header("x-shopify-hmac-sha256") ?? null,
+		webhookId: c.req.header("x-shopify-webhook-id") ?? null,
 		body: await c.req.text(),
 	});
 	return c.json({ ok: true, ...result });

@@ -5,15 +5,19 @@ import type { ContactStatus } from "../contracts/contacts";
 import { SHOPIFY_TOPICS, type ShopifyConnection, type ShopifyConnectionInputSchema } from "../contracts/shopify";
 import { createDb, type Db } from "../db/client";
 import { findContactByEmail } from "../db/contacts";
+import { latestOptOut } from "../db/opt-outs";
 import {
 	connectionsOfWorkspace,
 	deleteConnectionStatement,
+	deliverySeen,
 	findConnection,
 	findConnectionById,
 	insertConnectionStatement,
+	recordDelivery,
 	type ShopifyConnectionRow,
 } from "../db/shopify";
 import { normalizeEmail } from "../domain/contacts/email";
+import { consentPredatesOptOut } from "../domain/contacts/opt-out";
 import { newId } from "../domain/ids";
 import { contactFromCustomer, purchaseFromOrder, type ShopifyContact } from "../domain/ingest/shopify-map";
 import { open, seal } from "../domain/secret-box";
@@ -75,13 +79,20 @@ const storeActor = (row: ShopifyConnectionRow): Principal => ({
 /**
  * A customer from the store: created (subscribed only when they accept email marketing), or, when Pulse knows
  * them, updated; an existing contact is subscribed by the store only on a fresh acceptance, never unsubscribed.
+ * A choice made before the person's latest "no" in Pulse (an unsubscribe, an erasure) subscribes no one, and an
+ * erased or unsubscribed address without a contact is not brought back by it (a late retry, a replayed body).
  */
 async function saveCustomer(env: Env, row: ShopifyConnectionRow, customer: ShopifyContact, onlyIfNew: boolean) {
 	const email = normalizeEmail(customer.email);
 	if (!email.ok) return "invalid email";
-	const existing = await findContactByEmail(createDb(env.DB), row.workspaceId, email.email);
+	const db = createDb(env.DB);
+	const existing = await findContactByEmail(db, row.workspaceId, email.email);
 	if (existing && onlyIfNew) return "known";
-	const status: ContactStatus | undefined = customer.subscribed ? "subscribed" : existing ? undefined : "unsubscribed";
+	const decidedAt = customer.decided_at ? Date.parse(customer.decided_at) : undefined;
+	const outdated = consentPredatesOptOut(decidedAt, await latestOptOut(db, row.workspaceId, email.email, existing?.id));
+	if (outdated && !existing) return "outdated: the address unsubscribed or was erased since";
+	const subscribe = customer.subscribed && !outdated;
+	const status: ContactStatus | undefined = subscribe ? "subscribed" : existing ? undefined : "unsubscribed";
 	const input = {
 		email: email.email,
 		first_name: customer.first_name,
@@ -90,6 +101,7 @@ async function saveCustomer(env: Env, row: ShopifyConnectionRow, customer: Shopi
 	};
 	try {
 		await upsertContact(env, { actor: storeActor(row), ip: null }, input, "shopify");
+		if (customer.subscribed && outdated) return "updated; not subscribed: they unsubscribed since";
 		return existing ? "updated" : "created";
 	} catch (error) {
 		if (error instanceof ApiError && error.code === "conflict") return error.message; // bounced or complained
@@ -97,17 +109,37 @@ async function saveCustomer(env: Env, row: ShopifyConnectionRow, customer: Shopi
 	}
 }
 
+/** `customers/create` → a contact; `orders/create` → a `purchase` event (its buyer added first if new); others ignored. */
+async function applyTopic(env: Env, row: ShopifyConnectionRow, topic: string | null, payload: Record<string, unknown>) {
+	if (topic === "customers/create") {
+		const customer = contactFromCustomer(payload);
+		return { topic, result: customer ? await saveCustomer(env, row, customer, false) : "no email" };
+	}
+	if (topic === "orders/create") {
+		const purchase = purchaseFromOrder(payload);
+		if (!purchase) return { topic, result: "no email" };
+		// The order's email is the buyer's (the customer record may hold an older one).
+		const buyer = contactFromCustomer({ ...(payload.customer as Record<string, unknown>), email: purchase.email });
+		if (buyer) await saveCustomer(env, row, buyer, true);
+		const recorded = await recordEvents(env.DB, row.workspaceId, [purchase], env.EVENTS, { integration: true });
+		return { topic, result: recorded.rejected[0]?.reason ?? "recorded" };
+	}
+	return { topic, result: "ignored" };
+}
+
 /**
  * One webhook from a connected store, verified (`X-Shopify-Hmac-Sha256` over the raw body) before it is read.
  * `customers/create` → a contact; `orders/create` → a `purchase` event (its buyer added first if new). Other
- * topics are acknowledged and ignored, so Shopify does not retry them.
+ * topics are acknowledged and ignored, so Shopify does not retry them. A delivery is applied once: its
+ * `X-Shopify-Webhook-Id` is kept once applied, and a repeat of it is acknowledged as a duplicate.
  */
 export async function handleShopifyWebhook(
 	env: Env,
 	id: string,
-	request: { topic: string | null; hmac: string | null; body: string },
+	request: { topic: string | null; hmac: string | null; webhookId: string | null; body: string },
 ) {
-	const row = await findConnectionById(createDb(env.DB), id);
+	const db = createDb(env.DB);
+	const row = await findConnectionById(db, id);
 	if (!row) throw notFound("Shopify connection");
 	const secret = await open(providerKeySecret(env), owner(row.id), row.secretSealed);
 	if (!secret || !(await verifyShopifyHmac(secret, request.body, request.hmac)))
@@ -118,18 +150,9 @@ export async function handleShopifyWebhook(
 	} catch {
 		throw new ApiError("bad_request", "The webhook body is not JSON");
 	}
-	if (request.topic === "customers/create") {
-		const customer = contactFromCustomer(payload);
-		return { topic: request.topic, result: customer ? await saveCustomer(env, row, customer, false) : "no email" };
-	}
-	if (request.topic === "orders/create") {
-		const purchase = purchaseFromOrder(payload);
-		if (!purchase) return { topic: request.topic, result: "no email" };
-		// The order's email is the buyer's (the customer record may hold an older one).
-		const buyer = contactFromCustomer({ ...(payload.customer as Record<string, unknown>), email: purchase.email });
-		if (buyer) await saveCustomer(env, row, buyer, true);
-		const recorded = await recordEvents(env.DB, row.workspaceId, [purchase], env.EVENTS);
-		return { topic: request.topic, result: recorded.rejected[0]?.reason ?? "recorded" };
-	}
-	return { topic: request.topic, result: "ignored" };
+	const delivery = request.webhookId?.trim().slice(0, 200) || null;
+	if (delivery && (await deliverySeen(db, row.id, delivery))) return { topic: request.topic, result: "duplicate" };
+	const applied = await applyTopic(env, row, request.topic, payload);
+	if (delivery) await recordDelivery(db, row.id, delivery, request.topic ?? "");
+	return applied;
 }

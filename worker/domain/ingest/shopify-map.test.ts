@@ -72,6 +72,18 @@ describe("Shopify webhooks as Pulse data", () => {
 		expect(contactFromCustomer({ first_name: "No email" })).toBeNull();
 	});
 
+	it("dates the customer's choice by its consent time, else by the customer's creation", () => {
+		const created = { email: "c@example.com", created_at: "2024-01-01T00:00:00-05:00" };
+		expect(contactFromCustomer({ ...created, accepts_marketing: true })?.decided_at).toBe("2024-01-01T05:00:00.000Z");
+		const updated = { ...created, accepts_marketing: true, accepts_marketing_updated_at: "2024-02-01T00:00:00Z" };
+		expect(contactFromCustomer(updated)?.decided_at).toBe("2024-02-01T00:00:00.000Z");
+		const consent = { state: "subscribed", consent_updated_at: "2024-03-01T00:00:00Z" };
+		expect(contactFromCustomer({ ...created, email_marketing_consent: consent })?.decided_at).toBe(
+			"2024-03-01T00:00:00.000Z",
+		);
+		expect(contactFromCustomer({ email: "d@example.com", accepts_marketing: true })?.decided_at).toBeUndefined();
+	});
+
 	it("verifies X-Shopify-Hmac-Sha256 over the raw body", async () => {
 		const body = JSON.stringify(ORDER);
 		const key = await crypto.subtle.importKey(

@@ -12,6 +12,11 @@ export type ShopifyContact = {
 	first_name?: string;
 	last_name?: string;
 	subscribed: boolean;
+	/**
+	 * When the store set this choice: the consent's own time, else the customer's creation (ISO); a late retry or
+	 * a replayed body keeps its old time, so it cannot undo an unsubscribe made in Pulse since.
+	 */
+	decided_at?: string;
 	/** Where the consent (or its absence) came from, for the contact's consent record. */
 	consent: { source: string; text: string; at?: string };
 };
@@ -53,11 +58,13 @@ export function contactFromCustomer(customer: Json, fallbackEmail?: unknown): Sh
 	const email = str(customer.email) ?? str(fallbackEmail);
 	if (!email) return null;
 	const marketing = acceptsMarketing(customer);
+	const decidedAt = marketing.at ?? iso(customer.created_at);
 	return {
 		email,
 		...(str(customer.first_name) && { first_name: str(customer.first_name) }),
 		...(str(customer.last_name) && { last_name: str(customer.last_name) }),
 		subscribed: marketing.subscribed,
+		...(decidedAt && { decided_at: decidedAt }),
 		consent: {
 			source: "Shopify",
 			text: marketing.subscribed
