@@ -354,11 +354,47 @@ describe("signup form (double opt-in)", () => {
 		expect(outbox).toHaveLength(10);
 		expect((await visit("/f/frm_missing")).status).toBe(404);
 	});
+
+	it("a link is spent once the person says no: after an unsubscribe or an erasure it subscribes no one", async () => {
+		const owner = await signupOwner("Forms Spent");
+		await call("PATCH", "/api/v1/workspace", { default_from_email: "news@spent.example" }, owner);
+		const form = (await call("POST", "/api/v1/signup-forms", { name: "S", consent_text: WORDING }, owner)).json;
+		const linkFor = async (n: number) => {
+			await visit(`/f/${form.id}`, { method: "POST", form: { email: "ann@example.com", first_name: "Ann" } });
+			const sent = (await call("GET", "/api/v1/outbox", undefined, owner)).json.data as { text: string }[];
+			expect(sent).toHaveLength(n);
+			return /http:\/\/pulse\.test(\/f\/confirm\/[\w.-]+)/.exec(sent[0]?.text ?? "")?.[1] ?? "";
+		};
+		const contacts = async () =>
+			(await call("GET", "/api/v1/contacts", undefined, owner)).json.data as { id: string; status: string }[];
+		const first = await linkFor(1);
+		const page = await visit(first, { method: "POST" });
+		const again = await visit(first, { method: "POST" }); // a double click
+		expect([page.status, again.status]).toEqual([200, 200]);
+		expect(await again.text()).toBe(await page.text());
+		const [ann] = await contacts();
+		expect((await contacts()).map((c) => c.status)).toEqual(["subscribed"]);
+
+		await call("PATCH", `/api/v1/contacts/${ann?.id}`, { status: "unsubscribed" }, owner);
+		const spent = await visit(first, { method: "POST" });
+		expect(spent.status).toBe(410);
+		expect(await spent.text()).toContain("This link is no longer valid");
+		expect((await contacts()).map((c) => c.status)).toEqual(["unsubscribed"]);
+
+		// Filling in the form again is a new "yes": its link subscribes them.
+		const second = await linkFor(2);
+		expect((await visit(second, { method: "POST" })).status).toBe(200);
+		expect((await contacts()).map((c) => c.status)).toEqual(["subscribed"]);
+
+		expect((await call("DELETE", `/api/v1/contacts/${ann?.id}`, undefined, owner)).status).toBe(200);
+		for (const link of [first, second]) expect((await visit(link, { method: "POST" })).status).toBe(410);
+		expect(await contacts()).toEqual([]);
+	});
 });
 
 describe("Shopify connector", () => {
 	const SECRET = "shpss_test_0123456789";
-	async function signed(path: string, topic: string, payload: unknown, secret = SECRET) {
+	async function signed(path: string, topic: string, payload: unknown, secret = SECRET, webhookId?: string) {
 		const body = JSON.stringify(payload);
 		const key = await crypto.subtle.importKey(
 			"raw",
@@ -376,6 +412,7 @@ describe("Shopify connector", () => {
 					"x-shopify-topic": topic,
 					"x-shopify-hmac-sha256": btoa(String.fromCharCode(...mac)),
 					"x-shopify-shop-domain": "acme.myshopify.com",
+					...(webhookId && { "x-shopify-webhook-id": webhookId }),
 				},
 				body,
 			}),
@@ -441,5 +478,60 @@ describe("Shopify connector", () => {
 			occurred_at: "2022-01-01T00:00:00.000Z",
 			properties: { revenue: 403, currency: "USD", items: [{ sku: "IPOD2008BLACK", quantity: 1, price: 199 }] },
 		});
+	});
+
+	/** A store connected to a new workspace: its webhook path and the owner. */
+	async function connectedStore(name: string) {
+		const owner = await signupOwner(name);
+		const body = { shop_domain: "acme.myshopify.com", webhook_secret: SECRET };
+		const connected = await call("POST", "/api/v1/integrations/shopify", body, owner);
+		return { owner, path: new URL(connected.json.webhook_url).pathname };
+	}
+
+	it("applies a delivery once, and an old acceptance (a late retry, a replayed body) never undoes an unsubscribe", async () => {
+		const { owner, path } = await connectedStore("Shop Replay");
+		const customer = {
+			id: 7,
+			email: "bob@biller.com",
+			first_name: "Bob",
+			email_marketing_consent: { state: "subscribed", consent_updated_at: "2020-01-01T00:00:00Z" },
+		};
+		const deliver = async (id: string, body: unknown = customer) =>
+			(await signed(path, "customers/create", body, SECRET, id)).json<{ result: string }>();
+		expect((await deliver("wh-1")).result).toBe("created");
+		const [bob] = (await call("GET", "/api/v1/contacts", undefined, owner)).json.data;
+		const contact = async () => (await call("GET", `/api/v1/contacts/${bob.id}`, undefined, owner)).json;
+		await call("PATCH", `/api/v1/contacts/${bob.id}`, { status: "unsubscribed", first_name: "Robert" }, owner);
+
+		expect((await deliver("wh-1")).result).toBe("duplicate"); // Shopify's retry of the same delivery
+		expect(await contact()).toMatchObject({ status: "unsubscribed", first_name: "Robert" });
+		expect((await deliver("wh-2")).result).toMatch(/not subscribed/); // the signed body replayed
+		expect(await contact()).toMatchObject({ status: "unsubscribed", first_name: "Bob" });
+
+		const later = { state: "subscribed", consent_updated_at: new Date(Date.now() + 60_000).toISOString() };
+		expect((await deliver("wh-3", { ...customer, email_marketing_consent: later })).result).toBe("updated");
+		expect((await contact()).status).toBe("subscribed"); // a new acceptance in the store still counts
+
+		expect((await call("DELETE", `/api/v1/contacts/${bob.id}`, undefined, owner)).status).toBe(200);
+		expect((await deliver("wh-4")).result).toMatch(/^outdated/);
+		expect((await call("GET", "/api/v1/contacts", undefined, owner)).json.data).toEqual([]);
+	});
+
+	it("an ingest messageId shaped like a store order's key does not keep the real order out", async () => {
+		const { owner, path } = await connectedStore("Shop Keys");
+		const ingestKey = (await createKey(owner.cookie, "ingest")).key;
+		const buyer = { id: 8, email: "jon@example.com", email_marketing_consent: { state: "not_subscribed" } };
+		expect((await signed(path, "customers/create", buyer)).status).toBe(200);
+		const track = { userId: "jon@example.com", event: "purchase", messageId: "shopify:order:1" };
+		expect((await send("/v1/track", track, basic(ingestKey))).json).toEqual({ success: true });
+		const order = { id: 1, email: "jon@example.com", total_price: "10.00", currency: "USD" };
+		const recorded = await signed(path, "orders/create", order);
+		expect((await recorded.json<{ result: string }>()).result).toBe("recorded");
+		const jon = await contactByEmail(owner, "jon@example.com");
+		const purchases = jon.events.filter((e: { name: string }) => e.name === "purchase");
+		expect(purchases.map((e: { properties: { revenue?: number } }) => e.properties.revenue ?? null).sort()).toEqual([
+			10,
+			null,
+		]);
 	});
 });
