@@ -10,7 +10,7 @@ import { validationHook } from "./validation";
 
 const tags = ["Integrations"];
 const ABOUT =
-	"Connect a Shopify store: create the connection with the store's webhook signing secret, then add two webhooks (JSON) in the store pointing at `webhook_url`: `customers/create` (a contact, subscribed only when the customer accepts email marketing) and `orders/create` (a `purchase` event with `revenue`, `currency` and `items`, once per order). Each webhook's `X-Shopify-Hmac-Sha256` is verified.";
+	"Connect a Shopify store: create the connection with the store's webhook signing secret, then add two webhooks (JSON) in the store pointing at `webhook_url`: `customers/create` (a contact, subscribed only when the customer accepts email marketing) and `orders/create` (a `purchase` event with `revenue`, `currency` and `items`, once per order). Each webhook's `X-Shopify-Hmac-Sha256` is verified, and each delivery (`X-Shopify-Webhook-Id`) applied once; an acceptance older than the contact's latest unsubscribe in Pulse subscribes no one.";
 
 /** `/api/v1/integrations/shopify`: connect, list and disconnect stores (admins manage, every member reads). */
 export const shopifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
