@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
 import type { Role } from "../contracts/common";
 import type { Db } from "./client";
+import { inJson } from "./json-each";
 import { apiKeys, memberships, users } from "./schema";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -68,11 +69,11 @@ export function revokeKeysStatement(db: Db, ids: string[], at: Date) {
 	return db
 		.update(apiKeys)
 		.set({ revokedAt: at })
-		.where(and(inArray(apiKeys.id, ids), isNull(apiKeys.revokedAt)));
+		.where(and(inJson(apiKeys.id, ids), isNull(apiKeys.revokedAt)));
 }
 
 export function setKeysRoleStatement(db: Db, ids: string[], role: Role) {
-	return db.update(apiKeys).set({ role }).where(inArray(apiKeys.id, ids));
+	return db.update(apiKeys).set({ role }).where(inJson(apiKeys.id, ids));
 }
 
 /** Refreshes `last_used_at` unless another request already did within `granularityMs`. */

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "./client";
+import { inJson } from "./json-each";
 import { campaignArchive, campaignTags } from "./schema-ops";
 
 /** Each campaign's tags, by campaign id. */
@@ -9,7 +10,7 @@ export async function tagsOfCampaigns(db: Db, campaignIds: string[]): Promise<Ma
 	const rows = await db
 		.select({ campaignId: campaignTags.campaignId, tag: campaignTags.tag })
 		.from(campaignTags)
-		.where(inArray(campaignTags.campaignId, campaignIds))
+		.where(inJson(campaignTags.campaignId, campaignIds))
 		.orderBy(campaignTags.tag);
 	for (const row of rows) tags.set(row.campaignId, [...(tags.get(row.campaignId) ?? []), row.tag]);
 	return tags;
@@ -37,6 +38,6 @@ export async function archivedCampaigns(db: Db, campaignIds: string[]): Promise<
 	const rows = await db
 		.select({ id: campaignArchive.campaignId })
 		.from(campaignArchive)
-		.where(inArray(campaignArchive.campaignId, campaignIds));
+		.where(inJson(campaignArchive.campaignId, campaignIds));
 	return new Set(rows.map((r) => r.id));
 }

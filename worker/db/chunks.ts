@@ -1,6 +1,7 @@
 import { and, asc, eq, exists, gt, gte, inArray, lt, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
+import { inJson } from "./json-each";
 import {
 	cancelQueuedOfCampaign,
 	cancelQueuedOfChunk,
@@ -75,7 +76,7 @@ export async function touchChunks(db: Db, ids: string[], now: number) {
 	await db
 		.update(chunks)
 		.set({ updatedAt: new Date(now) })
-		.where(and(inArray(chunks.id, ids), inArray(chunks.status, [...OUTSTANDING])));
+		.where(and(inJson(chunks.id, ids), inArray(chunks.status, [...OUTSTANDING])));
 }
 
 /** Whether any chunk of the campaign is still waiting for the queue (paused ones are not). */

@@ -5,7 +5,7 @@ import type { SegmentDefinition } from "../contracts/segments";
 import type { CompiledSegment, SqlParam } from "../domain/segments/compile";
 import { type CountPlan, compileCount } from "../domain/segments/count";
 import type { Db } from "./client";
-import { columns, value } from "./json-each";
+import { columns, inJson, value } from "./json-each";
 import { contactStatusHistory, contacts, contactTags, events, suppressions } from "./schema-contacts";
 import { contactListMembers } from "./schema-lists";
 import { optedOutOfTopic } from "./topics";
@@ -15,9 +15,8 @@ export type ContactRow = typeof contacts.$inferSelect;
 /** `contacts` under the name the segment compiler's SQL uses for it (`c`). */
 export const c = alias(contacts, "c");
 
-/** `column IN (the values)`, with the whole list bound as one JSON parameter (D1 allows 100 per statement). */
-export const inJson = (column: SQLiteColumn | SQL, values: readonly unknown[]) =>
-	sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+/** Re-exported for the modules that import it from here. */
+export { inJson };
 
 /** Compiler output (SQL text with `?` placeholders) as a drizzle SQL chunk, its parameters bound in order. */
 function compiledSql(text: string, params: readonly SqlParam[]): SQL {

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { PauseReason } from "../contracts/campaigns";
 import type { Db } from "./client";
+import { inJson } from "./json-each";
 import { campaigns, chunks } from "./schema-campaigns";
 
 /*
@@ -45,7 +46,7 @@ export async function resumeReopenedJourneyCampaigns(db: Db, now: number, limit:
 		.set({ status: "sending", pauseReason: null })
 		.where(
 			and(
-				inArray(
+				inJson(
 					campaigns.id,
 					due.map((c) => c.id),
 				),

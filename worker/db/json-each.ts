@@ -1,9 +1,17 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 /*
  * Bulk statements whose rows travel as one JSON array parameter (D1 allows 100 bound parameters per
  * statement, so a row-per-placeholder insert would split a page of rows into many statements).
  */
+
+/**
+ * `column IN (the values)`, the whole list bound as one JSON parameter: for any list that may hold more than a
+ * handful of values (D1 refuses a statement with more than 100 bound parameters).
+ */
+export const inJson = (column: SQLiteColumn | SQL, values: readonly unknown[]): SQL =>
+	sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 
 /** The rows of a JSON array, as the table `j` (one row per element, the element in `j.value`). */
 export const jsonRows = (json: string) => sql`json_each(${json}) j`;

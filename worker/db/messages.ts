@@ -1,7 +1,6 @@
-import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { field, jsonRows } from "./json-each";
+import { field, inJson, jsonRows } from "./json-each";
 import { chunks } from "./schema-campaigns";
 import { messages } from "./schema-contacts";
 
@@ -19,9 +18,8 @@ export type NewMessage = {
 	scheduled_for?: number | null;
 };
 
-/** `column IN (ids)` with the ids bound as one JSON parameter (D1 allows 100 parameters a statement). */
-export const inJson = (column: SQLiteColumn, ids: readonly string[]): SQL =>
-	sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+/** Re-exported for the modules that import it from here. */
+export { inJson };
 
 /** Recipient rows of a campaign; a replay inserts nothing (unique per campaign, step and contact). */
 export function insertMessages(db: Db, workspaceId: string, campaignId: string, rows: NewMessage[]) {

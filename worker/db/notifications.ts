@@ -1,6 +1,7 @@
-import { and, count, desc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lte } from "drizzle-orm";
 import type { NotificationPreferences } from "../contracts/notifications";
 import type { Db } from "./client";
+import { inJson } from "./json-each";
 import { memberships } from "./schema";
 import { imports } from "./schema-contacts";
 import { notificationPreferences, notificationSettings, notifications } from "./schema-notifications";
@@ -27,7 +28,7 @@ export async function unreadCounts(db: Db, memberIds: string[]): Promise<Map<str
 	const rows = await db
 		.select({ memberId: notifications.memberId, n: count() })
 		.from(notifications)
-		.where(and(inArray(notifications.memberId, memberIds), isNull(notifications.readAt)))
+		.where(and(inJson(notifications.memberId, memberIds), isNull(notifications.readAt)))
 		.groupBy(notifications.memberId);
 	return new Map(rows.map((r) => [r.memberId, r.n]));
 }
@@ -42,7 +43,7 @@ export async function markRead(db: Db, workspaceId: string, memberId: string, id
 	await db
 		.update(notifications)
 		.set({ readAt: at })
-		.where(ids ? and(own, inArray(notifications.id, ids)) : own);
+		.where(ids ? and(own, inJson(notifications.id, ids)) : own);
 }
 
 /** The membership id of a user in a workspace (null: not a member). */
@@ -57,7 +58,7 @@ export async function membershipIdOf(db: Db, workspaceId: string, userId: string
 
 export async function storedPreferences(db: Db, memberIds: string[]) {
 	if (memberIds.length === 0) return [];
-	return db.select().from(notificationPreferences).where(inArray(notificationPreferences.memberId, memberIds));
+	return db.select().from(notificationPreferences).where(inJson(notificationPreferences.memberId, memberIds));
 }
 
 export async function savePreferences(db: Db, workspaceId: string, memberId: string, prefs: NotificationPreferences) {
@@ -85,7 +86,7 @@ export async function markDigested(db: Db, memberId: string, ids: string[], at: 
 		.set({ lastDigestAt: at })
 		.where(eq(notificationPreferences.memberId, memberId));
 	if (ids.length === 0) return void (await stamp);
-	await db.batch([stamp, db.update(notifications).set({ digestedAt: at }).where(inArray(notifications.id, ids))]);
+	await db.batch([stamp, db.update(notifications).set({ digestedAt: at }).where(inJson(notifications.id, ids))]);
 }
 
 /** Members who chose the daily digest. */

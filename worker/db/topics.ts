@@ -1,7 +1,8 @@
-import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
+import { inJson } from "./json-each";
 import { contacts } from "./schema-contacts";
 import { campaignTopics, contactTopicOptOuts, topics } from "./schema-sending";
 
@@ -105,7 +106,7 @@ export async function setOptOuts(
 /** Campaign id → topic id, for the campaigns that have one. */
 export async function topicsOfCampaigns(db: Db, campaignIds: string[]): Promise<Map<string, string>> {
 	if (campaignIds.length === 0) return new Map();
-	const rows = await db.select().from(campaignTopics).where(inArray(campaignTopics.campaignId, campaignIds));
+	const rows = await db.select().from(campaignTopics).where(inJson(campaignTopics.campaignId, campaignIds));
 	return new Map(rows.map((r) => [r.campaignId, r.topicId]));
 }
 
