@@ -1,5 +1,7 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
+import { LONGEST_LEAD_MS, MILESTONES } from "../domain/planning/milestones";
 import type { Db } from "./client";
+import { inJson } from "./json-each";
 import { campaigns } from "./schema-campaigns";
 import { campaignTasks } from "./schema-ops";
 
@@ -14,7 +16,7 @@ export function tasksOfCampaigns(db: Db, workspaceId: string, campaignIds: strin
 	return db
 		.select()
 		.from(campaignTasks)
-		.where(and(eq(campaignTasks.workspaceId, workspaceId), inArray(campaignTasks.campaignId, campaignIds)))
+		.where(and(eq(campaignTasks.workspaceId, workspaceId), inJson(campaignTasks.campaignId, campaignIds)))
 		.orderBy(asc(campaignTasks.id));
 }
 
@@ -42,12 +44,30 @@ export function deleteTaskStatement(db: Db, workspaceId: string, id: string) {
 	return db.delete(campaignTasks).where(and(eq(campaignTasks.id, id), eq(campaignTasks.workspaceId, workspaceId)));
 }
 
+const HOUR = 3_600_000;
+
 /**
- * Open, assigned tasks not yet reported overdue that may be overdue at `now`: their own due date passed, or
- * they follow a milestone of a campaign sending within `leadMs` (no milestone falls further before the send).
- * Cancelled and finished campaigns' tasks are left alone. Every workspace, soonest first.
+ * A task's due time (ms) in SQL, as `taskDueAt` computes it: its own due date, or else its milestone's (the send
+ * date less the milestone's lead, squeezed in proportion when the campaign was planned at shorter notice).
+ * NULL without either.
  */
-export function overdueCandidates(db: Db, now: Date, leadMs: number, limit: number) {
+const taskDueMs: SQL<number | null> = (() => {
+	const lead = sql.join(
+		MILESTONES.map((m) => sql.raw(`WHEN '${m.key}' THEN ${m.hoursBefore * HOUR}`)),
+		sql` `,
+	);
+	const scale = sql`MIN(1.0, MAX(0, ${campaigns.sendAt} - ${campaigns.createdAt}) * 1.0 / ${sql.raw(String(LONGEST_LEAD_MS))})`;
+	return sql<
+		number | null
+	>`COALESCE(${campaignTasks.dueAt}, ${campaigns.sendAt} - ROUND((CASE ${campaignTasks.milestone} ${lead} END) * ${scale}))`;
+})();
+
+/**
+ * Open, assigned tasks not yet reported overdue whose due time (their own, or their milestone's) has come by
+ * `now`. Cancelled and finished campaigns' tasks are left alone. Every workspace, longest overdue first: tasks
+ * not yet due never take a place, so no workspace's upcoming tasks hold back another's overdue ones.
+ */
+export function overdueCandidates(db: Db, now: Date, limit: number) {
 	return db
 		.select({
 			task: campaignTasks,
@@ -64,13 +84,10 @@ export function overdueCandidates(db: Db, now: Date, leadMs: number, limit: numb
 				isNotNull(campaignTasks.assigneeId),
 				ne(campaigns.status, "cancelled"),
 				ne(campaigns.status, "completed"),
-				or(
-					lt(campaignTasks.dueAt, now),
-					and(isNull(campaignTasks.dueAt), lt(campaigns.sendAt, new Date(now.getTime() + leadMs))),
-				),
+				lte(taskDueMs, now.getTime()),
 			),
 		)
-		.orderBy(asc(campaignTasks.dueAt), asc(campaigns.sendAt))
+		.orderBy(asc(taskDueMs), asc(campaignTasks.id))
 		.limit(limit);
 }
 
@@ -80,7 +97,7 @@ export async function claimOverdue(db: Db, ids: string[], at: Date): Promise<str
 	const claimed = await db
 		.update(campaignTasks)
 		.set({ overdueNotifiedAt: at })
-		.where(and(inArray(campaignTasks.id, ids), isNull(campaignTasks.overdueNotifiedAt)))
+		.where(and(inJson(campaignTasks.id, ids), isNull(campaignTasks.overdueNotifiedAt)))
 		.returning({ id: campaignTasks.id });
 	return claimed.map((r) => r.id);
 }

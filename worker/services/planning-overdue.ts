@@ -1,9 +1,9 @@
 import { createDb } from "../db/client";
 import { claimOverdue, overdueCandidates } from "../db/planning-tasks";
-import { LONGEST_LEAD_MS, type MilestoneKey, milestoneName, taskDueAt } from "../domain/planning/milestones";
+import { type MilestoneKey, milestoneName, taskDueAt } from "../domain/planning/milestones";
 import { notify } from "./notify";
 
-/** Tasks looked at per cron run (the rest wait for the next run, five minutes later). */
+/** Overdue tasks reported per cron run, longest overdue first (the rest wait for the next run, five minutes later). */
 const PER_RUN = 200;
 
 /**
@@ -14,7 +14,7 @@ const PER_RUN = 200;
 export async function notifyOverdueTasks(env: Env, now: number) {
 	const db = createDb(env.DB);
 	const at = new Date(now);
-	const candidates = await overdueCandidates(db, at, LONGEST_LEAD_MS, PER_RUN);
+	const candidates = await overdueCandidates(db, at, PER_RUN);
 	const overdue = candidates.flatMap((c) => {
 		const milestone = c.task.milestone as MilestoneKey;
 		const due = taskDueAt({ dueAt: c.task.dueAt, milestone }, c.sendAt, c.campaignCreatedAt);
