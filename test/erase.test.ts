@@ -68,6 +68,31 @@ async function contactWithHistory() {
 	);
 	const campaign = await call("POST", "/api/v1/campaigns", { name: "C", template_id: template.json.id }, { cookie });
 	const campaignId = campaign.json.id as string;
+	// The team's notes quote them: a comment, a task, a notification.
+	const noted = [
+		await call("POST", `/api/v1/campaigns/${campaignId}/comments`, { body: `Ask ${address} first` }, { cookie }),
+		await call(
+			"POST",
+			`/api/v1/campaigns/${campaignId}/tasks`,
+			{ milestone: "send", title: `Call ${address}` },
+			{ cookie },
+		),
+	];
+	expect(noted.map((r) => r.status)).toEqual([201, 201]);
+	const member = await env.DB.prepare("SELECT id FROM memberships WHERE workspace_id = ?")
+		.bind(owner.workspace.id)
+		.first();
+	await env.DB.prepare(
+		"INSERT INTO notifications (id, workspace_id, member_id, kind, title, body) VALUES (?, ?, ?, 'journey_error', ?, ?)",
+	)
+		.bind(
+			`ntf_${crypto.randomUUID()}`,
+			owner.workspace.id,
+			member?.id,
+			`About ${address}`,
+			`${address.toUpperCase()} bounced`,
+		)
+		.run();
 	await call("POST", `/api/v1/campaigns/${campaignId}/send`, undefined, { cookie });
 	await waitUntil("the campaign to complete", async () => (await stats(cookie, campaignId)).status === "completed");
 	// As if sent an hour ago: an open or click right after delivery is (rightly) taken for a machine.
@@ -118,6 +143,7 @@ describe("erasing a contact (GDPR)", () => {
 		const places = (await whereIs(address)).map((h) => h.table);
 		expect(places).toEqual(expect.arrayContaining(["contacts", "outbox_messages", "messages", "import_errors"]));
 		expect(places).toEqual(expect.arrayContaining(["events", "tracking_events", "assistant_messages", "audit_log"]));
+		expect(places).toEqual(expect.arrayContaining(["comments", "campaign_tasks", "notifications"]));
 
 		expect((await call("DELETE", `/api/v1/contacts/${id}`, undefined, { cookie })).status).toBe(200);
 

@@ -4,6 +4,7 @@ import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { addressForms, ERASED_TEXT } from "../domain/contacts/erase";
 import { ERASED_DELIVERY_BODY } from "../domain/webhooks/delivery-contact";
 import type { Db } from "./client";
+import { noteColumns } from "./erase-notes";
 import { auditLog } from "./schema";
 import { assistantConversations, assistantMessages } from "./schema-assistant";
 import {
@@ -252,8 +253,8 @@ export function redactionPages(db: Db, e: Erasure, limit: number) {
 	] as const;
 }
 
-/** Free text that may quote the address anywhere inside it (JSON, URLs, chat messages). */
-type TextColumn = {
+/** Free text that may quote the address anywhere inside it (JSON, URLs, chat messages, notes). */
+export type TextColumn = {
 	table: SQLiteTable;
 	column: SQLiteColumn;
 	scope: SQL;
@@ -308,6 +309,7 @@ function textColumns(db: Db, e: Erasure): TextColumn[] {
 					.set({ definition: raw(text) })
 					.where(byRowid(rowid)),
 		},
+		...noteColumns(db, e),
 	];
 }
 
