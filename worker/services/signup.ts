@@ -6,6 +6,7 @@ import { latestOptOut } from "../db/opt-outs";
 import { take } from "../db/rate-counter";
 import { findFormById, type SignupFormRow } from "../db/signup-forms";
 import { findSuppression } from "../db/suppressions";
+import { addressKey } from "../domain/address-key";
 import { normalizeEmail } from "../domain/contacts/email";
 import { consentPredatesOptOut } from "../domain/contacts/opt-out";
 import { newId } from "../domain/ids";
@@ -54,7 +55,8 @@ export async function submitSignup(
 	if (input.honeypot) return;
 	const email = normalizeEmail(input.email);
 	if (!email.ok) throw new ApiError("validation_failed", email.reason, [{ path: "email", message: email.reason }]);
-	await limited(env, `signup:address:${form.workspaceId}:${email.email}`, PER_ADDRESS);
+	const address = await addressKey(tokenSecret(env), email.email); // the key outlives an erasure: no plain address
+	await limited(env, `signup:address:${form.workspaceId}:${address}`, PER_ADDRESS);
 	const db = createDb(env.DB);
 	const suppression = await findSuppression(db, form.workspaceId, email.email);
 	if (suppression && suppression.reason !== "unsubscribed") return;
