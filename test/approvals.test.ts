@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { runApprovalSla } from "../worker/services/approval-sla";
 import { addMember, call, createKey, signupOwner } from "./client";
+import { copyCampaign, copyReviewRequest } from "./row-copies";
 
 const ONE_STAGE = {
 	stages: [
@@ -269,5 +270,30 @@ describe("approvals", () => {
 		expect(
 			(await call("POST", `/api/v1/campaigns/${t.id}/comments`, { body: "x" }, { cookie: t.viewer.cookie })).status,
 		).toBe(403);
+	});
+
+	it("reminds at the SLA while another workspace has 100 older reviews with no SLA to keep", async () => {
+		const quiet = await signupOwner("No SLA Co");
+		const as = { cookie: quiet.cookie };
+		await call(
+			"PATCH",
+			"/api/v1/workspace",
+			{ postal_address: "1 Quiet Rd", default_from_email: "q@quiet.example" },
+			as,
+		);
+		const noSla = { stages: [{ name: "Look", approver_roles: ["admin"], min_approvals: 1 }] };
+		expect((await call("PUT", "/api/v1/approval-policy", noSla, as)).status).toBe(200);
+		const template = await call("POST", "/api/v1/templates", { name: "T", subject: "Hi", html: "<p>Hi</p>" }, as);
+		const id = (await call("POST", "/api/v1/campaigns", { name: "Quiet", template_id: template.json.id }, as)).json.id;
+		expect((await call("POST", `/api/v1/campaigns/${id}/approval/request`, undefined, as)).status).toBe(200);
+		// 100 more pending reviews, waiting longer than any other.
+		await copyCampaign(id, 100);
+		await copyReviewRequest(id, 100, 0);
+		expect((await call("GET", `/api/v1/campaigns/${id}_99/approval`, undefined, as)).json.status).toBe("pending");
+
+		const t = await team();
+		await request(t);
+		await runApprovalSla(env, new Date(Date.now() + 2.5 * 3_600_000));
+		expect(await kinds(t.admin)).toContain("review_overdue");
 	});
 });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { handleScheduled } from "../worker/scheduled";
 import { notifyOverdueTasks } from "../worker/services/planning-overdue";
 import { addMember, call, signupOwner } from "./client";
+import { addTasks, copyCampaign } from "./row-copies";
 
 const DAY = 86_400_000;
 
@@ -26,29 +27,6 @@ async function workspace(name: string) {
 	return { owner, editor, viewer, templateId: template.json.id as string };
 }
 type Team = Awaited<ReturnType<typeof workspace>>;
-
-/** `n` copies of campaign `id` in one statement (D1 rows, not API calls), each sending a minute after the last. */
-async function copies(id: string, n: number) {
-	await env.DB.prepare(
-		`INSERT INTO campaigns (id, workspace_id, name, status, template_id, from_email, send_at)
-		 SELECT c.id || '_' || j.key, c.workspace_id, c.name || ' ' || j.key, c.status, c.template_id, c.from_email,
-		        c.send_at + (j.key + 1) * 60000
-		 FROM campaigns c, json_each(?) j WHERE c.id = ?`,
-	)
-		.bind(JSON.stringify(Array(n).fill(0)), id)
-		.run();
-}
-
-/** `n` tasks on a campaign's milestone for `assignee`, in one statement (with `dueAt`, their own due date). */
-async function tasks(id: string, n: number, milestone: string, assignee: string, dueAt: number | null = null) {
-	await env.DB.prepare(
-		`INSERT INTO campaign_tasks (id, workspace_id, campaign_id, milestone, title, assignee_id, due_at)
-		 SELECT c.id || '_task_' || j.key, c.workspace_id, c.id, ?, 'Task ' || j.key, ?, ?
-		 FROM campaigns c, json_each(?) j WHERE c.id = ?`,
-	)
-		.bind(milestone, assignee, dueAt, JSON.stringify(Array(n).fill(0)), id)
-		.run();
-}
 
 const unread = async (as: { cookie: string }) =>
 	(await call("GET", "/api/v1/notifications", undefined, { cookie: as.cookie })).json.unread as number;
@@ -301,7 +279,7 @@ describe("campaign planning", () => {
 	it("reports 101 overdue tasks in one cron run, and the run's later jobs still run", async () => {
 		const many = await workspace("Many Tasks Co");
 		const id = await campaign(many, Date.now() + 5 * DAY, "Busy launch");
-		await tasks(id, 101, "send", many.viewer.memberId, Date.now() - DAY);
+		await addTasks(id, 101, "send", many.viewer.memberId, Date.now() - DAY);
 		const errors = vi.spyOn(console, "error");
 		try {
 			await handleScheduled(createScheduledController({ scheduledTime: Date.now() }), env, createExecutionContext());
@@ -318,9 +296,9 @@ describe("campaign planning", () => {
 		// 200 send-milestone tasks of a campaign sending in two days: near their milestone, not yet due.
 		const busy = await workspace("Busy Co");
 		const soon = await campaign(busy, Date.now() + 2 * DAY, "Soon");
-		await tasks(soon, 200, "send", busy.viewer.memberId);
+		await addTasks(soon, 200, "send", busy.viewer.memberId);
 		const late = await campaign(t, null, "Late one");
-		await tasks(late, 1, "content_due", t.viewer.memberId, Date.now() - 60_000);
+		await addTasks(late, 1, "content_due", t.viewer.memberId, Date.now() - 60_000);
 		await call("POST", "/api/v1/notifications/read", {}, { cookie: t.viewer.cookie });
 
 		await notifyOverdueTasks(env, Date.now());
@@ -333,7 +311,7 @@ describe("campaign planning", () => {
 		const big = await workspace("Big Co");
 		const sendAt = Date.parse("2031-05-01T09:00:00Z");
 		const first = await campaign(big, sendAt, "Wave");
-		await copies(first, 119);
+		await copyCampaign(first, 119);
 		await addTask(big, first, { milestone: "send", title: "Go", assignee_id: big.viewer.memberId });
 
 		const calendar = await call(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { ApprovalPolicy } from "../contracts/approvals";
 import type { Db } from "./client";
 import { campaignVariants } from "./schema-ab";
@@ -80,12 +80,24 @@ export function updateRequestStatement(
 	return db.update(approvalRequests).set(change).where(eq(approvalRequests.id, id));
 }
 
-/** Open reviews, oldest waiting first, for the SLA check. */
-export function openRequests(db: Db, limit: number) {
+/**
+ * Open reviews the SLA check may have to act on by `now`, oldest waiting first: those of a workspace whose policy
+ * sets an SLA on some stage, waiting at least the shortest of those SLAs (no reminder, escalation or expiry comes
+ * sooner). Reviews without an SLA to keep never take a place, so they hold back nobody's reminders.
+ */
+export function slaDueRequests(db: Db, now: Date, limit: number) {
+	// Spelled out: in a single-table query drizzle leaves columns unqualified, and inside the subquery an
+	// unqualified `workspace_id` would be the policy's own.
+	const shortestSlaHours = sql`(SELECT MIN(s.value ->> '$.sla_hours') FROM ${approvalPolicies} p, json_each(p.policy, '$.stages') s WHERE p.workspace_id = "approval_requests"."workspace_id")`;
 	return db
 		.select()
 		.from(approvalRequests)
-		.where(eq(approvalRequests.open, true))
+		.where(
+			and(
+				eq(approvalRequests.open, true),
+				sql`"approval_requests"."stage_since" + ${shortestSlaHours} * 3600000 <= ${now.getTime()}`,
+			),
+		)
 		.orderBy(asc(approvalRequests.stageSince))
 		.limit(limit);
 }

@@ -1,4 +1,4 @@
-import { type ApprovalRequestRow, openRequests, updateRequestStatement } from "../db/approvals";
+import { type ApprovalRequestRow, slaDueRequests, updateRequestStatement } from "../db/approvals";
 import { createDb } from "../db/client";
 import { slaSteps } from "../domain/approvals/policy";
 import { ApiError } from "../errors";
@@ -33,11 +33,12 @@ async function expire(env: Env, row: ApprovalRequestRow, e: Evaluation, stageNam
 /**
  * From the cron: reminds a stage's approvers once its SLA has passed, escalates to `escalate_to_role`
  * once twice the SLA has passed (each once per stage), expires the review at three times the SLA, and
- * closes reviews whose target is gone or no longer waiting. At most 100 open reviews a run.
+ * closes reviews whose target is gone or no longer waiting. At most 100 reviews a run, of those past the
+ * shortest SLA of their workspace's policy (reviews with no SLA to keep are never looked at).
  */
 export async function runApprovalSla(env: Env, now = new Date()) {
 	const db = createDb(env.DB);
-	for (const row of await openRequests(db, 100)) {
+	for (const row of await slaDueRequests(db, now, 100)) {
 		try {
 			const e = await evaluate(env.DB, row.workspaceId, row.targetType, row.targetId);
 			const index = e.state.stageIndex;
