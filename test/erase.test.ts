@@ -1,9 +1,11 @@
 import { runInDurableObject } from "cloudflare:test";
+import { exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "../worker/db/client";
 import { recordAudit } from "../worker/services/audit";
 import { appendMessage, createConversation } from "../worker/services/conversations";
-import { call, env, signupOwner, uniqueEmail } from "./client";
+import { runUpkeep } from "../worker/services/upkeep";
+import { call, env, ORIGIN, signupOwner, uniqueEmail } from "./client";
 import { importCsv } from "./import-helpers";
 import { activeJourney, alarmAt, MINUTE, shardFor, workspaceWithContacts } from "./journey-helpers";
 import { hit, pathsIn, stats, waitUntil } from "./tracking-helpers";
@@ -93,6 +95,16 @@ async function contactWithHistory() {
 			`${address.toUpperCase()} bounced`,
 		)
 		.run();
+	// They once filled in a signup form (a confirmation email, a rate-limit window for the address).
+	const form = (await call("POST", "/api/v1/signup-forms", { name: "F", consent_text: "Yes" }, { cookie })).json;
+	const filled = await exports.default.fetch(
+		new Request(`${ORIGIN}/f/${form.id}`, {
+			method: "POST",
+			headers: { "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": "198.51.100.9" },
+			body: new URLSearchParams({ email: address }).toString(),
+		}),
+	);
+	expect(filled.status).toBe(200);
 	await call("POST", `/api/v1/campaigns/${campaignId}/send`, undefined, { cookie });
 	await waitUntil("the campaign to complete", async () => (await stats(cookie, campaignId)).status === "completed");
 	// As if sent an hour ago: an open or click right after delivery is (rightly) taken for a machine.
@@ -137,7 +149,7 @@ async function contactWithHistory() {
 
 describe("erasing a contact (GDPR)", () => {
 	it("leaves the address nowhere but the suppression list, keeps campaign stats and keeps it suppressed", async () => {
-		const { cookie, address, other, id, campaignId } = await contactWithHistory();
+		const { cookie, address, other, id, campaignId, workspace } = await contactWithHistory();
 		const before = await stats(cookie, campaignId);
 		expect(before).toMatchObject({ sent: 2, opens: 1, unique_opens: 1, clicks: 1, unique_clicks: 1 });
 		const places = (await whereIs(address)).map((h) => h.table);
@@ -155,6 +167,14 @@ describe("erasing a contact (GDPR)", () => {
 		expect(after.links[0].url).toMatch(/who=erased\+\w+@erased\.invalid$/);
 		const events = await env.DB.prepare("SELECT count(*) AS n FROM events WHERE contact_id = ?").bind(id).first();
 		expect(events).toEqual({ n: 0 });
+		// The signup form's window for the address (keyed without it) is forgotten once it ends.
+		const windows = () =>
+			env.DB.prepare("SELECT count(*) AS n FROM rate_limits WHERE key LIKE ?")
+				.bind(`signup:address:${workspace.id}:%`)
+				.first();
+		expect(await windows()).toEqual({ n: 1 });
+		await runUpkeep(env, Date.now() + 2 * 3_600_000);
+		expect(await windows()).toEqual({ n: 0 });
 		const back = await call("POST", "/api/v1/contacts", { email: address }, { cookie });
 		expect(back.json.status).toBe("unsubscribed");
 		// Nobody else loses anything.

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { rateLimits } from "./schema";
 
@@ -28,4 +28,18 @@ export async function take(db: Db, key: string, limit: Window, now = Date.now())
 /** Ends the window of `key` early (e.g. a lease whose work is done). */
 export async function release(db: Db, key: string): Promise<void> {
 	await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
+/**
+ * Forgets up to `limit` windows that have ended (an ended window counts as no window at all): keys may name an IP
+ * address or an account's email, kept no longer than they limit anything. Answers how many went.
+ */
+export async function deleteEndedWindows(db: Db, now: number, limit: number): Promise<number> {
+	const ended = db
+		.select({ key: rateLimits.key })
+		.from(rateLimits)
+		.where(lte(rateLimits.windowEndsAt, new Date(now)))
+		.limit(limit);
+	const rows = await db.delete(rateLimits).where(inArray(rateLimits.key, ended)).returning({ key: rateLimits.key });
+	return rows.length;
 }

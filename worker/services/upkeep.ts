@@ -1,4 +1,5 @@
 import { createDb } from "../db/client";
+import { deleteEndedWindows } from "../db/rate-counter";
 import { readFlag, writeFlag } from "../db/system-flags";
 import { applyAuditRetention } from "./audit-log";
 
@@ -7,6 +8,8 @@ const DAY_MS = 86_400_000;
 const DAILY_EVERY_MS = DAY_MS - 10 * 60_000;
 export const CRON_LAST_RUN = "cron_last_run";
 const DAILY_LAST_RUN = "cron_daily_last_run";
+/** Ended rate-limit windows forgotten per cron run (more than are opened between two runs). */
+const ENDED_WINDOWS_PER_RUN = 5_000;
 
 /** When the cron last ran (and its daily part), for the health page. */
 export async function lastCronRun(db: ReturnType<typeof createDb>) {
@@ -15,13 +18,14 @@ export async function lastCronRun(db: ReturnType<typeof createDb>) {
 }
 
 /**
- * The operations part of every cron run: records the run, and once a day applies each workspace's audit
- * retention. `now` is the trigger's scheduled time (tests pass a faked one).
+ * The operations part of every cron run: records the run, forgets ended rate-limit windows, and once a day applies
+ * each workspace's audit retention. `now` is the trigger's scheduled time (tests pass a faked one).
  */
 export async function runUpkeep(env: Env, now: number) {
 	const db = createDb(env.DB);
 	const at = new Date(now).toISOString();
 	await writeFlag(db, CRON_LAST_RUN, at);
+	await deleteEndedWindows(db, now, ENDED_WINDOWS_PER_RUN);
 	const lastDaily = await readFlag(db, DAILY_LAST_RUN);
 	if (lastDaily && now - Date.parse(lastDaily) < DAILY_EVERY_MS) return { daily: false };
 	const deleted = await applyAuditRetention(db, now);
