@@ -249,4 +249,20 @@ describe("notifications", () => {
 			link: `/journeys/${journey.json.id}`,
 		});
 	});
+
+	it("tells every member of a team of twelve at once (rows beyond what one D1 statement binds)", async () => {
+		const t = await team();
+		const editors = [];
+		for (let i = 0; i < 9; i++) editors.push(await addMember(t.owner.cookie, "editor"));
+		const told = await notify(
+			env,
+			t.workspaceId,
+			{ atLeast: "editor" },
+			{ kind: "alert", title: "All", body: "hands" },
+		);
+		expect(told).toHaveLength(12);
+		const last = editors[8] ?? t.editor;
+		const bell = await call("GET", "/api/v1/notifications", undefined, { cookie: last.cookie });
+		expect(bell.json.data).toMatchObject([{ title: "All", body: "hands" }]);
+	});
 });

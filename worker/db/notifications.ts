@@ -8,9 +8,15 @@ import { notificationPreferences, notificationSettings, notifications } from "./
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
+/** D1 binds at most 100 parameters per statement: 9 rows of 10 values. */
+const ROWS_PER_INSERT = 9;
+
+/** Stores the notifications (one statement per 9 rows, all in one batch). */
 export async function insertNotifications(db: Db, rows: (typeof notifications.$inferInsert)[]) {
-	if (rows.length === 0) return;
-	await db.insert(notifications).values(rows);
+	const [first, ...rest] = Array.from({ length: Math.ceil(rows.length / ROWS_PER_INSERT) }, (_, i) =>
+		db.insert(notifications).values(rows.slice(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT)),
+	);
+	if (first) await db.batch([first, ...rest]);
 }
 
 /** A member's newest notifications. */
