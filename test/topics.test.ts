@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { addMember, call, signupOwner } from "./client";
 import { hit, sentCampaign, stats, unsubscribePath, waitUntil } from "./tracking-helpers";
@@ -110,5 +111,23 @@ describe("the preference centre at /u/:token", () => {
 		expect(page).toContain("Unsubscribe from");
 		expect(page).not.toContain("Your email preferences");
 		expect((await hit("/u/abc/preferences", { method: "POST", body: "", contentType: form })).status).toBe(404);
+	});
+
+	it("opts a contact out of all of 40 topics at once", async () => {
+		const { cookie, emails } = await sentCampaign(1);
+		const news = (await call("POST", "/api/v1/topics", { name: "Topic" }, { cookie })).json;
+		await env.DB.prepare(
+			`INSERT INTO topics (id, workspace_id, name) SELECT t.id || '_' || j.key, t.workspace_id, 'Topic ' || j.key
+			 FROM topics t, json_each(?) j WHERE t.id = ?`,
+		)
+			.bind(JSON.stringify(Array(39).fill(0)), news.id)
+			.run();
+		const path = unsubscribePath(emails[0]?.headers ?? {});
+		// Nothing ticked: opted out of every topic, still subscribed.
+		const saved = await hit(`${path}/preferences`, { method: "POST", body: "", contentType: form });
+		expect(saved.status).toBe(200);
+		const topics = (await call("GET", "/api/v1/topics", undefined, { cookie })).json.data;
+		expect(topics).toHaveLength(40);
+		expect(topics.filter((t: { opted_out: number }) => t.opted_out === 1)).toHaveLength(40);
 	});
 });

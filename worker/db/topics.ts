@@ -81,6 +81,9 @@ export async function optOutsOf(db: Db, contactId: string): Promise<string[]> {
 	return rows.map((r) => r.topicId);
 }
 
+/** D1 binds at most 100 parameters per statement: 33 opt-outs of 3 values. */
+const OPT_OUTS_PER_INSERT = 33;
+
 /**
  * Replaces a contact's opt-outs with exactly these topics of the workspace and marks the contact updated, in one
  * batch (with `also`, e.g. the change's webhook events).
@@ -99,9 +102,15 @@ export async function setOptOuts(
 		.set({ updatedAt: at })
 		.where(and(eq(contacts.id, contactId), eq(contacts.workspaceId, workspaceId)));
 	const rows = topicIds.map((topicId) => ({ contactId, topicId, workspaceId }));
-	if (rows.length === 0) return void (await db.batch([clear, touch, ...also]));
-	await db.batch([clear, db.insert(contactTopicOptOuts).values(rows).onConflictDoNothing(), touch, ...also]);
+	const inserts = Array.from({ length: Math.ceil(rows.length / OPT_OUTS_PER_INSERT) }, (_, i) =>
+		db
+			.insert(contactTopicOptOuts)
+			.values(rows.slice(i * OPT_OUTS_PER_INSERT, (i + 1) * OPT_OUTS_PER_INSERT))
+			.onConflictDoNothing(),
+	);
+	await db.batch([clear, ...inserts, touch, ...also]);
 }
+
 
 /** Campaign id → topic id, for the campaigns that have one. */
 export async function topicsOfCampaigns(db: Db, campaignIds: string[]): Promise<Map<string, string>> {
