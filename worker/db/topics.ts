@@ -111,7 +111,6 @@ export async function setOptOuts(
 	await db.batch([clear, ...inserts, touch, ...also]);
 }
 
-
 /** Campaign id → topic id, for the campaigns that have one. */
 export async function topicsOfCampaigns(db: Db, campaignIds: string[]): Promise<Map<string, string>> {
 	if (campaignIds.length === 0) return new Map();
