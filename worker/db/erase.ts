@@ -38,11 +38,19 @@ export async function findContact(db: Db, workspaceId: string, id: string) {
 }
 
 /** The address stays on the suppression list (an earlier reason, e.g. `bounced`, is kept). */
+/**
+ * The address stays suppressed as erased, from now: an earlier unsubscribe becomes the erasure, so a signup link
+ * sent between the two cannot bring the person back (bounces and complaints stay as they are: they refuse anyway).
+ */
 export function keepSuppressed(db: Db, e: Erasure) {
 	return db
 		.insert(suppressions)
 		.values({ workspaceId: e.workspaceId, email: e.email, reason: "erased" })
-		.onConflictDoNothing();
+		.onConflictDoUpdate({
+			target: [suppressions.workspaceId, suppressions.email],
+			set: { reason: "erased", createdAt: new Date() },
+			setWhere: sql`${suppressions.reason} = 'unsubscribed'`,
+		});
 }
 
 export function deleteContact(db: Db, e: Erasure) {
