@@ -8,10 +8,13 @@ import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { type CalendarItem, getCalendar, messageOf } from "../../lib/api";
 import { dayKey, formatMonthParam, type Month, monthGrid, parseMonth, shiftMonth } from "./month";
+import "./calendar.css";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const monthName = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric" });
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+/** On a phone the month is a list of the days with something on them, each named ("Thu 3"). */
+const weekday = new Intl.DateTimeFormat(undefined, { weekday: "short" });
 
 const TONE: Record<CalendarItem["type"], BadgeTone> = { campaign: "accent", journey: "success", milestone: "neutral" };
 const toneOf = (item: CalendarItem): BadgeTone => (item.status === "overdue" ? "danger" : TONE[item.type]);
@@ -73,16 +76,13 @@ export default function CalendarPage() {
 							here.
 						</p>
 					</Show>
-					<div style={{ "overflow-x": "auto" }}>
-						<table
-							aria-label="Month"
-							style={{ width: "100%", "min-width": "700px", "table-layout": "fixed", "border-collapse": "collapse" }}
-						>
+					<div class="calendar-scroll">
+						<table aria-label="Month" class="calendar-month">
 							<thead>
 								<tr>
 									<For each={WEEKDAYS}>
 										{(d) => (
-											<th scope="col" class="small muted" style={{ "text-align": "left", padding: "4px 8px" }}>
+											<th scope="col" class="small muted">
 												{d}
 											</th>
 										)}
@@ -97,15 +97,13 @@ export default function CalendarPage() {
 												{(day) => (
 													<td
 														data-day={dayKey(day)}
-														style={{
-															border: "1px solid var(--border)",
-															padding: "6px",
-															height: "96px",
-															"vertical-align": "top",
-															opacity: day.getMonth() === month().month ? 1 : 0.55,
+														classList={{
+															"calendar-other-month": day.getMonth() !== month().month,
+															"calendar-empty": !byDay().get(dayKey(day))?.length,
 														}}
 													>
 														<div class="small" style={{ "font-weight": dayKey(day) === today ? 700 : 400 }}>
+															<span class="calendar-weekday">{weekday.format(day)} </span>
 															{day.getDate()}
 														</div>
 														<For each={byDay().get(dayKey(day)) ?? []}>{(item) => <Entry item={item} />}</For>
