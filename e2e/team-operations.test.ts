@@ -77,6 +77,11 @@ describe("team operations in the dashboard", () => {
 		const log = page.getByRole("table", { name: "Audit log" });
 		await log.getByText("campaign cloned").waitFor();
 		expect(await log.getByText("campaign archived").count()).toBe(2);
+		// The object is named, and links to its page.
+		await log
+			.getByRole("link", { name: `campaign “Harvest ${id} again”` })
+			.first()
+			.waitFor();
 		await page.goto("/audit?action=bulk.refused");
 		await log.getByText("bulk refused").waitFor();
 		expect(await log.locator("tbody tr").first().textContent()).toContain("Opal Ops");

@@ -4,7 +4,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { handleScheduled } from "../../worker/scheduled";
 import { call, signupOwner } from "../client";
 
-type Entry = { id: string; action: string; actor_id: string | null; target_id: string | null };
+type Entry = {
+	id: string;
+	action: string;
+	actor_id: string | null;
+	target_id: string | null;
+	target_name?: string | null;
+};
 
 const runCron = (at: number) =>
 	handleScheduled(
@@ -39,6 +45,11 @@ describe("audit log", () => {
 	it("filters by action (or an action prefix), object, actor and time", async () => {
 		expect((await log("action=contact.tagged")).map((e) => e.target_id)).toEqual([...contacts].reverse());
 		expect((await log(`target_id=${contacts[0]}`)).map((e) => e.action)).toEqual(["contact.tagged"]);
+		// Each entry names its object as it is now (a contact by its address).
+		expect((await log("action=contact.tagged")).map((e) => e.target_name)).toEqual([
+			"b@audit.example",
+			"a@audit.example",
+		]);
 		expect((await log("action=workspace.")).map((e) => e.action)).toEqual(["workspace.updated"]);
 		const mine = await log(`actor_id=${owner.user.id}&target_type=contact`);
 		expect(mine).toHaveLength(2);
@@ -66,6 +77,10 @@ describe("audit log", () => {
 		await call("PATCH", `/api/v1/campaigns/${campaign.json.id}`, { name: "C2" }, { cookie });
 		await call("PATCH", `/api/v1/templates/${template.json.id}`, { name: "T2" }, { cookie });
 		await call("PATCH", `/api/v1/segments/${segment.json.id}`, { name: "S2" }, { cookie });
+		const named = (await call("GET", `/api/v1/audit-log?target_id=${campaign.json.id}`, undefined, { cookie })).json
+			.data as Entry[];
+		// The name it has now, on its older entries too.
+		expect(named.map((e) => e.target_name)).toEqual(["C2", "C2"]);
 		for (const path of ["campaigns", "segments", "templates"]) {
 			const id = { campaigns: campaign, segments: segment, templates: template }[path]?.json.id;
 			expect((await call("DELETE", `/api/v1/${path}/${id}`, undefined, { cookie })).status).toBe(200);
@@ -81,6 +96,9 @@ describe("audit log", () => {
 			["deleted", "updated", "created"].map((a) => `template.${a} ${template.json.id}`),
 		);
 		expect(await of("action=segment.created")).toEqual([`segment.created ${segment.json.id}`]);
+		// Gone, it has no name left: the id stays.
+		const gone = (await call("GET", "/api/v1/audit-log?action=template.", undefined, { cookie })).json.data as Entry[];
+		expect(gone.map((e) => e.target_name)).toEqual([null, null, null]);
 	});
 
 	it("exports the matching entries as CSV, with format=csv or Accept: text/csv", async () => {

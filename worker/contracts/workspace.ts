@@ -93,6 +93,11 @@ export const AuditEntrySchema = z
 		actor_id: z.string().nullable(),
 		target_type: z.string().nullable(),
 		target_id: z.string().nullable(),
+		target_name: z
+			.string()
+			.nullable()
+			.optional()
+			.openapi({ description: "The object's name now (a contact's address), null once it is gone" }),
 		ip: z.string().nullable(),
 		metadata: z.record(z.string(), z.unknown()).nullable(),
 		created_at: z.string(),

@@ -1,6 +1,7 @@
 import type { Principal } from "../context";
 import type { AuditQuery } from "../contracts/audit";
 import { type AuditFilter, auditPageFiltered, deleteAuditBefore } from "../db/audit";
+import { targetKey, targetNames } from "../db/audit-names";
 import type { Db } from "../db/client";
 import { opsSettingsOf, retentionSettings, saveOpsSettings } from "../db/ops-settings";
 import { idFloor } from "../domain/ids";
@@ -40,8 +41,19 @@ const present = (r: Row) => ({
 /** A filtered page of the audit log, newest first, with the workspace's retention setting. */
 export async function auditLogPage(db: Db, workspaceId: string, query: AuditQuery & PageRequest) {
 	const rows = await auditPageFiltered(db, workspaceId, startAfter(query, "desc"), query.limit + 1, filterOf(query));
-	const settings = await opsSettingsOf(db, workspaceId);
-	return { ...pageOf(rows, query, present), retention_days: settings?.auditRetentionDays ?? null };
+	const [settings, names] = await Promise.all([
+		opsSettingsOf(db, workspaceId),
+		targetNames(
+			db,
+			workspaceId,
+			rows.map((r) => ({ type: r.targetType, id: r.targetId })),
+		),
+	]);
+	const named = (r: Row) => ({
+		...present(r),
+		target_name: (r.targetType && r.targetId && names.get(targetKey(r.targetType, r.targetId))) || null,
+	});
+	return { ...pageOf(rows, query, named), retention_days: settings?.auditRetentionDays ?? null };
 }
 
 /** Every matching entry (newest first, at most 50,000) as CSV, read a page at a time. */

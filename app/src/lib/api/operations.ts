@@ -81,6 +81,8 @@ export type AuditEntry = {
 	actor_id: string | null;
 	target_type: string | null;
 	target_id: string | null;
+	/** The object's name now (a contact's address), null once it is gone. */
+	target_name?: string | null;
 	ip: string | null;
 	metadata: Record<string, unknown> | null;
 	created_at: string;

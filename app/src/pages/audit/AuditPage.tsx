@@ -21,6 +21,7 @@ import {
 	metadataText,
 	OBJECT_TYPES,
 	objectHref,
+	objectLabel,
 } from "./audit-filters";
 import { RetentionCard } from "./RetentionCard";
 import "./audit.css";
@@ -69,10 +70,10 @@ export default function AuditPage() {
 			class: "cell-clip",
 			cell: (e) => (
 				<Show when={e.target_type} fallback={<span class="muted">—</span>}>
-					<Show when={objectHref(e)} fallback={`${e.target_type} ${e.target_id ?? ""}`}>
+					<Show when={objectHref(e)} fallback={<span title={e.target_id ?? undefined}>{objectLabel(e)}</span>}>
 						{(href) => (
-							<A href={href()}>
-								{e.target_type} {e.target_id}
+							<A href={href()} title={e.target_id ?? undefined}>
+								{objectLabel(e)}
 							</A>
 						)}
 					</Show>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { actionWords, actorLabel, auditFilterOf, memberName, metadataText, objectHref } from "./audit-filters";
+import {
+	actionWords,
+	actorLabel,
+	auditFilterOf,
+	memberName,
+	metadataText,
+	objectHref,
+	objectLabel,
+} from "./audit-filters";
 
 describe("the audit page's filters", () => {
 	it("turns the URL's days into a half-open UTC range and drops blanks", () => {
@@ -22,6 +30,10 @@ describe("the audit page's filters", () => {
 		expect(actorLabel({ actor_type: "anonymous", actor_id: null }, names)).toBe("Pulse");
 		expect(objectHref({ target_type: "campaign", target_id: "cmp_1" })).toBe("/campaigns/cmp_1");
 		expect(objectHref({ target_type: "api_key", target_id: "key_1" })).toBeUndefined();
+		expect(objectLabel({ target_type: "campaign", target_id: "cmp_1", target_name: "Spring sale" })).toBe(
+			"campaign “Spring sale”",
+		);
+		expect(objectLabel({ target_type: "api_key", target_id: "key_1", target_name: null })).toBe("api key key_1");
 		const members = [
 			{ user_id: "usr_1", name: null, email: "ada@example.com" },
 			{ user_id: null, name: null, email: "invited@example.com" },

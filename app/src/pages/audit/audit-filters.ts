@@ -57,6 +57,12 @@ const PAGES: Record<string, string> = {
 	contact: "/contacts/",
 };
 
+/** An entry's object in words: its kind and name ("campaign “Spring sale”"), or its id once it is gone. */
+export function objectLabel(entry: Pick<AuditEntry, "target_type" | "target_id" | "target_name">): string {
+	const kind = (entry.target_type ?? "").replaceAll("_", " ");
+	return entry.target_name ? `${kind} “${entry.target_name}”` : `${kind} ${entry.target_id ?? ""}`.trim();
+}
+
 /** The dashboard page of an entry's object, when it has one. */
 export function objectHref(entry: Pick<AuditEntry, "target_type" | "target_id">): string | undefined {
 	const base = entry.target_type ? PAGES[entry.target_type] : undefined;
