@@ -46,7 +46,7 @@ export class JourneyDO extends DurableObject<Env> {
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
-		this.store = new JourneyStore(ctx.storage.sql);
+		this.store = new JourneyStore(ctx.storage);
 		this.testNow = this.store.getMeta<number>("test_now");
 		this.loader = new JourneyLoader(env, this.store);
 		const now = () => this.now();
@@ -102,7 +102,7 @@ export class JourneyDO extends DurableObject<Env> {
 			return requests.map((r) => ({ contactId: r.contactId, ok: false, reason: "not_active" }));
 		const contactIds = requests.map((r) => r.contactId);
 		const step = await this.loader.prepare(journey, contactIds, [], this.now());
-		const results = this.ctx.storage.transactionSync(() => requests.map((r) => enter(step, r)));
+		const results = this.store.transaction(() => requests.map((r) => enter(step, r)));
 		await this.settle.afterEntries(journey);
 		return results;
 	}
@@ -114,7 +114,7 @@ export class JourneyDO extends DurableObject<Env> {
 		const contactIds = [...new Set(inputs.map((i) => i.contactId))];
 		const enrollments = contactIds.flatMap((id) => this.store.ofContact(id));
 		const step = await this.loader.prepare(journey, contactIds, enrollments, this.now());
-		this.ctx.storage.transactionSync(() => {
+		this.store.transaction(() => {
 			for (const input of inputs) applyInput(step, input);
 		});
 		await this.settle.afterWrite(journey);
@@ -126,7 +126,7 @@ export class JourneyDO extends DurableObject<Env> {
 	 * keep no personal data, and their effects not yet run are cancelled. Running it again changes nothing.
 	 */
 	async eraseContact(journeyId: string, contactId: string): Promise<{ exited: number }> {
-		const exited = this.ctx.storage.transactionSync(() => eraseFromShard(this.store, contactId, this.now()));
+		const exited = this.store.transaction(() => eraseFromShard(this.store, contactId, this.now()));
 		const journey = await this.loader.journey(journeyId);
 		if (journey) await this.settle.afterWrite(journey);
 		return { exited };

@@ -31,7 +31,7 @@ export async function flushEffects(f: Flush, journey: EngineJourney) {
 			{ workspaceId: journey.workspaceId, journeyId: journey.id, now, dispatch: f.dispatch },
 			pending,
 		);
-		f.storage.transactionSync(() => {
+		f.store.transaction(() => {
 			for (const o of outcomes)
 				if (o.ok && o.cancelled) f.store.effectCancelled(o.key);
 				else if (o.ok) f.store.effectDone(o.key);

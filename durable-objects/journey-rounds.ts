@@ -24,7 +24,7 @@ export async function stepDueRounds(
 		if (due.length === 0) break;
 		const contactIds = due.map((e) => e.contactId);
 		const step = await f.loader.prepare(journey, contactIds, due, now);
-		f.storage.transactionSync(() => {
+		f.store.transaction(() => {
 			for (const e of due) stepDue(step, e);
 		});
 		await flushEffects(f, journey);
@@ -36,7 +36,7 @@ export async function stepDueRounds(
 export function exitAll(f: Flush, reason: string): number {
 	let exited = 0;
 	for (;;) {
-		const n = f.storage.transactionSync(() => exitPage(f.store, reason, f.now(), ALARM_BATCH));
+		const n = f.store.transaction(() => exitPage(f.store, reason, f.now(), ALARM_BATCH));
 		exited += n;
 		if (n < ALARM_BATCH) return exited;
 	}

@@ -12,7 +12,6 @@ type Shard = { seed(journeyId: string, request: SeedRequest): Promise<{ entered:
 
 export type SegmentEntryDeps = {
 	env: Env;
-	storage: DurableObjectStorage;
 	store: JourneyStore;
 	loader: JourneyLoader;
 	now: () => number;
@@ -30,7 +29,7 @@ export class SegmentEntry {
 
 	/** Segment members (activation or reconciliation): entered, or remembered as already in; leavers noted. */
 	async seed(journey: EngineJourney, request: SeedRequest): Promise<{ entered: number }> {
-		const { store, loader, storage } = this.d;
+		const { store, loader } = this.d;
 		const now = this.d.now();
 		const plan = planSeed(store, request);
 		if (plan.fresh.length === 0 && plan.left.length === 0) return { entered: 0 };
@@ -40,7 +39,7 @@ export class SegmentEntry {
 		);
 		const entering = request.enroll && plan.fresh.length > 0;
 		const step = entering ? await loader.prepare(journey, plan.fresh, [], now) : null;
-		const entered = storage.transactionSync(() => applySeed(store, journey, definitions, step, request, plan, now));
+		const entered = store.transaction(() => applySeed(store, journey, definitions, step, request, plan, now));
 		await this.d.afterWrite(journey);
 		return { entered };
 	}

@@ -18,9 +18,17 @@ export class JourneyStore {
 	/** Entries and exits owed to the workspace's webhook endpoints. */
 	readonly lifecycle: LifecycleOutbox;
 
-	constructor(private readonly sql: SqlStorage) {
-		createShardTables(sql);
-		this.lifecycle = new LifecycleOutbox(sql);
+	private readonly sql: SqlStorage;
+
+	constructor(private readonly storage: DurableObjectStorage) {
+		this.sql = storage.sql;
+		createShardTables(this.sql);
+		this.lifecycle = new LifecycleOutbox(this.sql);
+	}
+
+	/** Runs `write` as one storage transaction: all of its writes land, or none. */
+	transaction<T>(write: () => T): T {
+		return this.storage.transactionSync(write);
 	}
 
 	due = (now: number, limit: number) => enrollments.dueEnrollments(this.sql, now, limit);

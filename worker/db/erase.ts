@@ -1,12 +1,8 @@
 import { and, eq, inArray, isNull, ne, or, SQL, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { addressForms, ERASED_TEXT } from "../domain/contacts/erase";
 import { ERASED_DELIVERY_BODY } from "../domain/webhooks/delivery-contact";
 import type { Db } from "./client";
-import { noteColumns } from "./erase-notes";
-import { auditLog } from "./schema";
-import { assistantConversations, assistantMessages } from "./schema-assistant";
 import {
 	contactStatusHistory,
 	contacts,
@@ -16,9 +12,7 @@ import {
 	importSeen,
 	imports,
 	messages,
-	segments,
 	suppressions,
-	trackingEvents,
 } from "./schema-contacts";
 import { importRowCells } from "./schema-imports";
 import { outboxMessages } from "./schema-templates";
@@ -58,7 +52,7 @@ export function deleteContact(db: Db, e: Erasure) {
 }
 
 /** True when the column holds the address in any case, plain or URL-encoded. */
-const mentions = (column: SQLiteColumn | SQL, email: string) =>
+export const mentions = (column: SQLiteColumn | SQL, email: string) =>
 	or(...addressForms(email).map((form) => sql`instr(lower(${column}), ${form}) > 0`)) as SQL;
 
 const rowid = sql`rowid`;
@@ -259,80 +253,4 @@ export function redactionPages(db: Db, e: Erasure, limit: number) {
 			new Date(),
 		).returning({ id: webhookDeliveries.id }),
 	] as const;
-}
-
-/** Free text that may quote the address anywhere inside it (JSON, URLs, chat messages, notes). */
-export type TextColumn = {
-	table: SQLiteTable;
-	column: SQLiteColumn;
-	scope: SQL;
-	/** The update that stores the redacted text back in the row. */
-	rewrite: (rowid: number, text: string) => BatchItem<"sqlite">;
-};
-
-const byRowid = (rowid: number) => sql`rowid = ${rowid}`;
-const raw = (text: string) => sql`${text}`;
-
-function textColumns(db: Db, e: Erasure): TextColumn[] {
-	const conversations = db
-		.select({ id: assistantConversations.id })
-		.from(assistantConversations)
-		.where(eq(assistantConversations.workspaceId, e.workspaceId));
-	return [
-		{
-			table: trackingEvents,
-			column: trackingEvents.url,
-			scope: and(eq(trackingEvents.workspaceId, e.workspaceId), eq(trackingEvents.contactId, e.contactId)) as SQL,
-			rewrite: (rowid, text) => db.update(trackingEvents).set({ url: text }).where(byRowid(rowid)),
-		},
-		{
-			table: assistantMessages,
-			column: assistantMessages.parts,
-			scope: inArray(assistantMessages.conversationId, conversations),
-			rewrite: (rowid, text) => db.update(assistantMessages).set({ parts: text }).where(byRowid(rowid)),
-		},
-		{
-			table: assistantConversations,
-			column: assistantConversations.title,
-			scope: eq(assistantConversations.workspaceId, e.workspaceId),
-			rewrite: (rowid, text) => db.update(assistantConversations).set({ title: text }).where(byRowid(rowid)),
-		},
-		{
-			table: auditLog,
-			column: auditLog.metadata,
-			scope: eq(auditLog.workspaceId, e.workspaceId),
-			rewrite: (rowid, text) =>
-				db
-					.update(auditLog)
-					.set({ metadata: raw(text) })
-					.where(byRowid(rowid)),
-		},
-		{
-			table: segments,
-			column: segments.definition,
-			scope: eq(segments.workspaceId, e.workspaceId),
-			rewrite: (rowid, text) =>
-				db
-					.update(segments)
-					.set({ definition: raw(text) })
-					.where(byRowid(rowid)),
-		},
-		...noteColumns(db, e),
-	];
-}
-
-export type Mention = { column: TextColumn; rowid: number; text: string };
-
-/** Up to `limit` rows of each free-text column that quote the address, with their raw text. */
-export async function findMentions(db: Db, e: Erasure, limit: number): Promise<Mention[]> {
-	const found: Mention[] = [];
-	for (const column of textColumns(db, e)) {
-		const rows = await db
-			.select({ rowid: sql<number>`${column.table}.rowid`, text: sql<string>`${column.column}` })
-			.from(column.table)
-			.where(and(column.scope, mentions(column.column, e.email)))
-			.limit(limit);
-		found.push(...rows.map((r) => ({ column, rowid: r.rowid, text: r.text })));
-	}
-	return found;
 }

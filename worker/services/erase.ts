@@ -1,6 +1,7 @@
 import type { Principal } from "../context";
 import { createDb, type Db } from "../db/client";
-import { deleteContact, type Erasure, findContact, findMentions, keepSuppressed, redactionPages } from "../db/erase";
+import { deleteContact, type Erasure, findContact, keepSuppressed, redactionPages } from "../db/erase";
+import { findMentions } from "../db/erase-mentions";
 import { erasedAddress, redactAddress } from "../domain/contacts/erase";
 import { notFound } from "../errors";
 import { auditInsert } from "./audit";

@@ -1,14 +1,12 @@
-import {
-	type AttributeRule,
-	type EngagementRule,
-	type EventRule,
-	FIELD_NAME_PATTERN,
-	type PropertyRule,
-	type SegmentDefinition,
-	type SegmentRule,
+import type {
+	AttributeRule,
+	EngagementRule,
+	EventRule,
+	SegmentDefinition,
+	SegmentRule,
 } from "../../contracts/segments";
+import { comparison, customValue, datesAsMs, lowerCased } from "./compile-values";
 import { type Fragment, integer, join, q, raw, type SqlParam } from "./fragment";
-import { parseIsoDate } from "./iso-date";
 
 /*
  * Compiles a validated segment definition into a parameterized SQL boolean over `contacts c`.
@@ -67,10 +65,6 @@ const isBuiltin = (name: string): name is Builtin => Object.hasOwn(COLUMNS, name
 
 const ENGAGEMENT_KINDS = { opened: "open", clicked: "click", bounced: "bounce", unsubscribed: "unsubscribe" } as const;
 const COUNT_SQL = { eq: "=", neq: "<>", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
-const ORDER_SQL = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
-// Only text shaped like YYYY-MM-DD is read as a date: unixepoch() would also accept "now" or a bare number.
-const DATE_SHAPE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'";
-
 export function compileSegment(definition: SegmentDefinition, ctx: CompileContext): CompiledSegment {
 	const compiled = rule(definition, ctx);
 	if (compiled.params.length > MAX_SEGMENT_PARAMS) throw new SegmentTooComplexError(compiled.params.length);
@@ -120,12 +114,6 @@ function balanced(parts: Fragment[], op: "AND" | "OR"): Fragment {
 	return q`(${balanced(parts.slice(0, middle), op)} ${raw(op)} ${balanced(parts.slice(middle), op)})`;
 }
 
-function jsonPath(name: string): string {
-	// Validation already enforces this; re-checked because the name is spliced into a JSON path (still bound).
-	if (!FIELD_NAME_PATTERN.test(name)) throw new Error(`Invalid field name ${JSON.stringify(name)}`);
-	return `$."${name}"`;
-}
-
 function attribute(node: AttributeRule): Fragment {
 	const name = node.attribute;
 	if (!isBuiltin(name)) return customValue(raw("c.attributes"), name, node);
@@ -133,67 +121,6 @@ function attribute(node: AttributeRule): Fragment {
 	if (name === "email") return comparison(column, lowerCased(node));
 	if (name === "created_at") return comparison(column, datesAsMs(node));
 	return comparison(column, node);
-}
-
-/**
- * Operators that read the value once compare `json_extract` directly (the fast path: no
- * subquery per row). The others read it in a one-row subquery, so the path is bound once
- * however often `v` is used.
- */
-function customValue(json: Fragment, name: string, node: AttributeRule | PropertyRule): Fragment {
-	if (node.op === "eq" || node.op === "neq" || node.op === "in") {
-		return comparison(q`json_extract(${json}, ${jsonPath(name)})`, node);
-	}
-	return q`(SELECT ${comparison(raw("v"), node)} FROM (SELECT json_extract(${json}, ${jsonPath(name)}) AS v))`;
-}
-
-type Comparable = AttributeRule | PropertyRule;
-
-function lowerCased(node: AttributeRule): AttributeRule {
-	const lower = (v: string | number | boolean) => (typeof v === "string" ? v.toLowerCase() : v);
-	if (node.op === "eq" || node.op === "neq") return { ...node, value: lower(node.value) };
-	if (node.op === "in") return { ...node, value: node.value.map(lower) };
-	return node;
-}
-
-function datesAsMs(node: AttributeRule): AttributeRule {
-	const ms = <T>(v: T) => (typeof v === "string" ? (parseIsoDate(v) ?? v) : v);
-	if (node.op === "in") return { ...node, value: node.value.map(ms) };
-	if (node.op === "eq" || node.op === "neq") return { ...node, value: ms(node.value) };
-	if (node.op === "gt" || node.op === "gte" || node.op === "lt" || node.op === "lte") {
-		return { ...node, value: ms(node.value) };
-	}
-	return node;
-}
-
-const scalar = (v: string | number | boolean): SqlParam => (typeof v === "boolean" ? Number(v) : v);
-
-/** A 0/1 predicate comparing the expression `v` (a column or a JSON value) with the rule's value. */
-function comparison(v: Fragment, node: Comparable): Fragment {
-	switch (node.op) {
-		case "eq":
-			return q`${v} IS ${scalar(node.value)}`;
-		case "neq":
-			return q`${v} IS NOT ${scalar(node.value)}`;
-		case "in":
-			return q`coalesce(${v} IN (SELECT value FROM json_each(${JSON.stringify(node.value)})), 0)`;
-		case "contains":
-			return q`(typeof(${v}) = 'text' AND instr(lower(${v}), lower(${node.value})) > 0)`;
-		case "starts_with":
-			return q`(typeof(${v}) = 'text' AND instr(lower(${v}), lower(${node.value})) = 1)`;
-		case "exists":
-			return q`(${v} IS NOT NULL AND ${v} <> '')`;
-		case "not_exists":
-			return q`(${v} IS NULL OR ${v} = '')`;
-		default: {
-			const op = raw(ORDER_SQL[node.op]);
-			if (typeof node.value === "number") return q`(typeof(${v}) IN ('integer', 'real') AND ${v} ${op} ${node.value})`;
-			const ms = parseIsoDate(node.value);
-			if (ms === null) throw new Error(`"${node.op}" needs a number or an ISO date`);
-			const instant = q`round(unixepoch(${v}, 'subsec') * 1000)`;
-			return q`coalesce(typeof(${v}) = 'text' AND ${v} GLOB ${raw(DATE_SHAPE)} AND ${instant} ${op} ${ms}, 0)`;
-		}
-	}
 }
 
 const windowStart = (ctx: CompileContext, days: number | undefined) => (days ? ctx.now - days * DAY_MS : undefined);
@@ -269,10 +196,6 @@ function event(node: EventRule, ctx: CompileContext): Fragment {
 	return q`c.id ${raw(complement ? "NOT IN" : "IN")} (SELECT e.contact_id ${from}${grouped})`;
 }
 
-/**
- * The contacts an event rule matches as a query of distinct contact ids (column `id`), or null when the rule also
- * matches contacts without events (it is a complement).
- */
 /** The contacts with a tag as a query of distinct contact ids (column `id`). */
 export const tagMembers = (node: { tag: string }, ctx: CompileContext): SegmentQuery =>
 	q`SELECT ct.contact_id AS id FROM contact_tags ct WHERE ct.workspace_id = ${ctx.workspaceId} AND ct.tag = ${node.tag}`;
@@ -281,6 +204,10 @@ export const tagMembers = (node: { tag: string }, ctx: CompileContext): SegmentQ
 export const listMembers = (node: { list: string }, ctx: CompileContext): SegmentQuery =>
 	q`SELECT lm.contact_id AS id FROM contact_list_members lm WHERE lm.list_id = ${node.list} AND lm.workspace_id = ${ctx.workspaceId}`;
 
+/**
+ * The contacts an event rule matches as a query of distinct contact ids (column `id`), or null when the rule also
+ * matches contacts without events (it is a complement).
+ */
 export function eventMembers(node: EventRule, ctx: CompileContext): SegmentQuery | null {
 	const { from, having, complement, distinct } = eventSet(node, ctx);
 	if (complement) return null;
