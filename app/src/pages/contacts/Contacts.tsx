@@ -7,6 +7,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { LinkButton } from "../../components/LinkButton";
 import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
+import { SearchField } from "../../components/SearchField";
 import { SelectField } from "../../components/SelectField";
 import { StatusBadge, TagList } from "../../components/StatusBadge";
 import type { Column } from "../../components/Table";
@@ -128,16 +129,7 @@ export default function Contacts() {
 			/>
 			<section class="card card-flush">
 				<search class="filter-bar">
-					<div class="filter-search">
-						<TextField
-							label="Search"
-							name="q"
-							type="search"
-							placeholder="Search by email or name"
-							value={search()}
-							onInput={(e) => setSearch(e.currentTarget.value)}
-						/>
-					</div>
+					<SearchField placeholder="Search by email or name" value={search()} onInput={setSearch} />
 					<SelectField
 						label="Status"
 						name="status"

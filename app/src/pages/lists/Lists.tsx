@@ -4,6 +4,7 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
 import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
+import { SearchField } from "../../components/SearchField";
 import type { Column } from "../../components/Table";
 import { TextField } from "../../components/TextField";
 import { toast } from "../../components/Toasts";
@@ -86,16 +87,7 @@ export default function Lists() {
 			</Show>
 			<section class={canEdit() ? "card card-flush section-gap" : "card card-flush"}>
 				<search class="filter-bar">
-					<div class="filter-search">
-						<TextField
-							label="Search"
-							name="q"
-							type="search"
-							placeholder="Search lists by name"
-							value={search()}
-							onInput={(e) => setSearch(e.currentTarget.value)}
-						/>
-					</div>
+					<SearchField placeholder="Search lists by name" value={search()} onInput={setSearch} />
 				</search>
 				<PagedTable
 					label="Lists"

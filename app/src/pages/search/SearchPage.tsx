@@ -4,6 +4,7 @@ import { Badge } from "../../components/Badge";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
 import { PageHeader } from "../../components/PageHeader";
+import { SearchField } from "../../components/SearchField";
 import { SelectField } from "../../components/SelectField";
 import { LoadingState } from "../../components/Spinner";
 import { TextField } from "../../components/TextField";
@@ -73,16 +74,7 @@ export default function SearchPage() {
 			<div class="search-layout">
 				<section class="card card-flush" aria-label="Search and results">
 					<search class="filter-bar search-filters">
-						<div class="filter-search">
-							<TextField
-								label="Search for"
-								name="q"
-								type="search"
-								placeholder="Name, subject or email"
-								value={text()}
-								onInput={(e) => setText(e.currentTarget.value)}
-							/>
-						</div>
+						<SearchField label="Search for" placeholder="Name, subject or email" value={text()} onInput={setText} />
 						<SelectField
 							label="Type"
 							name="type"

@@ -1,8 +1,8 @@
 import { useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Button } from "../../../components/Button";
+import { SearchField } from "../../../components/SearchField";
 import { SelectField } from "../../../components/SelectField";
-import { TextField } from "../../../components/TextField";
 import { toast } from "../../../components/Toasts";
 import {
 	campaignMessagesCsvUrl,
@@ -67,16 +67,7 @@ export function LogFilters(props: Props) {
 	};
 	return (
 		<search class="filter-bar" aria-label="Filter recipients">
-			<div class="filter-search">
-				<TextField
-					label="Search"
-					name="q"
-					type="search"
-					placeholder="Part of the email address"
-					value={props.search}
-					onInput={(e) => props.onSearch(e.currentTarget.value)}
-				/>
-			</div>
+			<SearchField placeholder="Part of the email address" value={props.search} onInput={props.onSearch} />
 			<SelectField
 				label="Status"
 				name="status"
